@@ -7,6 +7,7 @@ type CommandModule = { default: (argv: string[]) => Promise<number> };
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   web: { summary: 'start the browser host (HTTP + WebSocket on 127.0.0.1 with a token)', load: () => import('./web') },
+  signal: { summary: 'run the y-webrtc signalling server (127.0.0.1:4444; --redis to scale out)', load: () => import('./signal') },
 };
 
 function usage(): string {
