@@ -267,7 +267,7 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
         for (const conn of connections) conn.ws.close(CloseCode.goingAway, 'server shutting down');
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Give clients a moment to answer the close frame, then cut whoever did not.
-        await new Promise((r) => setTimeout(r, 50).unref());
+        await new Promise((r) => setTimeout(r, 50));
         for (const conn of connections) conn.ws.terminate();
         server.closeAllConnections();
         wss.close();
