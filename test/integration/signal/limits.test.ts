@@ -1,0 +1,97 @@
+// Caps on topics, connections and message rate: each refuses the excess and counts it.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSignalServer, type SignalServer, type SignalLimits } from '../../../signal';
+import { connect, roundTrip, type TestClient } from './ws-client';
+
+const cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const f of cleanup.splice(0).reverse()) await f();
+});
+async function server(limits: Partial<SignalLimits>): Promise<SignalServer> {
+  const s = await startSignalServer({ port: 0, limits });
+  cleanup.push(() => s.close());
+  return s;
+}
+async function client(url: string): Promise<TestClient> {
+  const c = await connect(url);
+  cleanup.push(() => c.close());
+  return c;
+}
+async function counter(c: SignalServer['metrics']['drops'], label: string, value: string): Promise<number> {
+  return (await c.get()).values.find((v) => v.labels[label] === value)?.value ?? 0;
+}
+
+describe('limits', () => {
+  it('caps topics per connection', async () => {
+    const s = await server({ maxTopicsPerConnection: 3 });
+    const c = await client(s.url);
+    c.send({ type: 'subscribe', topics: ['a', 'b'] });
+    c.send({ type: 'subscribe', topics: ['b', 'c', 'd'] });
+    await roundTrip(c);
+    expect(s.stats().topics).toBe(3);
+    expect(await counter(s.metrics.drops, 'reason', 'topic_limit')).toBe(1);
+    // Freeing one makes room again.
+    c.send({ type: 'unsubscribe', topics: ['a'] });
+    c.send({ type: 'subscribe', topics: ['z'] });
+    await roundTrip(c);
+    expect(s.stats().topics).toBe(3);
+  });
+
+  it('refuses a subscribe message listing more topics than one connection may hold', async () => {
+    const s = await server({ maxTopicsPerConnection: 3 });
+    const c = await client(s.url);
+    c.send({ type: 'subscribe', topics: ['a', 'b', 'c', 'd'] });
+    await roundTrip(c);
+    expect(s.stats().topics).toBe(0);
+    expect(await counter(s.metrics.drops, 'reason', 'shape')).toBe(1);
+  });
+
+  it('caps topics for the whole instance', async () => {
+    const s = await server({ maxTopicsTotal: 4 });
+    const [a, b] = await Promise.all([client(s.url), client(s.url)]);
+    a.send({ type: 'subscribe', topics: ['1', '2', '3'] });
+    await roundTrip(a);
+    b.send({ type: 'subscribe', topics: ['1', '4', '5'] });
+    await roundTrip(b);
+    expect(s.stats().topics).toBe(4);
+    expect(await counter(s.metrics.drops, 'reason', 'topics_total')).toBe(1);
+  });
+
+  it('caps connections per address with HTTP 429', async () => {
+    const s = await server({ maxConnectionsPerAddress: 2 });
+    const a = await client(s.url);
+    await client(s.url);
+    await expect(connect(s.url)).rejects.toThrow('HTTP 429');
+    expect(await counter(s.metrics.rejected, 'reason', 'per_address')).toBe(1);
+    await a.close();
+    await expect.poll(() => s.stats().connections).toBe(1);
+    await client(s.url); // a slot is free again
+  });
+
+  it('caps connections for the instance with HTTP 503', async () => {
+    const s = await server({ maxConnections: 1 });
+    await client(s.url);
+    await expect(connect(s.url)).rejects.toThrow('HTTP 503');
+  });
+
+  it('rate-limits each connection with a token bucket, then closes a flooder', async () => {
+    const s = await server({ rateBurst: 10, ratePerSecond: 0.001, maxStrikes: 1000 });
+    const [flooder, listener] = await Promise.all([client(s.url), client(s.url)]);
+    listener.send({ type: 'subscribe', topics: ['t'] });
+    await roundTrip(listener);
+    for (let i = 0; i < 50; i++) flooder.send({ type: 'publish', topic: 't', data: i });
+    await roundTrip(listener);
+    await expect.poll(() => counter(s.metrics.drops, 'reason', 'rate')).toBe(40);
+    expect(listener.messages.filter((m) => m.type === 'publish').map((m) => m.data)).toEqual([...Array(10).keys()]);
+    // The listener's own bucket is untouched by the flooder.
+    listener.send({ type: 'publish', topic: 't', data: 'mine' });
+    await listener.next((m) => m.data === 'mine');
+  });
+
+  it('closes a connection that keeps flooding past maxStrikes', async () => {
+    const s = await server({ rateBurst: 5, ratePerSecond: 0.001, maxStrikes: 20 });
+    const c = await client(s.url);
+    for (let i = 0; i < 100; i++) c.send({ type: 'ping' });
+    expect(await c.closed).toEqual({ code: 1008, reason: 'too many dropped messages' });
+  });
+});
