@@ -17,8 +17,8 @@ async function client(url: string): Promise<TestClient> {
   cleanup.push(() => c.close());
   return c;
 }
-async function counter(c: SignalServer['metrics']['drops'], label: string, value: string): Promise<number> {
-  return (await c.get()).values.find((v) => v.labels[label] === value)?.value ?? 0;
+async function counter(c: SignalServer['metrics']['drops'], _label: 'reason', value: string): Promise<number> {
+  return (await c.get()).values.find((v) => v.labels.reason === value)?.value ?? 0;
 }
 
 describe('limits', () => {

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { isLoopbackHost, resolveOptions } from './options';
+
+describe('signal server options', () => {
+  it('defaults to loopback, port 4444, 64 KiB frames', () => {
+    const o = resolveOptions({});
+    expect(o.host).toBe('127.0.0.1');
+    expect(o.port).toBe(4444);
+    expect(o.limits.maxPayloadBytes).toBe(65536);
+  });
+
+  it('rejects unknown limits and bad values with a zod error', () => {
+    expect(() => resolveOptions({ limits: { maxTopics: 1 } as never })).toThrow();
+    expect(() => resolveOptions({ port: 70000 })).toThrow();
+    expect(() => resolveOptions({ redisUrl: 'http://x' })).toThrow(/redis:\/\//);
+  });
+
+  it('tells loopback from network addresses', () => {
+    for (const h of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]']) expect(isLoopbackHost(h)).toBe(true);
+    for (const h of ['0.0.0.0', '::', '192.168.1.2', 'example.com', '128.0.0.1']) expect(isLoopbackHost(h)).toBe(false);
+  });
+});
