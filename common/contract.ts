@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { event, method } from './rpc';
+import { WorkspacePathSchema } from './paths';
+import type {
+  AppInfo,
+  FileChange,
+  FileContent,
+  FileTree,
+  Notice,
+  RecentWorkspace,
+  Settings,
+  TerminalInfo,
+  WorkspaceInfo,
+} from './types';
+
+// The host API, declared once. main implements it (main/host/services.ts), the Electron preload
+// and the browser host's WebSocket carry it, and the renderer calls it through renderer/host.ts.
+
+/** Largest text file the editor opens or saves through the host, in bytes. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+const Empty = z.object({}).strict().optional();
+
+const HostFolderSchema = z
+  .string()
+  .min(1, 'Give a folder path.')
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'The folder path contains a NUL character.');
+
+const TerminalIdSchema = z.string().regex(/^t[0-9]{1,9}$/, 'Unknown terminal id.');
+const TerminalSizeSchema = {
+  cols: z.number().int().min(2).max(1000),
+  rows: z.number().int().min(1).max(500),
+};
+
+const SettingsPatchSchema = z
+  .object({
+    theme: z.enum(['dark', 'light']),
+    fontSize: z.number().int().min(8).max(40),
+    terminalFontSize: z.number().int().min(8).max(40),
+    shell: z.string().max(1024),
+  })
+  .partial()
+  .strict();
+
+export const contract = {
+  app: {
+    getInfo: method<AppInfo>()(Empty),
+    /** Things the user must be told once, such as a database that was found corrupt and replaced. */
+    getNotices: method<Notice[]>()(Empty),
+  },
+  workspace: {
+    open: method<WorkspaceInfo>()(z.object({ path: HostFolderSchema }).strict()),
+    current: method<WorkspaceInfo | null>()(Empty),
+    close: method<void>()(Empty),
+    listFiles: method<FileTree>()(Empty),
+    readFile: method<FileContent>()(z.object({ path: WorkspacePathSchema }).strict()),
+    writeFile: method<{ mtimeMs: number }>()(
+      z.object({ path: WorkspacePathSchema, content: z.string().max(MAX_FILE_BYTES) }).strict(),
+    ),
+    createFile: method<void>()(
+      z.object({ path: WorkspacePathSchema, content: z.string().max(MAX_FILE_BYTES).optional() }).strict(),
+    ),
+    createFolder: method<void>()(z.object({ path: WorkspacePathSchema }).strict()),
+    rename: method<void>()(z.object({ from: WorkspacePathSchema, to: WorkspacePathSchema }).strict()),
+    delete: method<void>()(z.object({ path: WorkspacePathSchema }).strict()),
+    onDidChangeFiles: event<{ changes: FileChange[] }>(),
+  },
+  recent: {
+    list: method<RecentWorkspace[]>()(Empty),
+    remove: method<void>()(z.object({ path: HostFolderSchema }).strict()),
+  },
+  settings: {
+    get: method<Settings>()(Empty),
+    update: method<Settings>()(SettingsPatchSchema),
+    onDidChange: event<Settings>(),
+  },
+  terminal: {
+    create: method<TerminalInfo>()(z.object(TerminalSizeSchema).strict()),
+    list: method<TerminalInfo[]>()(Empty),
+    write: method<void>()(z.object({ id: TerminalIdSchema, data: z.string().max(1024 * 1024) }).strict()),
+    resize: method<void>()(z.object({ id: TerminalIdSchema, ...TerminalSizeSchema }).strict()),
+    /** Flow control: the renderer acknowledges characters it has drawn, so a flood pauses the pty. */
+    ack: method<void>()(z.object({ id: TerminalIdSchema, chars: z.number().int().positive().max(1e9) }).strict()),
+    kill: method<void>()(z.object({ id: TerminalIdSchema }).strict()),
+    onDidData: event<{ id: string; data: string }>(),
+    onDidExit: event<{ id: string; exitCode: number; signal?: number }>(),
+  },
+  dialog: {
+    /** A native folder picker where the host has one; the browser host answers `unsupported`. */
+    pickFolder: method<{ path: string | null }>()(Empty),
+  },
+};
+
+export type Contract = typeof contract;

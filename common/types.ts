@@ -1,0 +1,73 @@
+// Domain types shared by main and the renderer.
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** Which host serves the renderer. */
+  host: 'electron' | 'web';
+  platform: string;
+  dataDir: string;
+}
+
+export interface Notice {
+  id: string;
+  level: 'info' | 'warning' | 'error';
+  message: string;
+}
+
+export interface WorkspaceInfo {
+  /** Absolute folder on the host. */
+  root: string;
+  name: string;
+}
+
+export interface FileEntry {
+  path: string;
+  kind: 'file' | 'directory';
+  size: number;
+  mtimeMs: number;
+}
+
+export interface FileTree {
+  entries: FileEntry[];
+  /** True when the folder holds more entries than the host lists at once. */
+  truncated: boolean;
+}
+
+export interface FileContent {
+  path: string;
+  content: string;
+  mtimeMs: number;
+}
+
+export type FileChangeKind = 'created' | 'changed' | 'deleted';
+
+export interface FileChange {
+  kind: FileChangeKind;
+  path: string;
+  /** Known only for 'created' and 'changed'. */
+  entryKind?: 'file' | 'directory';
+}
+
+export interface RecentWorkspace {
+  path: string;
+  name: string;
+  openedAt: number;
+}
+
+export interface Settings {
+  theme: 'dark' | 'light';
+  fontSize: number;
+  terminalFontSize: number;
+  /** Empty means the user's login shell. */
+  shell: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = { theme: 'dark', fontSize: 14, terminalFontSize: 13, shell: '' };
+
+export interface TerminalInfo {
+  id: string;
+  title: string;
+  shell: string;
+  cwd: string;
+}

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../host/data-dir';
+import { packageRoot } from '../host/package-root';
+import { createHostServices } from '../host/services';
+import { isLoopbackHost, startWebHost } from '../host/web-server';
+
+const USAGE = `usage: codecrafter web [--port N] [--host ADDR] [--data-dir DIR]
+
+Serves the IDE to a browser at http://127.0.0.1:PORT/?token=… (the token is new each start).
+  --port N        port to listen on (default 7420; 0 picks a free one)
+  --host ADDR     address to bind (default 127.0.0.1). Anything else exposes a shell to the network.
+  --data-dir DIR  where settings and history live (default ${defaultDataDir()})
+`;
+
+export default async function web(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string', default: '7420' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'data-dir': { type: 'string' },
+        'static-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    process.stderr.write(`codecrafter web: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`codecrafter web: --port must be a whole number from 0 to 65535, not "${values.port}"\n`);
+    return 2;
+  }
+  if (!isLoopbackHost(values.host)) {
+    process.stderr.write(
+      `\n  WARNING: binding to ${values.host}, not a loopback address.\n` +
+        '  Anyone who can reach this address and learns the token gets a shell on this machine.\n' +
+        '  Prefer 127.0.0.1 with an SSH tunnel.\n\n',
+    );
+  }
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const staticDir = path.resolve(values['static-dir'] ?? path.join(packageRoot(), 'dist', 'renderer'));
+  const services = createHostServices({ dataDir, host: 'web' });
+  let host;
+  try {
+    host = await startWebHost({ services, staticDir, host: values.host, port });
+  } catch (error) {
+    services.dispose();
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EADDRINUSE' ? `port ${port} is in use; pass --port with another one` : (error as Error).message;
+    process.stderr.write(`codecrafter web: cannot listen: ${reason}\n`);
+    return 1;
+  }
+  process.stdout.write(`CodeCrafter is running at ${host.url}\n(data in ${dataDir}; Ctrl+C stops it)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host.close();
+  services.dispose();
+  return 0;
+}

@@ -1,0 +1,43 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { APP_ORIGIN, IPC_CHANNEL_PREFIX, IPC_EVENT_CHANNEL } from '../../common/bridge';
+import { contract } from '../../common/contract';
+import { ErrorCode } from '../../common/errors';
+import { listChannels, type Disposer } from '../../common/rpc';
+import type { HostServices } from '../host/services';
+
+/**
+ * The one wrapper over ipcMain.handle (VS Code's validatedIpcMain): each request must come on our
+ * channel prefix, from the main frame of one of our windows, showing our own origin. Anything else
+ * is refused before a handler runs; then the dispatcher validates the argument with zod.
+ */
+export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame !== event.sender.mainFrame) return false;
+  try {
+    return new URL(frame.url).origin === APP_ORIGIN || frame.url.startsWith(`${APP_ORIGIN}/`);
+  } catch {
+    return false;
+  }
+}
+
+export function serveContractOverIpc(services: HostServices, windows: () => WebContents[]): Disposer {
+  const { methods } = listChannels(contract);
+  for (const channel of methods) {
+    ipcMain.handle(IPC_CHANNEL_PREFIX + channel, async (event, arg: unknown) => {
+      if (!isTrustedSender(event)) {
+        return { ok: false, error: { code: ErrorCode.PermissionDenied, message: 'Request from an unexpected sender.' } };
+      }
+      return services.dispatcher.call(channel, arg, { origin: `electron:${event.sender.id}` });
+    });
+  }
+  // Events go to every window; the preload hands each to the listeners of its channel.
+  const offEvents = services.hub.onAny((channel, payload) => {
+    for (const contents of windows()) {
+      if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, channel, payload);
+    }
+  });
+  return () => {
+    offEvents();
+    for (const channel of methods) ipcMain.removeHandler(IPC_CHANNEL_PREFIX + channel);
+  };
+}

@@ -1,0 +1,50 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import path from 'node:path';
+import { createHostServices, type HostServices } from '../host/services';
+import { serveContractOverIpc } from './ipc';
+import { installMenu } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow } from './window';
+
+// The Electron shell stays thin: a secure window, the menu, a folder dialog, and the same services
+// the browser host serves, reached over validated IPC.
+
+const distDir = path.resolve(__dirname, '..');
+let mainWindow: BrowserWindow | undefined;
+let services: HostServices | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  app.whenReady().then(() => {
+    serveRenderer(path.join(distDir, 'renderer'));
+    services = createHostServices({
+      dataDir: app.getPath('userData'),
+      host: 'electron',
+      async pickFolder() {
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, { properties: ['openDirectory', 'createDirectory'] })
+          : await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+    });
+    serveContractOverIpc(services, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+    installMenu(() => mainWindow);
+    mainWindow = createMainWindow(distDir);
+    mainWindow.on('closed', () => (mainWindow = undefined));
+  }, (error: unknown) => {
+    dialog.showErrorBox('CodeCrafter could not start', error instanceof Error ? error.message : String(error));
+    app.quit();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => services?.dispose());
+}

@@ -1,0 +1,116 @@
+import { useEffect, useRef } from 'react';
+import { MonacoBinding } from 'y-monaco';
+import { documents } from './documents';
+import { languageFor, modelUri, monaco } from './monaco-setup';
+import { useWorkbench, workbench } from '../state/store';
+import { updateDirty } from '../workbench/actions';
+import { runCommand } from '../workbench/commands';
+
+interface OpenModel {
+  model: monaco.editor.ITextModel;
+  binding: MonacoBinding;
+  viewState: monaco.editor.ICodeEditorViewState | null;
+  disposeObserver: () => void;
+}
+
+/**
+ * One Monaco editor for the whole editor group; each open file is a Monaco model bound to its
+ * Y.Text with y-monaco, so typing edits the workspace doc and the doc's changes (from disk, later
+ * from peers) reach the editor.
+ */
+export function EditorPane() {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const models = useRef(new Map<string, OpenModel>());
+  const activeTab = useWorkbench((s) => s.activeTab);
+  const tabs = useWorkbench((s) => s.tabs);
+  const theme = useWorkbench((s) => s.settings.theme);
+  const fontSize = useWorkbench((s) => s.settings.fontSize);
+
+  useEffect(() => {
+    const editor = monaco.editor.create(host.current!, {
+      model: null,
+      automaticLayout: true,
+      fontSize: workbench.get().settings.fontSize,
+      theme: workbench.get().settings.theme === 'light' ? 'vs' : 'vs-dark',
+      minimap: { enabled: true },
+      renderWhitespace: 'selection',
+      tabSize: 2,
+      ariaLabel: 'Editor',
+    });
+    editorRef.current = editor;
+    // Monaco handles keys before the page sees them: register the workbench's shortcuts with it.
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => runCommand('file.save'));
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyP, () => runCommand('workbench.quickOpen'));
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyP, () => runCommand('workbench.commands'));
+    editor.addCommand(monaco.KeyMod.WinCtrl | monaco.KeyCode.Backquote, () => runCommand('terminal.toggle'));
+    const cursor = editor.onDidChangeCursorPosition((e) =>
+      workbench.set({ cursor: { line: e.position.lineNumber, column: e.position.column } }),
+    );
+    const open = models.current;
+    return () => {
+      cursor.dispose();
+      for (const entry of open.values()) {
+        entry.disposeObserver();
+        entry.binding.destroy();
+        entry.model.dispose();
+      }
+      open.clear();
+      editor.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    monaco.editor.setTheme(theme === 'light' ? 'vs' : 'vs-dark');
+    editorRef.current?.updateOptions({ fontSize });
+  }, [theme, fontSize]);
+
+  // Models follow the tabs: a closed tab's model and binding go with it.
+  useEffect(() => {
+    for (const [path, entry] of models.current) {
+      if (tabs.includes(path) && documents.text(path)) continue;
+      entry.disposeObserver();
+      entry.binding.destroy();
+      entry.model.dispose();
+      models.current.delete(path);
+    }
+  }, [tabs]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    const previous = editor.getModel();
+    if (previous) {
+      for (const entry of models.current.values()) if (entry.model === previous) entry.viewState = editor.saveViewState();
+    }
+    if (!activeTab) {
+      editor.setModel(null);
+      workbench.set({ language: null, cursor: null });
+      return;
+    }
+    const text = documents.text(activeTab);
+    if (!text) return;
+    let entry = models.current.get(activeTab);
+    if (!entry) {
+      const language = languageFor(activeTab);
+      const model = monaco.editor.createModel(text.toString(), language, modelUri(activeTab));
+      model.setEOL(monaco.editor.EndOfLineSequence.LF);
+      const binding = new MonacoBinding(text, model, new Set([editor]));
+      const path = activeTab;
+      const observer = () => updateDirty(path);
+      text.observe(observer);
+      entry = { model, binding, viewState: null, disposeObserver: () => text.unobserve(observer) };
+      models.current.set(activeTab, entry);
+    }
+    editor.setModel(entry.model);
+    if (entry.viewState) editor.restoreViewState(entry.viewState);
+    workbench.set({ language: entry.model.getLanguageId() });
+    editor.focus();
+  }, [activeTab]);
+
+  return (
+    <div className="editor-host" ref={host} data-testid="editor" hidden={!activeTab}>
+      {/* Monaco renders into this element. */}
+    </div>
+  );
+}

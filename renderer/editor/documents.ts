@@ -1,0 +1,123 @@
+import * as Y from 'yjs';
+import { mergeEdits, type TextEdit } from '../../common/text-merge';
+import { api } from '../host';
+
+
+// The workspace as a Y.Doc (DESIGN.md section 3): every open file is a Y.Text in `files`, keyed
+// by its workspace path. Solo, the folder on disk is the truth: opening loads a file into the doc,
+// saving writes it back, and an outside change is merged into the doc as a diff. Rooms and
+// history build on this same doc.
+
+/** Transaction origin of changes that came from the file on disk, not from typing. */
+export const DISK_ORIGIN = 'disk';
+
+export function applyTextEdits(text: Y.Text, edits: TextEdit[], origin: unknown): void {
+  if (edits.length === 0) return;
+  text.doc!.transact(() => {
+    for (let i = edits.length - 1; i >= 0; i--) {
+      const edit = edits[i]!;
+      if (edit.deleteCount > 0) text.delete(edit.index, edit.deleteCount);
+      if (edit.insert) text.insert(edit.index, edit.insert);
+    }
+  }, origin);
+}
+
+export class WorkspaceDocuments {
+  readonly doc = new Y.Doc();
+  readonly files: Y.Map<Y.Text> = this.doc.getMap('files');
+  readonly meta: Y.Map<unknown> = this.doc.getMap('meta');
+  /** What is on disk for each open file, as far as this window knows. */
+  private readonly saved = new Map<string, string>();
+  private readonly loading = new Map<string, Promise<Y.Text>>();
+
+  text(path: string): Y.Text | undefined {
+    return this.files.get(path);
+  }
+
+  /** Loads a file into the doc once; later calls return the same Y.Text. */
+  open(path: string): Promise<Y.Text> {
+    const existing = this.files.get(path);
+    if (existing) return Promise.resolve(existing);
+    let pending = this.loading.get(path);
+    if (!pending) {
+      pending = api.workspace
+        .readFile({ path })
+        .then(({ content }) => {
+          const text = new Y.Text();
+          this.doc.transact(() => {
+            this.files.set(path, text);
+            text.insert(0, content);
+          }, DISK_ORIGIN);
+          this.saved.set(path, content);
+          return text;
+        })
+        .finally(() => this.loading.delete(path));
+      this.loading.set(path, pending);
+    }
+    return pending;
+  }
+
+  isDirty(path: string): boolean {
+    const text = this.files.get(path);
+    return text !== undefined && text.toString() !== this.saved.get(path);
+  }
+
+  async save(path: string): Promise<void> {
+    const text = this.files.get(path);
+    if (!text) return;
+    const content = text.toString();
+    await api.workspace.writeFile({ path, content });
+    this.saved.set(path, content);
+  }
+
+  /**
+   * The file changed on disk: merge that change into the doc as a diff against what was last
+   * on disk, keeping unsaved local edits. Returns false when the disk already matched.
+   */
+  async mergeFromDisk(path: string): Promise<boolean> {
+    const text = this.files.get(path);
+    const base = this.saved.get(path);
+    if (!text || base === undefined) return false;
+    const { content: disk } = await api.workspace.readFile({ path });
+    if (disk === base) return false;
+    applyTextEdits(text, mergeEdits(base, disk, text.toString()), DISK_ORIGIN);
+    this.saved.set(path, disk);
+    return true;
+  }
+
+  /** Y types cannot move between keys: a renamed open file is copied to its new key. */
+  rename(from: string, to: string): void {
+    this.doc.transact(() => {
+      for (const [path, text] of [...this.files.entries()]) {
+        if (path !== from && !path.startsWith(`${from}/`)) continue;
+        const target = to + path.slice(from.length);
+        const copy = new Y.Text();
+        this.files.set(target, copy);
+        copy.insert(0, text.toString());
+        this.files.delete(path);
+        const saved = this.saved.get(path);
+        this.saved.delete(path);
+        if (saved !== undefined) this.saved.set(target, saved);
+      }
+    });
+  }
+
+  close(path: string): void {
+    this.files.delete(path);
+    this.saved.delete(path);
+  }
+
+  /** Marks an open file as having no file on disk: saving will create it again. */
+  forgetDisk(path: string): void {
+    this.saved.set(path, '\u0000deleted');
+  }
+
+  clear(): void {
+    this.doc.transact(() => {
+      for (const key of [...this.files.keys()]) this.files.delete(key);
+    });
+    this.saved.clear();
+  }
+}
+
+export const documents = new WorkspaceDocuments();

@@ -1,0 +1,124 @@
+import { useEffect } from 'react';
+import { EditorPane } from '../editor/EditorPane';
+import { api, connectionState, onDidChangeConnection } from '../host';
+import { useWorkbench, workbench, type SideView } from '../state/store';
+import { TerminalPanel } from '../terminal/TerminalPanel';
+import { handleFileChanges, loadRecent, notify, refreshTree } from './actions';
+import { handleGlobalKey } from './commands';
+import { EditorTabs } from './EditorTabs';
+import { Explorer } from './Explorer';
+import { ConfirmDialog, Toasts } from './Overlays';
+import { QuickPick } from './QuickPick';
+import { SettingsView } from './SettingsView';
+import { StatusBar } from './StatusBar';
+import { Welcome } from './Welcome';
+
+const VIEWS: { id: SideView; label: string; icon: string }[] = [
+  { id: 'explorer', label: 'Explorer', icon: '🗂' },
+  { id: 'settings', label: 'Settings', icon: '⚙' },
+];
+
+async function start(): Promise<void> {
+  const [settings, notices, current] = await Promise.all([api.settings.get(), api.app.getNotices(), api.workspace.current()]);
+  workbench.set({ settings });
+  for (const n of notices) notify(n.message, n.level);
+  if (current) {
+    workbench.set({ workspace: current });
+    await refreshTree();
+  }
+  await loadRecent();
+}
+
+export function App() {
+  const workspace = useWorkbench((s) => s.workspace);
+  const sideView = useWorkbench((s) => s.sideView);
+  const sideBarVisible = useWorkbench((s) => s.sideBarVisible);
+  const panelVisible = useWorkbench((s) => s.panelVisible);
+  const theme = useWorkbench((s) => s.settings.theme);
+
+  useEffect(() => {
+    workbench.set({ connection: connectionState() });
+    const disposers = [
+      onDidChangeConnection((connection) => {
+        workbench.set({ connection });
+        // After a reconnect the host may have restarted: re-read what it holds.
+        if (connection === 'open') void start().catch(() => {});
+      }),
+      api.workspace.onDidChangeFiles(({ changes }) => void handleFileChanges(changes)),
+      api.settings.onDidChange((settings) => workbench.set({ settings })),
+    ];
+    void start().catch((error: unknown) => notify(`Cannot reach the host: ${error instanceof Error ? error.message : String(error)}`));
+    window.addEventListener('keydown', handleGlobalKey, true);
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (Object.values(workbench.get().dirty).some(Boolean)) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => {
+      for (const dispose of disposers) dispose();
+      window.removeEventListener('keydown', handleGlobalKey, true);
+      window.removeEventListener('beforeunload', beforeUnload);
+    };
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  return (
+    <div className="workbench">
+      <div className="main-row">
+        <nav className="activity-bar" aria-label="Views">
+          {VIEWS.map((v) => (
+            <button
+              key={v.id}
+              className={`activity ${sideView === v.id && sideBarVisible ? 'active' : ''}`}
+              aria-label={v.label}
+              aria-pressed={sideView === v.id && sideBarVisible}
+              title={v.label}
+              onClick={() => workbench.set((s) => ({ sideView: v.id, sideBarVisible: s.sideView === v.id ? !s.sideBarVisible : true }))}
+            >
+              {v.icon}
+            </button>
+          ))}
+        </nav>
+        {sideBarVisible && workspace && (
+          <aside className="side-bar" aria-label="Side bar">
+            {sideView === 'explorer' ? <Explorer /> : <SettingsView />}
+          </aside>
+        )}
+        {sideBarVisible && !workspace && sideView === 'settings' && (
+          <aside className="side-bar" aria-label="Side bar">
+            <SettingsView />
+          </aside>
+        )}
+        <div className="center">
+          {workspace ? (
+            <div className="editor-group" aria-label="Editor group">
+              <EditorTabs />
+              <EditorPane />
+              <EditorEmptyState />
+            </div>
+          ) : (
+            <Welcome />
+          )}
+          {panelVisible && <TerminalPanel />}
+        </div>
+      </div>
+      <StatusBar />
+      <QuickPick />
+      <ConfirmDialog />
+      <Toasts />
+    </div>
+  );
+}
+
+function EditorEmptyState() {
+  const active = useWorkbench((s) => s.activeTab);
+  if (active) return null;
+  return (
+    <div className="editor-empty">
+      <p>Open a file from the Explorer, or press Ctrl+P to find one.</p>
+      <p>Ctrl+Shift+P shows every command; Ctrl+` toggles the terminal.</p>
+    </div>
+  );
+}

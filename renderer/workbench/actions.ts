@@ -1,0 +1,226 @@
+import { HostError } from '../../common/errors';
+import { baseName, isInside, parentPath } from '../../common/paths';
+import type { FileChange } from '../../common/types';
+import { documents } from '../editor/documents';
+import { api } from '../host';
+import { workbench, type Toast } from '../state/store';
+
+// What the user can do, as plain functions over the host API and the workbench state. Components,
+// keyboard shortcuts, menus and the command palette all call these.
+
+let toastSeq = 0;
+
+export function notify(message: string, level: Toast['level'] = 'error', action?: Toast['action']): void {
+  const toast: Toast = { id: `toast-${++toastSeq}`, level, message, action };
+  workbench.set((s) => ({ toasts: [...s.toasts.slice(-4), toast] }));
+  if (level === 'info') setTimeout(() => dismissToast(toast.id), 4000);
+}
+
+export function dismissToast(id: string): void {
+  workbench.set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+}
+
+/** Runs a user action and turns a failure into a message that says what happened. */
+export async function attempt<T>(what: string, action: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await action();
+  } catch (error) {
+    const message = error instanceof HostError || error instanceof Error ? error.message : String(error);
+    notify(message.startsWith(what) ? message : `${what}: ${message}`);
+    return undefined;
+  }
+}
+
+export function confirm(title: string, message: string, confirmLabel: string): Promise<boolean> {
+  return new Promise((resolve) => workbench.set({ confirm: { title, message, confirmLabel, resolve } }));
+}
+
+export async function loadRecent(): Promise<void> {
+  const recent = await attempt('Cannot read recent folders', () => api.recent.list());
+  if (recent) workbench.set({ recent });
+}
+
+export async function openFolder(path: string): Promise<boolean> {
+  const info = await attempt('Cannot open folder', () => api.workspace.open({ path: path.trim() }));
+  if (!info) return false;
+  documents.clear();
+  workbench.set({ workspace: info, tabs: [], activeTab: null, dirty: {}, orphaned: {}, selectedPath: null, expanded: {} });
+  document.title = `${info.name} — CodeCrafter`;
+  await Promise.all([refreshTree(), loadRecent()]);
+  return true;
+}
+
+export async function pickAndOpenFolder(): Promise<void> {
+  try {
+    const { path } = await api.dialog.pickFolder({});
+    if (path) await openFolder(path);
+  } catch (error) {
+    notify(error instanceof Error ? error.message : String(error), 'info');
+  }
+}
+
+export async function closeFolder(): Promise<void> {
+  await attempt('Cannot close folder', () => api.workspace.close({}));
+  documents.clear();
+  workbench.set({ workspace: null, entries: [], tabs: [], activeTab: null, dirty: {}, orphaned: {} });
+  document.title = 'CodeCrafter';
+  await loadRecent();
+}
+
+export async function refreshTree(): Promise<void> {
+  const tree = await attempt('Cannot list the folder', () => api.workspace.listFiles({}));
+  if (tree) workbench.set({ entries: tree.entries, treeTruncated: tree.truncated });
+}
+
+export async function openFile(path: string): Promise<void> {
+  const text = await attempt(`Cannot open "${path}"`, () => documents.open(path));
+  if (!text) return;
+  workbench.set((s) => ({
+    tabs: s.tabs.includes(path) ? s.tabs : [...s.tabs, path],
+    activeTab: path,
+    selectedPath: path,
+    expanded: expandParents(s.expanded, path),
+  }));
+}
+
+function expandParents(expanded: Record<string, boolean>, path: string): Record<string, boolean> {
+  const next = { ...expanded };
+  for (let p = parentPath(path); p !== ''; p = parentPath(p)) next[p] = true;
+  return next;
+}
+
+export function updateDirty(path: string): void {
+  const dirty = documents.isDirty(path);
+  if ((workbench.get().dirty[path] ?? false) !== dirty) workbench.set((s) => ({ dirty: { ...s.dirty, [path]: dirty } }));
+}
+
+export async function saveFile(path: string | null = workbench.get().activeTab): Promise<boolean> {
+  if (!path) return false;
+  const ok = await attempt(`Cannot save "${path}"`, async () => {
+    await documents.save(path);
+    return true;
+  });
+  if (ok) {
+    workbench.set((s) => ({ orphaned: { ...s.orphaned, [path]: false } }));
+    updateDirty(path);
+  }
+  return ok ?? false;
+}
+
+export async function saveAll(): Promise<void> {
+  for (const path of workbench.get().tabs) if (documents.isDirty(path)) await saveFile(path);
+}
+
+export async function closeTab(path: string): Promise<void> {
+  if (documents.isDirty(path)) {
+    const discard = await confirm(`Close "${baseName(path)}"?`, 'It has unsaved changes that will be lost.', "Close without saving");
+    if (!discard) return;
+  }
+  documents.close(path);
+  workbench.set((s) => {
+    const index = s.tabs.indexOf(path);
+    const tabs = s.tabs.filter((t) => t !== path);
+    const activeTab = s.activeTab === path ? (tabs[Math.min(index, tabs.length - 1)] ?? null) : s.activeTab;
+    const { [path]: _dirty, ...dirty } = s.dirty;
+    return { tabs, activeTab, dirty };
+  });
+}
+
+export async function createEntry(kind: 'file' | 'directory', path: string): Promise<boolean> {
+  const done = await attempt(`Cannot create "${path}"`, async () => {
+    if (kind === 'file') await api.workspace.createFile({ path });
+    else await api.workspace.createFolder({ path });
+    return true;
+  });
+  if (!done) return false;
+  await refreshTree();
+  workbench.set((s) => ({ selectedPath: path, expanded: expandParents(s.expanded, path) }));
+  if (kind === 'file') await openFile(path);
+  return true;
+}
+
+export async function renameEntry(from: string, to: string): Promise<boolean> {
+  if (from === to) return true;
+  const done = await attempt(`Cannot rename "${from}"`, async () => {
+    await api.workspace.rename({ from, to });
+    return true;
+  });
+  if (!done) return false;
+  documents.rename(from, to);
+  const move = (p: string) => (isInside(p, from) ? to + p.slice(from.length) : p);
+  workbench.set((s) => ({
+    tabs: s.tabs.map(move),
+    activeTab: s.activeTab && move(s.activeTab),
+    selectedPath: to,
+    dirty: Object.fromEntries(Object.entries(s.dirty).map(([p, d]) => [move(p), d])),
+  }));
+  await refreshTree();
+  return true;
+}
+
+export async function deleteEntry(path: string): Promise<boolean> {
+  const entry = workbench.get().entries.find((e) => e.path === path);
+  const what = entry?.kind === 'directory' ? 'folder and everything in it' : 'file';
+  const ok = await confirm(`Delete "${baseName(path)}"?`, `The ${what} will be deleted from disk. This cannot be undone.`, 'Delete');
+  if (!ok) return false;
+  const done = await attempt(`Cannot delete "${path}"`, async () => {
+    await api.workspace.delete({ path });
+    return true;
+  });
+  if (!done) return false;
+  for (const tab of workbench.get().tabs) {
+    if (isInside(tab, path)) {
+      documents.close(tab);
+      workbench.set((s) => ({ tabs: s.tabs.filter((t) => t !== tab), activeTab: s.activeTab === tab ? null : s.activeTab }));
+    }
+  }
+  workbench.set((s) => ({ selectedPath: null, activeTab: s.activeTab ?? s.tabs.at(-1) ?? null }));
+  await refreshTree();
+  return true;
+}
+
+/** Outside changes reported by the host: refresh the tree and merge changed open files. */
+export async function handleFileChanges(changes: FileChange[]): Promise<void> {
+  const open = new Set(workbench.get().tabs);
+  for (const change of changes) {
+    if (!open.has(change.path)) continue;
+    if (change.kind === 'deleted') {
+      documents.forgetDisk(change.path);
+      workbench.set((s) => ({ orphaned: { ...s.orphaned, [change.path]: true } }));
+      updateDirty(change.path);
+    } else if (change.entryKind === 'file') {
+      await attempt(`Cannot reload "${change.path}"`, () => documents.mergeFromDisk(change.path));
+      workbench.set((s) => ({ orphaned: { ...s.orphaned, [change.path]: false } }));
+      updateDirty(change.path);
+    }
+  }
+  if (changes.some((c) => c.kind !== 'changed' || c.entryKind === 'directory')) await refreshTree();
+}
+
+export async function newTerminal(): Promise<void> {
+  const info = await attempt('Cannot open a terminal', () => api.terminal.create({ cols: 80, rows: 24 }));
+  if (info) workbench.set((s) => ({ terminals: [...s.terminals, info], activeTerminal: info.id, panelVisible: true }));
+}
+
+export async function killTerminal(id: string): Promise<void> {
+  await attempt('Cannot close the terminal', () => api.terminal.kill({ id }));
+  removeTerminal(id);
+}
+
+export function removeTerminal(id: string): void {
+  workbench.set((s) => {
+    const terminals = s.terminals.filter((t) => t.id !== id);
+    return { terminals, activeTerminal: s.activeTerminal === id ? (terminals.at(-1)?.id ?? null) : s.activeTerminal };
+  });
+}
+
+export async function togglePanel(): Promise<void> {
+  const visible = !workbench.get().panelVisible;
+  workbench.set({ panelVisible: visible });
+  if (visible && workbench.get().terminals.length === 0) await newTerminal();
+}
+
+export async function updateSettings(patch: Parameters<typeof api.settings.update>[0]): Promise<void> {
+  const settings = await attempt('Cannot save settings', () => api.settings.update(patch));
+  if (settings) workbench.set({ settings });
+}

@@ -1,0 +1,94 @@
+import { workbench } from '../state/store';
+import {
+  closeFolder,
+  closeTab,
+  newTerminal,
+  pickAndOpenFolder,
+  saveAll,
+  saveFile,
+  togglePanel,
+  updateSettings,
+} from './actions';
+
+// Every action the workbench offers, with its keys: the command palette lists these, the global
+// key handler and Monaco's own key handler run them, so a shortcut and a menu never disagree.
+
+export interface Command {
+  id: string;
+  title: string;
+  keys?: string;
+  /** When false the command is hidden from the palette (e.g. needs an open folder). */
+  when?: () => boolean;
+  run: () => unknown;
+}
+
+const hasFolder = () => workbench.get().workspace !== null;
+const hasTab = () => workbench.get().activeTab !== null;
+const isElectron = () => typeof window !== 'undefined' && window.codecrafter !== undefined;
+
+export const COMMANDS: Command[] = [
+  { id: 'workbench.quickOpen', title: 'Go to File…', keys: 'Ctrl+P', when: hasFolder, run: () => workbench.set({ picker: 'files' }) },
+  { id: 'workbench.commands', title: 'Show All Commands', keys: 'Ctrl+Shift+P', run: () => workbench.set({ picker: 'commands' }) },
+  { id: 'file.save', title: 'File: Save', keys: 'Ctrl+S', when: hasTab, run: () => saveFile() },
+  { id: 'file.saveAll', title: 'File: Save All', when: hasFolder, run: () => saveAll() },
+  {
+    id: 'file.closeTab',
+    title: 'View: Close Editor',
+    when: hasTab,
+    run: () => {
+      const tab = workbench.get().activeTab;
+      if (tab) return closeTab(tab);
+    },
+  },
+  { id: 'file.openFolder', title: 'File: Open Folder…', keys: 'Ctrl+O', when: isElectron, run: () => pickAndOpenFolder() },
+  { id: 'file.closeFolder', title: 'File: Close Folder', when: hasFolder, run: () => closeFolder() },
+  {
+    id: 'file.newFile',
+    title: 'File: New File…',
+    when: hasFolder,
+    run: () => window.dispatchEvent(new CustomEvent('codecrafter:new-entry', { detail: 'file' })),
+  },
+  {
+    id: 'file.newFolder',
+    title: 'File: New Folder…',
+    when: hasFolder,
+    run: () => window.dispatchEvent(new CustomEvent('codecrafter:new-entry', { detail: 'directory' })),
+  },
+  { id: 'terminal.toggle', title: 'View: Toggle Terminal', keys: 'Ctrl+`', run: () => togglePanel() },
+  { id: 'terminal.new', title: 'Terminal: Create New Terminal', keys: 'Ctrl+Shift+`', run: () => newTerminal() },
+  { id: 'view.explorer', title: 'View: Show Explorer', keys: 'Ctrl+Shift+E', run: () => workbench.set({ sideView: 'explorer', sideBarVisible: true }) },
+  { id: 'view.toggleSideBar', title: 'View: Toggle Side Bar', keys: 'Ctrl+B', run: () => workbench.set((s) => ({ sideBarVisible: !s.sideBarVisible })) },
+  { id: 'view.settings', title: 'Preferences: Open Settings', keys: 'Ctrl+,', run: () => workbench.set({ sideView: 'settings', sideBarVisible: true }) },
+  {
+    id: 'view.toggleTheme',
+    title: 'Preferences: Toggle Light/Dark Theme',
+    run: () => updateSettings({ theme: workbench.get().settings.theme === 'dark' ? 'light' : 'dark' }),
+  },
+];
+
+export function runCommand(id: string): void {
+  const command = COMMANDS.find((c) => c.id === id);
+  if (command && (command.when?.() ?? true)) void command.run();
+}
+
+/** Key handler for the page outside Monaco (which has its own, see EditorPane). */
+export function handleGlobalKey(event: KeyboardEvent): void {
+  const mod = event.ctrlKey || event.metaKey;
+  if (!mod) return;
+  const key = event.key.toLowerCase();
+  let id: string | undefined;
+  if (event.code === 'Backquote' && event.ctrlKey) id = event.shiftKey ? 'terminal.new' : 'terminal.toggle';
+  else if (key === 'p') id = event.shiftKey ? 'workbench.commands' : 'workbench.quickOpen';
+  else if (key === 's' && !event.shiftKey) id = 'file.save';
+  else if (key === 'o' && !event.shiftKey) id = 'file.openFolder';
+  else if (key === 'b' && !event.shiftKey) id = 'view.toggleSideBar';
+  else if (key === 'e' && event.shiftKey) id = 'view.explorer';
+  else if (key === ',') id = 'view.settings';
+  if (!id) return;
+  // Inside the terminal, Ctrl+` and Ctrl+Shift+P still belong to the workbench; other keys go to the shell.
+  const inTerminal = Boolean((event.target as Element | null)?.closest?.('.xterm'));
+  if (inTerminal && !['terminal.toggle', 'terminal.new', 'workbench.commands', 'workbench.quickOpen'].includes(id)) return;
+  event.preventDefault();
+  event.stopPropagation();
+  runCommand(id);
+}

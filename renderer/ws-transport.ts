@@ -1,0 +1,119 @@
+import { ErrorCode } from '../common/errors';
+import type { CallResult, ClientTransport, Disposer } from '../common/rpc';
+import { ServerFrameSchema, WIRE_SOCKET_PATH, type ClientFrame } from '../common/wire';
+
+/** Milliseconds between reconnect attempts after the host went away. */
+const RECONNECT_DELAY_MS = 1000;
+
+export type ConnectionState = 'connecting' | 'open' | 'closed';
+
+/**
+ * The browser host's side of the contract: one WebSocket to the page's own origin (the token
+ * travels in the HttpOnly cookie the host set). Calls made while reconnecting wait for the socket;
+ * subscriptions are renewed on every reconnect.
+ */
+export class WebSocketTransport implements ClientTransport {
+  private socket: WebSocket | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, (result: CallResult) => void>();
+  private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
+  private readonly queue: ClientFrame[] = [];
+  private readonly stateListeners = new Set<(state: ConnectionState) => void>();
+  state: ConnectionState = 'connecting';
+
+  constructor(private readonly url = WebSocketTransport.defaultUrl()) {
+    this.connect();
+  }
+
+  static defaultUrl(): string {
+    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    return `${scheme}//${location.host}${WIRE_SOCKET_PATH}`;
+  }
+
+  onDidChangeState(listener: (state: ConnectionState) => void): Disposer {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  private setState(state: ConnectionState): void {
+    this.state = state;
+    for (const listener of this.stateListeners) listener(state);
+  }
+
+  private connect(): void {
+    this.setState('connecting');
+    const socket = new WebSocket(this.url);
+    this.socket = socket;
+    socket.onopen = () => {
+      this.setState('open');
+      for (const channel of this.listeners.keys()) this.send({ t: 'sub', ch: channel });
+      for (const frame of this.queue.splice(0)) this.send(frame);
+    };
+    socket.onmessage = (message) => this.receive(message.data);
+    socket.onclose = () => {
+      this.setState('closed');
+      // Calls in flight will never be answered by this socket.
+      for (const [id, resolve] of this.pending) {
+        resolve({ ok: false, error: { code: ErrorCode.Unavailable, message: 'The connection to the host was lost; retrying.' } });
+        this.pending.delete(id);
+      }
+      setTimeout(() => this.connect(), RECONNECT_DELAY_MS);
+    };
+  }
+
+  private send(frame: ClientFrame): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
+    else if (frame.t !== 'sub') this.queue.push(frame);
+  }
+
+  private receive(data: unknown): void {
+    if (typeof data !== 'string') return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(data);
+    } catch {
+      return;
+    }
+    const parsed = ServerFrameSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const frame = parsed.data;
+    if (frame.t === 'result' || (frame.t === 'error' && frame.id !== null)) {
+      const resolve = this.pending.get(frame.id as number);
+      if (!resolve) return;
+      this.pending.delete(frame.id as number);
+      resolve(
+        frame.t === 'result'
+          ? { ok: true, value: frame.value }
+          : { ok: false, error: { code: frame.error.code as ErrorCode, message: frame.error.message, details: frame.error.details } },
+      );
+    } else if (frame.t === 'event') {
+      for (const listener of this.listeners.get(frame.ch) ?? []) listener(frame.payload);
+    } else if (frame.t === 'error') {
+      console.warn(`host: ${frame.error.message}`);
+    }
+  }
+
+  request(channel: string, arg: unknown): Promise<CallResult> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.send({ t: 'call', id, ch: channel, arg });
+    });
+  }
+
+  subscribe(channel: string, listener: (payload: unknown) => void): Disposer {
+    let set = this.listeners.get(channel);
+    if (!set) {
+      this.listeners.set(channel, (set = new Set()));
+      this.send({ t: 'sub', ch: channel });
+    }
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) {
+        this.listeners.delete(channel);
+        this.send({ t: 'unsub', ch: channel });
+      }
+    };
+  }
+}
