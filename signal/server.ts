@@ -130,6 +130,11 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
   };
 
   const onMessage = (conn: Connection, data: RawData, isBinary: boolean) => {
+    // ws still hands over frames that were already buffered when we closed the socket.
+    if (conn.ws.readyState !== conn.ws.OPEN) {
+      drop('closed');
+      return;
+    }
     if (!conn.bucket.take()) {
       strike(conn, 'rate');
       return;
