@@ -1,0 +1,251 @@
+// One session as one file: a JSON header line (format, version, payload length, SHA-256) and a
+// gzip payload (lib0-encoded session row, update chunks, keyframes, events, snapshots). Import
+// checks length, checksum and every record before one transaction writes anything, so a
+// truncated or corrupted file gives a clear error and leaves the database as it was.
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import {
+  HistoryEventSchema,
+  SESSION_FILE_FORMAT,
+  SESSION_FILE_VERSION,
+  SessionFileHeaderSchema,
+  SessionInfoSchema,
+  SnapshotNameSchema,
+  type SessionInfo,
+} from '../../common/history';
+import { decodeChunk } from './chunks';
+import type { Db } from './db';
+import { HistoryError } from './errors';
+
+const MAX_HEADER_BYTES = 4096;
+
+interface Chunk {
+  firstSeq: number;
+  lastSeq: number;
+  firstTime: number;
+  lastTime: number;
+  body: Uint8Array;
+}
+
+export function exportSessionFile(db: Db, sid: number, file: string): { bytes: number; sha256: string } {
+  const s = db.prepare('SELECT * FROM sessions WHERE sid = ?').get(sid) as Record<string, unknown>;
+  const info: SessionInfo = {
+    id: s.id as string,
+    workspaceId: s.workspace_id as string,
+    kind: s.kind as SessionInfo['kind'],
+    title: s.title as string | null,
+    createdAt: s.created_at as number,
+    updatedAt: s.updated_at as number,
+    endedAt: s.ended_at as number | null,
+    lastSeq: s.last_seq as number,
+    parentId: s.parent_id as string | null,
+    parentSeq: s.parent_seq as number | null,
+    meta: JSON.parse(s.meta as string) as Record<string, unknown>,
+  };
+  const e = encoding.createEncoder();
+  encoding.writeVarString(e, JSON.stringify(info));
+  const chunks = db
+    .prepare('SELECT first_seq, last_seq, first_time, last_time, body FROM update_chunks WHERE sid = ? ORDER BY first_seq')
+    .all(sid) as Array<{ first_seq: number; last_seq: number; first_time: number; last_time: number; body: Uint8Array }>;
+  encoding.writeVarUint(e, chunks.length);
+  for (const c of chunks) {
+    encoding.writeVarUint(e, c.first_seq);
+    encoding.writeVarUint(e, c.last_seq);
+    encoding.writeVarUint(e, c.first_time);
+    encoding.writeVarUint(e, c.last_time);
+    encoding.writeVarUint8Array(e, c.body);
+  }
+  const keyframes = db.prepare('SELECT seq, time, data FROM keyframes WHERE sid = ? ORDER BY seq').all(sid) as Array<{
+    seq: number;
+    time: number;
+    data: Uint8Array;
+  }>;
+  encoding.writeVarUint(e, keyframes.length);
+  for (const k of keyframes) {
+    encoding.writeVarUint(e, k.seq);
+    encoding.writeVarUint(e, k.time);
+    encoding.writeVarUint8Array(e, k.data);
+  }
+  const events = db.prepare('SELECT id, seq, time, kind, payload FROM events WHERE sid = ? ORDER BY id').all(sid) as Array<{
+    id: number;
+    seq: number;
+    time: number;
+    kind: string;
+    payload: string;
+  }>;
+  encoding.writeVarUint(e, events.length);
+  for (const ev of events) {
+    encoding.writeVarUint(e, ev.id);
+    encoding.writeVarUint(e, ev.seq);
+    encoding.writeVarUint(e, ev.time);
+    encoding.writeVarString(e, ev.kind);
+    encoding.writeVarString(e, ev.payload);
+  }
+  const snapshots = db.prepare('SELECT name, seq, created_at FROM snapshots WHERE sid = ? ORDER BY name').all(sid) as Array<{
+    name: string;
+    seq: number;
+    created_at: number;
+  }>;
+  encoding.writeVarUint(e, snapshots.length);
+  for (const sn of snapshots) {
+    encoding.writeVarString(e, sn.name);
+    encoding.writeVarUint(e, sn.seq);
+    encoding.writeVarUint(e, sn.created_at);
+  }
+  const payload = gzipSync(encoding.toUint8Array(e), { level: 6 });
+  const sha256 = createHash('sha256').update(payload).digest('hex');
+  const header = JSON.stringify({
+    format: SESSION_FILE_FORMAT,
+    version: SESSION_FILE_VERSION,
+    length: payload.length,
+    sha256,
+    sessionId: info.id,
+  });
+  // Written beside the target and renamed, so an interrupted export never leaves a half file under the real name.
+  const tmp = `${file}.partial`;
+  writeFileSync(tmp, Buffer.concat([Buffer.from(header + '\n'), payload]));
+  renameSync(tmp, file);
+  return { bytes: header.length + 1 + payload.length, sha256 };
+}
+
+export function importSessionFile(db: Db, file: string, newId?: string): string {
+  let raw: Buffer;
+  try {
+    raw = readFileSync(file);
+  } catch (error) {
+    throw new HistoryError('not-found', `cannot read ${file}: ${(error as Error).message}`);
+  }
+  const newline = raw.subarray(0, MAX_HEADER_BYTES).indexOf(0x0a);
+  if (newline < 0) throw new HistoryError('corrupt-file', `${file} is not a CodeCrafter session file (no header line)`);
+  let headerJson: unknown;
+  try {
+    headerJson = JSON.parse(raw.subarray(0, newline).toString('utf8'));
+  } catch {
+    throw new HistoryError('corrupt-file', `${file} is not a CodeCrafter session file (unreadable header)`);
+  }
+  const probe = headerJson as { format?: unknown; version?: unknown };
+  if (probe?.format === SESSION_FILE_FORMAT && probe.version !== SESSION_FILE_VERSION) {
+    throw new HistoryError(
+      'unsupported-version',
+      `${file} is a session file of version ${String(probe.version)}; this CodeCrafter reads version ${SESSION_FILE_VERSION}`,
+    );
+  }
+  const header = SessionFileHeaderSchema.safeParse(headerJson);
+  if (!header.success) throw new HistoryError('corrupt-file', `${file} is not a CodeCrafter session file (bad header)`);
+  const payload = raw.subarray(newline + 1);
+  if (payload.length < header.data.length) {
+    throw new HistoryError(
+      'truncated-file',
+      `${file} is truncated: ${payload.length} of ${header.data.length} payload bytes present; export it again`,
+    );
+  }
+  if (payload.length > header.data.length) {
+    throw new HistoryError('corrupt-file', `${file} has ${payload.length - header.data.length} unexpected bytes after its payload`);
+  }
+  const sha = createHash('sha256').update(payload).digest('hex');
+  if (sha !== header.data.sha256) {
+    throw new HistoryError('corrupt-file', `${file} is corrupted: checksum mismatch (expected ${header.data.sha256}, got ${sha})`);
+  }
+
+  let parsed: ReturnType<typeof decodePayload>;
+  try {
+    parsed = decodePayload(gunzipSync(payload));
+  } catch (error) {
+    if (error instanceof HistoryError) throw error;
+    throw new HistoryError('corrupt-file', `${file} has a valid checksum but an unreadable payload: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const { info, chunks, keyframes, events, snapshots } = parsed;
+  const id = newId ?? info.id;
+  if (db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(id)) {
+    throw new HistoryError('conflict', `session ${id} already exists in this history; import it as a new session instead`);
+  }
+  db.transaction(() => {
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO sessions (id, workspace_id, kind, title, created_at, updated_at, ended_at, last_seq, last_time, parent_id, parent_seq, meta)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        info.workspaceId,
+        info.kind,
+        info.title,
+        info.createdAt,
+        Date.now(),
+        info.endedAt,
+        info.lastSeq,
+        chunks.length ? chunks[chunks.length - 1]!.lastTime : info.createdAt,
+        info.parentId,
+        info.parentSeq,
+        JSON.stringify(info.meta),
+      );
+    const sid = Number(lastInsertRowid);
+    const insChunk = db.prepare('INSERT INTO update_chunks (sid, first_seq, last_seq, first_time, last_time, body) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const c of chunks) insChunk.run(sid, c.firstSeq, c.lastSeq, c.firstTime, c.lastTime, c.body);
+    const insKf = db.prepare('INSERT INTO keyframes (sid, seq, time, data) VALUES (?, ?, ?, ?)');
+    for (const k of keyframes) insKf.run(sid, k.seq, k.time, k.data);
+    const insEv = db.prepare('INSERT INTO events (sid, id, seq, time, kind, payload) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const ev of events) insEv.run(sid, ev.id, ev.seq, ev.time, ev.kind, ev.payload);
+    const insSn = db.prepare('INSERT INTO snapshots (sid, name, seq, created_at) VALUES (?, ?, ?, ?)');
+    for (const sn of snapshots) insSn.run(sid, sn.name, sn.seq, sn.createdAt);
+  })();
+  return id;
+}
+
+function decodePayload(bytes: Uint8Array) {
+  const d = decoding.createDecoder(bytes);
+  const infoParsed = SessionInfoSchema.safeParse(JSON.parse(decoding.readVarString(d)));
+  if (!infoParsed.success) throw new HistoryError('corrupt-file', `session record is invalid: ${infoParsed.error.message}`);
+  const info = infoParsed.data as SessionInfo;
+  const chunks: Chunk[] = [];
+  let expectSeq = 1;
+  for (let i = 0, n = decoding.readVarUint(d); i < n; i++) {
+    const c: Chunk = {
+      firstSeq: decoding.readVarUint(d),
+      lastSeq: decoding.readVarUint(d),
+      firstTime: decoding.readVarUint(d),
+      lastTime: decoding.readVarUint(d),
+      body: decoding.readVarUint8Array(d),
+    };
+    const updates = decodeChunk(c.firstSeq, c.firstTime, c.body);
+    if (c.firstSeq !== expectSeq || c.lastSeq !== c.firstSeq + updates.length - 1) {
+      throw new Error(`update chunks out of order at update ${c.firstSeq}`);
+    }
+    expectSeq = c.lastSeq + 1;
+    chunks.push(c);
+  }
+  if (expectSeq - 1 !== info.lastSeq) throw new Error(`session says ${info.lastSeq} updates, file holds ${expectSeq - 1}`);
+  const keyframes: Array<{ seq: number; time: number; data: Uint8Array }> = [];
+  for (let i = 0, n = decoding.readVarUint(d); i < n; i++) {
+    const k = { seq: decoding.readVarUint(d), time: decoding.readVarUint(d), data: decoding.readVarUint8Array(d) };
+    if (k.seq > info.lastSeq) throw new Error(`keyframe at ${k.seq} is past the end of the session`);
+    keyframes.push(k);
+  }
+  const events: Array<{ id: number; seq: number; time: number; kind: string; payload: string }> = [];
+  for (let i = 0, n = decoding.readVarUint(d); i < n; i++) {
+    const ev = {
+      id: decoding.readVarUint(d),
+      seq: decoding.readVarUint(d),
+      time: decoding.readVarUint(d),
+      kind: decoding.readVarString(d),
+      payload: decoding.readVarString(d),
+    };
+    if (!HistoryEventSchema.safeParse({ ...JSON.parse(ev.payload), kind: ev.kind }).success) {
+      throw new Error(`event ${ev.id} (${ev.kind}) is invalid`);
+    }
+    events.push(ev);
+  }
+  const snapshots: Array<{ name: string; seq: number; createdAt: number }> = [];
+  for (let i = 0, n = decoding.readVarUint(d); i < n; i++) {
+    const sn = { name: decoding.readVarString(d), seq: decoding.readVarUint(d), createdAt: decoding.readVarUint(d) };
+    if (!SnapshotNameSchema.safeParse(sn.name).success || sn.seq > info.lastSeq) throw new Error(`snapshot ${sn.name} is invalid`);
+    snapshots.push(sn);
+  }
+  if (d.pos !== bytes.length) throw new Error('unexpected bytes after the last record');
+  return { info, chunks, keyframes, events, snapshots };
+}
