@@ -21,5 +21,7 @@ describe('attack', () => {
     // Honest clients unaffected: every publish they made during the attack arrived.
     expect(result.honest.sent).toBeGreaterThan(0);
     expect(result.honest.delivered).toBe(result.honest.sent);
+    // Nothing the attacker sent into the honest room was relayed to the honest subscriber.
+    expect(result.honest.junkMiB).toBe(0);
   }, 240_000);
 });

@@ -65,6 +65,8 @@ function open(url: string, localAddress: string): Promise<WebSocket | undefined>
 class HonestPair {
   sent = 0;
   latencies: number[] = [];
+  /** Bytes of attacker frames the server relayed to the honest subscriber. */
+  junkBytes = 0;
   private timer: NodeJS.Timeout | undefined;
   private constructor(private a: WebSocket, private b: WebSocket) {}
 
@@ -72,13 +74,14 @@ class HonestPair {
     const [a, b] = await Promise.all([open(url, '127.0.0.2'), open(url, '127.0.0.2')]);
     if (!a || !b) throw new Error('honest clients could not connect');
     const pair = new HonestPair(a, b);
-    b.on('message', (raw) => {
+    b.on('message', (raw: Buffer) => {
       try {
         const m = JSON.parse(String(raw));
-        if (typeof m?.data?.honest === 'number') pair.latencies.push(performance.now() - m.data.t);
+        if (typeof m?.data?.honest === 'number') return void pair.latencies.push(performance.now() - m.data.t);
       } catch {
-        /* the stock server relays attacker frames to us too */
+        /* not JSON: the stock server relays attacker frames as they came */
       }
+      pair.junkBytes += raw.length;
     });
     b.send(JSON.stringify({ type: 'subscribe', topics: [HONEST_TOPIC] }));
     await sleep(100);
@@ -115,7 +118,7 @@ export interface AttackResult {
   rssStartMiB: number;
   rssPeakMiB: number;
   rssEndMiB: number;
-  honest: { sent: number; delivered: number; p50Ms: number; p99Ms: number };
+  honest: { sent: number; delivered: number; p50Ms: number; p99Ms: number; junkMiB: number };
   phases: PhaseResult[];
   /** Our server's own counters after the attack (drops and closes by reason). */
   serverCounters?: Record<string, number>;
@@ -132,6 +135,12 @@ async function scrapeCounters(server: ServerProcess): Promise<Record<string, num
     if (m) counters[m[1]!] = Number(m[2]);
   }
   return counters;
+}
+
+/** The line naming the error class (`SyntaxError: …`, `Error [WS_ERR_INVALID_UTF8]: …`), not the `throw er` echo. */
+function firstErrorLine(stderr: string): string | undefined {
+  const lines = stderr.split('\n');
+  return (lines.find((l) => /^\s*\w*Error( \[\w+\])?:/.test(l)) ?? lines.find((l) => /Error|error/.test(l)))?.trim();
 }
 
 const mib = (b: number) => Math.round((b / 2 ** 20) * 10) / 10;
@@ -211,7 +220,7 @@ export async function runAttack(kind: ServerKind, phases: readonly Phase[] = PHA
     await sleep(200);
     healthAfter = (await (await fetch(`${server.url.replace('ws:', 'http:')}/health`)).json()) as AttackResult['healthAfter'];
   }
-  const crash = survived ? undefined : server.stderr().split('\n').find((l) => /Error|error/.test(l))?.trim();
+  const crash = survived ? undefined : firstErrorLine(server.stderr());
   await server.stop();
   return {
     kind,
@@ -221,7 +230,7 @@ export async function runAttack(kind: ServerKind, phases: readonly Phase[] = PHA
     rssStartMiB: mib(rssStart),
     rssPeakMiB: mib(rssPeak),
     rssEndMiB: mib(rssEnd),
-    honest: { sent: honest.sent, delivered: honest.latencies.length, p50Ms: pct(honest.latencies, 50), p99Ms: pct(honest.latencies, 99) },
+    honest: { sent: honest.sent, delivered: honest.latencies.length, p50Ms: pct(honest.latencies, 50), p99Ms: pct(honest.latencies, 99), junkMiB: mib(honest.junkBytes) },
     phases: results,
     serverCounters,
     healthAfter,
