@@ -1,0 +1,172 @@
+// Runs one phase (compile or run) in a warm container: one `docker exec` of cc-supervise
+// (sandbox-images/base/supervise.c), fed a header, the workspace tar and stdin, streaming the
+// program's stdout/stderr back while counting it. The supervisor's report is the last line of
+// stderr, marked with a nonce the program never sees; it is cut out before output is emitted.
+import { randomBytes } from 'node:crypto';
+import type { Duplex } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import type Docker from 'dockerode';
+import { SANDBOX_USER, WORK_DIR } from './container-spec';
+
+export interface SupervisorReport {
+  exitCode: number;
+  signal: number;
+  timedOut: boolean;
+  wallMs: number;
+  cpuMs: number;
+  maxRssKb: number;
+  oomKills: number;
+  error: string;
+}
+
+export interface PhaseSpec {
+  cmd: string;
+  timeMs: number;
+  cpuMs: number;
+  tar?: Buffer;
+  stdin?: Buffer;
+  /** Bytes of stdout + stderr allowed before the phase is stopped. */
+  outputLimit: number;
+}
+
+export type PhaseStop = 'output-limit' | 'cancelled' | 'deadline' | 'stream-error';
+
+export interface PhaseOutcome {
+  report: SupervisorReport | null;
+  stopped: PhaseStop | null;
+  outputBytes: number;
+  hostWallMs: number;
+  error?: string;
+}
+
+/** Extra time the host waits past the supervisor's own limit before it kills the container. */
+const DEADLINE_GRACE_MS = 3_000;
+
+export async function runPhase(
+  container: Docker.Container,
+  spec: PhaseSpec,
+  onOutput: (stream: 'stdout' | 'stderr', data: string) => void,
+  signal: AbortSignal,
+  stopContainer: () => void,
+): Promise<PhaseOutcome> {
+  const started = performance.now();
+  const nonce = randomBytes(16).toString('hex');
+  const exec = await container.exec({
+    Cmd: ['/usr/local/bin/cc-supervise'],
+    AttachStdin: true,
+    AttachStdout: true,
+    AttachStderr: true,
+    Tty: false,
+    User: SANDBOX_USER,
+    WorkingDir: WORK_DIR,
+  });
+  const socket = (await exec.start({ hijack: true, stdin: true })) as Duplex;
+
+  const header =
+    [
+      `nonce ${nonce}`,
+      spec.tar ? `tar ${spec.tar.length}` : '',
+      spec.stdin?.length ? `stdin ${spec.stdin.length}` : '',
+      `time_ms ${spec.timeMs}`,
+      `cpu_ms ${spec.cpuMs}`,
+      `cmd ${spec.cmd.replace(/\n/g, ' ')}`,
+    ]
+      .filter(Boolean)
+      .join('\n') + '\n\n';
+
+  return new Promise<PhaseOutcome>((resolve) => {
+    let stopped: PhaseStop | null = null;
+    let outputBytes = 0;
+    let settled = false;
+    let reportText: string | null = null;
+    const marker = Buffer.from(`\x1eCCR:${nonce}:`);
+    let stderrHeld: Buffer = Buffer.alloc(0);
+    const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
+
+    const finish = (error?: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      signal.removeEventListener('abort', onAbort);
+      socket.destroy();
+      let report: SupervisorReport | null = null;
+      if (reportText !== null) {
+        try {
+          report = JSON.parse(reportText) as SupervisorReport;
+        } catch {
+          error ??= 'the supervisor report could not be read';
+        }
+      }
+      resolve({ report, stopped, outputBytes, hostWallMs: performance.now() - started, error });
+    };
+    const stop = (why: PhaseStop) => {
+      if (stopped || settled) return;
+      stopped = why;
+      // Closing the exec stream does not stop the program; only killing the container does.
+      stopContainer();
+      finish();
+    };
+    const onAbort = () => stop('cancelled');
+    if (signal.aborted) return stop('cancelled');
+    signal.addEventListener('abort', onAbort);
+    const deadline = setTimeout(() => stop('deadline'), spec.timeMs + DEADLINE_GRACE_MS);
+
+    const emit = (stream: 'stdout' | 'stderr', bytes: Buffer) => {
+      if (bytes.length === 0 || stopped) return;
+      const room = spec.outputLimit - outputBytes;
+      const allowed = bytes.length > room ? bytes.subarray(0, Math.max(0, room)) : bytes;
+      outputBytes += bytes.length;
+      const text = decoders[stream].write(allowed);
+      if (text) onOutput(stream, text);
+      if (outputBytes > spec.outputLimit) stop('output-limit');
+    };
+    const onStderr = (bytes: Buffer) => {
+      if (reportText !== null) {
+        reportText += bytes.toString();
+        return;
+      }
+      const all = stderrHeld.length ? Buffer.concat([stderrHeld, bytes]) : bytes;
+      const at = all.indexOf(marker);
+      if (at !== -1) {
+        emit('stderr', all.subarray(0, at));
+        reportText = all.subarray(at + marker.length).toString();
+        stderrHeld = Buffer.alloc(0);
+        return;
+      }
+      // Hold back a tail that could be the start of a marker split across frames.
+      const keep = Math.min(all.length, marker.length - 1);
+      emit('stderr', all.subarray(0, all.length - keep));
+      stderrHeld = Buffer.from(all.subarray(all.length - keep));
+    };
+
+    // Docker's multiplexed stream: 8-byte frame headers (stream id, size), then the payload.
+    let pending: Buffer = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      while (pending.length >= 8 && !settled) {
+        const size = pending.readUInt32BE(4);
+        if (pending.length < 8 + size) break;
+        const kind = pending[0];
+        const payload = pending.subarray(8, 8 + size);
+        pending = pending.subarray(8 + size);
+        if (kind === 1) emit('stdout', payload);
+        else if (kind === 2) onStderr(payload);
+      }
+    });
+    socket.on('end', () => {
+      emit('stderr', stderrHeld);
+      finish(reportText === null ? 'the supervisor ended without a report' : undefined);
+    });
+    socket.on('close', () => finish(reportText === null ? 'the exec stream closed without a report' : undefined));
+    socket.on('error', (e) => {
+      if (!settled) {
+        stopped = 'stream-error';
+        finish(`exec stream failed: ${e.message}`);
+      }
+    });
+
+    socket.write(header);
+    if (spec.tar) socket.write(spec.tar);
+    if (spec.stdin?.length) socket.write(spec.stdin);
+  });
+}

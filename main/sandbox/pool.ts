@@ -1,0 +1,177 @@
+// Warm containers, created ahead with every limit, because creating one (network "none" alone
+// costs ~150 ms) dominates a short run. Each container runs exactly one untrusted program and is
+// then removed; taking one starts a background refill. Containers carry this pool's owner label,
+// so leftovers of a crashed process are found and removed at the next start.
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import type Docker from 'dockerode';
+import { LANGUAGES, TIER_LIMITS, type LanguageId } from '../../common/languages';
+import { LABEL_LANGUAGE, LABEL_OWNER, LABEL_SANDBOX, sandboxContainerOptions, type ContainerLimits } from './container-spec';
+import { Limiter } from './limiter';
+
+export interface PooledContainer {
+  container: Docker.Container;
+  id: string;
+  language: LanguageId;
+  limits: ContainerLimits;
+}
+
+export interface PoolOptions {
+  /** Idle containers kept per warmed language. */
+  idlePerLanguage?: number;
+  /** Container creations at once (each costs CPU in dockerd). */
+  maxCreating?: number;
+}
+
+/** The limits a language's containers are created with: enough for its compiler, if it has one. */
+export function containerLimitsFor(language: LanguageId): ContainerLimits {
+  const lang = LANGUAGES[language];
+  const tier = TIER_LIMITS[lang.tier];
+  return {
+    memoryMb: lang.compile ? Math.max(tier.compile.memoryMb, tier.run.memoryMb.default) : tier.run.memoryMb.default,
+    pids: tier.pids,
+  };
+}
+
+export class SandboxPool {
+  readonly ownerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly idle = new Map<LanguageId, PooledContainer[]>();
+  private readonly creating = new Map<LanguageId, number>();
+  private readonly warmed = new Set<LanguageId>();
+  private readonly owned = new Set<string>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly createLimiter: Limiter;
+  private readonly idlePerLanguage: number;
+  private disposed = false;
+
+  constructor(
+    private readonly docker: Docker,
+    private readonly imageFor: (language: LanguageId) => string | null,
+    options: PoolOptions = {},
+  ) {
+    this.idlePerLanguage = options.idlePerLanguage ?? 1;
+    this.createLimiter = new Limiter(options.maxCreating ?? 2, Number.POSITIVE_INFINITY);
+  }
+
+  /** Removes sandbox containers whose owning process on this host is gone (a crash, a kill -9). */
+  async reapLeftovers(): Promise<number> {
+    const all = await this.docker.listContainers({ all: true, filters: { label: [`${LABEL_SANDBOX}=1`] } });
+    const dead = all.filter((c) => {
+      const [host, pid] = (c.Labels[LABEL_OWNER] ?? '').split(':');
+      if (!host || !pid) return true;
+      if (host !== os.hostname()) return false;
+      try {
+        process.kill(Number(pid), 0);
+        return false;
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'ESRCH';
+      }
+    });
+    await Promise.all(dead.map((c) => this.docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+    return dead.length;
+  }
+
+  /** Keeps idle containers ready for these languages from now on. */
+  warm(languages: LanguageId[]): void {
+    for (const language of languages) {
+      this.warmed.add(language);
+      this.refill(language);
+    }
+  }
+
+  /** A started container for one run: an idle one if there is one, else a new one. */
+  async acquire(language: LanguageId): Promise<PooledContainer> {
+    if (this.disposed) throw new Error('the sandbox pool is closed');
+    this.warmed.add(language);
+    const ready = this.idle.get(language)?.shift();
+    this.refill(language);
+    return ready ?? this.create(language);
+  }
+
+  /** Removes a used container in the background (never reused: it ran untrusted code). */
+  release(pooled: PooledContainer): void {
+    this.track(this.remove(pooled.id));
+  }
+
+  /** Kills a container now (cancel, output limit); removal follows on release. */
+  kill(pooled: PooledContainer): void {
+    this.track(pooled.container.kill().catch(() => undefined));
+  }
+
+  idleCount(language?: LanguageId): number {
+    if (language) return this.idle.get(language)?.length ?? 0;
+    return [...this.idle.values()].reduce((n, list) => n + list.length, 0);
+  }
+
+  /** Waits for background work (creations, removals) to settle. */
+  async settle(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await this.settle();
+    this.idle.clear();
+    await Promise.all([...this.owned].map((id) => this.remove(id)));
+    // A creation racing with dispose registers its container after the list above was taken.
+    await this.settle();
+    await Promise.all([...this.owned].map((id) => this.remove(id)));
+  }
+
+  private refill(language: LanguageId): void {
+    if (this.disposed || !this.warmed.has(language)) return;
+    const have = (this.idle.get(language)?.length ?? 0) + (this.creating.get(language) ?? 0);
+    for (let i = have; i < this.idlePerLanguage; i++) {
+      this.creating.set(language, (this.creating.get(language) ?? 0) + 1);
+      const made = this.create(language)
+        .then((pooled) => {
+          if (this.disposed) return this.remove(pooled.id);
+          const list = this.idle.get(language) ?? [];
+          list.push(pooled);
+          this.idle.set(language, list);
+        })
+        .catch(() => undefined) // a failed refill shows up as a cold start (or its error) on the next acquire
+        .finally(() => this.creating.set(language, (this.creating.get(language) ?? 1) - 1));
+      this.track(made);
+    }
+  }
+
+  private create(language: LanguageId): Promise<PooledContainer> {
+    return this.createLimiter.run(async () => {
+      const image = this.imageFor(language);
+      if (!image) throw new Error(`the sandbox image for ${LANGUAGES[language].name} is missing; run \`npm run images\` (codecrafter images)`);
+      const limits = containerLimitsFor(language);
+      const container = await this.docker.createContainer(
+        sandboxContainerOptions(image, limits, { [LABEL_OWNER]: this.ownerId, [LABEL_LANGUAGE]: language }),
+      );
+      this.owned.add(container.id);
+      try {
+        await container.start();
+      } catch (error) {
+        await this.remove(container.id);
+        throw error;
+      }
+      return { container, id: container.id, language, limits };
+    });
+  }
+
+  private async remove(id: string): Promise<void> {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      try {
+        await this.docker.getContainer(id).remove({ force: true });
+        break;
+      } catch (error) {
+        const status = (error as { statusCode?: number }).statusCode;
+        if (status === 404) break; // already gone
+        if (status !== 409) return; // kept in `owned`, so dispose tries again
+        await new Promise((r) => setTimeout(r, 100)); // 409: a removal is already under way
+      }
+    }
+    this.owned.delete(id);
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+}

@@ -1,0 +1,188 @@
+// The sandbox as one service, the shape the host contract exposes over IPC: status, image
+// builds, runs (with streamed events and cancel) and disposal. Input is parsed here with the
+// zod schemas of common/sandbox.ts; a bad request is refused before anything runs.
+import { randomUUID } from 'node:crypto';
+import type Docker from 'dockerode';
+import { HostError, ErrorCode } from '../../common/errors';
+import { LANGUAGE_IDS, LANGUAGES, type ImageName, type LanguageId } from '../../common/languages';
+import { describeIssues, resolveLimits, RunRequestSchema, type RunEvent, type RunRequest, type RunResult } from '../../common/sandbox';
+import { connectDocker, dockerState, type DockerState } from './docker';
+import { runSandboxed } from './engine';
+import { runOnHost } from './host-runner';
+import { buildImages, DEFAULT_BASE, planImages, resolveImage, type BuildProgress } from './images';
+import { Limiter, QueueFullError } from './limiter';
+import { SandboxPool } from './pool';
+
+export interface SandboxServiceOptions {
+  docker?: Docker;
+  /** Base image the language images were built on (default: the debootstrap import). */
+  base?: string;
+  imagesDir?: string;
+  /** Languages to keep warm containers for: all with an image (default), or a list. */
+  warm?: 'all' | LanguageId[];
+  idlePerLanguage?: number;
+  /** Runs at once; on 2 cores, two programs plus container churn already fill the machine. */
+  maxConcurrent?: number;
+  maxQueued?: number;
+  /** Allows `unsandboxed: true` requests (a solo user without Docker opted in). */
+  allowUnsandboxed?: boolean;
+}
+
+export interface SandboxStatus extends DockerState {
+  images: { language: LanguageId; image: ImageName; tag: string | null; present: boolean }[];
+}
+
+export interface RunHandle {
+  runId: string;
+  result: Promise<RunResult>;
+}
+
+export class SandboxService {
+  private readonly docker: Docker;
+  private readonly limiter: Limiter;
+  private readonly runs = new Map<string, AbortController>();
+  private readonly inFlight = new Set<Promise<RunResult>>();
+  private tags = new Map<ImageName, string>();
+  private pool: SandboxPool;
+  private ready: Promise<DockerState> | null = null;
+  private disposed = false;
+
+  constructor(private readonly options: SandboxServiceOptions = {}) {
+    this.docker = options.docker ?? connectDocker();
+    this.limiter = new Limiter(options.maxConcurrent ?? 3, options.maxQueued ?? 100);
+    this.pool = new SandboxPool(this.docker, (language) => this.tags.get(LANGUAGES[language].image) ?? null, {
+      idlePerLanguage: options.idlePerLanguage,
+    });
+  }
+
+  get ownerId(): string {
+    return this.pool.ownerId;
+  }
+
+  /** Connects, finds the images, removes leftovers of a crashed run, and starts warming. */
+  start(): Promise<DockerState> {
+    this.ready ??= (async () => {
+      const state = await dockerState(this.docker);
+      if (state.docker !== 'ok') return state;
+      await this.refreshImages();
+      await this.pool.reapLeftovers();
+      const wanted = this.options.warm === undefined || this.options.warm === 'all' ? [...LANGUAGE_IDS] : this.options.warm;
+      this.pool.warm(wanted.filter((l) => this.tags.has(LANGUAGES[l].image)));
+      return state;
+    })();
+    return this.ready;
+  }
+
+  async status(): Promise<SandboxStatus> {
+    const state = await dockerState(this.docker);
+    if (state.docker === 'ok') await this.refreshImages();
+    return {
+      ...state,
+      images: LANGUAGE_IDS.map((language) => {
+        const image = LANGUAGES[language].image;
+        const tag = this.tags.get(image) ?? null;
+        return { language, image, tag, present: tag !== null };
+      }),
+    };
+  }
+
+  async buildImages(onProgress?: (p: BuildProgress) => void, base = this.options.base): Promise<void> {
+    await buildImages(this.docker, { base, imagesDir: this.options.imagesDir, onProgress });
+    await this.refreshImages();
+  }
+
+  /** Starts a run. Throws HostError(invalid-argument) for a bad request; nothing runs then. */
+  run(input: unknown, onEvent: (event: RunEvent) => void = () => {}): RunHandle {
+    if (this.disposed) throw new HostError(ErrorCode.Unavailable, 'the sandbox service is shut down');
+    const parsed = RunRequestSchema.safeParse(input);
+    if (!parsed.success) throw new HostError(ErrorCode.InvalidArgument, `invalid run request: ${describeIssues(parsed.error)}`);
+    const request = parsed.data;
+    if (request.unsandboxed && !this.options.allowUnsandboxed)
+      throw new HostError(ErrorCode.PermissionDenied, 'unsandboxed runs are turned off; turn them on in settings to run code on this machine without Docker');
+    const runId = randomUUID();
+    const controller = new AbortController();
+    this.runs.set(runId, controller);
+    const emit = (event: RunEvent) => {
+      try {
+        onEvent(event);
+      } catch {
+        // a listener's failure must not break the run
+      }
+    };
+    const result = this.execute(request, runId, controller.signal, emit)
+      .catch((error: unknown): RunResult => failure(request, runId, error instanceof QueueFullError ? error.message : `internal error: ${(error as Error).message}`))
+      .then((r) => {
+        this.runs.delete(runId);
+        emit({ runId, type: 'done', result: r });
+        return r;
+      });
+    this.inFlight.add(result);
+    void result.finally(() => this.inFlight.delete(result));
+    return { runId, result };
+  }
+
+  /** Stops a run wherever it is (queued, compiling, running). False if it is not known. */
+  cancel(runId: string): boolean {
+    const controller = this.runs.get(runId);
+    if (!controller) return false;
+    controller.abort(new Error('cancelled'));
+    return true;
+  }
+
+  /** Cancels what runs, removes every container this service made, and waits until they are gone. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const controller of this.runs.values()) controller.abort(new Error('cancelled'));
+    await Promise.allSettled([...this.inFlight]);
+    await this.pool.dispose();
+  }
+
+  private async execute(request: RunRequest, runId: string, signal: AbortSignal, emit: (e: RunEvent) => void): Promise<RunResult> {
+    const queued = (position: number) => emit({ runId, type: 'queued', position });
+    try {
+      return await this.limiter.run(
+        async () => {
+          if (request.unsandboxed) return runOnHost(request, { runId, onEvent: emit, signal });
+          const state = await this.start();
+          if (state.docker !== 'ok') return failure(request, runId, state.message ?? 'Docker is not available');
+          return runSandboxed(this.pool, request, { runId, onEvent: emit, signal });
+        },
+        queued,
+        signal,
+      );
+    } catch (error) {
+      if (signal.aborted) return { ...failure(request, runId, 'the run was cancelled before it started'), verdict: 'cancelled' };
+      throw error;
+    }
+  }
+
+  private async refreshImages(): Promise<void> {
+    const { languages } = planImages(this.options.base ?? process.env.CODECRAFTER_SANDBOX_BASE ?? DEFAULT_BASE, this.options.imagesDir);
+    const found = new Map<ImageName, string>();
+    await Promise.all(
+      languages.map(async (plan) => {
+        const tag = await resolveImage(this.docker, plan);
+        if (tag) found.set(plan.name as ImageName, tag);
+      }),
+    );
+    this.tags = found;
+  }
+}
+
+function failure(request: RunRequest, runId: string, message: string): RunResult {
+  return {
+    runId,
+    language: request.language,
+    verdict: 'internal-error',
+    sandboxed: !request.unsandboxed,
+    exitCode: null,
+    signal: null,
+    wallMs: 0,
+    cpuMs: null,
+    peakMemoryKb: null,
+    compile: null,
+    outputBytes: 0,
+    limits: resolveLimits(request.language, request.limits),
+    message,
+  };
+}
