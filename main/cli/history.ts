@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { HistoryStore, loadTrace, recordTrace } from '../history';
-import { DB_OPTIONS, dbPath, findSessionId, reportError } from '../history/cli-common';
+import { DB_OPTIONS, dbPath, existingDbPath, findSessionId, reportError } from '../history/cli-common';
 
 const USAGE = `usage: codecrafter history <command> [--db file | --data-dir dir] [--json]
 
@@ -60,7 +60,7 @@ export default async function history(argv: string[]): Promise<number> {
       }
       case 'list': {
         if (args.length) break;
-        store = HistoryStore.open(dbPath(values));
+        store = HistoryStore.open(existingDbPath(values));
         const sessions = store.listSessions(values.workspace ? { workspaceId: values.workspace } : {});
         out(
           sessions,
@@ -72,7 +72,7 @@ export default async function history(argv: string[]): Promise<number> {
       }
       case 'export': {
         if (args.length !== 2) break;
-        store = HistoryStore.open(dbPath(values));
+        store = HistoryStore.open(existingDbPath(values));
         const id = findSessionId(store, args[0]!);
         const result = store.exportSession(id, path.resolve(args[1]!));
         out({ sessionId: id, ...result }, `exported ${id} to ${args[1]} (${result.bytes} bytes, sha256 ${result.sha256})\n`);
@@ -88,7 +88,7 @@ export default async function history(argv: string[]): Promise<number> {
       case 'prune': {
         const days = Number(values['older-than']);
         if (args.length || values['older-than'] === undefined || !Number.isFinite(days) || days < 0) break;
-        store = HistoryStore.open(dbPath(values));
+        store = HistoryStore.open(existingDbPath(values));
         const deleted = store.pruneOlderThan(days);
         out({ deleted }, `deleted ${deleted.length} session(s)\n`);
         return 0;

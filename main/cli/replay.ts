@@ -1,7 +1,7 @@
 // `codecrafter replay <session> --at <point>`: the text of every file at a moment of a recorded session.
 import { parseArgs } from 'node:util';
 import { HistoryStore } from '../history';
-import { DB_OPTIONS, dbPath, findSessionId, parsePoint, reportError } from '../history/cli-common';
+import { DB_OPTIONS, existingDbPath, findSessionId, parsePoint, reportError } from '../history/cli-common';
 
 const USAGE = `usage: codecrafter replay <session> --at <n|end|ISO time|+90s|snapshot:name> [--diff-from <point>] [--json] [--db file | --data-dir dir]
 
@@ -32,7 +32,7 @@ export default async function replay(argv: string[]): Promise<number> {
   }
   let store: HistoryStore | undefined;
   try {
-    store = HistoryStore.open(dbPath(values));
+    store = HistoryStore.open(existingDbPath(values));
     const id = findSessionId(store, positionals[0]!);
     const replayer = store.openReplay(id);
     const at = parsePoint(values.at, replayer.session.createdAt);

@@ -1,5 +1,6 @@
 // Shared by `codecrafter history` and `codecrafter replay`: where the database is, how a session
 // and a moment are named on the command line.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ReplayPoint } from '../../common/history';
 import { HistoryError } from './errors';
@@ -16,6 +17,13 @@ export const DB_OPTIONS = {
 export function dbPath(values: { db?: string; 'data-dir'?: string }): string {
   if (values.db) return path.resolve(values.db);
   return defaultHistoryDb(values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir());
+}
+
+/** For commands that only read: a missing database is an error, not an empty one to create. */
+export function existingDbPath(values: { db?: string; 'data-dir'?: string }): string {
+  const file = dbPath(values);
+  if (!existsSync(file)) throw new HistoryError('not-found', `no history database at ${file} (record or import a session first)`);
+  return file;
 }
 
 /** A full session id, or an unambiguous prefix of one (as git does for commits). */
