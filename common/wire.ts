@@ -11,7 +11,7 @@ export const WIRE_TOKEN_COOKIE = 'codecrafter_token';
 export const WIRE_SOCKET_PATH = '/rpc';
 
 export const ClientFrameSchema = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('call'), id: z.number().int().nonnegative(), ch: z.string().max(200), arg: z.unknown() }),
+  z.object({ t: z.literal('call'), id: z.number().int().nonnegative(), ch: z.string().max(200), arg: z.unknown().optional() }),
   z.object({ t: z.literal('sub'), ch: z.string().max(200) }),
   z.object({ t: z.literal('unsub'), ch: z.string().max(200) }),
 ]);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../host/data-dir';
@@ -49,6 +50,10 @@ export default async function web(argv: string[]): Promise<number> {
   }
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   const staticDir = path.resolve(values['static-dir'] ?? path.join(packageRoot(), 'dist', 'renderer'));
+  if (!existsSync(path.join(staticDir, 'index.html'))) {
+    process.stderr.write(`codecrafter web: the renderer is not built (${staticDir} has no index.html). Run \`npm run build\`, or use \`npm run web\`.\n`);
+    return 1;
+  }
   const services = createHostServices({ dataDir, host: 'web' });
   let host;
   try {

@@ -1,6 +1,7 @@
 import { useWorkbench, workbench } from '../state/store';
 import { killTerminal, newTerminal, togglePanel } from '../workbench/actions';
 import { TerminalView } from './TerminalView';
+import { Icon } from '../workbench/icons';
 
 /** The bottom panel: terminals as tabs, a button for another, one to close the panel. */
 export function TerminalPanel() {
@@ -28,10 +29,10 @@ export function TerminalPanel() {
         </div>
         <div className="panel-actions">
           <button className="icon" aria-label="New terminal" title="New Terminal (Ctrl+Shift+`)" onClick={() => void newTerminal()}>
-            +
+            <Icon name="plus" />
           </button>
           <button className="icon" aria-label="Close panel" title="Toggle Terminal (Ctrl+`)" onClick={() => void togglePanel()}>
-            ⌄
+            <Icon name="chevronDown" />
           </button>
         </div>
       </div>

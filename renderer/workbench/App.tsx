@@ -12,10 +12,11 @@ import { QuickPick } from './QuickPick';
 import { SettingsView } from './SettingsView';
 import { StatusBar } from './StatusBar';
 import { Welcome } from './Welcome';
+import { Icon, type IconName } from './icons';
 
-const VIEWS: { id: SideView; label: string; icon: string }[] = [
-  { id: 'explorer', label: 'Explorer', icon: '🗂' },
-  { id: 'settings', label: 'Settings', icon: '⚙' },
+const VIEWS: { id: SideView; label: string; icon: IconName }[] = [
+  { id: 'explorer', label: 'Explorer', icon: 'files' },
+  { id: 'settings', label: 'Settings', icon: 'settings' },
 ];
 
 async function start(): Promise<void> {
@@ -77,7 +78,7 @@ export function App() {
               title={v.label}
               onClick={() => workbench.set((s) => ({ sideView: v.id, sideBarVisible: s.sideView === v.id ? !s.sideBarVisible : true }))}
             >
-              {v.icon}
+              <Icon name={v.icon} size={24} />
             </button>
           ))}
         </nav>

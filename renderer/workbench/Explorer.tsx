@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { baseName, joinPath, parentPath, workspacePathProblem } from '../../common/paths';
 import type { FileEntry } from '../../common/types';
 import { useWorkbench, workbench } from '../state/store';
+import { Icon } from './icons';
 import { createEntry, deleteEntry, openFile, refreshTree, renameEntry } from './actions';
 
 type Edit = { mode: 'new-file' | 'new-folder'; parent: string } | { mode: 'rename'; path: string };
@@ -158,10 +159,10 @@ export function Explorer() {
         </span>
         <div className="side-actions">
           <button className="icon" aria-label="New file" title="New File…" onClick={() => startNew('file')}>
-            ＋
+            <Icon name="newFile" />
           </button>
           <button className="icon" aria-label="New folder" title="New Folder…" onClick={() => startNew('directory')}>
-            ⊞
+            <Icon name="newFolder" />
           </button>
           <button
             className="icon"
@@ -170,16 +171,16 @@ export function Explorer() {
             disabled={!selected}
             onClick={() => selected && setEdit({ mode: 'rename', path: selected })}
           >
-            ✎
+            <Icon name="rename" />
           </button>
           <button className="icon" aria-label="Delete" title="Delete (Del)" disabled={!selected} onClick={() => selected && void deleteEntry(selected)}>
-            🗑
+            <Icon name="trash" />
           </button>
           <button className="icon" aria-label="Refresh explorer" title="Refresh" onClick={() => void refreshTree()}>
-            ⟳
+            <Icon name="refresh" />
           </button>
           <button className="icon" aria-label="Collapse folders" title="Collapse Folders" onClick={() => workbench.set({ expanded: {} })}>
-            ⊟
+            <Icon name="collapse" />
           </button>
         </div>
       </div>

@@ -11,7 +11,7 @@ export function StatusBar() {
   return (
     <footer className={`status-bar ${connection !== 'open' ? 'offline' : ''}`} aria-label="Status bar">
       <span className="status-item" title={workspace?.root}>
-        {workspace ? `📁 ${workspace.name}` : 'No folder open'}
+        {workspace ? workspace.name : 'No folder open'}
       </span>
       {dirtyCount > 0 && <span className="status-item">{dirtyCount} unsaved</span>}
       <span className="status-item" role="status" aria-label="Host connection">
