@@ -1,30 +1,21 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { APP_ORIGIN, IPC_CHANNEL_PREFIX, IPC_EVENT_CHANNEL } from '../../common/bridge';
+import { ipcMain, type WebContents } from 'electron';
+import { IPC_CHANNEL_PREFIX, IPC_EVENT_CHANNEL } from '../../common/bridge';
 import { contract } from '../../common/contract';
 import { ErrorCode } from '../../common/errors';
 import { listChannels, type Disposer } from '../../common/rpc';
 import type { HostServices } from '../host/services';
+import { isTrustedSenderFrame } from './security';
 
 /**
  * The one wrapper over ipcMain.handle (VS Code's validatedIpcMain): each request must come on our
  * channel prefix, from the main frame of one of our windows, showing our own origin. Anything else
  * is refused before a handler runs; then the dispatcher validates the argument with zod.
  */
-export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  if (!frame || frame !== event.sender.mainFrame) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN || frame.url.startsWith(`${APP_ORIGIN}/`);
-  } catch {
-    return false;
-  }
-}
-
 export function serveContractOverIpc(services: HostServices, windows: () => WebContents[]): Disposer {
   const { methods } = listChannels(contract);
   for (const channel of methods) {
     ipcMain.handle(IPC_CHANNEL_PREFIX + channel, async (event, arg: unknown) => {
-      if (!isTrustedSender(event)) {
+      if (!isTrustedSenderFrame(event.senderFrame, event.sender.mainFrame)) {
         return { ok: false, error: { code: ErrorCode.PermissionDenied, message: 'Request from an unexpected sender.' } };
       }
       return services.dispatcher.call(channel, arg, { origin: `electron:${event.sender.id}` });
