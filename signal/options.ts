@@ -58,3 +58,12 @@ export function isLoopbackHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
 }
+
+/** The loud line printed when the server is reachable from a network, or undefined on loopback. */
+export function exposureWarning(host: string, hasToken: boolean): string | undefined {
+  if (isLoopbackHost(host)) return undefined;
+  return (
+    `!!! codecrafter signal: listening on ${host}, NOT loopback: anyone who can reach this address can use it.` +
+    (hasToken ? '' : ' No --token is set: connections are NOT authenticated.')
+  );
+}

@@ -10,6 +10,8 @@ export type Envelope = z.infer<typeof EnvelopeSchema>;
 
 export interface RedisBus {
   readonly instanceId: string;
+  /** Both connections are up; while not, publishes reach only this instance's sockets. */
+  ready(): boolean;
   follow(topic: string): void;
   unfollow(topic: string): void;
   publish(topic: string, message: Record<string, unknown>): void;
@@ -23,11 +25,21 @@ export async function connectRedisBus(
   onError: (error: Error) => void,
 ): Promise<RedisBus> {
   const instanceId = randomUUID();
-  const options = { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true };
+  // No offline queue: a signal delayed by a Redis outage is stale by the time it arrives, and a
+  // queue would grow without bound while Redis is down.
+  const options = { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, autoResubscribe: true };
   const pub = new Redis(url, options);
   const sub = new Redis(url, options);
-  pub.on('error', onError);
-  sub.on('error', onError);
+  // ioredis retries by itself and says so on every attempt; report an outage once, not per retry.
+  let reported = false;
+  const report = (error: Error) => {
+    if (reported) return;
+    reported = true;
+    onError(error);
+  };
+  pub.on('error', report);
+  sub.on('error', report);
+  pub.on('ready', () => (reported = false));
   await Promise.all([pub.connect(), sub.connect()]);
 
   sub.on('messageBuffer', (_channel: Buffer, payload: Buffer) => {
@@ -44,10 +56,12 @@ export async function connectRedisBus(
   const channel = (topic: string) => prefix + topic;
   return {
     instanceId,
-    follow: (topic) => void sub.subscribe(channel(topic)).catch(onError),
-    unfollow: (topic) => void sub.unsubscribe(channel(topic)).catch(onError),
+    ready: () => pub.status === 'ready' && sub.status === 'ready',
+    // While Redis is away these fail fast (no offline queue); ioredis re-subscribes on reconnect.
+    follow: (topic) => void sub.subscribe(channel(topic)).catch(report),
+    unfollow: (topic) => void sub.unsubscribe(channel(topic)).catch(report),
     publish: (topic, message) =>
-      void pub.publish(channel(topic), JSON.stringify({ origin: instanceId, topic, message })).catch(onError),
+      void pub.publish(channel(topic), JSON.stringify({ origin: instanceId, topic, message })).catch(report),
     async close() {
       await Promise.allSettled([pub.quit(), sub.quit()]);
       pub.disconnect();

@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { resolveOptions, isLoopbackHost, type SignalServerOptions, type ResolvedOptions } from './options';
+import { resolveOptions, exposureWarning, type SignalServerOptions, type ResolvedOptions } from './options';
 import { createParser, MessageType, type PublishMessage } from './protocol';
 import { TokenBucket } from './token-bucket';
 import { tokenFromRequest, tokensMatch } from './token';
@@ -39,13 +39,8 @@ export interface SignalServer {
 export async function startSignalServer(input: SignalServerOptions = {}): Promise<SignalServer> {
   const options = resolveOptions(input);
   const { limits } = options;
-  if (!isLoopbackHost(options.host)) {
-    console.warn(
-      `\n!!! codecrafter signal: listening on ${options.host}, NOT loopback: anyone who can reach this address can use it.` +
-        (options.token ? '' : ' No --token is set: connections are NOT authenticated.') +
-        '\n',
-    );
-  }
+  const warning = exposureWarning(options.host, options.token !== undefined);
+  if (warning) console.warn(`\n${warning}\n`);
   const metrics = createMetrics(options.processMetrics);
   const parse = createParser(limits.maxTopicLength, limits.maxTopicsPerConnection);
   const connections = new Set<Connection>();
@@ -244,7 +239,7 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
         metrics.redisIn.inc();
         deliverLocal(topic, message);
       },
-      (error) => console.warn(`codecrafter signal: redis: ${error.message}`),
+      (error) => console.warn(`codecrafter signal: redis unavailable, relaying locally only until it is back: ${error.message}`),
     );
   }
 
@@ -304,7 +299,7 @@ function handleHttp(
   }
   if (path === '/health') {
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ status: 'ok', ...stats(), redis: bus ? 'on' : 'off' }));
+    res.end(JSON.stringify({ status: 'ok', ...stats(), redis: bus ? (bus.ready() ? 'up' : 'down') : 'off' }));
     return;
   }
   if (path === '/metrics') {

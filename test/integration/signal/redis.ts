@@ -15,11 +15,13 @@ export async function freePort(): Promise<number> {
 
 export interface RedisProcess {
   url: string;
+  port: number;
   stop(): Promise<void>;
 }
 
-export async function startRedis(binary = process.env.REDIS_SERVER ?? 'redis-server'): Promise<RedisProcess> {
-  const port = await freePort();
+/** `port` restarts a stopped server where it was, to test clients reconnecting. */
+export async function startRedis(port?: number, binary = process.env.REDIS_SERVER ?? 'redis-server'): Promise<RedisProcess> {
+  port ??= await freePort();
   const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -48,6 +50,7 @@ export async function startRedis(binary = process.env.REDIS_SERVER ?? 'redis-ser
   child.stderr.resume();
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
