@@ -60,6 +60,12 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
 
   const drop = (reason: DropReason) => metrics.drops.inc({ reason });
 
+  const releaseAddress = (address: string) => {
+    const left = (perAddress.get(address) ?? 1) - 1;
+    if (left <= 0) perAddress.delete(address);
+    else perAddress.set(address, left);
+  };
+
   const closeConnection = (conn: Connection, code: number, reason: string) => {
     metrics.closedByServer.inc({ reason });
     conn.ws.close(code, reason);
@@ -191,9 +197,7 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
       connections.delete(conn);
       metrics.connections.dec();
       unsubscribeAll(conn, conn.topics);
-      const left = (perAddress.get(address) ?? 1) - 1;
-      if (left <= 0) perAddress.delete(address);
-      else perAddress.set(address, left);
+      releaseAddress(address);
     });
   });
 
@@ -228,7 +232,16 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
     const open = perAddress.get(address) ?? 0;
     if (open >= limits.maxConnectionsPerAddress) return reject(socket, 429, 'Too Many Requests', 'per_address');
     perAddress.set(address, open + 1);
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, address));
+    // ws answers a broken handshake (bad key, version) itself and never calls back: give the
+    // address slot back when such a socket goes, or a few bad handshakes would lock an address out.
+    let accepted = false;
+    socket.once('close', () => {
+      if (!accepted) releaseAddress(address);
+    });
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      accepted = true;
+      wss.emit('connection', ws, address);
+    });
   });
 
   if (options.redisUrl) {

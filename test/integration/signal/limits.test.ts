@@ -1,5 +1,6 @@
 // Caps on topics, connections and message rate: each refuses the excess and counts it.
 import { afterEach, describe, expect, it } from 'vitest';
+import net from 'node:net';
 import { startSignalServer, type SignalServer, type SignalLimits } from '../../../signal';
 import { connect, roundTrip, type TestClient } from './ws-client';
 
@@ -93,5 +94,22 @@ describe('limits', () => {
     const c = await client(s.url);
     for (let i = 0; i < 100; i++) c.send({ type: 'ping' });
     expect(await c.closed).toEqual({ code: 1008, reason: 'too many dropped messages' });
+  });
+
+  it('gives the address slot back after a broken handshake', async () => {
+    const s = await server({ maxConnectionsPerAddress: 2 });
+    for (let i = 0; i < 5; i++) {
+      const socket = net.connect(s.port, '127.0.0.1');
+      // No Sec-WebSocket-Key: ws answers 400 and closes.
+      socket.end('GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n');
+      const reply = await new Promise<string>((resolve) => {
+        let text = '';
+        socket.on('data', (c) => (text += c));
+        socket.on('close', () => resolve(text));
+      });
+      expect(reply).toMatch(/^HTTP\/1\.1 400/);
+    }
+    await client(s.url);
+    await client(s.url);
   });
 });
