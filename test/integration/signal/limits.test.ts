@@ -112,4 +112,18 @@ describe('limits', () => {
     await client(s.url);
     await client(s.url);
   });
+
+  it('skips a subscriber that does not read instead of queueing for it without bound', async () => {
+    const s = await server({ maxBufferedBytes: 64 * 1024 });
+    const [publisher, reader, stalled] = await Promise.all([client(s.url), client(s.url), client(s.url)]);
+    reader.send({ type: 'subscribe', topics: ['t'] });
+    stalled.send({ type: 'subscribe', topics: ['t'] });
+    await Promise.all([roundTrip(reader), roundTrip(stalled)]);
+    // Stop reading: the kernel buffers fill, then the server's send queue for this socket grows.
+    (stalled.ws as unknown as { _socket: import('node:net').Socket })._socket.pause();
+    const data = 'x'.repeat(50 * 1024);
+    for (let i = 0; i < 150; i++) publisher.send({ type: 'publish', topic: 't', data, i });
+    await expect.poll(() => reader.messages.filter((m) => m.type === 'publish').length, { timeout: 10_000 }).toBe(150);
+    expect(await counter(s.metrics.drops, 'reason', 'backpressure')).toBeGreaterThan(0);
+  });
 });
