@@ -1,6 +1,7 @@
 // The history database: one SQLite file (WAL) per data dir, schema versioned with PRAGMA user_version.
 // A migration runs in its own transaction; a database newer than this code is refused, not guessed at.
 import Database from 'better-sqlite3';
+import { HistoryError } from './errors';
 
 export type Db = Database.Database;
 
@@ -72,7 +73,12 @@ export interface OpenDbOptions {
 }
 
 export function openDb(file: string, options: OpenDbOptions = {}): Db {
-  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (error) {
+    throw new HistoryError('not-found', `cannot open history database ${file}: ${(error as Error).message}`, { cause: error });
+  }
   try {
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) {
@@ -84,14 +90,19 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    if (error instanceof HistoryError) throw error;
+    // e.g. SQLITE_NOTADB: some other file was given as the database.
+    throw new HistoryError('corrupt-file', `${file} is not a usable history database: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
 function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
-    throw new Error(
+    throw new HistoryError(
+      'unsupported-version',
       `history database schema version ${current} is newer than this CodeCrafter supports (${SCHEMA_VERSION}); update the app`,
     );
   }

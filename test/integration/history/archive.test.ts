@@ -186,3 +186,22 @@ describe('session export and import', () => {
     }
   });
 });
+
+describe('opening the database', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('refuses a file that is not a history database, and one from a newer app, without changing it', () => {
+    const notDb = path.join(tmp.dir, 'notes.txt');
+    writeFileSync(notDb, 'these are my notes, not a database\n'.repeat(200));
+    const before = readFileSync(notDb);
+    expectHistoryError(() => HistoryStore.open(notDb), 'corrupt-file', /not a usable history database/);
+    expect(readFileSync(notDb).equals(before)).toBe(true);
+
+    const newer = path.join(tmp.dir, 'newer.sqlite');
+    const store = HistoryStore.open(newer);
+    store.db.pragma('user_version = 99');
+    store.close();
+    expectHistoryError(() => HistoryStore.open(newer), 'unsupported-version', /newer than this CodeCrafter supports/);
+  });
+});
