@@ -6,3 +6,4 @@ export { HistoryError } from './errors';
 export { loadTrace, parseTrace, recordTrace, traceTimes } from './trace';
 export { filesOf, FILES_MAP } from './docs';
 export { defaultDataDir, defaultHistoryDb } from './paths';
+export { createHistoryService, type HistoryService } from './service';

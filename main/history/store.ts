@@ -90,6 +90,12 @@ export class HistoryStore {
     return toInfo(this.row(id));
   }
 
+  /** Commits what a live recorder of `id` holds and returns the session's last durable seq. */
+  syncSession(id: string): number {
+    this.recorders.get(id)?.flush();
+    return this.row(id).last_seq;
+  }
+
   /** Opens a session for replay; fills in any missing keyframes first (once). */
   openReplay(id: string): Replayer {
     this.assertOpen();
