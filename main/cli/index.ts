@@ -8,6 +8,8 @@ type CommandModule = { default: (argv: string[]) => Promise<number> };
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   web: { summary: 'start the browser host (HTTP + WebSocket on 127.0.0.1 with a token)', load: () => import('./web') },
   signal: { summary: 'run the y-webrtc signalling server (127.0.0.1:4444; --redis to scale out)', load: () => import('./signal') },
+  images: { summary: 'build the sandbox images that are missing (--base <image> to start from a registry image)', load: () => import('./images') },
+  run: { summary: 'run files in a sandbox: run <file...> [--entry f] [--lang l] [--stdin file] [--json]', load: () => import('./run') },
   history: { summary: 'session history: import-trace <trace>, list, export <id> <file>, import <file>, prune', load: () => import('./history') },
   replay: { summary: 'print every file of a recorded session at a point: replay <session> --at <n|time> [--json]', load: () => import('./replay') },
 };

@@ -80,7 +80,12 @@ export async function runPhase(
     let settled = false;
     let reportText: string | null = null;
     const marker = Buffer.from(`\x1eCCR:${nonce}:`);
-    let stderrHeld: Buffer = Buffer.alloc(0);
+    // Per stream: bytes held back (a marker may be split across frames) and, once the marker has
+    // come, the text after it (stdout: "end\n"; stderr: the JSON report).
+    const state = {
+      stdout: { held: Buffer.alloc(0) as Buffer, after: null as string | null },
+      stderr: { held: Buffer.alloc(0) as Buffer, after: null as string | null },
+    };
     const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
 
     const finish = (error?: string) => {
@@ -120,23 +125,30 @@ export async function runPhase(
       if (text) onOutput(stream, text);
       if (outputBytes > spec.outputLimit) stop('output-limit');
     };
-    const onStderr = (bytes: Buffer) => {
-      if (reportText !== null) {
-        reportText += bytes.toString();
-        return;
+    const onFrame = (stream: 'stdout' | 'stderr', bytes: Buffer) => {
+      const s = state[stream];
+      if (s.after !== null) {
+        s.after += bytes.toString();
+      } else {
+        const all = s.held.length ? Buffer.concat([s.held, bytes]) : bytes;
+        const at = all.indexOf(marker);
+        if (at !== -1) {
+          emit(stream, all.subarray(0, at));
+          s.after = all.subarray(at + marker.length).toString();
+          s.held = Buffer.alloc(0);
+        } else {
+          const keep = Math.min(all.length, marker.length - 1);
+          emit(stream, all.subarray(0, all.length - keep));
+          s.held = Buffer.from(all.subarray(all.length - keep));
+        }
       }
-      const all = stderrHeld.length ? Buffer.concat([stderrHeld, bytes]) : bytes;
-      const at = all.indexOf(marker);
-      if (at !== -1) {
-        emit('stderr', all.subarray(0, at));
-        reportText = all.subarray(at + marker.length).toString();
-        stderrHeld = Buffer.alloc(0);
-        return;
+      // Done once stdout has its end marker and stderr a whole report line: the supervisor waits
+      // for us to hang up, so nothing it wrote can be lost to the exec's exit.
+      const newline = state.stderr.after?.indexOf('\n') ?? -1;
+      if (state.stdout.after !== null && newline !== -1) {
+        reportText = state.stderr.after!.slice(0, newline);
+        finish();
       }
-      // Hold back a tail that could be the start of a marker split across frames.
-      const keep = Math.min(all.length, marker.length - 1);
-      emit('stderr', all.subarray(0, all.length - keep));
-      stderrHeld = Buffer.from(all.subarray(all.length - keep));
     };
 
     // Docker's multiplexed stream: 8-byte frame headers (stream id, size), then the payload.
@@ -149,12 +161,12 @@ export async function runPhase(
         const kind = pending[0];
         const payload = pending.subarray(8, 8 + size);
         pending = pending.subarray(8 + size);
-        if (kind === 1) emit('stdout', payload);
-        else if (kind === 2) onStderr(payload);
+        if (kind === 1) onFrame('stdout', payload);
+        else if (kind === 2) onFrame('stderr', payload);
       }
     });
     socket.on('end', () => {
-      emit('stderr', stderrHeld);
+      for (const stream of ['stdout', 'stderr'] as const) if (state[stream].after === null) emit(stream, state[stream].held);
       finish(reportText === null ? 'the supervisor ended without a report' : undefined);
     });
     socket.on('close', () => finish(reportText === null ? 'the exec stream closed without a report' : undefined));

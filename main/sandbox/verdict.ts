@@ -4,7 +4,9 @@ import os from 'node:os';
 import type { PhaseResult, ResolvedLimits, Verdict } from '../../common/sandbox';
 import type { PhaseOutcome } from './exec-phase';
 
-const SIGNAL_NAMES = new Map<number, string>(Object.entries(os.constants.signals).map(([name, n]) => [n, name]));
+// The first name wins for aliases (SIGABRT before SIGIOT).
+const SIGNAL_NAMES = new Map<number, string>();
+for (const [name, n] of Object.entries(os.constants.signals)) if (!SIGNAL_NAMES.has(n)) SIGNAL_NAMES.set(n, name);
 
 export function signalName(signal: number | null | undefined): string | null {
   if (!signal) return null;

@@ -14,12 +14,14 @@
 //   time_ms <n>   wall-time limit; cpu_ms <n> CPU-time limit (RLIMIT_CPU, whole seconds)
 //   cmd <text>    run with /bin/sh -c, in /work
 // The program writes straight to the exec's stdout/stderr. When it is done, this process writes
-// one report line to stderr: "\x1eCCR:<nonce>:{json}\n". Nothing else can write after it: every
-// process of the phase is dead by then.
+// "\x1eCCR:<nonce>:end\n" to stdout and one report line to stderr: "\x1eCCR:<nonce>:{json}\n".
+// Nothing else can write after them: every process of the phase is dead by then. It then waits
+// for the host to close stdin before exiting.
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -253,10 +255,18 @@ int main(void) {
   int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
   char err[420];
   json_escape(error_text, err, sizeof err);
+  // The end marker on stdout tells the host that all of the program's stdout has arrived (the
+  // two streams travel separately); the report on stderr comes last.
+  dprintf(1, "\x1e" "CCR:%s:end\n", nonce);
   dprintf(2,
           "\x1e" "CCR:%s:{\"exitCode\":%d,\"signal\":%d,\"timedOut\":%s,\"wallMs\":%.1f,\"cpuMs\":%.1f,"
           "\"maxRssKb\":%ld,\"oomKills\":%ld,\"error\":\"%s\"}\n",
           nonce, exit_code, sig, timed_out ? "true" : "false", wall, cpu, max_rss,
           oom_before >= 0 && oom_after >= 0 ? oom_after - oom_before : 0, err);
+  // Stay until the host has read the report and closes stdin: output of an exec that has just
+  // exited can be lost (seen with Docker 20.10), so exiting first would race with the copy.
+  struct pollfd pfd = {0, POLLIN, 0};
+  char sink[4096];
+  while (poll(&pfd, 1, 10000) > 0 && read(0, sink, sizeof sink) > 0) {}
   return 0;
 }
