@@ -82,7 +82,7 @@ export class SessionRecorder {
   ) {
     this.opts = {
       flushIntervalMs: options.flushIntervalMs ?? 50,
-      maxBatch: options.maxBatch ?? 4096,
+      maxBatch: options.maxBatch ?? 16_384,
       keyframeEvery: options.keyframeEvery ?? DEFAULT_KEYFRAME_EVERY,
       keyframeSeconds: options.keyframeSeconds ?? 60,
       awarenessThrottleMs: options.awarenessThrottleMs ?? 250,
