@@ -4,12 +4,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSignalServer, type SignalServer } from '../../../signal';
 import { connect, roundTrip } from './ws-client';
 
+// Long enough that a busy CI machine still gets the live client's pong in between two pings
+// (client and server share this process's event loop).
+const HEARTBEAT_MS = 400;
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f();
 });
 async function server(): Promise<SignalServer> {
-  const s = await startSignalServer({ port: 0, limits: { heartbeatMs: 100 } });
+  const s = await startSignalServer({ port: 0, limits: { heartbeatMs: HEARTBEAT_MS } });
   cleanup.push(() => s.close());
   return s;
 }
@@ -28,12 +31,12 @@ describe('heartbeat', () => {
 
     const closed = await dead.closed;
     expect(closed.code).toBe(1006); // terminated, no close frame: the peer is presumed gone
-    await expect.poll(() => s.stats()).toEqual({ connections: 1, topics: 1 });
+    await expect.poll(() => s.stats(), { timeout: 10_000 }).toEqual({ connections: 1, topics: 1 });
     const byHeartbeat = (await s.metrics.closedByServer.get()).values.find((v) => v.labels.reason === 'heartbeat')?.value;
     expect(byHeartbeat).toBe(1);
 
     // The live peer has answered several rounds of pings by now and still works.
-    await new Promise((r) => setTimeout(r, 350));
+    await new Promise((r) => setTimeout(r, 3 * HEARTBEAT_MS));
     expect(live.ws.readyState).toBe(live.ws.OPEN);
     await roundTrip(live);
   });
