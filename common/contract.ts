@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { event, method } from './rpc';
 import { WorkspacePathSchema } from './paths';
+import { LanguageIdSchema, MAX_STDIN_BYTES, RunFileSchema, RunIdSchema, RunLimitsSchema, type RunEvent } from './sandbox';
 import type {
   AppInfo,
   FileChange,
   FileContent,
   FileTree,
+  ImageBuildProgress,
   Notice,
+  SandboxStatus,
+  StoredRun,
   RecentWorkspace,
   Settings,
   TerminalInfo,
@@ -39,6 +43,7 @@ const SettingsPatchSchema = z
     fontSize: z.number().int().min(8).max(40),
     terminalFontSize: z.number().int().min(8).max(40),
     shell: z.string().max(1024),
+    allowUnsandboxed: z.boolean(),
   })
   .partial()
   .strict();
@@ -85,6 +90,32 @@ export const contract = {
     kill: method<void>()(z.object({ id: TerminalIdSchema }).strict()),
     onDidData: event<{ id: string; data: string }>(),
     onDidExit: event<{ id: string; exitCode: number; signal?: number }>(),
+  },
+  sandbox: {
+    status: method<SandboxStatus>()(Empty),
+    /** Builds the missing images; progress arrives as onDidBuildProgress events. */
+    buildImages: method<void>()(Empty),
+    /**
+     * Runs the open workspace: main reads its files from disk, and `openFiles` (the editor's
+     * unsaved text) replaces theirs. Output and the verdict arrive as onDidRunEvent events.
+     */
+    run: method<{ runId: string }>()(
+      z
+        .object({
+          language: LanguageIdSchema,
+          entry: WorkspacePathSchema,
+          stdin: z.string().max(MAX_STDIN_BYTES).optional(),
+          limits: RunLimitsSchema.optional(),
+          unsandboxed: z.boolean().optional(),
+          openFiles: z.array(RunFileSchema).max(500).optional(),
+        })
+        .strict(),
+    ),
+    cancel: method<{ cancelled: boolean }>()(z.object({ runId: RunIdSchema }).strict()),
+    /** The open workspace's execution history, newest first. */
+    history: method<StoredRun[]>()(z.object({ limit: z.number().int().min(1).max(500).optional() }).strict().optional()),
+    onDidRunEvent: event<RunEvent>(),
+    onDidBuildProgress: event<ImageBuildProgress>(),
   },
   dialog: {
     /** A native folder picker where the host has one; the browser host answers `unsupported`. */

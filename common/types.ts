@@ -61,13 +61,50 @@ export interface Settings {
   terminalFontSize: number;
   /** Empty means the user's login shell. */
   shell: string;
+  /** A solo user without Docker may run code on this machine, unsandboxed; never in a room. */
+  allowUnsandboxed: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'dark', fontSize: 14, terminalFontSize: 13, shell: '' };
+export const DEFAULT_SETTINGS: Settings = { theme: 'dark', fontSize: 14, terminalFontSize: 13, shell: '', allowUnsandboxed: false };
 
 export interface TerminalInfo {
   id: string;
   title: string;
   shell: string;
   cwd: string;
+}
+
+/** Docker and image state as the run panel shows it. */
+export interface SandboxStatus {
+  docker: 'ok' | 'missing' | 'error';
+  message?: string;
+  images: { language: string; image: string; tag: string | null; present: boolean }[];
+}
+
+export interface ImageBuildProgress {
+  image: string;
+  tag: string;
+  state: 'skipped' | 'building' | 'log' | 'done' | 'failed';
+  message?: string;
+  done: number;
+  total: number;
+}
+
+/** A run as kept in the workspace's execution history. */
+export interface StoredRun {
+  runId: string;
+  workspace: string;
+  language: string;
+  entry: string;
+  verdict: string;
+  sandboxed: boolean;
+  exitCode: number | null;
+  signal: string | null;
+  wallMs: number;
+  cpuMs: number | null;
+  peakMemoryKb: number | null;
+  message: string | null;
+  /** The first part of stdout and stderr, interleaved as they arrived. */
+  output: string;
+  startedAt: number;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { LANGUAGE_IDS, type LanguageId } from '../../common/languages';
 import { defaultDataDir } from '../host/data-dir';
 import { packageRoot } from '../host/package-root';
 import { createHostServices } from '../host/services';
@@ -13,6 +14,14 @@ Serves the IDE to a browser at http://127.0.0.1:PORT/?token=… (the token is ne
   --host ADDR     address to bind (default 127.0.0.1). Anything else exposes a shell to the network.
   --data-dir DIR  where settings and history live (default ${defaultDataDir()})
 `;
+
+/** CODECRAFTER_SANDBOX_WARM=python,cpp (or none) narrows the warm pool, e.g. for tests on a small machine. */
+function warmFromEnv(): 'all' | LanguageId[] {
+  const value = process.env.CODECRAFTER_SANDBOX_WARM;
+  if (!value || value === 'all') return 'all';
+  if (value === 'none') return [];
+  return value.split(',').filter((l): l is LanguageId => (LANGUAGE_IDS as readonly string[]).includes(l));
+}
 
 export default async function web(argv: string[]): Promise<number> {
   let values;
@@ -54,12 +63,12 @@ export default async function web(argv: string[]): Promise<number> {
     process.stderr.write(`codecrafter web: the renderer is not built (${staticDir} has no index.html). Run \`npm run build\`, or use \`npm run web\`.\n`);
     return 1;
   }
-  const services = createHostServices({ dataDir, host: 'web' });
+  const services = createHostServices({ dataDir, host: 'web', sandboxWarm: warmFromEnv() });
   let host;
   try {
     host = await startWebHost({ services, staticDir, host: values.host, port });
   } catch (error) {
-    services.dispose();
+    await services.dispose();
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EADDRINUSE' ? `port ${port} is in use; pass --port with another one` : (error as Error).message;
     process.stderr.write(`codecrafter web: cannot listen: ${reason}\n`);
@@ -72,6 +81,6 @@ export default async function web(argv: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await host.close();
-  services.dispose();
+  await services.dispose();
   return 0;
 }

@@ -46,5 +46,12 @@ if (!app.requestSingleInstanceLock()) {
     app.quit();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => services?.dispose());
+  // Sandbox containers must be gone before the process is: hold the quit until they are removed.
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    if (!services || disposed) return;
+    event.preventDefault();
+    disposed = true;
+    void services.dispose().finally(() => app.quit());
+  });
 }

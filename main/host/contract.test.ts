@@ -34,12 +34,12 @@ beforeEach(() => {
   mkdirSync(path.join(workspaceDir, 'src'), { recursive: true });
   writeFileSync(path.join(workspaceDir, 'src', 'main.py'), 'print("hi")\n');
   writeFileSync(path.join(dir, 'secret.txt'), 'outside the workspace');
-  services = createHostServices({ dataDir: path.join(dir, 'data'), host: 'web' });
+  services = createHostServices({ dataDir: path.join(dir, 'data'), host: 'web', sandboxWarm: [] });
   api = createClient(contract, createInMemoryTransport(services.dispatcher, services.hub));
 });
 
-afterEach(() => {
-  services.dispose();
+afterEach(async () => {
+  await services.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -152,8 +152,8 @@ describe('contract', () => {
   it('keeps settings in SQLite across restarts', async () => {
     expect((await api.settings.update({ fontSize: 18, theme: 'light' })).fontSize).toBe(18);
     await expectError(api.settings.update({ fontSize: 400 }), ErrorCode.InvalidArgument);
-    services.dispose();
-    services = createHostServices({ dataDir: path.join(dir, 'data'), host: 'web' });
+    await services.dispose();
+    services = createHostServices({ dataDir: path.join(dir, 'data'), host: 'web', sandboxWarm: [] });
     api = createClient(contract, createInMemoryTransport(services.dispatcher, services.hub));
     expect(await api.settings.get()).toMatchObject({ fontSize: 18, theme: 'light' });
   });

@@ -8,18 +8,25 @@ import { SettingsStore } from '../store/settings-store';
 import { homeDirectory, TerminalService } from '../terminal/terminal-service';
 import { WorkspaceService } from '../workspace/workspace-service';
 import { packageVersion } from './package-root';
+import type { LanguageId } from '../../common/languages';
+import { SandboxService } from '../sandbox/service';
+import { RunHistory, MAX_STORED_OUTPUT_CHARS } from '../store/run-history';
+import { collectRunFiles } from '../workspace/run-files';
 
 export interface HostOptions {
   dataDir: string;
   host: AppInfo['host'];
   /** A native folder picker (Electron); absent in the browser host. */
   pickFolder?: () => Promise<string | null>;
+  /** Languages to keep warm sandbox containers for (default: every language with an image). */
+  sandboxWarm?: 'all' | LanguageId[];
 }
 
 export interface HostServices {
   dispatcher: Dispatcher;
   hub: EventHub;
-  dispose(): void;
+  /** Stops terminals and runs and removes every sandbox container this host made. */
+  dispose(): Promise<void>;
 }
 
 /** Builds every service of the contract over one data folder; both transports serve the result. */
@@ -37,6 +44,14 @@ export function createHostServices(options: HostOptions): HostServices {
     });
   }
   const recent = new RecentWorkspaces(db);
+  const runHistory = new RunHistory(db);
+  const emitSandbox = serviceEmitter(hub, contract, 'sandbox');
+  // Every container gets every limit; "unsandboxed" is allowed here and gated by the user's setting below.
+  const sandbox = new SandboxService({ warm: options.sandboxWarm ?? 'all', allowUnsandboxed: true });
+  void sandbox.start().catch(() => {
+    // Docker missing or broken: the run panel asks sandbox.status and says what to do.
+  });
+  let building: Promise<void> | undefined;
   const settings = new SettingsStore(db);
   const emitWorkspace = serviceEmitter(hub, contract, 'workspace');
   const emitTerminal = serviceEmitter(hub, contract, 'terminal');
@@ -99,6 +114,50 @@ export function createHostServices(options: HostOptions): HostServices {
       ack: ({ id, chars }) => terminals.ack(id, chars),
       kill: ({ id }) => terminals.kill(id),
     },
+    sandbox: {
+      status: () => sandbox.status(),
+      buildImages() {
+        building ??= sandbox.buildImages((progress) => emitSandbox('onDidBuildProgress', progress)).finally(() => (building = undefined));
+        return building;
+      },
+      async run({ language, entry, stdin, limits, unsandboxed, openFiles }) {
+        const root = workspace.root();
+        if (unsandboxed && !settings.get().allowUnsandboxed) {
+          throw new HostError(
+            ErrorCode.PermissionDenied,
+            'Running without a sandbox is off. Turn on "Allow unsandboxed runs" in Settings to run code on this machine with your own rights.',
+          );
+        }
+        const files = await collectRunFiles(root, language, entry, openFiles);
+        const startedAt = Date.now();
+        let output = '';
+        const handle = sandbox.run({ language, entry, files, stdin: stdin ?? '', limits: limits ?? {}, unsandboxed: unsandboxed ?? false }, (event) => {
+          if (event.type === 'output' && output.length < MAX_STORED_OUTPUT_CHARS) output += event.data;
+          emitSandbox('onDidRunEvent', event);
+        });
+        void handle.result.then((result) =>
+          runHistory.add({
+            runId: result.runId,
+            workspace: root,
+            language,
+            entry,
+            verdict: result.verdict,
+            sandboxed: result.sandboxed,
+            exitCode: result.exitCode,
+            signal: result.signal,
+            wallMs: result.wallMs,
+            cpuMs: result.cpuMs,
+            peakMemoryKb: result.peakMemoryKb,
+            message: result.message ?? null,
+            output,
+            startedAt,
+          }),
+        );
+        return { runId: handle.runId };
+      },
+      cancel: ({ runId }) => ({ cancelled: sandbox.cancel(runId) }),
+      history: (arg) => runHistory.list(workspace.root(), arg?.limit ?? 50),
+    },
     dialog: {
       async pickFolder() {
         if (!options.pickFolder) {
@@ -112,9 +171,10 @@ export function createHostServices(options: HostOptions): HostServices {
   return {
     dispatcher: createDispatcher(contract, impl),
     hub,
-    dispose() {
+    async dispose() {
       terminals.dispose();
       workspace.dispose();
+      await sandbox.dispose();
       db.close();
     },
   };

@@ -19,14 +19,14 @@ beforeAll(async () => {
   mkdirSync(staticDir);
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>CodeCrafter</title>');
   writeFileSync(path.join(dir, 'outside.txt'), 'not to be served');
-  services = createHostServices({ dataDir: path.join(dir, 'data'), host: 'web' });
+  services = createHostServices({ dataDir: path.join(dir, 'data'), host: 'web', sandboxWarm: [] });
   host = await startWebHost({ services, staticDir, host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${host.port}`;
 });
 
 afterAll(async () => {
   await host.close();
-  services.dispose();
+  await services.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -29,6 +29,28 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    up: `
+      CREATE TABLE runs (
+        run_id TEXT PRIMARY KEY,
+        workspace TEXT NOT NULL,
+        language TEXT NOT NULL,
+        entry TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        sandboxed INTEGER NOT NULL,
+        exit_code INTEGER,
+        signal TEXT,
+        wall_ms INTEGER NOT NULL,
+        cpu_ms INTEGER,
+        peak_memory_kb INTEGER,
+        message TEXT,
+        output TEXT NOT NULL,
+        started_at INTEGER NOT NULL
+      );
+      CREATE INDEX runs_workspace_started ON runs (workspace, started_at DESC);
+    `,
+  },
 ];
 
 export interface OpenedDatabase {

@@ -159,6 +159,11 @@ export class WorkspaceService {
     }
   }
 
+  /** The open folder's root, or a no-workspace error. */
+  root(): string {
+    return this.require().info.root;
+  }
+
   dispose(): void {
     this.close();
   }

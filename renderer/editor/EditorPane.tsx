@@ -44,6 +44,7 @@ export function EditorPane() {
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyP, () => runCommand('workbench.quickOpen'));
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyP, () => runCommand('workbench.commands'));
     editor.addCommand(monaco.KeyMod.WinCtrl | monaco.KeyCode.Backquote, () => runCommand('terminal.toggle'));
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runCommand('run.start'));
     const cursor = editor.onDidChangeCursorPosition((e) =>
       workbench.set({ cursor: { line: e.position.lineNumber, column: e.position.column } }),
     );

@@ -1,5 +1,17 @@
 import { create } from 'zustand';
-import type { FileEntry, Notice, Settings, TerminalInfo, WorkspaceInfo, RecentWorkspace } from '../../common/types';
+import type {
+  FileEntry,
+  ImageBuildProgress,
+  Notice,
+  RecentWorkspace,
+  SandboxStatus,
+  Settings,
+  StoredRun,
+  TerminalInfo,
+  WorkspaceInfo,
+} from '../../common/types';
+import type { LanguageId } from '../../common/languages';
+import type { RunResult } from '../../common/sandbox';
 import { DEFAULT_SETTINGS } from '../../common/types';
 import type { ConnectionState } from '../ws-transport';
 
@@ -7,6 +19,27 @@ import type { ConnectionState } from '../ws-transport';
 // state library can change without touching components.
 
 export type SideView = 'explorer' | 'settings';
+export type PanelView = 'terminal' | 'run';
+
+export interface OutputChunk {
+  stream: 'stdout' | 'stderr' | 'system';
+  data: string;
+}
+
+/** The run shown in the run panel: the one going on, or the last one. */
+export interface CurrentRun {
+  runId: string | null;
+  entry: string;
+  language: LanguageId;
+  state: 'starting' | 'queued' | 'compiling' | 'running' | 'done';
+  queuePosition?: number;
+  output: OutputChunk[];
+  outputChars: number;
+  result?: RunSummary;
+}
+
+/** What the panel shows of a finished run; a live result and a stored one both have it. */
+export type RunSummary = Pick<RunResult, 'verdict' | 'exitCode' | 'signal' | 'wallMs' | 'cpuMs' | 'peakMemoryKb' | 'sandboxed' | 'message'>;
 export type Picker = 'files' | 'commands' | null;
 
 export interface Toast extends Notice {
@@ -37,6 +70,14 @@ export interface WorkbenchState {
   sideView: SideView;
   sideBarVisible: boolean;
   panelVisible: boolean;
+  panelView: PanelView;
+  /** The language the user picked for runs; null follows the active file. */
+  runLanguage: LanguageId | null;
+  stdin: string;
+  currentRun: CurrentRun | null;
+  runHistory: StoredRun[];
+  sandboxStatus: SandboxStatus | null;
+  imageBuild: ImageBuildProgress | null;
   terminals: TerminalInfo[];
   activeTerminal: string | null;
   settings: Settings;
@@ -62,6 +103,13 @@ export const useWorkbench = create<WorkbenchState>(() => ({
   sideView: 'explorer',
   sideBarVisible: true,
   panelVisible: true,
+  panelView: 'terminal',
+  runLanguage: null,
+  stdin: '',
+  currentRun: null,
+  runHistory: [],
+  sandboxStatus: null,
+  imageBuild: null,
   terminals: [],
   activeTerminal: null,
   settings: DEFAULT_SETTINGS,

@@ -2,10 +2,11 @@ import { useEffect } from 'react';
 import { EditorPane } from '../editor/EditorPane';
 import { api, connectionState, onDidChangeConnection } from '../host';
 import { useWorkbench, workbench, type SideView } from '../state/store';
-import { TerminalPanel } from '../terminal/TerminalPanel';
 import { handleFileChanges, loadRecent, notify, refreshTree } from './actions';
 import { handleGlobalKey } from './commands';
 import { EditorTabs } from './EditorTabs';
+import { Panel } from './Panel';
+import { handleBuildProgress, handleRunEvent } from '../run/run-actions';
 import { Explorer } from './Explorer';
 import { ConfirmDialog, Toasts } from './Overlays';
 import { QuickPick } from './QuickPick';
@@ -47,6 +48,8 @@ export function App() {
       }),
       api.workspace.onDidChangeFiles(({ changes }) => void handleFileChanges(changes)),
       api.settings.onDidChange((settings) => workbench.set({ settings })),
+      api.sandbox.onDidRunEvent(handleRunEvent),
+      api.sandbox.onDidBuildProgress(handleBuildProgress),
     ];
     void start().catch((error: unknown) => notify(`Cannot reach the host: ${error instanceof Error ? error.message : String(error)}`));
     window.addEventListener('keydown', handleGlobalKey, true);
@@ -102,7 +105,7 @@ export function App() {
           ) : (
             <Welcome />
           )}
-          {panelVisible && <TerminalPanel />}
+          {panelVisible && <Panel />}
         </div>
       </div>
       <StatusBar />

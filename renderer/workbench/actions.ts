@@ -199,7 +199,7 @@ export async function handleFileChanges(changes: FileChange[]): Promise<void> {
 
 export async function newTerminal(): Promise<void> {
   const info = await attempt('Cannot open a terminal', () => api.terminal.create({ cols: 80, rows: 24 }));
-  if (info) workbench.set((s) => ({ terminals: [...s.terminals, info], activeTerminal: info.id, panelVisible: true }));
+  if (info) workbench.set((s) => ({ terminals: [...s.terminals, info], activeTerminal: info.id, panelVisible: true, panelView: 'terminal' }));
 }
 
 export async function killTerminal(id: string): Promise<void> {
@@ -217,7 +217,7 @@ export function removeTerminal(id: string): void {
 export async function togglePanel(): Promise<void> {
   const visible = !workbench.get().panelVisible;
   workbench.set({ panelVisible: visible });
-  if (visible && workbench.get().terminals.length === 0) await newTerminal();
+  if (visible && workbench.get().panelView === 'terminal' && workbench.get().terminals.length === 0) await newTerminal();
 }
 
 export async function updateSettings(patch: Parameters<typeof api.settings.update>[0]): Promise<void> {

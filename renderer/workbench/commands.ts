@@ -9,6 +9,7 @@ import {
   togglePanel,
   updateSettings,
 } from './actions';
+import { buildImages, cancelRun, runActiveFile } from '../run/run-actions';
 
 // Every action the workbench offers, with its keys: the command palette lists these, the global
 // key handler and Monaco's own key handler run them, so a shortcut and a menu never disagree.
@@ -54,6 +55,9 @@ export const COMMANDS: Command[] = [
     when: hasFolder,
     run: () => window.dispatchEvent(new CustomEvent('codecrafter:new-entry', { detail: 'directory' })),
   },
+  { id: 'run.start', title: 'Run: Run Active File', keys: 'Ctrl+Enter', when: hasTab, run: () => runActiveFile() },
+  { id: 'run.stop', title: 'Run: Stop', run: () => cancelRun() },
+  { id: 'run.buildImages', title: 'Run: Build Sandbox Images', run: () => buildImages() },
   { id: 'terminal.toggle', title: 'View: Toggle Terminal', keys: 'Ctrl+`', run: () => togglePanel() },
   { id: 'terminal.new', title: 'Terminal: Create New Terminal', keys: 'Ctrl+Shift+`', run: () => newTerminal() },
   { id: 'view.explorer', title: 'View: Show Explorer', keys: 'Ctrl+Shift+E', run: () => workbench.set({ sideView: 'explorer', sideBarVisible: true }) },
@@ -80,6 +84,7 @@ export function handleGlobalKey(event: KeyboardEvent): void {
   if (event.code === 'Backquote' && event.ctrlKey) id = event.shiftKey ? 'terminal.new' : 'terminal.toggle';
   else if (key === 'p') id = event.shiftKey ? 'workbench.commands' : 'workbench.quickOpen';
   else if (key === 's' && !event.shiftKey) id = 'file.save';
+  else if (key === 'enter' && !event.shiftKey) id = 'run.start';
   else if (key === 'o' && !event.shiftKey) id = 'file.openFolder';
   else if (key === 'b' && !event.shiftKey) id = 'view.toggleSideBar';
   else if (key === 'e' && event.shiftKey) id = 'view.explorer';

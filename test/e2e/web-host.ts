@@ -19,7 +19,7 @@ export async function startHost(dataDir: string): Promise<RunningHost> {
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/cli.mjs'), 'web', '--port', '0', '--data-dir', dataDir], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SHELL: '/bin/bash' },
+    env: { ...process.env, SHELL: '/bin/bash', CODECRAFTER_SANDBOX_WARM: process.env.CODECRAFTER_SANDBOX_WARM ?? 'python' },
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

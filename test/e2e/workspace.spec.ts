@@ -139,9 +139,9 @@ test('a folder is opened, edited, saved, managed and remembered', async ({ brows
   await expect(rows).toContainText(path.basename(workspace.dir));
   // Ctrl+` hides and shows the panel.
   await page.keyboard.press('Control+Backquote');
-  await expect(page.getByRole('region', { name: 'Terminal panel' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Panel' })).toHaveCount(0);
   await page.keyboard.press('Control+Backquote');
-  await expect(page.getByRole('region', { name: 'Terminal panel' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Panel' })).toBeVisible();
 
   expect(errors).toEqual([]);
   expect(outside).toEqual([]);

@@ -1,0 +1,206 @@
+import { useEffect, useRef } from 'react';
+import type { LanguageId } from '../../common/languages';
+import type { RunResult } from '../../common/sandbox';
+import { useWorkbench, workbench } from '../state/store';
+import { updateSettings } from '../workbench/actions';
+import { buildImages, cancelRun, refreshRunHistory, refreshSandboxStatus, runActiveFile, runLanguageFor, RUNNABLE_LANGUAGES } from './run-actions';
+
+const VERDICT_LABELS: Record<string, string> = {
+  ok: 'OK',
+  'compile-error': 'Compile error',
+  'runtime-error': 'Runtime error',
+  'time-limit': 'Time limit exceeded',
+  'memory-limit': 'Memory limit exceeded',
+  'output-limit': 'Output limit exceeded',
+  cancelled: 'Cancelled',
+  'internal-error': 'Internal error',
+};
+
+export function verdictText(result: Pick<RunResult, 'verdict' | 'exitCode' | 'signal'>): string {
+  const label = VERDICT_LABELS[result.verdict] ?? result.verdict;
+  if (result.verdict !== 'runtime-error') return label;
+  return result.signal ? `${label} (${result.signal})` : `${label} (exit code ${result.exitCode})`;
+}
+
+function measures(result: Pick<RunResult, 'wallMs' | 'cpuMs' | 'peakMemoryKb'>): string {
+  const parts = [`${Math.round(result.wallMs)} ms wall`];
+  if (result.cpuMs !== null) parts.push(`${Math.round(result.cpuMs)} ms CPU`);
+  if (result.peakMemoryKb !== null) parts.push(`${(result.peakMemoryKb / 1024).toFixed(1)} MB peak`);
+  return parts.join(' · ');
+}
+
+function SandboxState() {
+  const status = useWorkbench((s) => s.sandboxStatus);
+  const build = useWorkbench((s) => s.imageBuild);
+  const allowUnsandboxed = useWorkbench((s) => s.settings.allowUnsandboxed);
+  if (!status) return null;
+  if (status.docker !== 'ok') {
+    return (
+      <div className="sandbox-state" role="status">
+        <p>
+          Docker is not available ({status.message ?? status.docker}). Sandboxed runs need a running Docker engine: install
+          Docker, start it, then <button onClick={() => void refreshSandboxStatus()}>Check again</button>.
+        </p>
+        {allowUnsandboxed ? (
+          <p>
+            <button className="danger" onClick={() => void runActiveFile({ unsandboxed: true })}>
+              Run unsandboxed
+            </button>{' '}
+            runs the program on this machine with your own rights, with no isolation.
+          </p>
+        ) : (
+          <p>
+            Working alone and trust the code? <button onClick={() => void updateSettings({ allowUnsandboxed: true })}>Allow unsandboxed runs</button>{' '}
+            (never offered in a shared room).
+          </p>
+        )}
+      </div>
+    );
+  }
+  const missing = status.images.filter((i) => !i.present);
+  if (missing.length === 0 && !build) return null;
+  const images = [...new Set(missing.map((m) => m.image))];
+  return (
+    <div className="sandbox-state" role="status">
+      {build ? (
+        <>
+          <p>
+            Building sandbox images: {build.image || 'preparing'} {build.message ? `— ${build.message.slice(0, 120)}` : ''}
+          </p>
+          <progress aria-label="Image build progress" max={build.total} value={build.done} />
+        </>
+      ) : (
+        <p>
+          The sandbox images for {missing.map((m) => m.language).join(', ')} are not built ({images.length} image
+          {images.length === 1 ? '' : 's'}). <button className="primary" onClick={() => void buildImages()}>Build images</button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function RunPanel() {
+  const activeTab = useWorkbench((s) => s.activeTab);
+  const runLanguage = useWorkbench((s) => s.runLanguage);
+  const stdin = useWorkbench((s) => s.stdin);
+  const run = useWorkbench((s) => s.currentRun);
+  const history = useWorkbench((s) => s.runHistory);
+  const workspace = useWorkbench((s) => s.workspace);
+  const output = useRef<HTMLPreElement>(null);
+  const language = runLanguageFor(activeTab);
+  const running = run !== null && run.state !== 'done';
+
+  useEffect(() => {
+    void refreshSandboxStatus();
+  }, []);
+  useEffect(() => {
+    void refreshRunHistory();
+  }, [workspace]);
+  useEffect(() => {
+    const el = output.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [run?.outputChars]);
+
+  return (
+    <div className="run-panel">
+      <div className="run-controls">
+        <label>
+          Language
+          <select
+            aria-label="Language"
+            value={runLanguage ?? ''}
+            onChange={(e) => workbench.set({ runLanguage: (e.target.value || null) as LanguageId | null })}
+          >
+            <option value="">From the file{language && !runLanguage ? ` (${RUNNABLE_LANGUAGES.find((l) => l.id === language)?.name})` : ''}</option>
+            {RUNNABLE_LANGUAGES.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {running ? (
+          <button className="danger" onClick={() => void cancelRun()}>
+            Stop
+          </button>
+        ) : (
+          <button className="primary" onClick={() => void runActiveFile()} disabled={!activeTab} title="Run (Ctrl+Enter)">
+            Run
+          </button>
+        )}
+        <label className="stdin">
+          Input (stdin)
+          <textarea aria-label="Standard input" value={stdin} rows={3} spellCheck={false} onChange={(e) => workbench.set({ stdin: e.target.value })} />
+        </label>
+        <SandboxState />
+      </div>
+      <div className="run-output">
+        <div className="run-status" aria-live="polite">
+          {!run && <span className="empty">Press Ctrl+Enter (or Run) to run the open file in a sandbox.</span>}
+          {run && run.state !== 'done' && (
+            <span role="status" aria-label="Run state">
+              {run.state === 'queued' ? `Waiting for a sandbox (position ${run.queuePosition ?? 1})…` : run.state === 'compiling' ? 'Compiling…' : run.state === 'running' ? 'Running…' : 'Starting…'}{' '}
+              {run.entry}
+            </span>
+          )}
+          {run?.result && (
+            <>
+              <span className={`verdict verdict-${run.result.verdict}`} role="status" aria-label="Verdict">
+                {verdictText(run.result)}
+              </span>
+              <span className="measures">{measures(run.result)}</span>
+              {!run.result.sandboxed && <span className="unsandboxed">Ran unsandboxed</span>}
+              {run.result.message && run.result.verdict !== 'ok' && <span className="run-message">{run.result.message}</span>}
+            </>
+          )}
+        </div>
+        <pre ref={output} className="output" aria-label="Program output" tabIndex={0}>
+          {run?.output.map((chunk, i) => (
+            <span key={i} className={`out-${chunk.stream}`}>
+              {chunk.data}
+            </span>
+          ))}
+        </pre>
+      </div>
+      <section className="run-history" aria-label="Execution history">
+        <h3>History</h3>
+        <ul>
+          {history.map((r) => (
+            <li key={r.runId}>
+              <button
+                className="link"
+                onClick={() =>
+                  workbench.set({
+                    currentRun: {
+                      runId: r.runId,
+                      entry: r.entry,
+                      language: r.language as LanguageId,
+                      state: 'done',
+                      output: [{ stream: 'stdout', data: r.output }],
+                      outputChars: r.output.length,
+                      result: {
+                        verdict: r.verdict as RunResult['verdict'],
+                        sandboxed: r.sandboxed,
+                        exitCode: r.exitCode,
+                        signal: r.signal,
+                        wallMs: r.wallMs,
+                        cpuMs: r.cpuMs,
+                        peakMemoryKb: r.peakMemoryKb,
+                        message: r.message ?? undefined,
+                      },
+                    },
+                  })
+                }
+              >
+                {r.entry}
+              </button>
+              <span className={`verdict verdict-${r.verdict}`}>{VERDICT_LABELS[r.verdict] ?? r.verdict}</span>
+              <span className="measures">{new Date(r.startedAt).toLocaleTimeString()}</span>
+            </li>
+          ))}
+          {history.length === 0 && <li className="empty">No runs yet in this folder.</li>}
+        </ul>
+      </section>
+    </div>
+  );
+}
