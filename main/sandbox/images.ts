@@ -11,6 +11,7 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import { IMAGE_NAMES, type ImageName } from '../../common/languages';
 import { findAptMirror } from './apt-mirror';
+import { packageRoot } from '../host/package-root';
 
 /** The Debian base made by `debootstrap --variant=minbase bookworm` and `docker import`. */
 export const DEFAULT_BASE = 'codecrafter-sandbox/debian:bookworm-minbase';
@@ -21,7 +22,8 @@ export const LABEL_RECIPE = 'codecrafter.sandbox.recipe';
 export function defaultImagesDir(): string {
   const fromEnv = process.env.CODECRAFTER_SANDBOX_IMAGES;
   if (fromEnv) return fromEnv;
-  return path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../sandbox-images');
+  // From the package root, not this file: the same code runs from source and bundled in dist/.
+  return path.join(packageRoot(), 'sandbox-images');
 }
 
 function listFiles(dir: string, prefix = ''): string[] {
