@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { event, method } from './rpc';
+import { historyContract } from './contract-history';
+import { roomContract } from './contract-room';
 import { WorkspacePathSchema } from './paths';
 import { LanguageIdSchema, MAX_STDIN_BYTES, RunFileSchema, RunIdSchema, RunLimitsSchema, type RunEvent } from './sandbox';
 import type {
@@ -117,6 +119,8 @@ export const contract = {
     onDidRunEvent: event<RunEvent>(),
     onDidBuildProgress: event<ImageBuildProgress>(),
   },
+  history: historyContract,
+  room: roomContract,
   dialog: {
     /** A native folder picker where the host has one; the browser host answers `unsupported`. */
     pickFolder: method<{ path: string | null }>()(Empty),

@@ -12,6 +12,9 @@ import type { LanguageId } from '../../common/languages';
 import { SandboxService } from '../sandbox/service';
 import { RunHistory, MAX_STORED_OUTPUT_CHARS } from '../store/run-history';
 import { collectRunFiles } from '../workspace/run-files';
+import { createHistoryHandlers } from './history-handlers';
+import type { HostContext } from './host-context';
+import { createRoomHandlers } from './room-handlers';
 
 export interface HostOptions {
   dataDir: string;
@@ -72,6 +75,10 @@ export function createHostServices(options: HostOptions): HostServices {
     platform: process.platform,
     dataDir: options.dataDir,
   };
+
+  const context: HostContext = { hub, dataDir: options.dataDir, host: options.host, workspace, settings, sandbox };
+  const history = createHistoryHandlers(context);
+  const room = createRoomHandlers(context);
 
   const impl: ImplOf<Contract> = {
     app: {
@@ -158,6 +165,8 @@ export function createHostServices(options: HostOptions): HostServices {
       cancel: ({ runId }) => ({ cancelled: sandbox.cancel(runId) }),
       history: (arg) => runHistory.list(workspace.root(), arg?.limit ?? 50),
     },
+    history: history.impl,
+    room: room.impl,
     dialog: {
       async pickFolder() {
         if (!options.pickFolder) {
@@ -172,6 +181,8 @@ export function createHostServices(options: HostOptions): HostServices {
     dispatcher: createDispatcher(contract, impl),
     hub,
     async dispose() {
+      await room.dispose?.();
+      await history.dispose?.();
       terminals.dispose();
       workspace.dispose();
       await sandbox.dispose();

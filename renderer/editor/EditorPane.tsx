@@ -96,7 +96,7 @@ export function EditorPane() {
       const language = languageFor(activeTab);
       const model = monaco.editor.createModel(text.toString(), language, modelUri(activeTab));
       model.setEOL(monaco.editor.EndOfLineSequence.LF);
-      const binding = new MonacoBinding(text, model, new Set([editor]));
+      const binding = new MonacoBinding(text, model, new Set([editor]), documents.awareness);
       const path = activeTab;
       const observer = () => updateDirty(path);
       text.observe(observer);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
 import { mergeEdits, type TextEdit } from '../../common/text-merge';
 import { api } from '../host';
 
@@ -26,6 +27,11 @@ export class WorkspaceDocuments {
   readonly doc = new Y.Doc();
   readonly files: Y.Map<Y.Text> = this.doc.getMap('files');
   readonly meta: Y.Map<unknown> = this.doc.getMap('meta');
+  /**
+   * Who is where in the doc (DESIGN.md section 3): each peer's name, colour, role, active file,
+   * cursor and selection. Solo it holds only this window; a room's provider shares it.
+   */
+  readonly awareness = new Awareness(this.doc);
   /** What is on disk for each open file, as far as this window knows. */
   private readonly saved = new Map<string, string>();
   private readonly loading = new Map<string, Promise<Y.Text>>();

@@ -1,24 +1,19 @@
 import { useEffect } from 'react';
 import { EditorPane } from '../editor/EditorPane';
 import { api, connectionState, onDidChangeConnection } from '../host';
-import { useWorkbench, workbench, type SideView } from '../state/store';
+import { useWorkbench, workbench } from '../state/store';
 import { handleFileChanges, loadRecent, notify, refreshTree } from './actions';
 import { handleGlobalKey } from './commands';
 import { EditorTabs } from './EditorTabs';
 import { Panel } from './Panel';
 import { handleBuildProgress, handleRunEvent } from '../run/run-actions';
-import { Explorer } from './Explorer';
 import { ConfirmDialog, Toasts } from './Overlays';
 import { QuickPick } from './QuickPick';
-import { SettingsView } from './SettingsView';
 import { StatusBar } from './StatusBar';
 import { Welcome } from './Welcome';
-import { Icon, type IconName } from './icons';
+import { Icon } from './icons';
+import { SIDE_VIEWS } from './views';
 
-const VIEWS: { id: SideView; label: string; icon: IconName }[] = [
-  { id: 'explorer', label: 'Explorer', icon: 'files' },
-  { id: 'settings', label: 'Settings', icon: 'settings' },
-];
 
 async function start(): Promise<void> {
   const [settings, notices, current] = await Promise.all([api.settings.get(), api.app.getNotices(), api.workspace.current()]);
@@ -72,7 +67,7 @@ export function App() {
     <div className="workbench">
       <div className="main-row">
         <nav className="activity-bar" aria-label="Views">
-          {VIEWS.map((v) => (
+          {SIDE_VIEWS.map((v) => (
             <button
               key={v.id}
               className={`activity ${sideView === v.id && sideBarVisible ? 'active' : ''}`}
@@ -85,16 +80,7 @@ export function App() {
             </button>
           ))}
         </nav>
-        {sideBarVisible && workspace && (
-          <aside className="side-bar" aria-label="Side bar">
-            {sideView === 'explorer' ? <Explorer /> : <SettingsView />}
-          </aside>
-        )}
-        {sideBarVisible && !workspace && sideView === 'settings' && (
-          <aside className="side-bar" aria-label="Side bar">
-            <SettingsView />
-          </aside>
-        )}
+        <SideBar />
         <div className="center">
           {workspace ? (
             <div className="editor-group" aria-label="Editor group">
@@ -113,6 +99,20 @@ export function App() {
       <ConfirmDialog />
       <Toasts />
     </div>
+  );
+}
+
+function SideBar() {
+  const workspace = useWorkbench((s) => s.workspace);
+  const sideView = useWorkbench((s) => s.sideView);
+  const visible = useWorkbench((s) => s.sideBarVisible);
+  const view = SIDE_VIEWS.find((v) => v.id === sideView);
+  if (!visible || !view || (view.needsWorkspace && !workspace)) return null;
+  const View = view.component;
+  return (
+    <aside className="side-bar" aria-label="Side bar">
+      <View />
+    </aside>
   );
 }
 

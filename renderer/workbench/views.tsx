@@ -1,0 +1,23 @@
+import type { ComponentType } from 'react';
+import type { SideView } from '../state/store';
+import type { IconName } from './icons';
+import { Explorer } from './Explorer';
+import { SettingsView } from './SettingsView';
+
+/**
+ * The side bar's views, in activity-bar order. An area adds its view here (one line) and its
+ * `SideView` id in state/store.ts; the workbench does the rest.
+ */
+export interface SideViewEntry {
+  id: SideView;
+  label: string;
+  icon: IconName;
+  component: ComponentType;
+  /** Shown only with a folder open. */
+  needsWorkspace: boolean;
+}
+
+export const SIDE_VIEWS: SideViewEntry[] = [
+  { id: 'explorer', label: 'Explorer', icon: 'files', component: Explorer, needsWorkspace: true },
+  { id: 'settings', label: 'Settings', icon: 'settings', component: SettingsView, needsWorkspace: false },
+];
