@@ -70,6 +70,7 @@ export async function runPhase(
       `time_ms ${spec.timeMs}`,
       `cpu_ms ${spec.cpuMs}`,
       `cmd ${spec.cmd.replace(/\n/g, ' ')}`,
+      process.env.CODECRAFTER_SANDBOX_DEBUG ? 'debug 1' : '',
     ]
       .filter(Boolean)
       .join('\n') + '\n\n';
@@ -137,9 +138,9 @@ export async function runPhase(
           s.after = all.subarray(at + marker.length).toString();
           s.held = Buffer.alloc(0);
         } else {
-          const keep = Math.min(all.length, marker.length - 1);
-          emit(stream, all.subarray(0, all.length - keep));
-          s.held = Buffer.from(all.subarray(all.length - keep));
+          const cut = partialMarkerAt(all, marker);
+          emit(stream, all.subarray(0, cut));
+          s.held = Buffer.from(all.subarray(cut));
         }
       }
       // Done once stdout has its end marker and stderr a whole report line: the supervisor waits
@@ -167,6 +168,7 @@ export async function runPhase(
     });
     socket.on('end', () => {
       for (const stream of ['stdout', 'stderr'] as const) if (state[stream].after === null) emit(stream, state[stream].held);
+      if (process.env.CODECRAFTER_SANDBOX_DEBUG && reportText === null) void exec.inspect().then((i) => console.error('DEBUG exec ended', JSON.stringify(i), JSON.stringify({ out: state.stdout.after, err: state.stderr.after, outputBytes })));
       finish(reportText === null ? 'the supervisor ended without a report' : undefined);
     });
     socket.on('close', () => finish(reportText === null ? 'the exec stream closed without a report' : undefined));
@@ -181,4 +183,12 @@ export async function runPhase(
     if (spec.tar) socket.write(spec.tar);
     if (spec.stdin?.length) socket.write(spec.stdin);
   });
+}
+
+/** Where a tail of `data` that could be the start of `marker` begins (data.length if none). */
+export function partialMarkerAt(data: Buffer, marker: Buffer): number {
+  for (let i = Math.max(0, data.length - marker.length + 1); i < data.length; i++) {
+    if (data[i] === marker[0] && marker.subarray(0, data.length - i).equals(data.subarray(i))) return i;
+  }
+  return data.length;
 }

@@ -102,33 +102,53 @@ static long oom_kills(void) {
   return -1;
 }
 
-// Kills every process started after this one (pids grow; the keep-alive and init are older),
-// including daemons that left the process group, until none is left. Orphans are reparented
-// to this process (child subreaper), so they are reaped here too.
+// Kills every process this phase started, until none is left: all descendants of this process.
+// It is a child subreaper, so a daemon that double-forked is reparented here and stays a
+// descendant; init, the container's keep-alive and any other exec are not, and live on.
+#define MAX_PROCS 4096
+static int debug;
+
 static void kill_the_rest(void) {
+  static long pids[MAX_PROCS], ppids[MAX_PROCS];
   pid_t self = getpid();
   for (int pass = 0; pass < 2000; pass++) {
-    int found = 0;
+    int n = 0, found = 0;
     DIR *d = opendir("/proc");
     if (!d) return;
     struct dirent *e;
-    while ((e = readdir(d))) {
+    while ((e = readdir(d)) && n < MAX_PROCS) {
       char *end;
       long pid = strtol(e->d_name, &end, 10);
-      if (*end || pid <= self) continue;
+      if (*end || pid <= 1 || pid == self) continue;
       char path[64], stat[512];
       snprintf(path, sizeof path, "/proc/%ld/stat", pid);
       int fd = open(path, O_RDONLY);
       if (fd < 0) continue;
-      ssize_t n = read(fd, stat, sizeof stat - 1);
+      ssize_t len = read(fd, stat, sizeof stat - 1);
       close(fd);
-      if (n <= 0) continue;
-      stat[n] = 0;
+      if (len <= 0) continue;
+      stat[len] = 0;
       char *paren = strrchr(stat, ')');
-      if (paren && paren[1] == ' ' && paren[2] == 'Z') continue;
-      if (kill((pid_t)pid, SIGKILL) == 0) found++;
+      char state;
+      long ppid;
+      if (!paren || sscanf(paren + 1, " %c %ld", &state, &ppid) != 2) continue;
+      if (state == 'Z') continue;
+      pids[n] = pid;
+      ppids[n] = ppid;
+      n++;
     }
     closedir(d);
+    for (int i = 0; i < n; i++) {
+      long up = ppids[i];
+      for (int depth = 0; depth < 256 && up > 1 && up != self; depth++) {
+        long next = 0;
+        for (int j = 0; j < n; j++) if (pids[j] == up) { next = ppids[j]; break; }
+        up = next;
+      }
+      if (up != self) continue;
+      if (debug) dprintf(2, "cc-supervise: killing %ld (parent %ld)\n", pids[i], ppids[i]);
+      if (kill((pid_t)pids[i], SIGKILL) == 0) found++;
+    }
     while (waitpid(-1, NULL, WNOHANG) > 0) {}
     if (!found) return;
     usleep(500);
@@ -187,6 +207,7 @@ int main(void) {
     else if (!strcmp(line, "time_ms")) time_ms = atoll(value);
     else if (!strcmp(line, "cpu_ms")) cpu_ms = atoll(value);
     else if (!strcmp(line, "cmd")) snprintf(cmd, sizeof cmd, "%s", value);
+    else if (!strcmp(line, "debug")) debug = atoi(value);
   }
 
   if (tar_bytes > 0 && extract(tar_bytes) != 0) snprintf(error_text, sizeof error_text, "extracting the workspace failed");
