@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { startServerProcess, type ServerKind, type ServerProcess } from '../integration/signal/server-process';
 import { runComparison, type AttackResult } from '../integration/signal/attack';
+import { startRedis } from '../integration/signal/redis';
 import { writeReport, type BenchRow } from './report';
 
 const { values: args } = parseArgs({ options: { max: { type: 'string', default: '10000' }, 'no-attack': { type: 'boolean', default: false } } });
@@ -84,14 +85,14 @@ async function holdConnections(kind: ServerKind): Promise<BenchRow[]> {
   return rows;
 }
 
-async function relay(kind: ServerKind): Promise<BenchRow> {
+/** `servers` > 1: sockets alternate between instances, so every room spans them (through Redis). */
+async function relay(kind: ServerKind, servers: ServerProcess[], label: string = kind): Promise<BenchRow> {
   const PUBLISHERS = 1000;
   const PER_PUBLISHER = 100;
-  const server = await startServerProcess(kind);
   const sockets: WebSocket[] = [];
   try {
     for (let i = 0; i < PUBLISHERS; i += OPEN_BATCH) {
-      const opened = await Promise.all(Array.from({ length: OPEN_BATCH }, (_, k) => open(server.url, i + k)));
+      const opened = await Promise.all(Array.from({ length: OPEN_BATCH }, (_, k) => open(servers[(i + k) % servers.length]!.url, i + k)));
       for (const ws of opened) if (ws) sockets.push(ws);
     }
     let received = 0;
@@ -99,7 +100,7 @@ async function relay(kind: ServerKind): Promise<BenchRow> {
       ws.on('message', () => received++);
       ws.send(JSON.stringify({ type: 'subscribe', topics: [`room-${Math.floor(i / ROOM_SIZE)}`] }));
     }
-    await sleep(500);
+    await sleep(servers.length > 1 ? 1500 : 500); // Redis SUBSCRIBE acknowledgements
     received = 0;
     // A y-webrtc signal message is a few hundred bytes of base64 ciphertext.
     const data = Buffer.alloc(300, 7).toString('base64');
@@ -121,19 +122,40 @@ async function relay(kind: ServerKind): Promise<BenchRow> {
     }
     const seconds = (Math.min(performance.now(), quietSince) - started) / 1000;
     const row = {
-      name: `${kind}: relay ${sockets.length * PER_PUBLISHER} publishes into rooms of ${ROOM_SIZE}`,
+      name: `${label}: relay ${sockets.length * PER_PUBLISHER} publishes into rooms of ${ROOM_SIZE}`,
       values: {
         'publishes per s': Math.round((sockets.length * PER_PUBLISHER) / seconds),
         'deliveries per s': Math.round(received / seconds),
         'delivered %': Math.round((received / expected) * 1000) / 10,
-        'server RSS (MiB)': Math.round(mib(server.rssBytes()) * 10) / 10,
+        'server RSS (MiB)': Math.round(mib(Math.max(...servers.map((s) => s.rssBytes()))) * 10) / 10,
       },
     };
     console.log(row);
     return row;
   } finally {
     for (const ws of sockets) ws.terminate();
+  }
+}
+
+async function relayOnce(kind: ServerKind): Promise<BenchRow> {
+  const server = await startServerProcess(kind);
+  try {
+    return await relay(kind, [server]);
+  } finally {
     await server.stop();
+  }
+}
+
+/** Two of our instances sharing rooms through a real redis-server. */
+async function relayThroughRedis(redisArgs: string[], label: string): Promise<BenchRow> {
+  const redis = await startRedis(undefined, redisArgs);
+  const servers: ServerProcess[] = [];
+  try {
+    for (let i = 0; i < 2; i++) servers.push(await startServerProcess('ours', ['--redis', redis.url]));
+    return await relay('ours', servers, label);
+  } finally {
+    for (const s of servers) await s.stop();
+    await redis.stop();
   }
 }
 
@@ -155,12 +177,14 @@ const extra: Record<string, unknown> = {};
 for (const kind of ['ours', 'stock'] as const) rows.push(...(await holdConnections(kind)));
 // Relay is noisy on two shared cores: three interleaved runs each, the median one is reported.
 const relayRuns: Record<ServerKind, BenchRow[]> = { ours: [], stock: [] };
-for (let run = 0; run < 3; run++) for (const kind of ['ours', 'stock'] as const) relayRuns[kind].push(await relay(kind));
+for (let run = 0; run < 3; run++) for (const kind of ['ours', 'stock'] as const) relayRuns[kind].push(await relayOnce(kind));
 for (const kind of ['ours', 'stock'] as const) {
   const sorted = [...relayRuns[kind]].sort((a, b) => Number(a.values['publishes per s']) - Number(b.values['publishes per s']));
   rows.push({ ...sorted[1]!, name: `${sorted[1]!.name} (median of 3)` });
 }
 extra.relayRuns = relayRuns;
+rows.push(await relayThroughRedis([], 'ours x2 instances via redis (default redis config)'));
+rows.push(await relayThroughRedis(['--client-output-buffer-limit', 'pubsub', '0', '0', '0'], 'ours x2 instances via redis (pubsub output buffer unlimited)'));
 if (!args['no-attack']) {
   const attack = await runComparison(['ours', 'stock']);
   extra.attack = attack;
@@ -177,7 +201,7 @@ writeReport({
     'Both servers run as their own Node process on loopback; clients connect from 127.1.0.x, 50 per source address; each socket subscribes to a room of 5.',
     'KiB per peer = (server RSS with N sockets - RSS idle) / N, after 1 s settle. Ours runs with default limits (64 KiB frames, 64 sockets per address, rate 100/s burst 200).',
     'Idle RSS differs by start-up: ours is started through tsx (`codecrafter signal`), the stock one is plain JS; compare KiB per peer.',
-    'Relay: every socket publishes 100 messages of ~400 bytes; deliveries = messages received by the room members (the sender included, as the stock server does).',
+    'Relay: every socket publishes 100 messages of ~400 bytes; deliveries = messages received by the room members (the sender included, as the stock server does). Via redis: the sockets alternate between two of our instances and one redis-server, so every room spans both. With Redis's default `client-output-buffer-limit pubsub 32mb 8mb 60`, this burst (~60 MB in 2 s) makes Redis drop our subscriber connection; the instance reconnects and re-subscribes, and what was in flight is lost (signalling peers retry). Raise that limit for bursty rooms.',
     'Attack: 10,000 frames (3,000 malformed JSON, 200 x 1 MiB, 2,000 binary, 800 invalid UTF-8, 4,000 topic-flood subscribes), an honest pair publishing every 50 ms from another address. For a server that died, frames sent counts what the attacker wrote before it noticed; honest 0/0 means the pair lost the server before its first publish.',
     ...(crashes?.length ? [`Stock server deaths, phase alone: ${crashes.join('; ')}.`] : []),
   ],

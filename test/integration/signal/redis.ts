@@ -20,9 +20,9 @@ export interface RedisProcess {
 }
 
 /** `port` restarts a stopped server where it was, to test clients reconnecting. */
-export async function startRedis(port?: number, binary = process.env.REDIS_SERVER ?? 'redis-server'): Promise<RedisProcess> {
+export async function startRedis(port?: number, extraArgs: string[] = [], binary = process.env.REDIS_SERVER ?? 'redis-server'): Promise<RedisProcess> {
   port ??= await freePort();
-  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
