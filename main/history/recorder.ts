@@ -147,9 +147,17 @@ export class SessionRecorder {
     return this.seq;
   }
 
-  /** Records a non-Yjs event (validated: it usually comes from the renderer). */
-  recordEvent(input: unknown, time?: number): void {
+  /**
+   * Records a non-Yjs event (validated: it usually comes from the renderer), either as one object
+   * `{kind, ...payload}` or as `(kind, payload)`; `time` defaults to now.
+   */
+  recordEvent(input: unknown, time?: number): void;
+  recordEvent(kind: HistoryEvent['kind'], payload: Record<string, unknown>, time?: number): void;
+  recordEvent(first: unknown, second?: unknown, third?: number): void {
     this.assertOpen();
+    const byKind = typeof first === 'string';
+    const input = byKind ? { ...(second as Record<string, unknown>), kind: first } : first;
+    const time = byKind ? third : (second as number | undefined);
     const parsed = HistoryEventSchema.safeParse(input);
     if (!parsed.success) throw new HistoryError('invalid-input', `invalid history event: ${parsed.error.message}`);
     const event = parsed.data;

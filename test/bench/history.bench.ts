@@ -130,11 +130,14 @@ for (const interval of INTERVALS) {
   const replay = store.openReplay(sessionId);
   const random = prng(7);
   const samples: number[] = [];
+  const cpuSamples: number[] = [];
   for (let i = 0; i < SEEKS; i++) {
     const seq = Math.floor(random() * (replay.lastSeq + 1));
+    const c0 = process.cpuUsage();
     const t = performance.now();
     replay.filesAt({ seq });
     samples.push(performance.now() - t);
+    cpuSamples.push(cpuSince(c0));
   }
   const s = sizes(store);
   store.close();
@@ -148,6 +151,7 @@ for (const interval of INTERVALS) {
       'seek p50 ms': percentile(samples, 50),
       'seek p95 ms': percentile(samples, 95),
       'seek max ms': Math.max(...samples),
+      'seek p95 cpu ms': percentile(cpuSamples, 95),
       'db MB': dbBytes / 2 ** 20,
       'keyframes MB': s.keyframes / 2 ** 20,
       'log MB': s.updates / 2 ** 20,

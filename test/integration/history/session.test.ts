@@ -39,7 +39,7 @@ describe('a recorded room session', () => {
     now += 60_000; // a long pause: an idle gap on the timeline
     recorder.recordEvent({ kind: 'run-start', author: 'alice', runId: 'r1', entry: 'main.py' }, now);
     recorder.recordEvent({ kind: 'run-end', author: 'alice', runId: 'r1', verdict: 'ok', exitCode: 0, wallMs: 120 }, now + 200);
-    recorder.recordEvent({ kind: 'chat', author: 'bob', messageId: 'c1', text: 'nice' }, now + 300);
+    recorder.recordEvent('chat', { author: 'bob', messageId: 'c1', text: 'nice' }, now + 300);
     recorder.recordEvent({ kind: 'focus', author: 'bob', state: 'lost' }, now + 400);
     // The session clock never goes back (seeks by time rely on it), so these come in time order.
     recorder.recordEvent({ kind: 'terminal-open', terminalId: 'sh', width: 100, height: 30, title: 'bash' }, now + 500);
