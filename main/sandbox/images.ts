@@ -212,7 +212,7 @@ export async function buildImages(docker: Docker, options: BuildOptions = {}): P
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       progress({ image: plan.name, tag: plan.tag, state: 'failed', message });
-      throw new Error(`building sandbox image ${plan.name} failed: ${message}`);
+      throw new Error(`building sandbox image ${plan.name} failed: ${message}`, { cause: error });
     }
     done++;
     tags[plan.name] = plan.tag;
