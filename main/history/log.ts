@@ -73,8 +73,11 @@ export class SessionLog {
     if (seq === 0) return this.startTime;
     const row = this.chunkAtSeq.get(this.sid, seq) as ChunkRow | undefined;
     const u = row ? decode(row).find((x) => x.seq === seq) : undefined;
-    if (!u) throw new HistoryError('not-found', `update ${seq} is not in the log`);
-    return u.time;
+    if (u) return u.time;
+    // A keyframe knows its own time, so a log compacted up to a keyframe still resolves it.
+    const kf = this.nearestKeyframe(seq);
+    if (kf?.seq === seq) return kf.time;
+    throw new HistoryError('not-found', `update ${seq} is not in the log`);
   }
 
   /** The last update at or before `time` (0 if none). */

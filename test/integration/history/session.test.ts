@@ -209,6 +209,30 @@ describe('a recorded room session', () => {
     });
   });
 
+  it('takes keyframes from the live doc while recording, and seeks use them', () => {
+    const store = HistoryStore.open(path.join(tmp.dir, 'keyframes.sqlite'));
+    try {
+      const recorder = store.startSession({ workspaceId: 'w', kind: 'solo' }, { keyframeEvery: 5 });
+      const doc = new Y.Doc();
+      recorder.attach(doc);
+      const text = new Y.Text();
+      doc.getMap('files').set('k.txt', text);
+      for (let i = 0; i < 6; i++) text.insert(i, String(i));
+      recorder.flush();
+      const keyframes = () => store.db.prepare('SELECT seq FROM keyframes').pluck().all() as number[];
+      expect(keyframes()).toEqual([7]);
+      text.insert(0, 'x');
+      recorder.flush();
+      expect(keyframes()).toEqual([7]); // 1 update since: not due yet
+      // The keyframe alone must rebuild seq 7: delete the updates it covers and seek.
+      store.db.prepare('DELETE FROM update_chunks WHERE last_seq <= 7').run();
+      expect(store.openReplay(recorder.sessionId).filesAt({ seq: 7 }).files).toEqual({ 'k.txt': '012345' });
+      recorder.close();
+    } finally {
+      store.close();
+    }
+  });
+
   it('retention deletes only sessions idle for longer than the limit', () => {
     const store = HistoryStore.open(path.join(tmp.dir, 'retention.sqlite'));
     try {

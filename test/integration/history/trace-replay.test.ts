@@ -2,7 +2,7 @@
 // trace applied (as plain string edits) up to that point.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HistoryStore, loadTrace, recordTrace } from '../../../main/history';
+import { DEFAULT_KEYFRAME_EVERY, HistoryStore, loadTrace, recordTrace } from '../../../main/history';
 import { TRACES, expectedTexts, prng, tempDir } from './helpers';
 
 const CASES = [
@@ -26,7 +26,12 @@ describe.each(CASES)('trace $name', ({ name, file, seeks, seed }) => {
   it('stores one update per txn plus the file creation', () => {
     const store = HistoryStore.open(dbFile);
     try {
-      expect(store.getSession(sessionId).lastSeq).toBe(trace.txns.length + 1);
+      const lastSeq = store.getSession(sessionId).lastSeq;
+      expect(lastSeq).toBe(trace.txns.length + 1);
+      // Keyframes at least every DEFAULT_KEYFRAME_EVERY updates, so a seek never replays from the start.
+      const seqs = store.db.prepare('SELECT seq FROM keyframes ORDER BY seq').pluck().all() as number[];
+      const gaps = [...seqs, lastSeq].map((s, i, all) => s - (i ? all[i - 1]! : 0));
+      expect(Math.max(...gaps)).toBeLessThanOrEqual(DEFAULT_KEYFRAME_EVERY);
     } finally {
       store.close();
     }
