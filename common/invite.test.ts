@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { formatInvite, newRoom, parseInvite, randomToken, ROOM_ID_CHARS, SECRET_CHARS } from './invite';
+
+const invite = { roomId: 'AbCdEfGh_123-xyz', signalUrl: 'ws://192.168.1.20:4444', secret: 'S3cr3t-S3cr3t_S3cr3t-S3cr3t' };
+
+describe('invite links', () => {
+  it('round-trips the app link and the http link', () => {
+    const app = formatInvite(invite);
+    expect(app).toBe(`codecrafter://join/${invite.roomId}?s=ws%3A%2F%2F192.168.1.20%3A4444#${invite.secret}`);
+    expect(parseInvite(app)).toEqual({ ok: true, invite });
+    const web = formatInvite(invite, 'http://127.0.0.1:7420/');
+    expect(web.startsWith('http://127.0.0.1:7420/join/')).toBe(true);
+    expect(parseInvite(web)).toEqual({ ok: true, invite });
+  });
+
+  it('keeps the secret after # so it never reaches a server', () => {
+    const link = formatInvite(invite, 'http://example.test');
+    const hashAt = link.indexOf('#');
+    expect(link.slice(0, hashAt)).not.toContain(invite.secret);
+    expect(link.slice(hashAt)).toBe(`#${invite.secret}`);
+  });
+
+  it('ignores a role token after the secret', () => {
+    const parsed = parseInvite(`${formatInvite(invite)}.roletoken`);
+    expect(parsed).toEqual({ ok: true, invite });
+  });
+
+  it.each([
+    ['not a link', 'not a link'],
+    ['ftp://x/join/AbCdEfGh_123?s=ws://a#S3cr3t-S3cr3t_S3cr3t', 'not ftp'],
+    ['codecrafter://open/AbCdEfGh_123?s=ws://a#S3cr3t-S3cr3t_S3cr3t', 'not a room invite'],
+    ['codecrafter://join/AbCdEfGh_123#S3cr3t-S3cr3t_S3cr3t', 'no signalling'],
+    ['codecrafter://join/AbCdEfGh_123?s=http://a#S3cr3t-S3cr3t_S3cr3t', 'ws:// or wss://'],
+    ['codecrafter://join/AbCdEfGh_123?s=ws://a', 'no secret'],
+    ['codecrafter://join/ab?s=ws://a#S3cr3t-S3cr3t_S3cr3t', 'too short'],
+    ['codecrafter://join/AbCd%2F..%2FEfGh?s=ws://a#S3cr3t-S3cr3t_S3cr3t', 'only letters'],
+    ['codecrafter://join/AbCdEfGh_123?s=ws://a#short', 'too short'],
+    ['http://h/x/AbCdEfGh_123?s=ws://a#S3cr3t-S3cr3t_S3cr3t', 'no /join/'],
+  ])('refuses %s with a reason', (link, reason) => {
+    const parsed = parseInvite(link);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problem).toContain(reason);
+  });
+
+  it('makes random ids and secrets of the promised length', () => {
+    const a = newRoom('ws://127.0.0.1:1');
+    const b = newRoom('ws://127.0.0.1:1');
+    expect(a.roomId).toHaveLength(ROOM_ID_CHARS);
+    expect(a.secret).toHaveLength(SECRET_CHARS);
+    expect(a.roomId).not.toBe(b.roomId);
+    expect(a.secret).not.toBe(b.secret);
+    expect(randomToken(40)).toMatch(/^[A-Za-z0-9_-]{40}$/);
+    expect(parseInvite(formatInvite(a))).toEqual({ ok: true, invite: a });
+  });
+});
