@@ -44,7 +44,14 @@ export async function runSandboxed(pool: SandboxPool, request: RunRequest, ctx: 
   const kill = () => pool.kill(pooled);
   const phase = async (name: 'compile' | 'run', spec: Parameters<typeof runPhase>[1]): Promise<PhaseOutcome> => {
     ctx.onEvent({ runId: ctx.runId, type: 'phase', phase: name });
-    const outcome = await runPhase(pooled.container, spec, (stream, data) => ctx.onEvent({ runId: ctx.runId, type: 'output', phase: name, stream, data }), ctx.signal, kill);
+    const outcome = await runPhase(
+      pooled.container,
+      spec,
+      (stream, data) => ctx.onEvent({ runId: ctx.runId, type: 'output', phase: name, stream, data }),
+      ctx.signal,
+      kill,
+      pooled.channels.shift(),
+    );
     outputBytes += outcome.outputBytes;
     return outcome;
   };

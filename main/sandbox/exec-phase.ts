@@ -42,15 +42,18 @@ export interface PhaseOutcome {
 /** Extra time the host waits past the supervisor's own limit before it kills the container. */
 const DEADLINE_GRACE_MS = 3_000;
 
-export async function runPhase(
-  container: Docker.Container,
-  spec: PhaseSpec,
-  onOutput: (stream: 'stdout' | 'stderr', data: string) => void,
-  signal: AbortSignal,
-  stopContainer: () => void,
-): Promise<PhaseOutcome> {
-  const started = performance.now();
-  const nonce = randomBytes(16).toString('hex');
+/** A started supervisor exec, attached and waiting for its header on stdin. */
+export interface PhaseChannel {
+  exec: Docker.Exec;
+  socket: Duplex;
+}
+
+/**
+ * Starts cc-supervise in a container. The pool does this ahead for warm containers, so a run
+ * skips `docker exec` (tens of ms); the supervisor only reads its stdin until then, so no
+ * untrusted code has run yet.
+ */
+export async function openPhase(container: Docker.Container): Promise<PhaseChannel> {
   const exec = await container.exec({
     Cmd: ['/usr/local/bin/cc-supervise'],
     AttachStdin: true,
@@ -61,6 +64,24 @@ export async function runPhase(
     WorkingDir: WORK_DIR,
   });
   const socket = (await exec.start({ hijack: true, stdin: true })) as Duplex;
+  socket.on('error', () => {}); // reported by runPhase once it owns the channel
+  return { exec, socket };
+}
+
+export async function runPhase(
+  container: Docker.Container,
+  spec: PhaseSpec,
+  onOutput: (stream: 'stdout' | 'stderr', data: string) => void,
+  signal: AbortSignal,
+  stopContainer: () => void,
+  prepared?: Promise<PhaseChannel>,
+): Promise<PhaseOutcome> {
+  const started = performance.now();
+  const nonce = randomBytes(16).toString('hex');
+  let channel = prepared ? await prepared.catch(() => null) : null;
+  // A channel prepared long ago may have died (daemon restart): open a fresh one.
+  if (!channel || channel.socket.destroyed || !channel.socket.writable) channel = await openPhase(container);
+  const { exec, socket } = channel;
 
   const header =
     [

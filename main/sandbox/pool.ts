@@ -7,6 +7,7 @@ import os from 'node:os';
 import type Docker from 'dockerode';
 import { LANGUAGES, TIER_LIMITS, type LanguageId } from '../../common/languages';
 import { LABEL_LANGUAGE, LABEL_OWNER, LABEL_SANDBOX, sandboxContainerOptions, type ContainerLimits } from './container-spec';
+import { openPhase, type PhaseChannel } from './exec-phase';
 import { Limiter } from './limiter';
 
 export interface PooledContainer {
@@ -14,6 +15,8 @@ export interface PooledContainer {
   id: string;
   language: LanguageId;
   limits: ContainerLimits;
+  /** Supervisor execs started ahead, one per phase (compile, run), taken in order. */
+  channels: Promise<PhaseChannel>[];
 }
 
 export interface PoolOptions {
@@ -90,6 +93,7 @@ export class SandboxPool {
 
   /** Removes a used container in the background (never reused: it ran untrusted code). */
   release(pooled: PooledContainer): void {
+    for (const unused of pooled.channels.splice(0)) void unused.then((c) => c.socket.destroy(), () => undefined);
     this.track(this.remove(pooled.id));
   }
 
@@ -151,7 +155,11 @@ export class SandboxPool {
         await this.remove(container.id);
         throw error;
       }
-      return { container, id: container.id, language, limits };
+      const phases = LANGUAGES[language].compile ? 2 : 1;
+      const channels = Array.from({ length: phases }, () => openPhase(container));
+      for (const c of channels) c.catch(() => undefined); // a failed one is reopened when used
+      await Promise.allSettled(channels);
+      return { container, id: container.id, language, limits, channels };
     });
   }
 
