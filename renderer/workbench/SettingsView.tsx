@@ -1,5 +1,28 @@
+import type { Settings } from '../../common/types';
 import { useWorkbench } from '../state/store';
 import { updateSettings } from './actions';
+
+type NumericSetting = { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings];
+
+/** A whole-number setting, saved as soon as it holds an allowed value. */
+function NumberSetting({ name, label, min, max }: { name: NumericSetting; label: string; min: number; max: number }) {
+  const value = useWorkbench((s) => s.settings[name]);
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        min={min}
+        max={max}
+        value={value}
+        onChange={(e) => {
+          const next = Number(e.target.value);
+          if (Number.isInteger(next) && next >= min && next <= max) void updateSettings({ [name]: next });
+        }}
+      />
+    </label>
+  );
+}
 
 export function SettingsView() {
   const settings = useWorkbench((s) => s.settings);
@@ -15,31 +38,19 @@ export function SettingsView() {
           <option value="light">Light</option>
         </select>
       </label>
-      <label>
-        Editor font size
-        <input
-          type="number"
-          min={8}
-          max={40}
-          value={settings.fontSize}
-          onChange={(e) => Number(e.target.value) >= 8 && Number(e.target.value) <= 40 && void updateSettings({ fontSize: Number(e.target.value) })}
-        />
-      </label>
-      <label>
-        Terminal font size
-        <input
-          type="number"
-          min={8}
-          max={40}
-          value={settings.terminalFontSize}
-          onChange={(e) =>
-            Number(e.target.value) >= 8 && Number(e.target.value) <= 40 && void updateSettings({ terminalFontSize: Number(e.target.value) })
-          }
-        />
-      </label>
+      <NumberSetting name="fontSize" label="Editor font size" min={8} max={40} />
+      <NumberSetting name="terminalFontSize" label="Terminal font size" min={8} max={40} />
       <label>
         Shell (empty for your login shell)
         <input defaultValue={settings.shell} onBlur={(e) => void updateSettings({ shell: e.target.value.trim() })} spellCheck={false} />
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={settings.allowUnsandboxed}
+          onChange={(e) => void updateSettings({ allowUnsandboxed: e.target.checked })}
+        />
+        Allow unsandboxed runs when Docker is missing (solo only: the program runs with your own rights)
       </label>
     </section>
   );
