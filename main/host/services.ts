@@ -62,7 +62,10 @@ export function createHostServices(options: HostOptions): HostServices {
   const workspace = new WorkspaceService((changes) => emitWorkspace('onDidChangeFiles', { changes }));
   const terminals = new TerminalService(
     {
-      onData: (id, data) => emitTerminal('onDidData', { id, data }),
+      onData: (id, data) => {
+        emitTerminal('onDidData', { id, data });
+        history.hooks.terminalData(id, data);
+      },
       onExit: (id, exitCode, signal) => emitTerminal('onDidExit', { id, exitCode, signal }),
     },
     () => workspace.info()?.root ?? homeDirectory(),
@@ -114,10 +117,17 @@ export function createHostServices(options: HostOptions): HostServices {
       },
     },
     terminal: {
-      create: ({ cols, rows }) => terminals.create(cols, rows),
+      create({ cols, rows }) {
+        const created = terminals.create(cols, rows);
+        history.hooks.terminalOpened(created.id, cols, rows);
+        return created;
+      },
       list: () => terminals.list(),
       write: ({ id, data }) => terminals.write(id, data),
-      resize: ({ id, cols, rows }) => terminals.resize(id, cols, rows),
+      resize({ id, cols, rows }) {
+        terminals.resize(id, cols, rows);
+        history.hooks.terminalResized(id, cols, rows);
+      },
       ack: ({ id, chars }) => terminals.ack(id, chars),
       kill: ({ id }) => terminals.kill(id),
     },
@@ -142,7 +152,9 @@ export function createHostServices(options: HostOptions): HostServices {
           if (event.type === 'output' && output.length < MAX_STORED_OUTPUT_CHARS) output += event.data;
           emitSandbox('onDidRunEvent', event);
         });
-        void handle.result.then((result) =>
+        history.hooks.runStarted(handle.runId, language, entry);
+        void handle.result.then((result) => {
+          history.hooks.runEnded(result);
           runHistory.add({
             runId: result.runId,
             workspace: root,
@@ -158,8 +170,8 @@ export function createHostServices(options: HostOptions): HostServices {
             message: result.message ?? null,
             output,
             startedAt,
-          }),
-        );
+          });
+        });
         return { runId: handle.runId };
       },
       cancel: ({ runId }) => ({ cancelled: sandbox.cancel(runId) }),

@@ -1,0 +1,211 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { contract, type Contract } from '../../../common/contract';
+import { ErrorCode, HostError } from '../../../common/errors';
+import { createClient, type ClientOf } from '../../../common/rpc';
+import { createInMemoryTransport } from '../../../main/host/memory-transport';
+import { createHostServices, type HostServices } from '../../../main/host/services';
+
+// The history service through the contract, with the real host services behind it: a real
+// SQLite file in the data dir, real ptys, real folders.
+
+let dir: string;
+let dataDir: string;
+let project: string;
+let services: HostServices;
+let api: ClientOf<Contract>;
+
+function start(): void {
+  services = createHostServices({ dataDir, host: 'web', sandboxWarm: [] });
+  api = createClient(contract, createInMemoryTransport(services.dispatcher, services.hub));
+}
+
+async function failure(promise: Promise<unknown>): Promise<HostError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, 'the call should have failed').toBeInstanceOf(HostError);
+  return error as HostError;
+}
+
+/** A renderer-like doc whose updates are collected for a push. */
+function editorDoc() {
+  const doc = new Y.Doc();
+  const files = doc.getMap<Y.Text>('files');
+  const pending: Array<{ data: string; time: number; author: string }> = [];
+  doc.on('update', (u: Uint8Array) => pending.push({ data: Buffer.from(u).toString('base64'), time: Date.now(), author: 'you' }));
+  return { doc, files, take: () => pending.splice(0) };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'cc-history-host-'));
+  dataDir = path.join(dir, 'data');
+  project = path.join(dir, 'project');
+  mkdirSync(project, { recursive: true });
+  writeFileSync(path.join(project, 'main.py'), 'print(1)\n');
+  start();
+});
+
+afterEach(async () => {
+  await services.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('history through the contract', () => {
+  it('records pushed edits, says what is stored, and restores them after a restart', async () => {
+    await api.workspace.open({ path: project });
+    const live = await api.history.begin();
+    expect(live.resumed).toBe(false);
+    expect(live.state).toBe('');
+    const stored: number[] = [];
+    const stop = api.history.onDidStore((e) => e.sessionId === live.sessionId && stored.push(e.durableSeq));
+
+    const ed = editorDoc();
+    const text = new Y.Text();
+    ed.doc.transact(() => {
+      ed.files.set('main.py', text);
+      text.insert(0, 'print(1)\n');
+    });
+    for (const ch of 'x = 2') text.insert(text.length, ch);
+    const { lastSeq } = await api.history.push({ sessionId: live.sessionId, updates: ed.take(), events: [] });
+    expect(lastSeq).toBe(6);
+    await expect.poll(() => stored.at(-1)).toBe(6);
+    stop();
+
+    await api.history.push({
+      sessionId: live.sessionId,
+      updates: [],
+      events: [
+        { kind: 'paste', author: 'you', file: 'main.py', length: 5 },
+        { kind: 'focus', author: 'you', state: 'lost' },
+      ],
+    });
+    await api.history.flush();
+    const timeline = await api.history.timeline({ sessionId: live.sessionId });
+    expect(timeline.tracks.map((t) => t.author)).toEqual(['you']);
+    expect(timeline.markers.map((m) => m.kind).sort()).toEqual(['focus-lost', 'paste']);
+    expect((await api.history.filesAt({ sessionId: live.sessionId, at: { seq: 1 } })).files).toEqual({ 'main.py': 'print(1)\n' });
+    expect((await api.history.filesAt({ sessionId: live.sessionId, at: 'end' })).files).toEqual({ 'main.py': 'print(1)\nx = 2' });
+    const diff = await api.history.diff({ sessionId: live.sessionId, from: { seq: 1 }, to: 'end' });
+    expect(diff).toMatchObject([{ path: 'main.py', status: 'modified', inserted: 5, deleted: 0 }]);
+
+    // The host stops (as after a crash, nothing was saved to disk) and comes back: the folder's
+    // session continues and its state holds the unsaved edits.
+    await services.dispose();
+    start();
+    await api.workspace.open({ path: project });
+    const again = await api.history.begin();
+    expect(again.sessionId).toBe(live.sessionId);
+    expect(again.resumed).toBe(true);
+    const restored = new Y.Doc();
+    Y.applyUpdate(restored, Buffer.from(again.state, 'base64'));
+    expect(restored.getMap<Y.Text>('files').get('main.py')!.toString()).toBe('print(1)\nx = 2');
+    expect(again.durableSeq).toBe(6);
+  });
+
+  it('records terminal output as asciicast v2', async () => {
+    await api.workspace.open({ path: project });
+    const { sessionId } = await api.history.begin();
+    const term = await api.terminal.create({ cols: 80, rows: 24 });
+    let seen = '';
+    const stop = api.terminal.onDidData(({ id, data }) => id === term.id && (seen += data));
+    await api.terminal.write({ id: term.id, data: 'echo history-$((40+2))\n' });
+    await expect.poll(() => seen, { timeout: 10_000 }).toContain('history-42');
+    stop();
+    await api.terminal.kill({ id: term.id });
+    const cast = await api.history.asciicast({ sessionId, terminalId: term.id });
+    const [header, ...lines] = cast.trim().split('\n');
+    expect(JSON.parse(header!)).toMatchObject({ version: 2, width: 80, height: 24 });
+    const output = lines.map((l) => JSON.parse(l) as [number, string, string]).filter((e) => e[1] === 'o').map((e) => e[2]).join('');
+    expect(output).toContain('history-42');
+  });
+
+  it('rejects bad pushes, a finished recording, and broken session files without touching anything', async () => {
+    await api.workspace.open({ path: project });
+    const { sessionId } = await api.history.begin();
+    const ed = editorDoc();
+    ed.files.set('a.txt', new Y.Text('hello'));
+    await api.history.push({ sessionId, updates: ed.take(), events: [] });
+
+    const notYjs = await failure(
+      api.history.push({ sessionId, updates: [{ data: Buffer.from('not a yjs update at all').toString('base64'), time: 1 }], events: [] }),
+    );
+    expect(notYjs.code).toBe(ErrorCode.InvalidArgument);
+    expect((await failure(api.history.push({ sessionId, updates: [{ data: '!!!!', time: 1 }], events: [] }))).message).toMatch(/base64/);
+    expect(
+      (await failure(api.history.push({ sessionId, updates: [], events: [{ kind: 'paste', author: 'you', file: '../x', length: 1 }] }))).code,
+    ).toBe(ErrorCode.InvalidArgument);
+
+    const exported = await api.history.exportSession({ sessionId });
+    expect(readFileSync(exported.path).length).toBe(exported.bytes);
+    const before = await api.history.listSessions({ allWorkspaces: true });
+    const bytes = Buffer.from(exported.data, 'base64');
+
+    const truncated = await failure(api.history.importSession({ name: 'cut.ccsession', data: bytes.subarray(0, bytes.length - 7).toString('base64') }));
+    expect(truncated.code).toBe(ErrorCode.InvalidArgument);
+    expect(truncated.message).toMatch(/Cannot import "cut.ccsession" \(nothing was imported\).*truncated/i);
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 3]! ^= 0xff;
+    const corrupt = await failure(api.history.importSession({ name: 'bad.ccsession', data: flipped.toString('base64') }));
+    expect(corrupt.message).toMatch(/nothing was imported/);
+    expect(corrupt.message).toMatch(/corrupt|checksum/i);
+    const garbage = await failure(api.history.importSession({ name: 'junk.ccsession', data: Buffer.from('hello').toString('base64') }));
+    expect(garbage.code).toBe(ErrorCode.InvalidArgument);
+    expect(await api.history.listSessions({ allWorkspaces: true })).toEqual(before);
+
+    const imported = await api.history.importSession({ name: 'ok.ccsession', data: exported.data });
+    expect(imported.id).not.toBe(sessionId);
+    expect((await api.history.filesAt({ sessionId: imported.id, at: 'end' })).files).toEqual({ 'a.txt': 'hello' });
+
+    // Another folder ends the recording: a late push of the old one is refused.
+    const other = path.join(dir, 'other');
+    mkdirSync(other);
+    await api.workspace.open({ path: other });
+    expect((await failure(api.history.push({ sessionId, updates: [], events: [] }))).code).toBe(ErrorCode.Unavailable);
+    const next = await api.history.begin();
+    expect(next.sessionId).not.toBe(sessionId);
+  });
+
+  it('keeps named snapshots and forks a moment into a new folder with its own history', async () => {
+    await api.workspace.open({ path: project });
+    const { sessionId } = await api.history.begin();
+    const ed = editorDoc();
+    const text = new Y.Text('v1');
+    ed.files.set('notes/a.md', text);
+    await api.history.push({ sessionId, updates: ed.take(), events: [] });
+    await api.history.createSnapshot({ sessionId, name: 'first draft', at: 'end' });
+    text.insert(2, ' then v2');
+    await api.history.push({ sessionId, updates: ed.take(), events: [] });
+    expect((await api.history.listSnapshots({ sessionId })).map((s) => [s.name, s.seq])).toEqual([['first draft', 1]]);
+    expect((await api.history.filesAt({ sessionId, at: { snapshot: 'first draft' } })).files).toEqual({ 'notes/a.md': 'v1' });
+
+    const target = path.join(dir, 'forked');
+    const fork = await api.history.fork({ sessionId, at: { snapshot: 'first draft' }, folder: target });
+    expect(fork.files).toBe(1);
+    expect(readFileSync(path.join(target, 'notes', 'a.md'), 'utf8')).toBe('v1');
+    const notEmpty = await failure(api.history.fork({ sessionId, at: 'end', folder: target }));
+    expect(notEmpty.code).toBe(ErrorCode.AlreadyExists);
+
+    await api.workspace.open({ path: target });
+    const forkLive = await api.history.begin();
+    expect(forkLive.sessionId).toBe(fork.sessionId);
+    const restored = new Y.Doc();
+    Y.applyUpdate(restored, Buffer.from(forkLive.state, 'base64'));
+    expect(restored.getMap<Y.Text>('files').get('notes/a.md')!.toString()).toBe('v1');
+    const [info] = await api.history.listSessions();
+    expect(info).toMatchObject({ id: fork.sessionId, kind: 'fork', parentId: sessionId });
+  });
+
+  it('keeps a retention setting across restarts', async () => {
+    expect(await api.history.getRetention()).toEqual({ days: null });
+    expect(await api.history.setRetention({ days: 30 })).toEqual({ days: 30, pruned: 0 });
+    expect((await failure(api.history.setRetention({ days: 0 }))).code).toBe(ErrorCode.InvalidArgument);
+    await services.dispose();
+    start();
+    expect(await api.history.getRetention()).toEqual({ days: 30 });
+  });
+});
