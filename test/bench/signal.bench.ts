@@ -6,6 +6,7 @@
 // Client sockets come from 127.1.0.x, 50 per source address, so ours runs with its default
 // per-address cap and the bench process stays under `ulimit -n` (each side holds 10,000 fds).
 //   node --import tsx test/bench/signal.bench.ts [--max 10000] [--no-attack]
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { startServerProcess, type ServerKind, type ServerProcess } from '../integration/signal/server-process';
@@ -173,7 +174,7 @@ function attackRow(r: AttackResult, label: string): BenchRow {
 }
 
 const rows: BenchRow[] = [];
-const extra: Record<string, unknown> = {};
+const extra: Record<string, unknown> = { loadAverageAtStart: os.loadavg() };
 for (const kind of ['ours', 'stock'] as const) rows.push(...(await holdConnections(kind)));
 // Relay is noisy on two shared cores: three interleaved runs each, the median one is reported.
 const relayRuns: Record<ServerKind, BenchRow[]> = { ours: [], stock: [] };
@@ -194,6 +195,7 @@ if (!args['no-attack']) {
 const crashes = (extra.attack as { full: AttackResult[]; isolated: AttackResult[] } | undefined)?.isolated
   .filter((r) => !r.survived)
   .map((r) => `${r.phases[0]?.phase}: ${r.crash ?? 'exited'}`);
+extra.loadAverageAtEnd = os.loadavg();
 writeReport({
   part: 'signal',
   title: 'Signalling server: ours vs y-webrtc stock bin/server.js',
@@ -201,7 +203,8 @@ writeReport({
     'Both servers run as their own Node process on loopback; clients connect from 127.1.0.x, 50 per source address; each socket subscribes to a room of 5.',
     'KiB per peer = (server RSS with N sockets - RSS idle) / N, after 1 s settle. Ours runs with default limits (64 KiB frames, 64 sockets per address, rate 100/s burst 200).',
     'Idle RSS differs by start-up: ours is started through tsx (`codecrafter signal`), the stock one is plain JS; compare KiB per peer.',
-    'Relay: every socket publishes 100 messages of ~400 bytes; deliveries = messages received by the room members (the sender included, as the stock server does). Via redis: the sockets alternate between two of our instances and one redis-server, so every room spans both. With the default Redis `client-output-buffer-limit pubsub 32mb 8mb 60`, this burst (~60 MB in 2 s) makes Redis drop our subscriber connection; the instance reconnects and re-subscribes, and what was in flight is lost (signalling peers retry). Raise that limit for bursty rooms.',
+    'Relay: every socket publishes 100 messages of ~400 bytes; deliveries = messages received by the room members (the sender included, as the stock server does). Via redis: the sockets alternate between two of our instances and one redis-server, so every room spans both. With the default Redis `client-output-buffer-limit pubsub 32mb 8mb 60`, this burst (~60 MB in a few seconds) can make Redis drop our subscriber connection (one trial delivered 65%); the instance reconnects and re-subscribes, and what was in flight is lost (signalling peers retry). Raise that limit for bursty rooms.',
+    'The machine is shared with other builds while this runs (load average in bench-results/signal.json): relay rates vary by tens of percent between runs; memory per peer and the attack outcomes do not.',
     'Attack: 10,000 frames (3,000 malformed JSON, 200 x 1 MiB, 2,000 binary, 800 invalid UTF-8, 4,000 topic-flood subscribes), an honest pair publishing every 50 ms from another address. For a server that died, frames sent counts what the attacker wrote before it noticed; honest 0/0 means the pair lost the server before its first publish.',
     ...(crashes?.length ? [`Stock server deaths, phase alone: ${crashes.join('; ')}.`] : []),
   ],

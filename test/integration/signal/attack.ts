@@ -141,7 +141,9 @@ async function scrapeCounters(server: ServerProcess): Promise<Record<string, num
 /** The line naming the error class (`SyntaxError: …`, `Error [WS_ERR_INVALID_UTF8]: …`), not the `throw er` echo. */
 function firstErrorLine(stderr: string): string | undefined {
   const lines = stderr.split('\n');
-  return (lines.find((l) => /^\s*\w*Error( \[\w+\])?:/.test(l)) ?? lines.find((l) => /Error|error/.test(l)))?.trim();
+  const line = lines.find((l) => /^\s*\w*Error( \[\w+\])?:/.test(l)) ?? lines.find((l) => /Error|error/.test(l));
+  // The stock server echoes the attacker's random bytes in its message; keep the report printable.
+  return line?.trim().replace(/[^\x20-\x7e]/g, '?');
 }
 
 const mib = (b: number) => Math.round((b / 2 ** 20) * 10) / 10;
