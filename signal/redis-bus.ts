@@ -32,15 +32,24 @@ export async function connectRedisBus(
   const sub = new Redis(url, options);
   // ioredis retries by itself and says so on every attempt; report an outage once, not per retry.
   let reported = false;
+  let connected = false; // before that, the failure is the rejection of connectRedisBus itself
   const report = (error: Error) => {
-    if (reported) return;
+    if (reported || !connected) return;
     reported = true;
     onError(error);
   };
   pub.on('error', report);
   sub.on('error', report);
   pub.on('ready', () => (reported = false));
-  await Promise.all([pub.connect(), sub.connect()]);
+  try {
+    await Promise.all([pub.connect(), sub.connect()]);
+    connected = true;
+  } catch (error) {
+    // ioredis keeps retrying in the background after a failed connect(); stop it.
+    pub.disconnect();
+    sub.disconnect();
+    throw new Error(`cannot reach redis at ${redactUrl(url)}: ${(error as Error).message}`);
+  }
 
   sub.on('messageBuffer', (_channel: Buffer, payload: Buffer) => {
     let envelope: Envelope;
@@ -68,4 +77,15 @@ export async function connectRedisBus(
       sub.disconnect();
     },
   };
+}
+
+/** A Redis URL may carry a password; never print it. */
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'the given URL';
+  }
 }

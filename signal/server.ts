@@ -244,25 +244,32 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
     });
   });
 
-  if (options.redisUrl) {
-    bus = await connectRedisBus(
-      options.redisUrl,
-      options.redisPrefix,
-      (topic, message) => {
-        metrics.redisIn.inc();
-        deliverLocal(topic, message);
-      },
-      (error) => console.warn(`codecrafter signal: redis unavailable, relaying locally only until it is back: ${error.message}`),
-    );
-  }
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    if (options.redisUrl) {
+      bus = await connectRedisBus(
+        options.redisUrl,
+        options.redisPrefix,
+        (topic, message) => {
+          metrics.redisIn.inc();
+          deliverLocal(topic, message);
+        },
+        (error) => console.warn(`codecrafter signal: redis unavailable, relaying locally only until it is back: ${error.message}`),
+      );
+    }
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // A failed start leaves nothing running behind it (timers, Redis retries).
+    clearInterval(heartbeat);
+    wss.close();
+    await bus?.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host;
 

@@ -89,3 +89,20 @@ describe('y-webrtc signalling protocol', () => {
     expect((await fetch(`${http}/health`, { method: 'POST' })).status).toBe(405);
   });
 });
+
+describe('start-up failures', () => {
+  it('rejects with EADDRINUSE when the port is taken, and leaves the first server working', async () => {
+    const s = await server();
+    await expect(startSignalServer({ port: s.port })).rejects.toThrow(/EADDRINUSE/);
+    const c = await client(s.url);
+    await roundTrip(c);
+  });
+
+  it('rejects when redis cannot be reached, without printing its password', async () => {
+    const { freePort } = await import('./redis');
+    const port = await freePort();
+    const start = startSignalServer({ port: 0, redisUrl: `redis://:hunter2-secret@127.0.0.1:${port}` });
+    await expect(start).rejects.toThrow(/cannot reach redis/);
+    await expect(start).rejects.not.toThrow(/hunter2/);
+  });
+});
