@@ -107,7 +107,7 @@ function run(cmd: string, args: string[], onLine: (line: string) => void): Promi
 }
 
 /** debootstrap the Debian base from the machine's own apt mirror and import it into Docker. */
-async function importDebianBase(docker: Docker, tag: string, log: (line: string) => void): Promise<void> {
+export async function importDebianBase(docker: Docker, tag: string, log: (line: string) => void): Promise<void> {
   if (process.getuid?.() !== 0) throw new Error('making the Debian base needs root (debootstrap); run as root or pass --base debian:bookworm-slim');
   const mirror = findAptMirror();
   if (!mirror) throw new Error('no Debian mirror found in /etc/apt/sources.list(.d); pass --base debian:bookworm-slim or set CODECRAFTER_DEBIAN_MIRROR');

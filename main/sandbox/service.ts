@@ -121,6 +121,11 @@ export class SandboxService {
     return { runId, result };
   }
 
+  /** Waits until the pool's background work (refills, removals) is done: for benchmarks and tests. */
+  async settle(): Promise<void> {
+    await this.pool.settle();
+  }
+
   /** Stops a run wherever it is (queued, compiling, running). False if it is not known. */
   cancel(runId: string): boolean {
     const controller = this.runs.get(runId);
