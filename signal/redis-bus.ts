@@ -48,7 +48,7 @@ export async function connectRedisBus(
     // ioredis keeps retrying in the background after a failed connect(); stop it.
     pub.disconnect();
     sub.disconnect();
-    throw new Error(`cannot reach redis at ${redactUrl(url)}: ${(error as Error).message}`);
+    throw new Error(`cannot reach redis at ${redactUrl(url)}: ${(error as Error).message}`, { cause: error });
   }
 
   sub.on('messageBuffer', (_channel: Buffer, payload: Buffer) => {
