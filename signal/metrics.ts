@@ -12,6 +12,7 @@ export type DropReason =
   | 'topic_limit'
   | 'topics_total'
   | 'backpressure'
+  | 'protocol'
   | 'closed';
 export type RejectReason = 'auth' | 'per_address' | 'capacity';
 

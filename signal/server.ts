@@ -66,8 +66,8 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
     else perAddress.set(address, left);
   };
 
-  const closeConnection = (conn: Connection, code: number, reason: string) => {
-    metrics.closedByServer.inc({ reason });
+  const closeConnection = (conn: Connection, code: number, reason: string, label: 'strikes' | 'binary') => {
+    metrics.closedByServer.inc({ reason: label });
     conn.ws.close(code, reason);
   };
 
@@ -75,7 +75,7 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
     drop(reason);
     conn.strikes += 1;
     if (conn.strikes >= limits.maxStrikes && conn.ws.readyState === conn.ws.OPEN) {
-      closeConnection(conn, CloseCode.policyViolation, 'too many dropped messages');
+      closeConnection(conn, CloseCode.policyViolation, 'too many dropped messages', 'strikes');
     }
   };
 
@@ -144,7 +144,7 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
     if (!parsed.ok) {
       if (parsed.reason === 'binary') {
         drop('binary');
-        closeConnection(conn, CloseCode.unsupportedData, parsed.detail);
+        closeConnection(conn, CloseCode.unsupportedData, parsed.detail, 'binary');
       } else {
         strike(conn, parsed.reason);
       }
@@ -191,7 +191,7 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
     ws.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'WS_ERR_INVALID_UTF8') drop('utf8');
       else if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') drop('too_large');
-      else drop('closed');
+      else drop('protocol');
     });
     ws.on('close', () => {
       connections.delete(conn);

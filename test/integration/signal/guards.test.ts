@@ -70,6 +70,7 @@ describe('guarded parsing', () => {
     c.ws.send(Buffer.from(JSON.stringify({ type: 'ping' })), { binary: true });
     expect(await c.closed).toEqual({ code: 1003, reason: 'binary frames are not part of the protocol' });
     expect(await drops(s, 'binary')).toBe(1);
+    expect((await s.metrics.closedByServer.get()).values).toEqual([expect.objectContaining({ labels: { reason: 'binary' }, value: 1 })]);
     await stillRelays(s);
   });
 
@@ -108,6 +109,7 @@ describe('guarded parsing', () => {
     const c = await client(s.url);
     for (let i = 0; i < 10; i++) c.send('garbage');
     expect(await c.closed).toEqual({ code: 1008, reason: 'too many dropped messages' });
+    expect((await s.metrics.closedByServer.get()).values).toEqual([expect.objectContaining({ labels: { reason: 'strikes' }, value: 1 })]);
     await stillRelays(s);
   });
 });
