@@ -18,7 +18,7 @@ import type { ConnectionState } from '../ws-transport';
 // The workbench's UI state. Only this file imports zustand (as Excalidraw wraps jotai), so the
 // state library can change without touching components.
 
-export type SideView = 'explorer' | 'settings';
+export type SideView = 'explorer' | 'replay' | 'settings';
 export type PanelView = 'terminal' | 'run';
 
 export interface OutputChunk {

@@ -13,6 +13,9 @@ import { StatusBar } from './StatusBar';
 import { Welcome } from './Welcome';
 import { Icon } from './icons';
 import { SIDE_VIEWS } from './views';
+import { startRecording } from '../replay/recording-client';
+import { ReplayPlayer } from '../replay/ReplayPlayer';
+import { useReplayState } from '../replay/replay-state';
 
 
 async function start(): Promise<void> {
@@ -32,6 +35,7 @@ export function App() {
   const sideBarVisible = useWorkbench((s) => s.sideBarVisible);
   const panelVisible = useWorkbench((s) => s.panelVisible);
   const theme = useWorkbench((s) => s.settings.theme);
+  const playerSession = useReplayState((s) => s.playerSession);
 
   useEffect(() => {
     workbench.set({ connection: connectionState() });
@@ -45,6 +49,7 @@ export function App() {
       api.settings.onDidChange((settings) => workbench.set({ settings })),
       api.sandbox.onDidRunEvent(handleRunEvent),
       api.sandbox.onDidBuildProgress(handleBuildProgress),
+      startRecording(),
     ];
     void start().catch((error: unknown) => notify(`Cannot reach the host: ${error instanceof Error ? error.message : String(error)}`));
     window.addEventListener('keydown', handleGlobalKey, true);
@@ -82,13 +87,14 @@ export function App() {
         </nav>
         <SideBar />
         <div className="center">
+          {playerSession && <ReplayPlayer key={playerSession} sessionId={playerSession} />}
           {workspace ? (
-            <div className="editor-group" aria-label="Editor group">
+            <div className="editor-group" aria-label="Editor group" hidden={playerSession !== null}>
               <EditorTabs />
               <EditorPane />
               <EditorEmptyState />
             </div>
-          ) : (
+          ) : playerSession ? null : (
             <Welcome />
           )}
           {panelVisible && <Panel />}

@@ -1,5 +1,6 @@
 import { languageLabel } from '../editor/monaco-setup';
 import { useWorkbench } from '../state/store';
+import { RecordingBadge } from '../replay/RecordingBadge';
 
 export function StatusBar() {
   const workspace = useWorkbench((s) => s.workspace);
@@ -17,6 +18,7 @@ export function StatusBar() {
       <span className="status-item" role="status" aria-label="Host connection">
         {connection === 'open' ? 'Host connected' : connection === 'connecting' ? 'Connecting to host…' : 'Host disconnected — retrying'}
       </span>
+      <RecordingBadge className="status-item" />
       <span className="spacer" />
       {active && cursor && <span className="status-item">{`Ln ${cursor.line}, Col ${cursor.column}`}</span>}
       {active && language && <span className="status-item">{languageLabel(language)}</span>}

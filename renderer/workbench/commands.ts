@@ -62,6 +62,7 @@ export const COMMANDS: Command[] = [
   { id: 'terminal.new', title: 'Terminal: Create New Terminal', keys: 'Ctrl+Shift+`', run: () => newTerminal() },
   { id: 'view.explorer', title: 'View: Show Explorer', keys: 'Ctrl+Shift+E', run: () => workbench.set({ sideView: 'explorer', sideBarVisible: true }) },
   { id: 'view.toggleSideBar', title: 'View: Toggle Side Bar', keys: 'Ctrl+B', run: () => workbench.set((s) => ({ sideBarVisible: !s.sideBarVisible })) },
+  { id: 'view.replay', title: 'View: Show Replay', run: () => workbench.set({ sideView: 'replay', sideBarVisible: true }) },
   { id: 'view.settings', title: 'Preferences: Open Settings', keys: 'Ctrl+,', run: () => workbench.set({ sideView: 'settings', sideBarVisible: true }) },
   {
     id: 'view.toggleTheme',

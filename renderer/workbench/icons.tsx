@@ -13,6 +13,7 @@ const PATHS = {
   chevronDown: 'M5 8l5 5 5-5',
   close: 'M5 5l10 10 M15 5L5 15',
   folder: 'M2 5h6l2 2h8v9H2z',
+  replay: 'M10 3a7 7 0 1 1-6.6 4.7 M3 3v4.5h4.5 M8.5 7.5v5l4-2.5z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

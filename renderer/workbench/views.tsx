@@ -3,6 +3,7 @@ import type { SideView } from '../state/store';
 import type { IconName } from './icons';
 import { Explorer } from './Explorer';
 import { SettingsView } from './SettingsView';
+import { ReplayView } from '../replay/ReplayView';
 
 /**
  * The side bar's views, in activity-bar order. An area adds its view here (one line) and its
@@ -19,5 +20,6 @@ export interface SideViewEntry {
 
 export const SIDE_VIEWS: SideViewEntry[] = [
   { id: 'explorer', label: 'Explorer', icon: 'files', component: Explorer, needsWorkspace: true },
+  { id: 'replay', label: 'Replay', icon: 'replay', component: ReplayView, needsWorkspace: false },
   { id: 'settings', label: 'Settings', icon: 'settings', component: SettingsView, needsWorkspace: false },
 ];

@@ -1,0 +1,201 @@
+import * as Y from 'yjs';
+import { LOCAL_AUTHOR, MAX_PUSH_EVENTS, MAX_PUSH_UPDATES } from '../../common/contract-history';
+import { ErrorCode, HostError } from '../../common/errors';
+import type { HistoryEvent } from '../../common/history';
+import { documents } from '../editor/documents';
+import { api } from '../host';
+import { workbench } from '../state/store';
+import { awarenessEvent } from './awareness-events';
+import { fromBase64, toBase64 } from './base64';
+import { replayState, type RecordingStatus } from './replay-state';
+
+// Streams the workspace doc's updates and this window's events (cursor, paste, focus) to the host,
+// which stores them (issue 5). Typing never waits: an update is a queue push, sent every 50 ms or
+// at 64. Any failure is healed the same way as a new start: `begin` tells us the host's state
+// vector and we send whatever the doc has beyond it.
+
+const SEND_AFTER_MS = 50;
+const SEND_AT = 64;
+const RETRY_MS = 2000;
+const AWARENESS_EVERY_MS = 100;
+/** Transactions with this origin came from the host's log; they are not sent back. */
+export const RESTORE_ORIGIN = 'history-restore';
+
+interface Queued {
+  data: string;
+  time: number;
+  author?: string;
+}
+
+let sessionId: string | null = null;
+let generation = 0;
+let updates: Queued[] = [];
+let events: HistoryEvent[] = [];
+let timer: ReturnType<typeof setTimeout> | null = null;
+let sending: Promise<void> | null = null;
+let retry: ReturnType<typeof setTimeout> | null = null;
+const awarenessTimers = new Map<number, ReturnType<typeof setTimeout>>();
+
+function setStatus(patch: Partial<RecordingStatus>): void {
+  replayState.set((s) => {
+    const recording = { ...s.recording, ...patch };
+    if (recording.state === 'saving' || recording.state === 'saved') {
+      recording.state = updates.length || events.length || sending || recording.durableSeq < recording.pushedSeq ? 'saving' : 'saved';
+    }
+    return { recording };
+  });
+}
+
+function schedule(): void {
+  if (!sessionId) return;
+  setStatus({ state: 'saving' });
+  if (updates.length >= SEND_AT || events.length >= SEND_AT) void send();
+  else timer ??= setTimeout(() => void send(), SEND_AFTER_MS);
+}
+
+async function send(): Promise<void> {
+  if (timer) clearTimeout(timer);
+  timer = null;
+  if (sending) return sending.then(() => (updates.length || events.length ? send() : undefined));
+  const id = sessionId;
+  const mine = generation;
+  if (!id || (updates.length === 0 && events.length === 0)) return;
+  const batchUpdates = updates.splice(0, MAX_PUSH_UPDATES);
+  const batchEvents = events.splice(0, MAX_PUSH_EVENTS);
+  sending = api.history
+    .push({ sessionId: id, updates: batchUpdates, events: batchEvents })
+    .then(({ lastSeq }) => {
+      if (mine === generation) setStatus({ pushedSeq: lastSeq });
+    })
+    .catch((error: unknown) => {
+      if (mine !== generation) return;
+      const message = error instanceof Error ? error.message : String(error);
+      setStatus({ state: 'error', message: `Edits are not being saved to history: ${message}` });
+      // The next begin sends everything the host is missing, so nothing queued is lost for good.
+      const delay = error instanceof HostError && error.code === ErrorCode.Unavailable ? 0 : RETRY_MS;
+      retry ??= setTimeout(() => {
+        retry = null;
+        void restart();
+      }, delay);
+    })
+    .finally(() => {
+      sending = null;
+      if (mine === generation && (updates.length || events.length)) schedule();
+      else if (mine === generation) setStatus({});
+    });
+  return sending;
+}
+
+/** Ends the current recording and, with a folder open, continues or starts the folder's session. */
+async function restart(): Promise<void> {
+  const mine = ++generation;
+  sessionId = null;
+  updates = [];
+  events = [];
+  if (timer) clearTimeout(timer);
+  timer = null;
+  if (!workbench.get().workspace) {
+    setStatus({ state: 'off', sessionId: null, durableSeq: 0, pushedSeq: 0, message: undefined });
+    return;
+  }
+  setStatus({ state: 'starting', sessionId: null, message: undefined });
+  try {
+    const live = await api.history.begin();
+    if (mine !== generation) return;
+    if (live.state) Y.applyUpdate(documents.doc, fromBase64(live.state), RESTORE_ORIGIN);
+    const missing = Y.encodeStateAsUpdate(documents.doc, fromBase64(live.stateVector));
+    sessionId = live.sessionId;
+    // An empty update is two zero bytes: nothing the host lacks.
+    if (missing.length > 2) updates.push({ data: toBase64(missing), time: Date.now(), author: LOCAL_AUTHOR });
+    setStatus({ state: 'saving', sessionId: live.sessionId, durableSeq: live.durableSeq, pushedSeq: live.durableSeq });
+    schedule();
+    // The editors that were open come back, with what the log holds (unsaved edits included).
+    const restored = live.state ? [...documents.files.keys()] : [];
+    if (restored.length) {
+      workbench.set((s) => ({
+        tabs: [...s.tabs, ...restored.filter((p) => !s.tabs.includes(p))],
+        activeTab: s.activeTab ?? restored[0]!,
+      }));
+    }
+  } catch (error) {
+    if (mine !== generation) return;
+    setStatus({ state: 'error', message: `History is off: ${error instanceof Error ? error.message : String(error)}` });
+  }
+}
+
+/** Records an event of this window (a chat message, a paste…) in the open workspace's session. */
+export function recordEvent(event: HistoryEvent): void {
+  if (!sessionId) return;
+  events.push(event);
+  schedule();
+}
+
+/** Commits everything sent so far; resolves with the stored update number. */
+export async function flushRecording(): Promise<number> {
+  await send();
+  const stored = await api.history.flush();
+  if (stored && stored.sessionId === sessionId) setStatus({ durableSeq: stored.durableSeq });
+  return stored?.durableSeq ?? 0;
+}
+
+/** Starts recording for the life of the window; returns the disposer. */
+export function startRecording(): () => void {
+  const onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+    if (!sessionId || origin === RESTORE_ORIGIN) return;
+    updates.push({ data: toBase64(update), time: Date.now(), author: tr.local ? LOCAL_AUTHOR : undefined });
+    schedule();
+  };
+  documents.doc.on('update', onUpdate);
+
+  // One awareness event per client per interval, the latest state winning.
+  const onAwareness = ({ added, updated }: { added: number[]; updated: number[] }) => {
+    for (const client of [...added, ...updated]) {
+      if (awarenessTimers.has(client)) continue;
+      awarenessTimers.set(
+        client,
+        setTimeout(() => {
+          awarenessTimers.delete(client);
+          const event = awarenessEvent(documents, client, client === documents.doc.clientID ? LOCAL_AUTHOR : `client:${client}`);
+          if (event) recordEvent(event);
+        }, AWARENESS_EVERY_MS),
+      );
+    }
+  };
+  documents.awareness.on('change', onAwareness);
+
+  const onPaste = (e: ClipboardEvent) => {
+    const file = workbench.get().activeTab;
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (file && text) recordEvent({ kind: 'paste', author: LOCAL_AUTHOR, file, length: text.length });
+  };
+  const onBlur = () => recordEvent({ kind: 'focus', author: LOCAL_AUTHOR, state: 'lost' });
+  const onFocus = () => recordEvent({ kind: 'focus', author: LOCAL_AUTHOR, state: 'gained' });
+  window.addEventListener('paste', onPaste, true);
+  window.addEventListener('blur', onBlur);
+  window.addEventListener('focus', onFocus);
+
+  const offStored = api.history.onDidStore((e) => {
+    if (e.sessionId === sessionId) setStatus({ durableSeq: e.durableSeq });
+  });
+  const offWorkbench = workbench.subscribe((s, prev) => {
+    const reopened = s.connection === 'open' && prev.connection !== 'open';
+    if (s.workspace?.root !== prev.workspace?.root || reopened) void restart();
+  });
+  void restart();
+
+  return () => {
+    generation++;
+    sessionId = null;
+    documents.doc.off('update', onUpdate);
+    documents.awareness.off('change', onAwareness);
+    window.removeEventListener('paste', onPaste, true);
+    window.removeEventListener('blur', onBlur);
+    window.removeEventListener('focus', onFocus);
+    for (const t of awarenessTimers.values()) clearTimeout(t);
+    awarenessTimers.clear();
+    if (timer) clearTimeout(timer);
+    if (retry) clearTimeout(retry);
+    offStored();
+    offWorkbench();
+  };
+}
