@@ -23,6 +23,8 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // WebRTC between pages on loopback (rooms, test/e2e/collab*.spec.ts): host candidates on 127.0.0.1.
+        '--allow-loopback-in-peer-connection',
       ],
     },
     trace: 'off',

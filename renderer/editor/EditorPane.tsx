@@ -5,6 +5,7 @@ import { languageFor, modelUri, monaco } from './monaco-setup';
 import { useWorkbench, workbench } from '../state/store';
 import { updateDirty } from '../workbench/actions';
 import { runCommand } from '../workbench/commands';
+import { attachEditor, linkBinding } from '../collab/editor-link';
 
 interface OpenModel {
   model: monaco.editor.ITextModel;
@@ -45,11 +46,13 @@ export function EditorPane() {
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyP, () => runCommand('workbench.commands'));
     editor.addCommand(monaco.KeyMod.WinCtrl | monaco.KeyCode.Backquote, () => runCommand('terminal.toggle'));
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runCommand('run.start'));
+    const detachCollab = attachEditor(editor);
     const cursor = editor.onDidChangeCursorPosition((e) =>
       workbench.set({ cursor: { line: e.position.lineNumber, column: e.position.column } }),
     );
     const open = models.current;
     return () => {
+      detachCollab();
       cursor.dispose();
       for (const entry of open.values()) {
         entry.disposeObserver();
@@ -100,7 +103,8 @@ export function EditorPane() {
       const path = activeTab;
       const observer = () => updateDirty(path);
       text.observe(observer);
-      entry = { model, binding, viewState: null, disposeObserver: () => text.unobserve(observer) };
+      const unlink = linkBinding(text, binding, model);
+      entry = { model, binding, viewState: null, disposeObserver: () => (text.unobserve(observer), unlink()) };
       models.current.set(activeTab, entry);
     }
     editor.setModel(entry.model);

@@ -35,6 +35,8 @@ export class WorkspaceDocuments {
   /** What is on disk for each open file, as far as this window knows. */
   private readonly saved = new Map<string, string>();
   private readonly loading = new Map<string, Promise<Y.Text>>();
+  /** In a room the doc holds every shared file, open or not: closing a tab keeps its text. */
+  shared = false;
 
   text(path: string): Y.Text | undefined {
     return this.files.get(path);
@@ -109,8 +111,20 @@ export class WorkspaceDocuments {
   }
 
   close(path: string): void {
+    if (this.shared) return;
     this.files.delete(path);
     this.saved.delete(path);
+  }
+
+  /** Puts a file read from disk into the doc when a room is shared (no-op if it is there already). */
+  adopt(path: string, content: string): void {
+    if (this.files.has(path)) return;
+    const text = new Y.Text();
+    this.doc.transact(() => {
+      this.files.set(path, text);
+      text.insert(0, content);
+    }, DISK_ORIGIN);
+    this.saved.set(path, content);
   }
 
   /** Marks an open file as having no file on disk: saving will create it again. */
@@ -118,7 +132,11 @@ export class WorkspaceDocuments {
     this.saved.set(path, '\u0000deleted');
   }
 
+  /** Set while in a room: leaving it first keeps a cleared doc from wiping the peers' files. */
+  beforeClear: (() => void) | null = null;
+
   clear(): void {
+    this.beforeClear?.();
     this.doc.transact(() => {
       for (const key of [...this.files.keys()]) this.files.delete(key);
     });

@@ -14,11 +14,12 @@ import type { LanguageId } from '../../common/languages';
 import type { RunResult } from '../../common/sandbox';
 import { DEFAULT_SETTINGS } from '../../common/types';
 import type { ConnectionState } from '../ws-transport';
+import { EMPTY_COLLAB, type CollabState } from '../collab/collab-state';
 
 // The workbench's UI state. Only this file imports zustand (as Excalidraw wraps jotai), so the
 // state library can change without touching components.
 
-export type SideView = 'explorer' | 'replay' | 'settings';
+export type SideView = 'explorer' | 'replay' | 'settings' | 'collab';
 export type PanelView = 'terminal' | 'run';
 
 export interface OutputChunk {
@@ -86,6 +87,8 @@ export interface WorkbenchState {
   picker: Picker;
   confirm: ConfirmRequest | null;
   toasts: Toast[];
+  /** The room this window shares or joined (issue 4). */
+  collab: CollabState;
 }
 
 export const useWorkbench = create<WorkbenchState>(() => ({
@@ -118,6 +121,7 @@ export const useWorkbench = create<WorkbenchState>(() => ({
   picker: null,
   confirm: null,
   toasts: [],
+  collab: EMPTY_COLLAB,
 }));
 
 export const workbench = {

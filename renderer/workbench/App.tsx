@@ -16,6 +16,7 @@ import { SIDE_VIEWS } from './views';
 import { startRecording } from '../replay/recording-client';
 import { ReplayPlayer } from '../replay/ReplayPlayer';
 import { useReplayState } from '../replay/replay-state';
+import { CollabBadge } from '../collab/CollabView';
 
 
 async function start(): Promise<void> {
@@ -82,6 +83,7 @@ export function App() {
               onClick={() => workbench.set((s) => ({ sideView: v.id, sideBarVisible: s.sideView === v.id ? !s.sideBarVisible : true }))}
             >
               <Icon name={v.icon} size={24} />
+              {v.id === 'collab' && <CollabBadge />}
             </button>
           ))}
         </nav>

@@ -4,6 +4,7 @@ import type { FileChange } from '../../common/types';
 import { documents } from '../editor/documents';
 import { api } from '../host';
 import { workbench, type Toast } from '../state/store';
+import { entriesFromPaths, isGuest } from '../collab/room-mode';
 
 // What the user can do, as plain functions over the host API and the workbench state. Components,
 // keyboard shortcuts, menus and the command palette all call these.
@@ -68,6 +69,8 @@ export async function closeFolder(): Promise<void> {
 }
 
 export async function refreshTree(): Promise<void> {
+  // A guest's tree is the room doc's files (issue 4); it has no folder to list.
+  if (isGuest()) return workbench.set({ entries: entriesFromPaths(documents.files.keys()), treeTruncated: false });
   const tree = await attempt('Cannot list the folder', () => api.workspace.listFiles({}));
   if (tree) workbench.set({ entries: tree.entries, treeTruncated: tree.truncated });
 }
@@ -96,6 +99,10 @@ export function updateDirty(path: string): void {
 
 export async function saveFile(path: string | null = workbench.get().activeTab): Promise<boolean> {
   if (!path) return false;
+  if (isGuest()) {
+    notify('In a room only the host writes to disk: ask them to save (Ctrl+S). Your edits are already with everyone.', 'info');
+    return false;
+  }
   const ok = await attempt(`Cannot save "${path}"`, async () => {
     await documents.save(path);
     return true;

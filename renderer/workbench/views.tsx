@@ -4,6 +4,7 @@ import type { IconName } from './icons';
 import { Explorer } from './Explorer';
 import { SettingsView } from './SettingsView';
 import { ReplayView } from '../replay/ReplayView';
+import { CollabView } from '../collab/CollabView';
 
 /**
  * The side bar's views, in activity-bar order. An area adds its view here (one line) and its
@@ -20,6 +21,7 @@ export interface SideViewEntry {
 
 export const SIDE_VIEWS: SideViewEntry[] = [
   { id: 'explorer', label: 'Explorer', icon: 'files', component: Explorer, needsWorkspace: true },
+  { id: 'collab', label: 'Collaboration', icon: 'people', component: CollabView, needsWorkspace: false },
   { id: 'replay', label: 'Replay', icon: 'replay', component: ReplayView, needsWorkspace: false },
   { id: 'settings', label: 'Settings', icon: 'settings', component: SettingsView, needsWorkspace: false },
 ];

@@ -1,0 +1,218 @@
+import { useEffect, useState } from 'react';
+import { useWorkbench } from '../state/store';
+import { ChatBox } from './ChatBox';
+import './probe';
+import { loadIceText, parseIceServers, saveIceText } from './ice-servers';
+import { savedName, saveName } from './presence';
+import { follow, goOffline, goOnline, joinRoom, leaveRoom, markChatRead, rename, shareWorkspace, stopFollowing } from './session';
+
+// The Collaboration side view (issue 4): share or join, the invite, who is here, chat, follow.
+
+function CopyField({ label, value }: { label: string; value: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <label className="collab-invite">
+      {label}
+      <span className="collab-row">
+        <input readOnly value={value} aria-label={label} onFocus={(e) => e.target.select()} spellCheck={false} />
+        <button
+          onClick={() => {
+            void navigator.clipboard?.writeText(value).then(() => setCopied(true), () => setCopied(false));
+          }}
+        >
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </span>
+    </label>
+  );
+}
+
+function NameField() {
+  const role = useWorkbench((s) => s.collab.room?.role);
+  const self = useWorkbench((s) => s.collab.participants.find((p) => p.self));
+  const [name, setName] = useState(self?.name ?? savedName());
+  return (
+    <label>
+      Your name
+      <input
+        value={name}
+        maxLength={40}
+        placeholder={role === 'owner' ? 'Host' : 'Guest'}
+        onChange={(e) => setName(e.target.value)}
+        onBlur={() => {
+          saveName(name);
+          if (role) rename(name);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+        }}
+      />
+    </label>
+  );
+}
+
+function IceServersField() {
+  const [text, setText] = useState(loadIceText());
+  const { servers, problems } = parseIceServers(text);
+  return (
+    <details className="collab-ice">
+      <summary>Network (STUN/TURN)</summary>
+      <label>
+        ICE servers, one per line: <code>stun:host:port</code> or <code>turn:host:port user credential</code>. None is needed on a LAN.
+        <textarea
+          value={text}
+          rows={3}
+          spellCheck={false}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={() => saveIceText(text)}
+        />
+      </label>
+      <div className="notice">{problems.length ? problems.join('; ') : `${servers.length} server(s); used when you next share or join.`}</div>
+    </details>
+  );
+}
+
+function OutOfRoom() {
+  const workspace = useWorkbench((s) => s.workspace);
+  const busy = useWorkbench((s) => s.collab.busy);
+  const [link, setLink] = useState('');
+  return (
+    <>
+      <NameField />
+      <div className="collab-section">
+        <h3>Share</h3>
+        {workspace ? (
+          <>
+            <p>Turn the open folder into a room: everyone with the invite edits it with you, live.</p>
+            <button className="primary" disabled={busy !== null} onClick={() => void shareWorkspace()}>
+              {busy === 'sharing' ? 'Sharing…' : 'Share workspace'}
+            </button>
+          </>
+        ) : (
+          <p>Open a folder to share it.</p>
+        )}
+      </div>
+      <form
+        className="collab-section"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void joinRoom(link).then((ok) => ok && setLink(''));
+        }}
+      >
+        <h3>Join</h3>
+        <label>
+          Invite link
+          <input value={link} onChange={(e) => setLink(e.target.value)} placeholder="codecrafter://join/…" spellCheck={false} />
+        </label>
+        <button type="submit" disabled={busy !== null || !link.trim()}>
+          {busy === 'joining' ? 'Joining…' : 'Join room'}
+        </button>
+      </form>
+      <IceServersField />
+    </>
+  );
+}
+
+function Participants() {
+  const list = useWorkbench((s) => s.collab.participants);
+  const following = useWorkbench((s) => s.collab.following);
+  return (
+    <ul className="collab-people" aria-label="Participants">
+      {list.map((p) => (
+        <li key={p.clientId} aria-label={`${p.name}${p.self ? ' (you)' : ''}`} data-client-id={p.clientId}>
+          <span className="collab-dot" style={{ background: p.color }} aria-hidden />
+          <span className="collab-name">
+            {p.name}
+            {p.self ? ' (you)' : ''}
+          </span>
+          <span className="collab-role">{p.role === 'owner' ? 'owner' : 'guest'}</span>
+          <span className="collab-where">
+            {p.activeFile ?? 'no file open'}
+            {p.typing ? ' · typing…' : p.idle ? ' · idle' : ''}
+          </span>
+          {!p.self &&
+            (following === p.clientId ? (
+              <button onClick={stopFollowing} aria-label={`Stop following ${p.name}`}>
+                Following
+              </button>
+            ) : (
+              <button onClick={() => follow(p.clientId)} aria-label={`Follow ${p.name}`}>
+                Follow
+              </button>
+            ))}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function InRoom() {
+  const room = useWorkbench((s) => s.collab.room)!;
+  const connection = useWorkbench((s) => s.collab.connection);
+  const phase = connection?.phase ?? 'connecting';
+  const peers = connection?.peers ?? 0;
+  const statusText =
+    phase === 'offline'
+      ? 'Offline: your edits are kept and merge when you reconnect.'
+      : phase === 'online'
+        ? peers === 0
+          ? room.role === 'owner'
+            ? 'Online: waiting for people to join.'
+            : 'Online: looking for the room…'
+          : `Online: connected to ${peers} ${peers === 1 ? 'peer' : 'peers'}.`
+        : 'Connecting to the signalling server…';
+  return (
+    <>
+      <div className="collab-status" role="status" aria-label="Room status" data-phase={phase} data-peers={peers}>
+        {statusText}
+      </div>
+      <p className="notice">Everyone who has the invite is an editor: per-person roles are not available yet.</p>
+      {room.role === 'owner' && (
+        <>
+          <CopyField label="Invite link" value={room.invite} />
+          <CopyField label="Browser invite link" value={room.webInvite} />
+          <p className="notice">
+            {room.lanUrl ? `Signalling on your LAN at ${room.lanUrl}.` : 'Signalling on this machine only (no LAN address found).'} The
+            secret after # never reaches a server. Only you write to disk: press Ctrl+S to save.
+          </p>
+        </>
+      )}
+      {room.role === 'guest' && <p className="notice">The host keeps the files; they save them to disk.</p>}
+      <NameField />
+      <h3>People</h3>
+      <Participants />
+      <h3>Chat</h3>
+      <ChatBox />
+      <div className="collab-row">
+        {phase === 'offline' ? <button onClick={goOnline}>Reconnect</button> : <button onClick={goOffline}>Go offline</button>}
+        <button className="danger" onClick={leaveRoom}>
+          {room.role === 'owner' ? 'Stop sharing' : 'Leave room'}
+        </button>
+      </div>
+    </>
+  );
+}
+
+export function CollabView() {
+  const inRoom = useWorkbench((s) => s.collab.room !== null);
+  useEffect(() => markChatRead(), []);
+  return (
+    <section className="collab" aria-label="Collaboration">
+      <div className="side-header">
+        <span className="side-title">Collaboration</span>
+      </div>
+      <div className="collab-body">{inRoom ? <InRoom /> : <OutOfRoom />}</div>
+    </section>
+  );
+}
+
+/** The unread chat count on the activity bar's Collaboration button. */
+export function CollabBadge() {
+  const unread = useWorkbench((s) => s.collab.chatUnread);
+  if (unread === 0) return null;
+  return (
+    <span className="activity-badge" aria-label={`${unread} unread chat ${unread === 1 ? 'message' : 'messages'}`}>
+      {unread}
+    </span>
+  );
+}

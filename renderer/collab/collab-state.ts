@@ -1,0 +1,61 @@
+import type { ConnectionStatus } from './room-connection';
+
+// What the workbench shows of a room; kept in the workbench store (state/store.ts `collab`).
+
+export type RoomRole = 'owner' | 'guest';
+
+export interface Participant {
+  clientId: number;
+  name: string;
+  color: string;
+  role: RoomRole;
+  activeFile: string | null;
+  typing: boolean;
+  idle: boolean;
+  self: boolean;
+}
+
+export interface ChatMessage {
+  id: string;
+  clientId: number;
+  name: string;
+  color: string;
+  text: string;
+  at: number;
+}
+
+export interface RoomInfo {
+  roomId: string;
+  role: RoomRole;
+  /** codecrafter://join/… */
+  invite: string;
+  /** The same invite as an http link, for the browser host. */
+  webInvite: string;
+  signalUrl: string;
+  lanUrl: string | null;
+}
+
+export interface CollabState {
+  room: RoomInfo | null;
+  connection: ConnectionStatus | null;
+  participants: Participant[];
+  chat: ChatMessage[];
+  chatUnread: number;
+  /** Names of peers typing in the chat. */
+  chatTyping: string[];
+  /** The peer whose active file and viewport this window follows. */
+  following: number | null;
+  /** Sharing or joining is under way. */
+  busy: 'sharing' | 'joining' | null;
+}
+
+export const EMPTY_COLLAB: CollabState = {
+  room: null,
+  connection: null,
+  participants: [],
+  chat: [],
+  chatUnread: 0,
+  chatTyping: [],
+  following: null,
+  busy: null,
+};

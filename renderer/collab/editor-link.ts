@@ -1,0 +1,88 @@
+import * as Y from 'yjs';
+import type { MonacoBinding } from 'y-monaco';
+import { documents } from '../editor/documents';
+import { monaco } from '../editor/monaco-setup';
+import { workbench } from '../state/store';
+import { setLocalField } from './presence';
+import { inRoom } from './room-mode';
+
+// The one place the collaboration code touches Monaco: undo of one's own edits only, and what
+// awareness says about this window's editor (typing, viewport), plus the follow-mode hooks.
+
+const undoManagers = new Map<monaco.editor.ITextModel, Y.UndoManager>();
+let editor: monaco.editor.IStandaloneCodeEditor | null = null;
+let typingTimer: ReturnType<typeof setTimeout> | null = null;
+/** Set by follow mode: the user typed or clicked, so stop following. */
+let onUserInput: (() => void) | null = null;
+let scrollingForFollow = false;
+
+/** The editor group's editor; returns its disposer. */
+export function attachEditor(target: monaco.editor.IStandaloneCodeEditor): () => void {
+  editor = target;
+  // Undo takes back only this window's edits (a Y.UndoManager on our binding's origin), never a peer's.
+  target.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, () => activeUndo()?.undo());
+  target.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, () => activeUndo()?.redo());
+  target.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, () => activeUndo()?.redo());
+  const disposables = [
+    target.onKeyDown(() => onUserInput?.()),
+    target.onMouseDown(() => onUserInput?.()),
+    target.onDidScrollChange(() => {
+      if (scrollingForFollow) return;
+      publishViewport();
+    }),
+  ];
+  return () => {
+    for (const d of disposables) d.dispose();
+    if (editor === target) editor = null;
+  };
+}
+
+function activeUndo(): Y.UndoManager | undefined {
+  const model = editor?.getModel();
+  return model ? undoManagers.get(model) : undefined;
+}
+
+function publishViewport(): void {
+  const file = workbench.get().activeTab;
+  if (!inRoom()) return;
+  const top = editor?.getVisibleRanges()[0]?.startLineNumber;
+  if (file && top) setLocalField(documents.awareness, 'viewport', { file, top });
+}
+
+/** Called for each open model once bound to its Y.Text; returns its disposer. */
+export function linkBinding(text: Y.Text, binding: MonacoBinding, model: monaco.editor.ITextModel): () => void {
+  const undo = new Y.UndoManager(text, { trackedOrigins: new Set([binding]), captureTimeout: 500 });
+  undoManagers.set(model, undo);
+  const observer = (_event: Y.YTextEvent, transaction: Y.Transaction) => {
+    if (transaction.origin !== binding || !inRoom()) return;
+    setLocalField(documents.awareness, 'typing', true);
+    setLocalField(documents.awareness, 'activeAt', Date.now());
+    if (typingTimer) clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => setLocalField(documents.awareness, 'typing', false), 1500);
+  };
+  text.observe(observer);
+  return () => {
+    text.unobserve(observer);
+    undo.destroy();
+    undoManagers.delete(model);
+  };
+}
+
+export function setUserInputListener(listener: (() => void) | null): void {
+  onUserInput = listener;
+}
+
+/** Scrolls so `line` is at the top, without reporting it as our own viewport. */
+export function scrollToLine(line: number): void {
+  if (!editor) return;
+  scrollingForFollow = true;
+  try {
+    editor.setScrollTop(editor.getTopForLineNumber(line));
+  } finally {
+    scrollingForFollow = false;
+  }
+}
+
+export function currentEditor(): monaco.editor.IStandaloneCodeEditor | null {
+  return editor;
+}

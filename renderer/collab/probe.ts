@@ -1,0 +1,40 @@
+import { WebrtcProvider } from 'y-webrtc';
+import * as Y from 'yjs';
+import { documents } from '../editor/documents';
+import { monaco } from '../editor/monaco-setup';
+import { currentEditor } from './editor-link';
+import { transportStats } from './session';
+
+// A window into the editor for end-to-end tests and the collaboration benchmark, present only
+// when the page was opened with `probe=1` in its query: the whole model's text (the DOM shows
+// only visible lines), the transport's message counts, and stock y-webrtc for side-by-side runs.
+
+export interface CollabProbe {
+  editorText(): string | null;
+  docText(path: string): string | null;
+  clientId(): number;
+  stats: typeof transportStats;
+  monaco: typeof monaco;
+  editor: typeof currentEditor;
+  Y: typeof Y;
+  WebrtcProvider: typeof WebrtcProvider;
+}
+
+declare global {
+  interface Window {
+    __codecrafterProbe?: CollabProbe;
+  }
+}
+
+if (new URLSearchParams(location.search).get('probe') === '1') {
+  window.__codecrafterProbe = {
+    editorText: () => currentEditor()?.getModel()?.getValue() ?? null,
+    docText: (path) => documents.text(path)?.toString() ?? null,
+    clientId: () => documents.awareness.clientID,
+    stats: transportStats,
+    monaco,
+    editor: currentEditor,
+    Y,
+    WebrtcProvider,
+  };
+}

@@ -1,0 +1,170 @@
+import { WebrtcProvider } from 'y-webrtc';
+import * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import { createThrottle, type Throttle } from './throttle';
+import { installChunking } from './chunking';
+
+// THE peer transport of a room (issue 4): every WebRTC provider is made here and nowhere else, so
+// per-peer roles (DESIGN.md section 4: a handshake before any document traffic, viewers' updates
+// dropped per connection) have one place to go. Never the library's network defaults: our
+// signalling URL, the room secret as password, and the ICE servers given explicitly.
+
+export interface RoomConnectionOptions {
+  roomId: string;
+  secret: string;
+  signalUrl: string;
+  /** STUN/TURN servers; [] on a LAN or loopback. */
+  iceServers: RTCIceServer[];
+  doc: Y.Doc;
+  awareness: Awareness;
+  /**
+   * Updates that arrive within this many milliseconds of the last message sent are merged into
+   * one message (the first of a burst still goes at once, so a lone keystroke is not delayed).
+   */
+  batchMs?: number;
+}
+
+export type ConnectionPhase = 'connecting' | 'online' | 'offline' | 'closed';
+
+export interface ConnectionStatus {
+  phase: ConnectionPhase;
+  /** Peers with an open data channel. */
+  peers: number;
+  /** Whether the signalling server is reachable. */
+  signalling: boolean;
+}
+
+export interface TransportStats {
+  docUpdates: number;
+  docMessages: number;
+  awarenessMessages: number;
+  chunkedMessages: number;
+}
+
+// What y-webrtc keeps on its room object; not in its typings, read here only.
+interface WebrtcRoomInternals {
+  _docUpdateHandler: (update: Uint8Array, origin: unknown) => void;
+  _awarenessUpdateHandler: (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => void;
+  webrtcConns: Map<string, { peer: unknown; connected: boolean }>;
+}
+
+export class RoomConnection {
+  readonly stats: TransportStats = { docUpdates: 0, docMessages: 0, awarenessMessages: 0, chunkedMessages: 0 };
+  readonly ready: Promise<void>;
+  private readonly provider: WebrtcProvider;
+  private readonly listeners = new Set<(status: ConnectionStatus) => void>();
+  private readonly throttles: Throttle[] = [];
+  private offline = false;
+  private closed = false;
+  /** Our awareness state, kept across going offline (y-webrtc clears it on disconnect). */
+  private savedAwareness: Record<string, unknown> | null = null;
+  private readonly poll: ReturnType<typeof setInterval>;
+
+  constructor(private readonly options: RoomConnectionOptions) {
+    this.provider = new WebrtcProvider(options.roomId, options.doc, {
+      signaling: [options.signalUrl],
+      password: options.secret,
+      awareness: options.awareness,
+      // A full mesh: rooms are small (DESIGN.md section 7), so everyone connects to everyone.
+      maxConns: 64,
+      filterBcConns: true,
+      peerOpts: { config: { iceServers: options.iceServers } },
+    });
+    this.provider.on('peers', (event: { added: string[] }) => {
+      const room = this.room();
+      for (const id of event.added) {
+        const conn = room?.webrtcConns.get(id);
+        if (conn) installChunking(conn.peer, () => this.stats.chunkedMessages++);
+      }
+      this.emit();
+    });
+    this.ready = Promise.resolve(this.provider.key).then(() => this.batchTraffic());
+    // The signalling socket's state has no event of its own in y-webrtc; a slow poll keeps the UI honest.
+    this.poll = setInterval(() => this.emit(), 1000);
+  }
+
+  /** y-webrtc opens its room once the key is derived; then wrap its senders with batching. */
+  private batchTraffic(): void {
+    const room = this.room();
+    if (!room || this.closed) return;
+    const batchMs = this.options.batchMs ?? 10;
+    const doc = this.options.doc;
+    const sendDoc = room._docUpdateHandler;
+    const docThrottle = createThrottle<Uint8Array>(batchMs, (updates) => {
+      this.stats.docMessages++;
+      sendDoc(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), null);
+    });
+    const sendAwareness = room._awarenessUpdateHandler;
+    const awarenessThrottle = createThrottle<number[]>(batchMs * 3, (batches) => {
+      this.stats.awarenessMessages++;
+      sendAwareness({ added: [], updated: [...new Set(batches.flat())], removed: [] }, null);
+    });
+    this.throttles.push(docThrottle, awarenessThrottle);
+    const wasOn = !this.offline;
+    doc.off('update', sendDoc);
+    room._docUpdateHandler = (update) => {
+      this.stats.docUpdates++;
+      docThrottle.push(update);
+    };
+    if (wasOn) doc.on('update', room._docUpdateHandler);
+    this.options.awareness.off('update', sendAwareness);
+    room._awarenessUpdateHandler = ({ added, updated, removed }) => awarenessThrottle.push([...added, ...updated, ...removed]);
+    if (wasOn) this.options.awareness.on('update', room._awarenessUpdateHandler);
+  }
+
+  private room(): WebrtcRoomInternals | null {
+    return this.provider.room as unknown as WebrtcRoomInternals | null;
+  }
+
+  status(): ConnectionStatus {
+    const room = this.room();
+    const peers = room ? [...room.webrtcConns.values()].filter((c) => c.connected).length : 0;
+    const signalling = this.provider.signalingConns.some((c) => c.connected);
+    const phase: ConnectionPhase = this.closed ? 'closed' : this.offline ? 'offline' : signalling || peers > 0 ? 'online' : 'connecting';
+    return { phase, peers, signalling };
+  }
+
+  onDidChange(listener: (status: ConnectionStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    const status = this.status();
+    for (const listener of this.listeners) listener(status);
+  }
+
+  /** Drops every peer and the signalling socket; edits made meanwhile merge on return. */
+  goOffline(): void {
+    if (this.offline || this.closed) return;
+    for (const t of this.throttles) t.flush();
+    this.savedAwareness = this.options.awareness.getLocalState();
+    this.offline = true;
+    this.provider.disconnect();
+    this.emit();
+  }
+
+  goOnline(): void {
+    if (!this.offline || this.closed) return;
+    this.offline = false;
+    this.provider.connect();
+    // y-webrtc removed our awareness state when it disconnected: put it back so peers see us again.
+    if (this.savedAwareness && this.options.awareness.getLocalState() === null) this.options.awareness.setLocalState(this.savedAwareness);
+    this.emit();
+  }
+
+  get isOffline(): boolean {
+    return this.offline;
+  }
+
+  destroy(): void {
+    if (this.closed) return;
+    for (const t of this.throttles) t.flush();
+    for (const t of this.throttles) t.dispose();
+    this.closed = true;
+    clearInterval(this.poll);
+    this.provider.destroy();
+    this.emit();
+    this.listeners.clear();
+  }
+}

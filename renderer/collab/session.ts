@@ -1,0 +1,262 @@
+import { formatInvite, newRoom, parseInvite, type Invite } from '../../common/invite';
+import { documents } from '../editor/documents';
+import { api } from '../host';
+import { workbench } from '../state/store';
+import { attempt, closeFolder, notify, openFile, refreshTree } from '../workbench/actions';
+import { postChat, readChat, chatArray } from './chat';
+import { EMPTY_COLLAB, type CollabState, type RoomRole } from './collab-state';
+import { scrollToLine, setUserInputListener } from './editor-link';
+import { loadIceText, parseIceServers } from './ice-servers';
+import { colorFor, paintRemoteCursors, participants, readPeerState, savedName, setLocalField, setLocalUser } from './presence';
+import { RoomConnection } from './room-connection';
+import { entriesFromPaths } from './room-mode';
+
+// A room's lifecycle in this window (issue 4): Share turns the open workspace into a room, Join
+// enters one from an invite, Leave ends it. State for the UI goes to the workbench store.
+
+/** Files larger than this are not published into a room (the editor stays responsive up to it). */
+export const MAX_SHARED_FILE_BYTES = 2 * 1024 * 1024;
+export const MAX_SHARED_TOTAL_BYTES = 32 * 1024 * 1024;
+
+let connection: RoomConnection | null = null;
+let disposers: Array<() => void> = [];
+let seenChat = 0;
+
+function setCollab(patch: Partial<CollabState>): void {
+  workbench.set((s) => ({ collab: { ...s.collab, ...patch } }));
+}
+
+export function defaultName(role: RoomRole): string {
+  return savedName() || (role === 'owner' ? 'Host' : `Guest ${documents.awareness.clientID % 1000}`);
+}
+
+function iceServers(): RTCIceServer[] {
+  const { servers, problems } = parseIceServers(loadIceText());
+  if (problems.length) notify(`ICE servers: ${problems.join('; ')}. The valid lines are used.`, 'warning');
+  return servers;
+}
+
+function chatVisible(): boolean {
+  const s = workbench.get();
+  return s.sideBarVisible && s.sideView === 'collab' && document.visibilityState === 'visible';
+}
+
+export function markChatRead(): void {
+  seenChat = readChat(documents.doc).length;
+  if (workbench.get().collab.chatUnread !== 0) setCollab({ chatUnread: 0 });
+}
+
+function refreshPresence(): void {
+  const list = participants(documents.awareness);
+  paintRemoteCursors(list);
+  const chatTyping: string[] = [];
+  for (const [clientId, raw] of documents.awareness.getStates()) {
+    const state = readPeerState(raw) as (ReturnType<typeof readPeerState> & { chatTyping?: boolean }) | null;
+    if (clientId !== documents.awareness.clientID && state?.chatTyping) chatTyping.push(state.user.name);
+  }
+  setCollab({ participants: list, chatTyping });
+  followStep();
+}
+
+function refreshChat(): void {
+  const chat = readChat(documents.doc);
+  if (chatVisible()) seenChat = chat.length;
+  const unread = chat.slice(seenChat).filter((m) => m.clientId !== documents.awareness.clientID).length;
+  setCollab({ chat, chatUnread: unread });
+}
+
+function refreshGuestTree(): void {
+  if (workbench.get().collab.room?.role !== 'guest') return;
+  workbench.set({ entries: entriesFromPaths(documents.files.keys()), treeTruncated: false });
+}
+
+/** Follow mode: open the followed peer's active file and show the lines they see. */
+function followStep(): void {
+  const target = workbench.get().collab.following;
+  if (target === null) return;
+  const state = readPeerState(documents.awareness.getStates().get(target));
+  if (!state) {
+    stopFollowing();
+    notify('The person you followed has left.', 'info');
+    return;
+  }
+  const file = state.activeFile;
+  if (file && workbench.get().activeTab !== file && documents.files.has(file)) void openFile(file);
+  if (state.viewport && state.viewport.file === workbench.get().activeTab) scrollToLine(state.viewport.top);
+}
+
+export function follow(clientId: number): void {
+  setCollab({ following: clientId });
+  setUserInputListener(() => stopFollowing());
+  followStep();
+}
+
+export function stopFollowing(): void {
+  setUserInputListener(null);
+  setLocalField(documents.awareness, 'follow', null);
+  if (workbench.get().collab.following !== null) setCollab({ following: null });
+}
+
+function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: string | null): void {
+  setLocalUser(documents.awareness, defaultName(role), role);
+  setLocalField(documents.awareness, 'activeFile', workbench.get().activeTab);
+  connection = new RoomConnection({
+    roomId: invite.roomId,
+    secret: invite.secret,
+    signalUrl: connectUrl,
+    iceServers: iceServers(),
+    doc: documents.doc,
+    awareness: documents.awareness,
+  });
+  const conn = connection;
+  documents.shared = true;
+  documents.beforeClear = () => leaveRoom();
+  const awarenessListener = () => refreshPresence();
+  documents.awareness.on('change', awarenessListener);
+  const chatListener = () => refreshChat();
+  chatArray(documents.doc).observe(chatListener);
+  const filesListener = () => refreshGuestTree();
+  documents.files.observe(filesListener);
+  const idleTimer = setInterval(refreshPresence, 10_000);
+  disposers = [
+    conn.onDidChange((status) => setCollab({ connection: status })),
+    () => documents.awareness.off('change', awarenessListener),
+    () => chatArray(documents.doc).unobserve(chatListener),
+    () => documents.files.unobserve(filesListener),
+    () => clearInterval(idleTimer),
+    workbench.subscribe((s, prev) => {
+      if (s.activeTab !== prev.activeTab) setLocalField(documents.awareness, 'activeFile', s.activeTab);
+      if (s.sideView !== prev.sideView || s.sideBarVisible !== prev.sideBarVisible) {
+        if (chatVisible()) markChatRead();
+      }
+    }),
+  ];
+  setCollab({
+    room: {
+      roomId: invite.roomId,
+      role,
+      invite: formatInvite(invite),
+      webInvite: formatInvite(invite, location.origin),
+      signalUrl: invite.signalUrl,
+      lanUrl,
+    },
+    connection: conn.status(),
+  });
+  seenChat = 0;
+  refreshPresence();
+  refreshChat();
+}
+
+/** Host: publish every text file of the open workspace into the doc and open the room. */
+export async function shareWorkspace(): Promise<void> {
+  if (connection || !workbench.get().workspace) return;
+  setCollab({ busy: 'sharing' });
+  try {
+    const hosting = await attempt('Cannot start the room', () => api.room.startHosting({ lan: true }));
+    if (!hosting?.signalUrl) return;
+    const tree = await attempt('Cannot list the folder', () => api.workspace.listFiles({}));
+    let total = 0;
+    const skipped: string[] = [];
+    for (const entry of tree?.entries ?? []) {
+      if (entry.kind !== 'file') continue;
+      if (entry.size > MAX_SHARED_FILE_BYTES || total + entry.size > MAX_SHARED_TOTAL_BYTES) {
+        skipped.push(entry.path);
+        continue;
+      }
+      if (documents.files.has(entry.path)) continue;
+      const file = await api.workspace.readFile({ path: entry.path }).catch(() => null);
+      // Text files only: a NUL byte says binary.
+      if (!file || file.content.includes('\u0000')) continue;
+      total += entry.size;
+      documents.adopt(entry.path, file.content);
+    }
+    if (skipped.length) notify(`Not shared (over ${MAX_SHARED_FILE_BYTES / 1024 / 1024} MB or the room's size cap): ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? '…' : ''}`, 'warning');
+    const invite = newRoom(hosting.lanUrl ?? hosting.signalUrl);
+    connect(invite, 'owner', hosting.signalUrl, hosting.lanUrl);
+    workbench.set({ sideView: 'collab', sideBarVisible: true });
+  } finally {
+    setCollab({ busy: null });
+  }
+}
+
+/** Guest: enter a room from an invite; this window's folder (if any) is closed first. */
+export async function joinRoom(link: string): Promise<boolean> {
+  const parsed = parseInvite(link);
+  if (!parsed.ok) {
+    notify(parsed.problem);
+    return false;
+  }
+  if (connection) leaveRoom();
+  setCollab({ busy: 'joining' });
+  try {
+    if (workbench.get().workspace) await closeFolder();
+    documents.clear();
+    const invite = parsed.invite;
+    workbench.set({
+      workspace: { root: '', name: `Room ${invite.roomId.slice(0, 6)}` },
+      entries: [],
+      tabs: [],
+      activeTab: null,
+      dirty: {},
+      orphaned: {},
+      selectedPath: null,
+      expanded: {},
+    });
+    connect(invite, 'guest', invite.signalUrl, null);
+    refreshGuestTree();
+    return true;
+  } finally {
+    setCollab({ busy: null });
+  }
+}
+
+export function leaveRoom(): void {
+  if (!connection) return;
+  const role = workbench.get().collab.room?.role;
+  stopFollowing();
+  for (const dispose of disposers) dispose();
+  disposers = [];
+  connection.destroy();
+  connection = null;
+  documents.beforeClear = null;
+  documents.shared = false;
+  documents.awareness.setLocalState({});
+  paintRemoteCursors([]);
+  workbench.set({ collab: EMPTY_COLLAB });
+  if (role === 'owner') {
+    void attempt('Cannot stop the room', () => api.room.stopHosting({}));
+    void refreshTree();
+  } else if (role === 'guest') {
+    documents.clear();
+    workbench.set({ workspace: null, entries: [], tabs: [], activeTab: null, dirty: {}, orphaned: {} });
+  }
+}
+
+export function goOffline(): void {
+  connection?.goOffline();
+}
+
+export function goOnline(): void {
+  connection?.goOnline();
+}
+
+export function sendChat(text: string): boolean {
+  const user = { clientId: documents.awareness.clientID, name: defaultName(workbench.get().collab.room?.role ?? 'guest'), color: colorFor(documents.awareness.clientID) };
+  const own = readPeerState(documents.awareness.getLocalState());
+  if (own) user.name = own.user.name;
+  return postChat(documents.doc, user, text);
+}
+
+export function setChatTyping(typing: boolean): void {
+  setLocalField(documents.awareness, 'chatTyping', typing);
+}
+
+export function rename(name: string): void {
+  const role = workbench.get().collab.room?.role;
+  if (role) setLocalUser(documents.awareness, name, role);
+}
+
+/** For tests and the benchmark: how many messages the transport sent. */
+export function transportStats(): RoomConnection['stats'] | null {
+  return connection?.stats ?? null;
+}
