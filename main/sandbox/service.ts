@@ -63,7 +63,10 @@ export class SandboxService {
   start(): Promise<DockerState> {
     this.ready ??= (async () => {
       const state = await dockerState(this.docker);
-      if (state.docker !== 'ok') return state;
+      if (state.docker !== 'ok') {
+        this.ready = null; // try again on the next run: Docker may be started later
+        return state;
+      }
       await this.refreshImages();
       await this.pool.reapLeftovers();
       const wanted = this.options.warm === undefined || this.options.warm === 'all' ? [...LANGUAGE_IDS] : this.options.warm;
