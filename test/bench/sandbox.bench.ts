@@ -63,6 +63,7 @@ function expectHello(stdout: string, what: string): void {
   if (stdout !== 'Hello, World!\n') throw new Error(`${what} printed ${JSON.stringify(stdout.slice(0, 200))}`);
 }
 
+const loadBefore = os.loadavg()[0]!;
 const service = new SandboxService({ warm: LANGS, idlePerLanguage: 1 });
 const state = await service.start();
 if (state.docker !== 'ok') throw new Error(`Docker is needed: ${state.message}`);
@@ -159,6 +160,7 @@ writeReport({
     `${RUNS} sequential runs per row, measured from request to verdict (compile included for C++ and Java). The engine waits for its pool to refill between runs, so each run finds a warm container (created ahead with every limit, its supervisor exec already started).`,
     '(b) starts a fresh container per run with the same flags (`docker run --rm -i` through the docker CLI, source piped on stdin); (c) runs the same commands natively.',
     ...Object.entries(ratios).map(([k, v]) => `${k}: ${v}x`),
+    `Machine load (1-minute average) ${loadBefore.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end, on ${os.cpus().length} cores: other work was running, so compare rows of one run rather than absolute numbers.`,
     `Target: Python p50 <= 100 ms (measured ${pythonEngine.toFixed(1)} ms) and >= 3x faster than docker run (measured ${ratios['python: docker run p50 / engine p50']}x).`,
   ],
   rows,
