@@ -80,7 +80,7 @@ export async function runPhase(
   const nonce = randomBytes(16).toString('hex');
   let channel = prepared ? await prepared.catch(() => null) : null;
   // A channel prepared long ago may have died (daemon restart): open a fresh one.
-  if (!channel || channel.socket.destroyed || !channel.socket.writable) channel = await openPhase(container);
+  if (!channel || channel.socket.destroyed || !channel.socket.writable || channel.socket.readableEnded) channel = await openPhase(container);
   const { exec, socket } = channel;
 
   const header =

@@ -84,6 +84,16 @@ describe('containers', () => {
     expect(info.Config.User).toBe('1000:1000');
   });
 
+  it('raises and lowers the memory limit per run, past the warm container default', async () => {
+    const grab = (mb: number) => one('python', 'main.py', `data = bytearray(${mb} << 20)\nprint(len(data) >> 20)\n`);
+    const big = await runToEnd(service, { ...grab(400), limits: { memoryMb: 768 } });
+    expect(big.result.verdict, big.result.message).toBe('ok');
+    expect(big.stdout).toBe('400\n');
+    expect(big.result.peakMemoryKb).toBeGreaterThan(400 * 1024);
+    const small = await runToEnd(service, { ...grab(400), limits: { memoryMb: 128 } });
+    expect(small.result.verdict, small.result.message).toBe('memory-limit');
+  });
+
   it('reaps containers left by a process that died, and keeps those of live ones', async () => {
     const image = (await service.status()).images.find((i) => i.language === 'python')!.tag!;
     const dead = spawnSync('true').pid; // a pid that has exited (and, here, is not reused)
