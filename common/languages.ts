@@ -83,8 +83,9 @@ export const LANGUAGES: Record<LanguageId, Language> = {
     extensions: ['.java'],
     defaultEntry: 'Main.java',
     // Tiered compilation stopped at C1 and the serial collector: short programs start faster.
+    // The heap may use most of the memory limit (the JVM's default is a quarter of it).
     compile: `javac -J-XX:+UseSerialGC -J-XX:TieredStopAtLevel=1 -encoding UTF-8 -d {build} $(find . -name '*.java')`,
-    run: 'java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp {build} {class}',
+    run: 'java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=75 -cp {build} {class}',
     tier: 'high',
   },
   c: { id: 'c', name: 'C', image: 'gcc', extensions: ['.c', '.h'], defaultEntry: 'main.c', compile: `gcc -std=c17 -O2 -pipe -Wall -o {build}/main ${C_SOURCES} -lm`, run: '{build}/main', tier: 'medium' },

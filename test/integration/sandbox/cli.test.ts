@@ -54,6 +54,16 @@ describe('codecrafter run', () => {
   });
 });
 
+describe('codecrafter images', () => {
+  it('builds only what is missing, reporting each image (all present here)', { timeout: 60_000 }, () => {
+    const r = codecrafter(['images', '--quiet'], root);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.filter((l) => /^\[\d+\/8\] \S+: skipped \(already built\) codecrafter-sandbox\//.test(l))).toHaveLength(8);
+    expect(lines.at(-1)).toMatch(/^sandbox images ready in \d+ s$/);
+  });
+});
+
 describe('without Docker', () => {
   it('reports Docker as missing and fails runs with what to do, instead of crashing', async () => {
     const service = new SandboxService({ docker: new Docker({ socketPath: path.join(os.tmpdir(), 'no-docker-here.sock') }), warm: [] });
