@@ -12,14 +12,14 @@ const TEXT = {
  * Whether every edit is stored in the history log: 'Saved to history' only once the host has
  * committed the last update this window sent (it survives a crash from then on).
  */
-export function RecordingBadge({ className }: { className?: string }) {
+export function RecordingBadge({ className, label = 'History' }: { className?: string; label?: string }) {
   const r = useReplayState((s) => s.recording);
   if (r.state === 'off') return null;
   return (
     <span
       className={`${className ?? ''} history-badge history-${r.state}`}
       role="status"
-      aria-label="History"
+      aria-label={label}
       data-durable-seq={r.durableSeq}
       title={r.message ?? `Stored in history up to edit ${r.durableSeq}`}
     >

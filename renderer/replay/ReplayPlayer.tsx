@@ -8,6 +8,9 @@ import { closePlayer, forkMoment, restoreMoment } from './replay-actions';
 import { useReplayState } from './replay-state';
 import { SPEEDS, usePlayback } from './use-playback';
 
+/** Awareness is sent at most every 100 ms and stored at most every 250 ms per author. */
+const CURSOR_LAG_MS = 400;
+
 /** The replay of one session, in place of the editor group (issue 5). */
 export function ReplayPlayer({ sessionId }: { sessionId: string }) {
   const p = usePlayback(sessionId);
@@ -27,8 +30,10 @@ export function ReplayPlayer({ sessionId }: { sessionId: string }) {
   // Each author's last known cursor at the playhead, in the file shown.
   const cursors = useMemo(() => {
     const last = new Map<string, ReplayCursor | null>();
+    // Cursor events trail their edit by the recording's throttle; count those as part of the edit.
+    const until = p.time + CURSOR_LAG_MS;
     for (const e of p.events) {
-      if (e.time > p.time) break;
+      if (e.time > until) break;
       if (e.event.kind !== 'awareness') continue;
       const { author, file: f, cursor, selection, name } = e.event;
       last.set(author, f === shown && cursor ? { author, name, line: cursor.line, column: cursor.column, selection } : null);
@@ -75,7 +80,7 @@ export function ReplayPlayer({ sessionId }: { sessionId: string }) {
           {p.error}
         </p>
       )}
-      {t && <ReplayTimeline timeline={t} seq={p.seq} onSeek={p.seek} />}
+      {t && <ReplayTimeline timeline={t} seq={p.seq} onSeek={p.seek} onSeekMarker={(m) => p.seekTime(m.seq, m.time)} />}
       <div className="replay-body">
         <div className="replay-main">
           <div role="tablist" aria-label="Files at this moment" className="replay-files">

@@ -23,7 +23,17 @@ export function formatOffset(ms: number): string {
   return h ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
 
-export function ReplayTimeline({ timeline, seq, onSeek }: { timeline: Timeline; seq: number; onSeek: (seq: number) => void }) {
+export function ReplayTimeline({
+  timeline,
+  seq,
+  onSeek,
+  onSeekMarker,
+}: {
+  timeline: Timeline;
+  seq: number;
+  onSeek: (seq: number) => void;
+  onSeekMarker: (marker: TimelineMarker) => void;
+}) {
   const last = timeline.lastSeq;
   return (
     <div className="replay-timeline">
@@ -51,7 +61,7 @@ export function ReplayTimeline({ timeline, seq, onSeek }: { timeline: Timeline; 
             style={{ left: at(m.seq, last) }}
             aria-label={`${MARKER_LABEL[m.kind]}: ${m.label} at ${formatOffset(m.time - timeline.startTime)}`}
             title={`${MARKER_LABEL[m.kind]}: ${m.label}${m.author ? ` (${m.author})` : ''}`}
-            onClick={() => onSeek(m.seq)}
+            onClick={() => onSeekMarker(m)}
           />
         ))}
       </div>

@@ -63,7 +63,7 @@ export function ReplayView() {
         <h2>Replay</h2>
       </header>
       <div className="view-body">
-        {workspace && <RecordingBadge />}
+        {workspace && <RecordingBadge label="Recording of this folder" />}
         {error && (
           <p role="alert" className="replay-error">
             {error}

@@ -5,6 +5,7 @@ import type { HistoryEvent } from '../../common/history';
 import { documents } from '../editor/documents';
 import { api } from '../host';
 import { workbench } from '../state/store';
+import { notify } from '../workbench/actions';
 import { awarenessEvent } from './awareness-events';
 import { fromBase64, toBase64 } from './base64';
 import { replayState, type RecordingStatus } from './replay-state';
@@ -59,7 +60,11 @@ async function send(): Promise<void> {
   if (sending) return sending.then(() => (updates.length || events.length ? send() : undefined));
   const id = sessionId;
   const mine = generation;
-  if (!id || (updates.length === 0 && events.length === 0)) return;
+  if (!id) return;
+  if (updates.length === 0 && events.length === 0) {
+    setStatus({});
+    return;
+  }
   const batchUpdates = updates.splice(0, MAX_PUSH_UPDATES);
   const batchEvents = events.splice(0, MAX_PUSH_EVENTS);
   sending = api.history
@@ -116,11 +121,31 @@ async function restart(): Promise<void> {
         tabs: [...s.tabs, ...restored.filter((p) => !s.tabs.includes(p))],
         activeTab: s.activeTab ?? restored[0]!,
       }));
+      void reportUnsaved(restored, mine);
     }
   } catch (error) {
     if (mine !== generation) return;
     setStatus({ state: 'error', message: `History is off: ${error instanceof Error ? error.message : String(error)}` });
   }
+}
+
+/** Says which restored files hold edits that are not on disk (unsaved when the window closed, or changed on disk since). */
+async function reportUnsaved(paths: string[], mine: number): Promise<void> {
+  const differs: string[] = [];
+  for (const path of paths) {
+    const disk = await api.workspace.readFile({ path }).then(
+      (f) => f.content,
+      () => null,
+    );
+    if (mine !== generation) return;
+    if (disk !== documents.text(path)?.toString()) differs.push(path);
+  }
+  if (differs.length === 0) return;
+  workbench.set((s) => ({ dirty: { ...s.dirty, ...Object.fromEntries(differs.map((p) => [p, true])) } }));
+  notify(
+    `Restored from history with edits that are not on disk: ${differs.join(', ')}. Save to keep them, or close the tab to go back to the file on disk.`,
+    'warning',
+  );
 }
 
 /** Records an event of this window (a chat message, a paste…) in the open workspace's session. */

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StoredHistoryEvent } from '../../common/contract-history';
 import type { Timeline } from '../../common/history';
 import { api } from '../host';
+import { advance } from './playback-clock';
 
 // The player's model: the session's timeline and events, the playhead (an update number and its
 // time), the files at the playhead, and playback that moves the playhead through time at a speed,
@@ -21,6 +22,7 @@ export interface Playback {
   skipIdle: boolean;
   error: string | null;
   seek(seq: number): void;
+  seekTime(seq: number, time: number): void;
   play(): void;
   pause(): void;
   setSpeed(speed: number): void;
@@ -81,23 +83,29 @@ export function usePlayback(sessionId: string): Playback {
   const seek = useCallback(
     (target: number) => {
       setPlaying(false);
-      show({ seq: Math.max(0, Math.min(target, timeline?.lastSeq ?? target)) });
+      const seq = Math.max(0, Math.min(target, timeline?.lastSeq ?? target));
+      // The slider and what acts on "this moment" follow at once; the files arrive after.
+      setSeq(seq);
+      show({ seq });
     },
     [show, timeline],
+  );
+
+  /** A marker is a moment in time (a run ends between edits): show the files and cursors then. */
+  const seekTime = useCallback(
+    (seqAt: number, at: number) => {
+      setPlaying(false);
+      setSeq(seqAt);
+      show({ time: at });
+    },
+    [show],
   );
 
   useEffect(() => {
     if (!playing || !timeline) return;
     const timer = setInterval(() => {
-      let next = playTime.current + TICK_MS * speed;
-      if (skipIdle) {
-        const gap = timeline.idle.find((g) => next >= g.fromTime && next < g.toTime);
-        if (gap) next = gap.toTime;
-      }
-      if (next >= timeline.endTime) {
-        next = timeline.endTime;
-        setPlaying(false);
-      }
+      const { time: next, ended } = advance(timeline, playTime.current, TICK_MS, speed, skipIdle);
+      if (ended) setPlaying(false);
       playTime.current = next;
       show({ time: next });
     }, TICK_MS);
@@ -122,6 +130,7 @@ export function usePlayback(sessionId: string): Playback {
     skipIdle,
     error,
     seek,
+    seekTime,
     play,
     pause: () => setPlaying(false),
     setSpeed,

@@ -64,6 +64,7 @@ test('edits acknowledged as stored survive kill -9 of the host', async ({ page }
   host = await startHost(data.dir);
   await openWorkspace(page, host.url);
   await expect(page.getByRole('tab', { name: /README\.md/ })).toBeVisible();
+  await expect(page.getByText('Restored from history with edits that are not on disk: README.md')).toBeVisible();
   const restored = await firstLine(page);
   expect(restored.startsWith(`abcde${typed.slice(0, acknowledged)}`), `restored first line: ${restored}`).toBe(true);
   expect(restored.endsWith('# Sample workspace')).toBe(true);
