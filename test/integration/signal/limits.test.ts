@@ -125,5 +125,6 @@ describe('limits', () => {
     for (let i = 0; i < 150; i++) publisher.send({ type: 'publish', topic: 't', data, i });
     await expect.poll(() => reader.messages.filter((m) => m.type === 'publish').length, { timeout: 10_000 }).toBe(150);
     expect(await counter(s.metrics.drops, 'reason', 'backpressure')).toBeGreaterThan(0);
+    stalled.ws.terminate(); // it would never read the close handshake
   });
 });
