@@ -123,7 +123,7 @@ describe('limits', () => {
     (stalled.ws as unknown as { _socket: import('node:net').Socket })._socket.pause();
     const data = 'x'.repeat(50 * 1024);
     for (let i = 0; i < 150; i++) publisher.send({ type: 'publish', topic: 't', data, i });
-    await expect.poll(() => reader.messages.filter((m) => m.type === 'publish').length, { timeout: 10_000 }).toBe(150);
+    await expect.poll(() => reader.messages.filter((m) => m.type === 'publish').length, { timeout: 25_000 }).toBe(150);
     expect(await counter(s.metrics.drops, 'reason', 'backpressure')).toBeGreaterThan(0);
     stalled.ws.terminate(); // it would never read the close handshake
   });
