@@ -95,8 +95,16 @@ const HostFolder = z
   .refine((p) => !p.includes('\0'), 'The folder path contains a NUL character.');
 
 export const historyContract = {
-  /** Starts (or continues) recording the open workspace; see HistoryLive. */
-  begin: method<HistoryLive>()(Empty),
+  /**
+   * Starts (or continues) recording the open folder; see HistoryLive. A guest of a room has no
+   * folder: its recording is keyed by the room, so it can be reopened or forked offline.
+   */
+  begin: method<HistoryLive>()(
+    z
+      .object({ roomId: z.string().regex(/^[\w-]{1,100}$/, 'not a room id').optional(), title: z.string().max(200).optional() })
+      .strict()
+      .optional(),
+  ),
   /** Stops recording: commits what is waiting. */
   end: method<HistoryStored | null>()(Empty),
   push: method<{ lastSeq: number }>()(HistoryPushSchema),

@@ -33,7 +33,9 @@ interface PushOrigin {
 }
 
 interface Live {
-  root: string;
+  /** The folder recorded, or null for a room guest's recording (no folder). */
+  root: string | null;
+  workspaceId: string;
   recorder: SessionRecorder;
   doc: Y.Doc;
   terminals: Set<string>;
@@ -120,13 +122,16 @@ export function createHistoryHandlers(ctx: HostContext): AreaHandlers<ImplOf<Con
 
   /** The live recording, if it still belongs to the open folder (a folder switch ends it). */
   const current = (): Live | null => {
-    if (live && ctx.workspace.info()?.root !== live.root) endLive();
+    if (live && (ctx.workspace.info()?.root ?? null) !== live.root) endLive();
     return live;
   };
 
-  const begin = () => {
-    const root = ctx.workspace.root();
-    const active = current();
+  const begin = (arg?: { roomId?: string; title?: string }) => {
+    const root = ctx.workspace.info()?.root ?? null;
+    if (root === null && !arg?.roomId) ctx.workspace.root(); // throws the usual "open a folder first"
+    const workspaceId = root !== null ? workspaceIdOf(root) : `room:${arg!.roomId!}`;
+    if (current()?.workspaceId !== workspaceId) endLive();
+    const active = live as Live | null;
     if (active) {
       return {
         sessionId: active.recorder.sessionId,
@@ -136,7 +141,6 @@ export function createHistoryHandlers(ctx: HostContext): AreaHandlers<ImplOf<Con
         resumed: true,
       };
     }
-    const workspaceId = workspaceIdOf(root);
     const latest = store.listSessions({ workspaceId })[0];
     const doc = new Y.Doc();
     let recorder: SessionRecorder;
@@ -144,14 +148,15 @@ export function createHistoryHandlers(ctx: HostContext): AreaHandlers<ImplOf<Con
       Y.applyUpdate(doc, store.openReplay(latest.id).stateAt('end').update);
       recorder = store.resumeSession(latest.id);
     } else {
-      recorder = store.startSession({ workspaceId, kind: 'solo', title: path.basename(root) || root });
+      const title = root !== null ? path.basename(root) || root : (arg?.title ?? `Room ${arg!.roomId!.slice(0, 6)}`);
+      recorder = store.startSession({ workspaceId, kind: root !== null ? 'solo' : 'room', title });
     }
     const detach = recorder.attach(doc, {
       authorOf: (origin) => (origin as PushOrigin | null)?.author,
       timeOf: (origin) => (origin as PushOrigin | null)?.time,
     });
     const stopDurable = recorder.onDurable((durableSeq) => emit('onDidStore', { sessionId: recorder.sessionId, durableSeq }));
-    live = { root, recorder, doc, terminals: new Set(), release: () => (stopDurable(), detach()) };
+    live = { root, workspaceId, recorder, doc, terminals: new Set(), release: () => (stopDurable(), detach()) };
     const state = Y.encodeStateAsUpdate(doc);
     return {
       sessionId: recorder.sessionId,
@@ -214,7 +219,7 @@ export function createHistoryHandlers(ctx: HostContext): AreaHandlers<ImplOf<Con
   };
 
   const impl: ImplOf<Contract>['history'] = {
-    begin: guard(begin, 'Cannot record this workspace'),
+    begin: guard((arg) => begin(arg), 'Cannot record this workspace'),
     end: guard(endLive),
     flush: guard(() => {
       const active = current();

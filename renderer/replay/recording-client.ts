@@ -99,13 +99,16 @@ async function restart(): Promise<void> {
   events = [];
   if (timer) clearTimeout(timer);
   timer = null;
-  if (!workbench.get().workspace) {
+  const { workspace } = workbench.get();
+  const roomId = roomOf(workbench.get());
+  // A room guest's "workspace" has no folder (root ''): its recording is keyed by the room.
+  if (!workspace || (!workspace.root && !roomId)) {
     setStatus({ state: 'off', sessionId: null, durableSeq: 0, pushedSeq: 0, message: undefined });
     return;
   }
   setStatus({ state: 'starting', sessionId: null, message: undefined });
   try {
-    const live = await api.history.begin();
+    const live = await api.history.begin(workspace.root ? {} : { roomId, title: workspace.name });
     if (mine !== generation) return;
     if (live.state) Y.applyUpdate(documents.doc, fromBase64(live.state), RESTORE_ORIGIN);
     const missing = Y.encodeStateAsUpdate(documents.doc, fromBase64(live.stateVector));
@@ -121,12 +124,18 @@ async function restart(): Promise<void> {
         tabs: [...s.tabs, ...restored.filter((p) => !s.tabs.includes(p))],
         activeTab: s.activeTab ?? restored[0]!,
       }));
-      void reportUnsaved(restored, mine);
+      if (workspace.root) void reportUnsaved(restored, mine);
     }
   } catch (error) {
     if (mine !== generation) return;
     setStatus({ state: 'error', message: `History is off: ${error instanceof Error ? error.message : String(error)}` });
   }
+}
+
+/** The room this window is in, read loosely: the rooms area owns that state (issue 4). */
+function roomOf(state: unknown): string | undefined {
+  const room = (state as { collab?: { room?: { roomId?: unknown } | null } }).collab?.room;
+  return typeof room?.roomId === 'string' ? room.roomId : undefined;
 }
 
 /** Says which restored files hold edits that are not on disk (unsaved when the window closed, or changed on disk since). */
@@ -172,6 +181,21 @@ export function startRecording(): () => void {
   };
   documents.doc.on('update', onUpdate);
 
+  // A room's chat lives in the doc (DESIGN.md section 3); each new message is also a timeline marker.
+  const chat = documents.doc.getArray<unknown>('chat');
+  const onChat = (event: Y.YArrayEvent<unknown>, tr: Y.Transaction) => {
+    if (tr.origin === RESTORE_ORIGIN) return;
+    for (const delta of event.delta) {
+      for (const item of Array.isArray(delta.insert) ? (delta.insert as unknown[]) : []) {
+        const m = item as { id?: unknown; clientId?: unknown; name?: unknown; text?: unknown };
+        if (typeof m.id !== 'string' || typeof m.text !== 'string' || !m.id || !m.text) continue;
+        const author = m.clientId === documents.doc.clientID ? LOCAL_AUTHOR : typeof m.clientId === 'number' ? `client:${m.clientId}` : 'unknown';
+        recordEvent({ kind: 'chat', author, messageId: m.id.slice(0, 100), text: m.text.slice(0, 20_000) });
+      }
+    }
+  };
+  chat.observe(onChat);
+
   // One awareness event per client per interval, the latest state winning.
   const onAwareness = ({ added, updated }: { added: number[]; updated: number[] }) => {
     for (const client of [...added, ...updated]) {
@@ -204,7 +228,7 @@ export function startRecording(): () => void {
   });
   const offWorkbench = workbench.subscribe((s, prev) => {
     const reopened = s.connection === 'open' && prev.connection !== 'open';
-    if (s.workspace?.root !== prev.workspace?.root || reopened) void restart();
+    if (s.workspace?.root !== prev.workspace?.root || roomOf(s) !== roomOf(prev) || reopened) void restart();
   });
   void restart();
 
@@ -212,6 +236,7 @@ export function startRecording(): () => void {
     generation++;
     sessionId = null;
     documents.doc.off('update', onUpdate);
+    chat.unobserve(onChat);
     documents.awareness.off('change', onAwareness);
     window.removeEventListener('paste', onPaste, true);
     window.removeEventListener('blur', onBlur);

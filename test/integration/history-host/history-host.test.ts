@@ -200,6 +200,35 @@ describe('history through the contract', () => {
     expect(info).toMatchObject({ id: fork.sessionId, kind: 'fork', parentId: sessionId });
   });
 
+  it('records a room guest with no folder under the room, and reopens it offline', async () => {
+    expect((await failure(api.history.begin())).code).toBe(ErrorCode.NoWorkspace);
+    const live = await api.history.begin({ roomId: 'Yn3kX5_nKmtq', title: 'Room Yn3kX5' });
+    const ed = editorDoc();
+    ed.files.set('shared.py', new Y.Text('print("from the room")'));
+    await api.history.push({
+      sessionId: live.sessionId,
+      updates: ed.take(),
+      events: [{ kind: 'chat', author: 'client:7', messageId: 'm1', text: 'hello' }],
+    });
+    await api.history.flush();
+    const [info] = await api.history.listSessions();
+    expect(info).toMatchObject({ id: live.sessionId, kind: 'room', workspaceId: 'room:Yn3kX5_nKmtq', title: 'Room Yn3kX5' });
+    expect((await api.history.timeline({ sessionId: live.sessionId })).markers).toMatchObject([{ kind: 'chat', label: 'hello' }]);
+
+    // Opening a folder ends the room's recording; rejoining offline later continues it.
+    await api.workspace.open({ path: project });
+    expect((await failure(api.history.push({ sessionId: live.sessionId, updates: [], events: [] }))).code).toBe(ErrorCode.Unavailable);
+    await api.workspace.close();
+    await services.dispose();
+    start();
+    const again = await api.history.begin({ roomId: 'Yn3kX5_nKmtq' });
+    expect(again).toMatchObject({ sessionId: live.sessionId, resumed: true });
+    const restored = new Y.Doc();
+    Y.applyUpdate(restored, Buffer.from(again.state, 'base64'));
+    expect(restored.getMap<Y.Text>('files').get('shared.py')!.toString()).toBe('print("from the room")');
+    expect((await failure(api.history.begin({ roomId: '../etc' }))).code).toBe(ErrorCode.InvalidArgument);
+  });
+
   it('keeps a retention setting across restarts', async () => {
     expect(await api.history.getRetention()).toEqual({ days: null });
     expect(await api.history.setRetention({ days: 30 })).toEqual({ days: 30, pruned: 0 });
