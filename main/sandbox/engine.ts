@@ -5,6 +5,7 @@ import { expandCommand, LANGUAGES } from '../../common/languages';
 import { resolveEntry, resolveLimits, type PhaseResult, type RunEvent, type RunRequest, type RunResult } from '../../common/sandbox';
 import { BUILD_DIR } from './container-spec';
 import { runPhase, type PhaseOutcome } from './exec-phase';
+import { OutputBatcher } from './output-batcher';
 import type { PooledContainer, SandboxPool } from './pool';
 import { tarFiles } from './tar';
 import { judgeCompile, judgeRun, phaseResult, type Judgement } from './verdict';
@@ -44,14 +45,9 @@ export async function runSandboxed(pool: SandboxPool, request: RunRequest, ctx: 
   const kill = () => pool.kill(pooled);
   const phase = async (name: 'compile' | 'run', spec: Parameters<typeof runPhase>[1]): Promise<PhaseOutcome> => {
     ctx.onEvent({ runId: ctx.runId, type: 'phase', phase: name });
-    const outcome = await runPhase(
-      pooled.container,
-      spec,
-      (stream, data) => ctx.onEvent({ runId: ctx.runId, type: 'output', phase: name, stream, data }),
-      ctx.signal,
-      kill,
-      pooled.channels.shift(),
-    );
+    const batcher = new OutputBatcher((stream, data) => ctx.onEvent({ runId: ctx.runId, type: 'output', phase: name, stream, data }));
+    const outcome = await runPhase(pooled.container, spec, (stream, data) => batcher.push(stream, data), ctx.signal, kill, pooled.channels.shift());
+    batcher.flush();
     outputBytes += outcome.outputBytes;
     return outcome;
   };

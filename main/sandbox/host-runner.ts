@@ -10,6 +10,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { expandCommand, LANGUAGES } from '../../common/languages';
 import { resolveEntry, resolveLimits, type PhaseResult, type RunRequest, type RunResult } from '../../common/sandbox';
 import type { RunContext } from './engine';
+import { OutputBatcher } from './output-batcher';
 import type { Judgement } from './verdict';
 
 interface HostOutcome {
@@ -108,9 +109,11 @@ export async function runOnHost(request: RunRequest, ctx: RunContext): Promise<R
     let compile: PhaseResult | null = null;
     if (lang.compile) {
       ctx.onEvent({ runId: ctx.runId, type: 'phase', phase: 'compile' });
+      const batcher = new OutputBatcher((stream, data) => ctx.onEvent({ runId: ctx.runId, type: 'output', phase: 'compile', stream, data }));
       const o = await runCommand(expandCommand(lang.compile, entry, build), work, '', limits.compileTimeMs, limits.outputBytes, ctx.signal, (stream, data) =>
-        ctx.onEvent({ runId: ctx.runId, type: 'output', phase: 'compile', stream, data }),
+        batcher.push(stream, data),
       );
+      batcher.flush();
       outputBytes += o.outputBytes;
       compile = phase(o);
       if (o.stopped === 'cancelled') return done({ verdict: 'cancelled', message: 'the run was cancelled while compiling' }, notRun, compile);
@@ -118,9 +121,11 @@ export async function runOnHost(request: RunRequest, ctx: RunContext): Promise<R
       if (o.stopped || o.exitCode !== 0) return done({ verdict: 'compile-error', message: o.stopped ? `compiling stopped: ${o.stopped}` : `compilation failed (status ${o.exitCode})` }, notRun, compile);
     }
     ctx.onEvent({ runId: ctx.runId, type: 'phase', phase: 'run' });
+    const batcher = new OutputBatcher((stream, data) => ctx.onEvent({ runId: ctx.runId, type: 'output', phase: 'run', stream, data }));
     const o = await runCommand(`exec ${expandCommand(lang.run, entry, build)}`, work, request.stdin, limits.timeMs, limits.outputBytes, ctx.signal, (stream, data) =>
-      ctx.onEvent({ runId: ctx.runId, type: 'output', phase: 'run', stream, data }),
+      batcher.push(stream, data),
     );
+    batcher.flush();
     outputBytes += o.outputBytes;
     const run = phase(o);
     if (o.stopped === 'cancelled') return done({ verdict: 'cancelled', message: 'the run was cancelled' }, run, compile);
