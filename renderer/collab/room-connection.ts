@@ -39,6 +39,8 @@ export interface TransportStats {
   docMessages: number;
   awarenessMessages: number;
   chunkedMessages: number;
+  /** Signalling messages that did not decrypt with our secret: someone in the topic with a wrong one. */
+  undecryptable: number;
 }
 
 // What y-webrtc keeps on its room object; not in its typings, read here only.
@@ -49,7 +51,7 @@ interface WebrtcRoomInternals {
 }
 
 export class RoomConnection {
-  readonly stats: TransportStats = { docUpdates: 0, docMessages: 0, awarenessMessages: 0, chunkedMessages: 0 };
+  readonly stats: TransportStats = { docUpdates: 0, docMessages: 0, awarenessMessages: 0, chunkedMessages: 0, undecryptable: 0 };
   readonly ready: Promise<void>;
   private readonly provider: WebrtcProvider;
   private readonly listeners = new Set<(status: ConnectionStatus) => void>();
@@ -59,6 +61,17 @@ export class RoomConnection {
   /** Our awareness state, kept across going offline (y-webrtc clears it on disconnect). */
   private savedAwareness: Record<string, unknown> | null = null;
   private readonly poll: ReturnType<typeof setInterval>;
+  /**
+   * y-webrtc decrypts each signalling message with the room key and leaves a failure unhandled:
+   * a message from someone holding a wrong secret is expected here, counted, and not an app error.
+   */
+  private readonly onRejection = (event: PromiseRejectionEvent) => {
+    const reason: unknown = event.reason;
+    if (reason instanceof DOMException && reason.name === 'OperationError') {
+      event.preventDefault();
+      this.stats.undecryptable++;
+    }
+  };
 
   constructor(private readonly options: RoomConnectionOptions) {
     this.provider = new WebrtcProvider(options.roomId, options.doc, {
@@ -81,6 +94,7 @@ export class RoomConnection {
     this.ready = Promise.resolve(this.provider.key).then(() => this.batchTraffic());
     // The signalling socket's state has no event of its own in y-webrtc; a slow poll keeps the UI honest.
     this.poll = setInterval(() => this.emit(), 1000);
+    window.addEventListener('unhandledrejection', this.onRejection);
   }
 
   /** y-webrtc opens its room once the key is derived; then wrap its senders with batching. */
@@ -163,6 +177,7 @@ export class RoomConnection {
     for (const t of this.throttles) t.dispose();
     this.closed = true;
     clearInterval(this.poll);
+    window.removeEventListener('unhandledrejection', this.onRejection);
     this.provider.destroy();
     this.emit();
     this.listeners.clear();

@@ -11,7 +11,12 @@ interface ProbeView {
   editorText(): string | null;
   docText(path: string): string | null;
   clientId(): number;
-  stats(): { docUpdates: number; docMessages: number; awarenessMessages: number; chunkedMessages: number } | null;
+  stats(): { docUpdates: number; docMessages: number; awarenessMessages: number; chunkedMessages: number; undecryptable: number } | null;
+  editor(): {
+    setScrollTop(top: number): void;
+    getTopForLineNumber(line: number): number;
+    getVisibleRanges(): Array<{ startLineNumber: number }>;
+  } | null;
 }
 
 declare global {
@@ -45,7 +50,7 @@ export async function startPeers(browser: Browser, names: string[], fixture = 's
     const context = await browser.newContext({ permissions: ['microphone'] });
     const page = await context.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('pageerror', (e) => errors.push(`${e.name}: ${e.message} ${e.stack?.split('\n').slice(0, 3).join(' | ') ?? ''}`));
     // Nothing may leave loopback: no public signalling, STUN or CDN.
     await context.route('**/*', (route) => {
       const url = route.request().url();
@@ -112,6 +117,7 @@ export async function joinRoom(page: Page, link: string): Promise<void> {
 }
 
 export async function expectPeers(page: Page, count: number): Promise<void> {
+  await showCollab(page);
   await expect(page.getByRole('status', { name: 'Room status' })).toHaveAttribute('data-peers', String(count), { timeout: 30_000 });
 }
 
@@ -138,4 +144,16 @@ export function clientId(page: Page): Promise<number> {
 
 export async function clickEditor(page: Page): Promise<void> {
   await page.locator('.monaco-editor .view-lines').click();
+}
+
+/** The first line the active editor shows. */
+export function topLine(page: Page): Promise<number> {
+  return page.evaluate(() => window.__codecrafterProbe!.editor()!.getVisibleRanges()[0]!.startLineNumber);
+}
+
+export async function scrollTo(page: Page, line: number): Promise<void> {
+  await page.evaluate((l) => {
+    const editor = window.__codecrafterProbe!.editor()!;
+    editor.setScrollTop(editor.getTopForLineNumber(l));
+  }, line);
 }

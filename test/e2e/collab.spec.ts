@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   clickEditor,
@@ -8,6 +8,8 @@ import {
   expectPeers,
   joinRoom,
   openInTree,
+  scrollTo,
+  topLine,
   shareFolder,
   showCollab,
   startPeers,
@@ -23,6 +25,12 @@ test.afterEach(async () => {
   await set?.close();
   set = undefined;
 });
+
+function isSubsequence(needle: string, haystack: string): boolean {
+  let i = 0;
+  for (const ch of haystack) if (ch === needle[i]) i++;
+  return i === needle.length;
+}
 
 function noErrors(): void {
   for (const p of set!.peers) expect(p.errors, `${p.name}'s page errors`).toEqual([]);
@@ -106,5 +114,157 @@ test('two people edit one file together: tree, typing, cursors, chat, undo, save
   await clickEditor(alice.page);
   await alice.page.keyboard.press('Control+s');
   await expect.poll(() => readFileSync(path.join(set!.workspace.dir, 'src/main.py'), 'utf8')).toBe(converged);
+  noErrors();
+});
+
+test('follow mode follows the active file and viewport, and stops on a click', async ({ browser }) => {
+  set = await startPeers(browser, ['Alice', 'Bob']);
+  const [alice, bob] = set.peers as [(typeof set.peers)[0], (typeof set.peers)[0]];
+  writeFileSync(path.join(set.workspace.dir, 'long.txt'), Array.from({ length: 600 }, (_, i) => `line ${i + 1}`).join('\n'));
+  const invite = await shareFolder(alice.page, set.workspace.dir);
+  await joinRoom(bob.page, invite);
+  await expectPeers(bob.page, 1);
+  await openInTree(alice.page, 'README.md');
+
+  await showCollab(bob.page);
+  await bob.page.getByRole('button', { name: 'Follow Alice' }).click();
+  await expect(bob.page.getByRole('tab', { name: 'README.md' })).toBeVisible();
+  await openInTree(alice.page, 'long.txt');
+  await expect(bob.page.getByRole('tab', { name: 'long.txt' })).toHaveAttribute('aria-selected', 'true');
+  await scrollTo(alice.page, 300);
+  await expect.poll(() => topLine(bob.page)).toBe(300);
+  await scrollTo(alice.page, 450);
+  await expect.poll(() => topLine(bob.page)).toBe(450);
+
+  // A click in the editor ends following: Alice's moves no longer move Bob.
+  await clickEditor(bob.page);
+  await expect(bob.page.getByRole('button', { name: 'Follow Alice' })).toBeVisible();
+  await scrollTo(alice.page, 100);
+  await openInTree(alice.page, 'src/util.ts');
+  await bob.page.waitForTimeout(1000);
+  expect(await topLine(bob.page)).toBe(450);
+  await expect(bob.page.getByRole('tab', { name: 'long.txt' })).toHaveAttribute('aria-selected', 'true');
+  noErrors();
+});
+
+test('a wrong password or a link without the secret shows no file content', async ({ browser }) => {
+  set = await startPeers(browser, ['Alice', 'Bob', 'Mallory']);
+  const [alice, bob, mallory] = set.peers as [(typeof set.peers)[0], (typeof set.peers)[0], (typeof set.peers)[0]];
+  const invite = await shareFolder(alice.page, set.workspace.dir);
+  const secret = invite.slice(invite.indexOf('#') + 1);
+  const wrong = `${invite.slice(0, invite.indexOf('#') + 1)}${secret.slice(0, -4)}${secret.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+
+  // Without the secret the link is refused before anything is sent.
+  await showCollab(mallory.page);
+  await mallory.page.getByRole('region', { name: 'Collaboration' }).getByLabel('Invite link').fill(invite.slice(0, invite.indexOf('#')));
+  await mallory.page.getByRole('button', { name: 'Join room' }).click();
+  await expect(mallory.page.getByText('The invite has no secret')).toBeVisible();
+  await expect(mallory.page.getByRole('status', { name: 'Room status' })).toHaveCount(0);
+
+  // With a wrong secret it reaches the signalling server but no peer answers it.
+  await joinRoom(mallory.page, wrong);
+  await joinRoom(bob.page, invite);
+  await expectPeers(bob.page, 1);
+  await expectPeers(alice.page, 1);
+  await expect.poll(() => bob.page.evaluate(() => window.__codecrafterProbe!.docText('src/main.py'))).toContain('def greet');
+  await mallory.page.waitForTimeout(3000);
+  await expect(mallory.page.getByRole('status', { name: 'Room status' })).toHaveAttribute('data-peers', '0');
+  await expect(mallory.page.getByRole('status', { name: 'Room status' })).toHaveAttribute('data-phase', 'online');
+  expect(await mallory.page.evaluate(() => window.__codecrafterProbe!.docText('src/main.py'))).toBeNull();
+  await mallory.page.getByRole('button', { name: 'Explorer', exact: true }).click();
+  await expect(mallory.page.getByRole('tree', { name: 'Files' })).toBeVisible();
+  await expect(mallory.page.getByRole('treeitem')).toHaveCount(0);
+  await expectPeers(alice.page, 1);
+  // Mallory's signalling reached Alice and did not decrypt with the room's secret.
+  expect((await alice.page.evaluate(() => window.__codecrafterProbe!.stats()))!.undecryptable).toBeGreaterThan(0);
+  noErrors();
+});
+
+test('a peer that goes offline, edits and comes back merges with no edit lost', async ({ browser }) => {
+  set = await startPeers(browser, ['Alice', 'Bob']);
+  const [alice, bob] = set.peers as [(typeof set.peers)[0], (typeof set.peers)[0]];
+  const invite = await shareFolder(alice.page, set.workspace.dir);
+  await joinRoom(bob.page, invite);
+  await expectPeers(bob.page, 1);
+  await openInTree(alice.page, 'src/main.py');
+  await openInTree(bob.page, 'src/main.py');
+
+  await showCollab(bob.page);
+  await bob.page.getByRole('button', { name: 'Go offline' }).click();
+  await expect(bob.page.getByRole('status', { name: 'Room status' })).toHaveAttribute('data-phase', 'offline');
+  await expectPeers(alice.page, 0);
+
+  await typeAt(alice.page, 1, ' # online edit by alice');
+  await typeAt(bob.page, 5, ' # offline edit by bob');
+  await typeAt(bob.page, 1, ' # and another');
+  await alice.page.waitForTimeout(500);
+  expect(await editorText(alice.page)).not.toContain('offline edit by bob');
+  expect(await editorText(bob.page)).not.toContain('online edit by alice');
+
+  await showCollab(bob.page);
+  await bob.page.getByRole('button', { name: 'Reconnect' }).click();
+  await expectPeers(bob.page, 1);
+  for (const peer of [alice, bob]) {
+    for (const piece of ['online edit by alice', 'offline edit by bob', 'and another']) {
+      await expect.poll(() => editorText(peer.page)).toContain(piece);
+    }
+  }
+  await expect.poll(async () => (await editorText(bob.page)) === (await editorText(alice.page))).toBe(true);
+
+  // Awareness comes back too: Alice sees Bob in the list and his cursor again.
+  await showCollab(alice.page);
+  await expect(alice.page.getByRole('list', { name: 'Participants' }).getByRole('listitem', { name: 'Bob', exact: true })).toBeVisible();
+  await clickEditor(bob.page);
+  await bob.page.keyboard.press('End');
+  await expect(alice.page.locator(`.yRemoteSelectionHead-${await clientId(bob.page)}`)).toHaveCount(1);
+  noErrors();
+});
+
+test('three people type into one line at once and every editor and the disk agree', async ({ browser }) => {
+  set = await startPeers(browser, ['Alice', 'Bob', 'Carol']);
+  const peers = set.peers;
+  const invite = await shareFolder(peers[0]!.page, set.workspace.dir);
+  for (const p of peers.slice(1)) await joinRoom(p.page, invite);
+  for (const p of peers) await expectPeers(p.page, 2);
+  for (const p of peers) await openInTree(p.page, 'src/util.ts');
+
+  await Promise.all(peers.map((p) => typeAt(p.page, 1, ` /* ${p.name.toLowerCase()}-${'x'.repeat(20)} */`)));
+  const texts = async () => Promise.all(peers.map((p) => editorText(p.page)));
+  await expect.poll(async () => new Set(await texts()).size).toBe(1);
+  const [final] = await texts();
+  // Inserts at one spot interleave character by character (that is the CRDT's answer to truly
+  // concurrent typing); nothing is lost and each person's characters keep their order.
+  const original = readFileSync(path.join(set.workspace.dir, 'src/util.ts'), 'utf8');
+  const inserts = peers.map((p) => ` /* ${p.name.toLowerCase()}-${'x'.repeat(20)} */`);
+  expect(final!.length).toBe(original.length + inserts.reduce((n, s) => n + s.length, 0));
+  for (const insert of inserts) expect(isSubsequence(insert, final!)).toBe(true);
+
+  await clickEditor(peers[0]!.page);
+  await peers[0]!.page.keyboard.press('Control+s');
+  await expect.poll(() => readFileSync(path.join(set!.workspace.dir, 'src/util.ts'), 'utf8')).toBe(final);
+  noErrors();
+});
+
+test('a 1 MB file reaches the guest and stays editable in both editors', async ({ browser }) => {
+  set = await startPeers(browser, ['Alice', 'Bob']);
+  const [alice, bob] = set.peers as [(typeof set.peers)[0], (typeof set.peers)[0]];
+  const line = 'const value = "0123456789abcdefghijklmnopqrstuvwxyz"; // padding for a large file\n';
+  const big = line.repeat(Math.ceil((1024 * 1024) / line.length));
+  writeFileSync(path.join(set.workspace.dir, 'big.js'), big);
+  const invite = await shareFolder(alice.page, set.workspace.dir);
+  await joinRoom(bob.page, invite);
+  await expectPeers(bob.page, 1);
+  await openInTree(bob.page, 'big.js');
+  await expect.poll(async () => (await editorText(bob.page))?.length).toBe(big.length);
+  await openInTree(alice.page, 'big.js');
+  await typeAt(bob.page, 1, ' // bob');
+  await typeAt(alice.page, 2, ' // alice');
+  for (const p of [alice, bob]) {
+    await expect.poll(() => editorText(p.page)).toContain('// bob');
+    await expect.poll(() => editorText(p.page)).toContain('// alice');
+  }
+  await expect.poll(async () => (await editorText(bob.page)) === (await editorText(alice.page))).toBe(true);
+  // The first sync travelled in frames: no data channel message exceeded the limit.
+  expect((await alice.page.evaluate(() => window.__codecrafterProbe!.stats()))!.chunkedMessages).toBeGreaterThan(0);
   noErrors();
 });
