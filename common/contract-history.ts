@@ -107,7 +107,8 @@ export const historyContract = {
   ),
   /** Stops recording: commits what is waiting. */
   end: method<HistoryStored | null>()(Empty),
-  push: method<{ lastSeq: number }>()(HistoryPushSchema),
+  /** `missing`: the host lacks updates these depend on (a push was lost); call begin again to resync. */
+  push: method<{ lastSeq: number; missing: boolean }>()(HistoryPushSchema),
   /** Commits now; resolves with the durable update number. */
   flush: method<HistoryStored | null>()(Empty),
   onDidStore: event<HistoryStored>(),

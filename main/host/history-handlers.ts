@@ -242,7 +242,8 @@ export function createHistoryHandlers(ctx: HostContext): AreaHandlers<ImplOf<Con
         }
       }
       for (const e of events) active.recorder.recordEvent(e);
-      return { lastSeq: active.recorder.lastSeq };
+      const { pendingStructs, pendingDs } = active.doc.store;
+      return { lastSeq: active.recorder.lastSeq, missing: pendingStructs !== null || pendingDs !== null };
     }),
 
     listSessions: guard((arg) => {

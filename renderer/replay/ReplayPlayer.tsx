@@ -43,7 +43,8 @@ export function ReplayPlayer({ sessionId }: { sessionId: string }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') closePlayer();
+      const typing = e.target instanceof HTMLElement && e.target.closest('input:not([type=range]), select, textarea, .monaco-editor');
+      if (e.key === 'Escape' && !typing) closePlayer();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -22,6 +22,12 @@ const AWARENESS_EVERY_MS = 100;
 /** Transactions with this origin came from the host's log; they are not sent back. */
 export const RESTORE_ORIGIN = 'history-restore';
 
+class ResyncNeeded extends Error {
+  constructor() {
+    super('the host is missing earlier edits; resending them');
+  }
+}
+
 interface Queued {
   data: string;
   time: number;
@@ -69,15 +75,20 @@ async function send(): Promise<void> {
   const batchEvents = events.splice(0, MAX_PUSH_EVENTS);
   sending = api.history
     .push({ sessionId: id, updates: batchUpdates, events: batchEvents })
-    .then(({ lastSeq }) => {
-      if (mine === generation) setStatus({ pushedSeq: lastSeq });
+    .then(({ lastSeq, missing }) => {
+      if (mine !== generation) return;
+      setStatus({ pushedSeq: lastSeq });
+      // The host could not apply some of them yet: resync rather than claim they are stored.
+      if (missing) throw new ResyncNeeded();
     })
     .catch((error: unknown) => {
       if (mine !== generation) return;
+      // Stop sending until the restart below: later updates would depend on the lost ones.
+      sessionId = null;
       const message = error instanceof Error ? error.message : String(error);
       setStatus({ state: 'error', message: `Edits are not being saved to history: ${message}` });
       // The next begin sends everything the host is missing, so nothing queued is lost for good.
-      const delay = error instanceof HostError && error.code === ErrorCode.Unavailable ? 0 : RETRY_MS;
+      const delay = error instanceof ResyncNeeded || (error instanceof HostError && error.code === ErrorCode.Unavailable) ? 0 : RETRY_MS;
       retry ??= setTimeout(() => {
         retry = null;
         void restart();

@@ -160,6 +160,19 @@ describe('history through the contract', () => {
     const imported = await api.history.importSession({ name: 'ok.ccsession', data: exported.data });
     expect(imported.id).not.toBe(sessionId);
     expect((await api.history.filesAt({ sessionId: imported.id, at: 'end' })).files).toEqual({ 'a.txt': 'hello' });
+    expect(exported.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    // An update whose predecessor never arrived is held, not stored, and the renderer is told to resync.
+    const gap = editorDoc();
+    const t = new Y.Text();
+    gap.files.set('b.txt', t);
+    const first = gap.take();
+    t.insert(0, 'x');
+    const held = await api.history.push({ sessionId, updates: gap.take(), events: [] });
+    expect(held.missing).toBe(true);
+    const healed = await api.history.push({ sessionId, updates: first, events: [] });
+    expect(healed.missing).toBe(false);
+    expect((await api.history.filesAt({ sessionId, at: 'end' })).files).toEqual({ 'a.txt': 'hello', 'b.txt': 'x' });
 
     // Another folder ends the recording: a late push of the old one is refused.
     const other = path.join(dir, 'other');
