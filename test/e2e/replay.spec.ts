@@ -117,8 +117,8 @@ test('a session with a run is recorded and replayed: markers, seeking, terminal,
   await expect(player.getByRole('toolbar', { name: 'Markers' }).getByRole('button', { name: /^Snapshot: at the run/ })).toHaveCount(1);
   await player.getByRole('button', { name: 'Restore at the run' }).click();
   await expect(player).toHaveCount(0);
-  await expect.poll(() => liveText(page)).not.toContain('# after run');
-  expect(await liveText(page)).toContain('# before run');
+  await expect.poll(() => liveText(page)).toContain('# before run');
+  expect(await liveText(page)).not.toContain('# after run');
 
   // Export, then imports of a truncated and a corrupted copy are refused; the good one is replayed.
   await page.getByRole('button', { name: `Replay ${path.basename(workspace.dir)}` }).waitFor();
