@@ -22,11 +22,11 @@ export function isChunkFrame(data: Uint8Array): boolean {
   return data.length >= HEADER_BYTES && data[0] === MARKER_0 && data[1] === MARKER_1;
 }
 
-export function splitMessage(message: Uint8Array, id: number): Uint8Array[] {
-  const count = Math.ceil(message.length / CHUNK_BYTES);
+export function splitMessage(message: Uint8Array, id: number, chunkBytes = CHUNK_BYTES): Uint8Array[] {
+  const count = Math.ceil(message.length / chunkBytes);
   const frames: Uint8Array[] = [];
   for (let index = 0; index < count; index++) {
-    const part = message.subarray(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES);
+    const part = message.subarray(index * chunkBytes, (index + 1) * chunkBytes);
     const frame = new Uint8Array(HEADER_BYTES + part.length);
     const view = new DataView(frame.buffer);
     frame[0] = MARKER_0;
@@ -52,7 +52,8 @@ export class Reassembler {
     const count = view.getUint32(10);
     if (index === 0) this.current = { id, count, parts: [], bytes: 0 };
     const current = this.current;
-    if (!current || current.id !== id || current.count !== count || current.parts.length !== index || count * CHUNK_BYTES > MAX_MESSAGE_BYTES + CHUNK_BYTES) {
+    const tooLarge = current !== null && current.bytes + frame.length - HEADER_BYTES > MAX_MESSAGE_BYTES;
+    if (!current || current.id !== id || current.count !== count || current.parts.length !== index || tooLarge) {
       this.current = null;
       return null;
     }
