@@ -257,7 +257,9 @@ export class SessionRecorder {
   }
 
   private releaseHeldAwareness(all: boolean): void {
-    const now = this.lastTime;
+    // The wall clock too: while nothing else happens the session clock stands still, and the
+    // latest cursor position would wait for the next edit (or be lost in a crash).
+    const now = Math.max(this.lastTime, Date.now());
     for (const [author, held] of this.awarenessHeld) {
       const last = this.awarenessLast.get(author) ?? 0;
       if (all || now - last >= this.opts.awarenessThrottleMs) {

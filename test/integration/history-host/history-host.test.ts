@@ -242,6 +242,18 @@ describe('history through the contract', () => {
     expect((await failure(api.history.begin({ roomId: '../etc' }))).code).toBe(ErrorCode.InvalidArgument);
   });
 
+  it('stores the latest cursor of a burst even when nothing follows it', async () => {
+    await api.workspace.open({ path: project });
+    const { sessionId } = await api.history.begin();
+    const at = (column: number) => ({ kind: 'awareness' as const, author: 'you', file: 'main.py', cursor: { line: 1, column } });
+    await api.history.push({ sessionId, updates: [], events: [at(1), at(2), at(3)] });
+    await expect
+      .poll(async () => (await api.history.events({ sessionId, kinds: ['awareness'] })).map((e) => (e.event.kind === 'awareness' ? e.event.cursor?.column : null)), {
+        timeout: 5_000,
+      })
+      .toEqual([1, 3]);
+  });
+
   it('keeps a retention setting across restarts', async () => {
     expect(await api.history.getRetention()).toEqual({ days: null });
     expect(await api.history.setRetention({ days: 30 })).toEqual({ days: 30, pruned: 0 });
