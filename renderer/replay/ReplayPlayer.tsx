@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { LOCAL_AUTHOR } from '../../common/contract-history';
 import { api } from '../host';
 import { ReplayDiff } from './ReplayDiff';
 import { ReplayEditor, type ReplayCursor } from './ReplayEditor';
@@ -26,6 +27,12 @@ export function ReplayPlayer({ sessionId }: { sessionId: string }) {
     [p.events],
   );
   const shownTerminal = terminal && terminals.includes(terminal) ? terminal : (terminals[0] ?? null);
+
+  const names = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const e of p.events) if (e.event.kind === 'awareness' && e.event.name && e.event.author !== LOCAL_AUTHOR) map.set(e.event.author, e.event.name);
+    return map;
+  }, [p.events]);
 
   // Each author's last known cursor at the playhead, in the file shown.
   const cursors = useMemo(() => {
@@ -81,7 +88,7 @@ export function ReplayPlayer({ sessionId }: { sessionId: string }) {
           {p.error}
         </p>
       )}
-      {t && <ReplayTimeline timeline={t} seq={p.seq} onSeek={p.seek} onSeekMarker={(m) => p.seekTime(m.seq, m.time)} />}
+      {t && <ReplayTimeline timeline={t} seq={p.seq} onSeek={p.seek} onSeekMarker={(m) => p.seekTime(m.seq, m.time)} names={names} />}
       <div className="replay-body">
         <div className="replay-main">
           <div role="tablist" aria-label="Files at this moment" className="replay-files">

@@ -28,8 +28,11 @@ export function ReplayTimeline({
   seq,
   onSeek,
   onSeekMarker,
+  names,
 }: {
   timeline: Timeline;
+  /** Display names of authors, from their awareness (a peer's `client:<id>` becomes its name). */
+  names: ReadonlyMap<string, string>;
   seq: number;
   onSeek: (seq: number) => void;
   onSeekMarker: (marker: TimelineMarker) => void;
@@ -39,8 +42,10 @@ export function ReplayTimeline({
     <div className="replay-timeline">
       <div className="replay-tracks" role="list" aria-label="Participants">
         {timeline.tracks.map((track) => (
-          <div className="replay-track" role="listitem" key={track.author} aria-label={`${track.author}: ${track.updates} edits`}>
-            <span className="replay-track-name">{track.author}</span>
+          <div className="replay-track" role="listitem" key={track.author} aria-label={`${names.get(track.author) ?? track.author}: ${track.updates} edits`}>
+            <span className="replay-track-name" title={track.author}>
+              {names.get(track.author) ?? track.author}
+            </span>
             <span className="replay-track-bar">
               {track.spans.map((span) => (
                 <span
@@ -60,7 +65,7 @@ export function ReplayTimeline({
             className={`replay-marker marker-${m.kind}`}
             style={{ left: at(m.seq, last) }}
             aria-label={`${MARKER_LABEL[m.kind]}: ${m.label} at ${formatOffset(m.time - timeline.startTime)}`}
-            title={`${MARKER_LABEL[m.kind]}: ${m.label}${m.author ? ` (${m.author})` : ''}`}
+            title={`${MARKER_LABEL[m.kind]}: ${m.label}${m.author ? ` (${names.get(m.author) ?? m.author})` : ''}`}
             onClick={() => onSeekMarker(m)}
           />
         ))}
