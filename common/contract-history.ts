@@ -27,8 +27,8 @@ export const MAX_PUSH_UPDATES = 256;
 export const MAX_PUSH_EVENTS = 128;
 /** One Yjs update, base64: room for a pasted file of MAX_FILE_BYTES (16 MiB) and its overhead. */
 export const MAX_UPDATE_BASE64 = 24 * 1024 * 1024;
-/** All the base64 of one push together. */
-export const MAX_PUSH_BASE64 = 32 * 1024 * 1024;
+/** All the base64 of one push together: a push stays within the WebSocket frame limit (32 MiB). */
+export const MAX_PUSH_BASE64 = 28 * 1024 * 1024;
 /** A session file sent from the renderer to import (base64 of at most 48 MiB). */
 export const MAX_IMPORT_BASE64 = 64 * 1024 * 1024;
 

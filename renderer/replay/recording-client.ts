@@ -18,6 +18,9 @@ import { replayState, type RecordingStatus } from './replay-state';
 const SEND_AFTER_MS = 50;
 const SEND_AT = 64;
 const RETRY_MS = 2000;
+const RETRY_MAX_MS = 60_000;
+/** Base64 per push: well under the browser host's 32 MiB WebSocket frame. */
+const PUSH_BUDGET = 8 * 1024 * 1024;
 const AWARENESS_EVERY_MS = 100;
 /** Transactions with this origin came from the host's log; they are not sent back. */
 export const RESTORE_ORIGIN = 'history-restore';
@@ -41,6 +44,8 @@ let events: HistoryEvent[] = [];
 let timer: ReturnType<typeof setTimeout> | null = null;
 let sending: Promise<void> | null = null;
 let retry: ReturnType<typeof setTimeout> | null = null;
+/** Failures in a row: a push that can never succeed (an edit too large) must not spin. */
+let failures = 0;
 const awarenessTimers = new Map<number, ReturnType<typeof setTimeout>>();
 
 function setStatus(patch: Partial<RecordingStatus>): void {
@@ -60,6 +65,14 @@ function schedule(): void {
   else timer ??= setTimeout(() => void send(), SEND_AFTER_MS);
 }
 
+/** How many queued updates fit one push (at least one: the host refuses one too large, with a reason). */
+function takeWithinBudget(queue: Queued[]): number {
+  let size = 0;
+  let n = 0;
+  while (n < queue.length && n < MAX_PUSH_UPDATES && (n === 0 || size + queue[n]!.data.length <= PUSH_BUDGET)) size += queue[n++]!.data.length;
+  return n;
+}
+
 async function send(): Promise<void> {
   if (timer) clearTimeout(timer);
   timer = null;
@@ -71,12 +84,13 @@ async function send(): Promise<void> {
     setStatus({});
     return;
   }
-  const batchUpdates = updates.splice(0, MAX_PUSH_UPDATES);
+  const batchUpdates = updates.splice(0, takeWithinBudget(updates));
   const batchEvents = events.splice(0, MAX_PUSH_EVENTS);
   sending = api.history
     .push({ sessionId: id, updates: batchUpdates, events: batchEvents })
     .then(({ lastSeq, missing }) => {
       if (mine !== generation) return;
+      failures = 0;
       setStatus({ pushedSeq: lastSeq });
       // The host could not apply some of them yet: resync rather than claim they are stored.
       if (missing) throw new ResyncNeeded();
@@ -88,7 +102,9 @@ async function send(): Promise<void> {
       const message = error instanceof Error ? error.message : String(error);
       setStatus({ state: 'error', message: `Edits are not being saved to history: ${message}` });
       // The next begin sends everything the host is missing, so nothing queued is lost for good.
-      const delay = error instanceof ResyncNeeded || (error instanceof HostError && error.code === ErrorCode.Unavailable) ? 0 : RETRY_MS;
+      const quick = error instanceof ResyncNeeded || (error instanceof HostError && error.code === ErrorCode.Unavailable);
+      const delay = quick && failures === 0 ? 0 : Math.min(RETRY_MS * 2 ** failures, RETRY_MAX_MS);
+      failures++;
       retry ??= setTimeout(() => {
         retry = null;
         void restart();
