@@ -9,6 +9,8 @@ import { inRoom } from './room-mode';
 // The one place the collaboration code touches Monaco: undo of one's own edits only, and what
 // awareness says about this window's editor (typing, viewport), plus the follow-mode hooks.
 
+/** How stale `activeAt` may get before typing refreshes it (idle shows after a minute). */
+const ACTIVE_AT_STEP_MS = 10_000;
 const undoManagers = new Map<monaco.editor.ITextModel, Y.UndoManager>();
 let editor: monaco.editor.IStandaloneCodeEditor | null = null;
 let typingTimer: ReturnType<typeof setTimeout> | null = null;
@@ -55,8 +57,11 @@ export function linkBinding(text: Y.Text, binding: MonacoBinding, model: monaco.
   undoManagers.set(model, undo);
   const observer = (_event: Y.YTextEvent, transaction: Y.Transaction) => {
     if (transaction.origin !== binding || !inRoom()) return;
-    setLocalField(documents.awareness, 'typing', true);
-    setLocalField(documents.awareness, 'activeAt', Date.now());
+    // Awareness changes cost a message and a re-render at every peer: only real changes go out.
+    const state = documents.awareness.getLocalState();
+    if (state?.typing !== true) setLocalField(documents.awareness, 'typing', true);
+    const now = Date.now();
+    if (typeof state?.activeAt !== 'number' || now - state.activeAt > ACTIVE_AT_STEP_MS) setLocalField(documents.awareness, 'activeAt', now);
     if (typingTimer) clearTimeout(typingTimer);
     typingTimer = setTimeout(() => setLocalField(documents.awareness, 'typing', false), 1500);
   };

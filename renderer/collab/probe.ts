@@ -1,9 +1,11 @@
 import { WebrtcProvider } from 'y-webrtc';
+import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { documents } from '../editor/documents';
 import { monaco } from '../editor/monaco-setup';
 import { currentEditor } from './editor-link';
 import { transportStats } from './session';
+import { RoomConnection } from './room-connection';
 
 // A window into the editor for end-to-end tests and the collaboration benchmark, present only
 // when the page was opened with `probe=1` in its query: the whole model's text (the DOM shows
@@ -18,6 +20,8 @@ export interface CollabProbe {
   editor: typeof currentEditor;
   Y: typeof Y;
   WebrtcProvider: typeof WebrtcProvider;
+  RoomConnection: typeof RoomConnection;
+  Awareness: typeof Awareness;
 }
 
 declare global {
@@ -36,5 +40,7 @@ if (new URLSearchParams(location.search).get('probe') === '1') {
     editor: currentEditor,
     Y,
     WebrtcProvider,
+    RoomConnection,
+    Awareness,
   };
 }

@@ -18,6 +18,9 @@ import { entriesFromPaths } from './room-mode';
 export const MAX_SHARED_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_SHARED_TOTAL_BYTES = 32 * 1024 * 1024;
 
+/** Participants list and follow mode catch up with awareness at most this often. */
+const PRESENCE_REFRESH_MS = 40;
+
 let connection: RoomConnection | null = null;
 let disposers: Array<() => void> = [];
 let seenChat = 0;
@@ -111,7 +114,14 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
   const conn = connection;
   documents.shared = true;
   documents.beforeClear = () => leaveRoom();
-  const awarenessListener = () => refreshPresence();
+  // Every keystroke moves someone's cursor: coalesce the list's re-render, not the cursors' paint.
+  let presenceTimer: ReturnType<typeof setTimeout> | null = null;
+  const awarenessListener = () => {
+    presenceTimer ??= setTimeout(() => {
+      presenceTimer = null;
+      refreshPresence();
+    }, PRESENCE_REFRESH_MS);
+  };
   documents.awareness.on('change', awarenessListener);
   const chatListener = () => refreshChat();
   chatArray(documents.doc).observe(chatListener);
@@ -121,6 +131,9 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
   disposers = [
     conn.onDidChange((status) => setCollab({ connection: status })),
     () => documents.awareness.off('change', awarenessListener),
+    () => {
+      if (presenceTimer !== null) clearTimeout(presenceTimer);
+    },
     () => chatArray(documents.doc).unobserve(chatListener),
     () => documents.files.unobserve(filesListener),
     () => clearInterval(idleTimer),
