@@ -61,6 +61,15 @@ test('a session with a run is recorded and replayed: markers, seeking, terminal,
 
   await page.locator('.editor-group .monaco-editor .view-lines').click();
   await page.keyboard.press('Control+End');
+  // A paste and the window losing focus are markers too.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'PASTED');
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    window.dispatchEvent(new Event('blur'));
+    window.dispatchEvent(new Event('focus'));
+  });
+  await page.keyboard.press('Control+End');
   await page.keyboard.type('\n# after run');
   await expect(saved).toHaveText('Saved to history');
 
@@ -71,6 +80,9 @@ test('a session with a run is recorded and replayed: markers, seeking, terminal,
   const runMarker = player.getByRole('toolbar', { name: 'Markers' }).getByRole('button', { name: /^Run: run .*: ok at / });
   await expect(runMarker).toHaveCount(1);
   await expect(player.getByRole('toolbar', { name: 'Markers' }).getByRole('button', { name: /^Run: run .* started/ })).toHaveCount(1);
+  const markers = player.getByRole('toolbar', { name: 'Markers' });
+  await expect(markers.getByRole('button', { name: /^Paste: pasted 6 chars into main\.py at / })).toHaveCount(1);
+  await expect(markers.getByRole('button', { name: /^Focus lost: window lost focus at / })).toHaveCount(1);
   await expect(player.getByRole('list', { name: 'Participants' }).getByRole('listitem', { name: /^you: \d+ edits$/ })).toHaveCount(1);
   await expect(player.getByRole('tab', { name: 'main.py' })).toBeVisible();
   await expect.poll(() => replayText(page)).toContain('# after run');
