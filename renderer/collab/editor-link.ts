@@ -14,6 +14,19 @@ const ACTIVE_AT_STEP_MS = 10_000;
 const undoManagers = new Map<monaco.editor.ITextModel, Y.UndoManager>();
 let editor: monaco.editor.IStandaloneCodeEditor | null = null;
 let typingTimer: ReturnType<typeof setTimeout> | null = null;
+let lastTypedAt = 0;
+/** A peer shows as typing until this long after its last keystroke. */
+const TYPING_MS = 1500;
+
+function endTyping(): void {
+  const wait = lastTypedAt + TYPING_MS - Date.now();
+  if (wait > 0) {
+    typingTimer = setTimeout(endTyping, wait);
+    return;
+  }
+  typingTimer = null;
+  setLocalField(documents.awareness, 'typing', false);
+}
 /** Set by follow mode: the user typed or clicked, so stop following. */
 let onUserInput: (() => void) | null = null;
 let scrollingForFollow = false;
@@ -62,8 +75,9 @@ export function linkBinding(text: Y.Text, binding: MonacoBinding, model: monaco.
     if (state?.typing !== true) setLocalField(documents.awareness, 'typing', true);
     const now = Date.now();
     if (typeof state?.activeAt !== 'number' || now - state.activeAt > ACTIVE_AT_STEP_MS) setLocalField(documents.awareness, 'activeAt', now);
-    if (typingTimer) clearTimeout(typingTimer);
-    typingTimer = setTimeout(() => setLocalField(documents.awareness, 'typing', false), 1500);
+    // One timer per pause in typing, not one per keystroke: it re-arms itself until typing stops.
+    lastTypedAt = now;
+    typingTimer ??= setTimeout(endTyping, TYPING_MS);
   };
   text.observe(observer);
   return () => {

@@ -22,6 +22,8 @@ export interface RoomConnectionOptions {
    * one message (the first of a burst still goes at once, so a lone keystroke is not delayed).
    */
   batchMs?: number;
+  /** A WebRTC implementation for peers outside a browser (Node: @roamhq/wrtc). */
+  wrtc?: unknown;
 }
 
 export type ConnectionPhase = 'connecting' | 'online' | 'offline' | 'closed';
@@ -67,7 +69,7 @@ export class RoomConnection {
    */
   private readonly onRejection = (event: PromiseRejectionEvent) => {
     const reason: unknown = event.reason;
-    if (reason instanceof DOMException && reason.name === 'OperationError') {
+    if (reason instanceof Error && reason.name === 'OperationError') {
       event.preventDefault();
       this.stats.undecryptable++;
     }
@@ -81,7 +83,7 @@ export class RoomConnection {
       // A full mesh: rooms are small (DESIGN.md section 7), so everyone connects to everyone.
       maxConns: 64,
       filterBcConns: true,
-      peerOpts: { config: { iceServers: options.iceServers } },
+      peerOpts: { config: { iceServers: options.iceServers }, ...(options.wrtc ? { wrtc: options.wrtc } : {}) },
     });
     this.provider.on('peers', (event: { added: string[] }) => {
       const room = this.room();
@@ -94,7 +96,7 @@ export class RoomConnection {
     this.ready = Promise.resolve(this.provider.key).then(() => this.batchTraffic());
     // The signalling socket's state has no event of its own in y-webrtc; a slow poll keeps the UI honest.
     this.poll = setInterval(() => this.emit(), 1000);
-    window.addEventListener('unhandledrejection', this.onRejection);
+    globalThis.addEventListener?.('unhandledrejection', this.onRejection);
   }
 
   /** y-webrtc opens its room once the key is derived; then wrap its senders with batching. */
@@ -177,7 +179,7 @@ export class RoomConnection {
     for (const t of this.throttles) t.dispose();
     this.closed = true;
     clearInterval(this.poll);
-    window.removeEventListener('unhandledrejection', this.onRejection);
+    globalThis.removeEventListener?.('unhandledrejection', this.onRejection);
     this.provider.destroy();
     this.emit();
     this.listeners.clear();
