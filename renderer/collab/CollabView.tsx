@@ -4,7 +4,7 @@ import { ChatBox } from './ChatBox';
 import './probe';
 import { loadIceText, parseIceServers, saveIceText } from './ice-servers';
 import { savedName, saveName } from './presence';
-import { follow, goOffline, goOnline, joinRoom, leaveRoom, markChatRead, rename, shareWorkspace, stopFollowing } from './session';
+import { follow, goOffline, goOnline, joinRoom, leaveRoom, markChatRead, rename, saveSharedFiles, shareWorkspace, stopFollowing } from './session';
 
 // The Collaboration side view (issue 4): share or join, the invite, who is here, chat, follow.
 
@@ -146,6 +146,21 @@ function Participants() {
   );
 }
 
+/** The host writes what guests changed, including files the host never opened. */
+function SaveShared() {
+  const [message, setMessage] = useState('');
+  return (
+    <div className="collab-row">
+      <button onClick={() => void saveSharedFiles().then((n) => setMessage(n === 0 ? 'Everything was saved already.' : `Saved ${n} ${n === 1 ? 'file' : 'files'}.`))}>
+        Save all shared files
+      </button>
+      <span role="status" aria-label="Save result">
+        {message}
+      </span>
+    </div>
+  );
+}
+
 function InRoom() {
   const room = useWorkbench((s) => s.collab.room)!;
   const connection = useWorkbench((s) => s.collab.connection);
@@ -173,8 +188,9 @@ function InRoom() {
           <CopyField label="Browser invite link" value={room.webInvite} />
           <p className="notice">
             {room.lanUrl ? `Signalling on your LAN at ${room.lanUrl}.` : 'Signalling on this machine only (no LAN address found).'} The
-            secret after # never reaches a server. Only you write to disk: press Ctrl+S to save.
+            secret after # never reaches a server. Only you write to disk: Ctrl+S saves the open file.
           </p>
+          <SaveShared />
         </>
       )}
       {room.role === 'guest' && <p className="notice">The host keeps the files; they save them to disk.</p>}

@@ -2,7 +2,9 @@ import { formatInvite, newRoom, parseInvite, type Invite } from '../../common/in
 import { documents } from '../editor/documents';
 import { api } from '../host';
 import { workbench } from '../state/store';
-import { attempt, closeFolder, notify, openFile, refreshTree } from '../workbench/actions';
+import { attempt, closeFolder, notify, openFile, refreshTree, updateDirty } from '../workbench/actions';
+import { isInside } from '../../common/paths';
+import type { FileChange } from '../../common/types';
 import { postChat, readChat, chatArray } from './chat';
 import { EMPTY_COLLAB, type CollabState, type RoomRole } from './collab-state';
 import { scrollToLine, setUserInputListener } from './editor-link';
@@ -70,7 +72,49 @@ function refreshChat(): void {
 
 function refreshGuestTree(): void {
   if (workbench.get().collab.room?.role !== 'guest') return;
-  workbench.set({ entries: entriesFromPaths(documents.files.keys()), treeTruncated: false });
+  // A file the host deleted or renamed leaves the doc: its tab goes with it.
+  workbench.set((s) => {
+    const tabs = s.tabs.filter((t) => documents.files.has(t));
+    const activeTab = s.activeTab && documents.files.has(s.activeTab) ? s.activeTab : (tabs.at(-1) ?? null);
+    return { entries: entriesFromPaths(documents.files.keys()), treeTruncated: false, tabs, activeTab };
+  });
+}
+
+/**
+ * Host: the folder changed on disk (or through the Explorer). New text files join the room,
+ * deleted ones leave it, and an outside change to a shared file nobody here has open is merged
+ * in (open tabs are merged by the workbench's own handler).
+ */
+async function publishDiskChanges(changes: FileChange[]): Promise<void> {
+  const open = new Set(workbench.get().tabs);
+  for (const change of changes) {
+    if (change.kind === 'deleted') {
+      documents.doc.transact(() => {
+        for (const key of [...documents.files.keys()]) if (isInside(key, change.path)) documents.files.delete(key);
+      });
+    } else if (change.entryKind === 'file' && change.kind === 'created' && !documents.files.has(change.path)) {
+      const file = await api.workspace.readFile({ path: change.path }).catch(() => null);
+      if (file && file.content.length <= MAX_SHARED_FILE_BYTES && !file.content.includes('\u0000')) documents.adopt(change.path, file.content);
+    } else if (change.entryKind === 'file' && change.kind === 'changed' && documents.files.has(change.path) && !open.has(change.path)) {
+      await documents.mergeFromDisk(change.path).catch(() => false);
+    }
+  }
+}
+
+/** Host: the shared files that differ from disk (a guest may have edited one the host never opened). */
+export function unsavedSharedFiles(): string[] {
+  return [...documents.files.keys()].filter((path) => documents.isDirty(path));
+}
+
+/** Host: writes every shared file that differs from disk. */
+export async function saveSharedFiles(): Promise<number> {
+  let saved = 0;
+  for (const path of unsavedSharedFiles()) {
+    const ok = await attempt(`Cannot save "${path}"`, () => documents.save(path).then(() => true));
+    if (ok) saved++;
+  }
+  for (const tab of workbench.get().tabs) updateDirty(tab);
+  return saved;
 }
 
 /** Follow mode: open the followed peer's active file and show the lines they see. */
@@ -129,6 +173,7 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
   documents.files.observe(filesListener);
   const idleTimer = setInterval(refreshPresence, 10_000);
   disposers = [
+    role === 'owner' ? api.workspace.onDidChangeFiles(({ changes }) => void publishDiskChanges(changes)) : () => {},
     conn.onDidChange((status) => setCollab({ connection: status })),
     () => documents.awareness.off('change', awarenessListener),
     () => {

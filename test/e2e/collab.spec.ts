@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   clickEditor,
@@ -12,6 +12,7 @@ import {
   topLine,
   shareFolder,
   showCollab,
+  showExplorer,
   startPeers,
   type PeerSet,
 } from './collab-peers';
@@ -266,5 +267,32 @@ test('a 1 MB file reaches the guest and stays editable in both editors', async (
   await expect.poll(async () => (await editorText(bob.page)) === (await editorText(alice.page))).toBe(true);
   // The first sync travelled in frames: no data channel message exceeded the limit.
   expect((await alice.page.evaluate(() => window.__codecrafterProbe!.stats()))!.chunkedMessages).toBeGreaterThan(0);
+  noErrors();
+});
+
+test("the file tree stays in sync and the host saves a guest's edits to files it never opened", async ({ browser }) => {
+  set = await startPeers(browser, ['Alice', 'Bob']);
+  const [alice, bob] = set.peers as [(typeof set.peers)[0], (typeof set.peers)[0]];
+  const invite = await shareFolder(alice.page, set.workspace.dir);
+  await joinRoom(bob.page, invite);
+  await expectPeers(bob.page, 1);
+  const bobTree = bob.page.getByRole('tree', { name: 'Files' });
+
+  // A file created on the host's disk joins the room; a deleted one leaves it.
+  writeFileSync(path.join(set.workspace.dir, 'docs', 'added.md'), '# added on disk\n');
+  await showExplorer(bob.page);
+  await bobTree.locator('[data-path="docs"]').click();
+  await expect(bobTree.locator('[data-path="docs/added.md"]')).toBeVisible();
+  rmSync(path.join(set.workspace.dir, 'docs', 'notes.txt'));
+  await expect(bobTree.locator('[data-path="docs/notes.txt"]')).toHaveCount(0);
+
+  // Bob edits a file Alice has not opened; Alice writes it from the Collaboration view.
+  await openInTree(bob.page, 'README.md');
+  await typeAt(bob.page, 1, ' (edited by Bob)');
+  await expect.poll(() => alice.page.evaluate(() => window.__codecrafterProbe!.docText('README.md'))).toContain('(edited by Bob)');
+  await showCollab(alice.page);
+  await alice.page.getByRole('button', { name: 'Save all shared files' }).click();
+  await expect(alice.page.getByRole('status', { name: 'Save result' })).toHaveText('Saved 1 file.');
+  expect(readFileSync(path.join(set.workspace.dir, 'README.md'), 'utf8')).toContain('(edited by Bob)');
   noErrors();
 });
