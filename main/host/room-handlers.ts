@@ -17,7 +17,7 @@ export function lanAddress(): string | null {
  * The room service's handlers (issue 4): the app embeds the signalling server when it hosts a
  * room. Document traffic never passes through it (peers talk over WebRTC); it only introduces them.
  */
-export function createRoomHandlers(_ctx: HostContext): AreaHandlers<ImplOf<Contract>['room']> {
+export function createRoomHandlers(_ctx: HostContext): AreaHandlers<ImplOf<Contract>['room']> & { isHosting(): boolean } {
   let server: SignalServer | null = null;
   let starting: Promise<SignalServer> | null = null;
   let lanUrl: string | null = null;
@@ -50,5 +50,7 @@ export function createRoomHandlers(_ctx: HostContext): AreaHandlers<ImplOf<Contr
       status: () => (server ? { ...status(), signalUrl: `ws://127.0.0.1:${new URL(server.url).port}` } : status()),
     },
     dispose: () => stop(),
+    /** While a room is hosted, runs stay sandboxed (issue 4: never unsandboxed in a shared room). */
+    isHosting: () => server !== null || starting !== null,
   };
 }

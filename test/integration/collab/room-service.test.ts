@@ -28,7 +28,9 @@ describe('room service', () => {
     expect(await healthy(started.signalUrl!)).toBe(true);
     expect((await room.impl.startHosting(undefined, call)).signalUrl).toBe(started.signalUrl);
     expect((await room.impl.status(undefined, call)).hosting).toBe(true);
+    expect(room.isHosting()).toBe(true);
     await room.impl.stopHosting(undefined, call);
+    expect(room.isHosting()).toBe(false);
     expect(await healthy(started.signalUrl!)).toBe(false);
     await room.dispose?.();
   });
