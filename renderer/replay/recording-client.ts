@@ -24,6 +24,8 @@ const PUSH_BUDGET = 8 * 1024 * 1024;
 const AWARENESS_EVERY_MS = 100;
 /** Transactions with this origin came from the host's log; they are not sent back. */
 export const RESTORE_ORIGIN = 'history-restore';
+/** Files the log had and this window's doc had lost, put back when a folder is reopened. */
+const REOPEN_ORIGIN = 'history-reopen';
 
 class ResyncNeeded extends Error {
   constructor() {
@@ -121,6 +123,14 @@ async function send(): Promise<void> {
 /** Ends the current recording and, with a folder open, continues or starts the folder's session. */
 async function restart(): Promise<void> {
   const mine = ++generation;
+  // What is still queued belongs to the recording that ends: send it (the host refuses it if that
+  // recording's folder is already closed, which is right: it would be the closing's own clear).
+  if (sessionId) {
+    while (updates.length || events.length) {
+      const batch = { sessionId, updates: updates.splice(0, takeWithinBudget(updates)), events: events.splice(0, MAX_PUSH_EVENTS) };
+      api.history.push(batch).catch(() => {});
+    }
+  }
   sessionId = null;
   updates = [];
   events = [];
@@ -137,25 +147,48 @@ async function restart(): Promise<void> {
   try {
     const live = await api.history.begin(workspace.root ? {} : { roomId, title: workspace.name });
     if (mine !== generation) return;
-    if (live.state) Y.applyUpdate(documents.doc, fromBase64(live.state), RESTORE_ORIGIN);
+    if (live.state) {
+      Y.applyUpdate(documents.doc, fromBase64(live.state), RESTORE_ORIGIN);
+      if (workspace.root) recreateCleared(fromBase64(live.state));
+    }
     const missing = Y.encodeStateAsUpdate(documents.doc, fromBase64(live.stateVector));
     sessionId = live.sessionId;
     // An empty update is two zero bytes: nothing the host lacks.
     if (missing.length > 2) updates.push({ data: toBase64(missing), time: Date.now(), author: LOCAL_AUTHOR });
     setStatus({ state: 'saving', sessionId: live.sessionId, durableSeq: live.durableSeq, pushedSeq: live.durableSeq });
     schedule();
-    // The editors that were open come back, with what the log holds (unsaved edits included).
+    // The doc now holds what the log holds. Files whose text is not what is on disk (edits never
+    // saved, or lost in a crash) come back as open, unsaved editors; a room guest's files are
+    // listed from the doc by the rooms area.
     const restored = live.state ? [...documents.files.keys()] : [];
-    if (restored.length) {
-      workbench.set((s) => ({
-        tabs: [...s.tabs, ...restored.filter((p) => !s.tabs.includes(p))],
-        activeTab: s.activeTab ?? restored[0]!,
-      }));
-      if (workspace.root) void reportUnsaved(restored, mine);
-    }
+    if (restored.length && workspace.root) void reportUnsaved(restored, mine);
   } catch (error) {
     if (mine !== generation) return;
     setStatus({ state: 'error', message: `History is off: ${error instanceof Error ? error.message : String(error)}` });
+  }
+}
+
+/**
+ * The window's doc outlives a folder: closing one deleted its files from the doc, and those
+ * deletions win over the log's state when the folder is opened again. Files the log has that the
+ * doc lost come back as new texts (recorded: the host's mirror learns them from the next push).
+ * Solo only: in a room, peers hold the current text and a recreated one would replace theirs.
+ */
+function recreateCleared(state: Uint8Array): void {
+  const logged = new Y.Doc();
+  try {
+    Y.applyUpdate(logged, state);
+    const lost = [...logged.getMap<Y.Text>('files').entries()].filter(([path]) => !documents.files.has(path));
+    if (lost.length === 0) return;
+    documents.doc.transact(() => {
+      for (const [path, text] of lost) {
+        const copy = new Y.Text();
+        documents.files.set(path, copy);
+        copy.insert(0, text.toString());
+      }
+    }, REOPEN_ORIGIN);
+  } finally {
+    logged.destroy();
   }
 }
 
@@ -167,17 +200,22 @@ function roomOf(state: unknown): string | undefined {
 
 /** Says which restored files hold edits that are not on disk (unsaved when the window closed, or changed on disk since). */
 async function reportUnsaved(paths: string[], mine: number): Promise<void> {
-  const differs: string[] = [];
-  for (const path of paths) {
-    const disk = await api.workspace.readFile({ path }).then(
-      (f) => f.content,
-      () => null,
-    );
-    if (mine !== generation) return;
-    if (disk !== documents.text(path)?.toString()) differs.push(path);
-  }
+  const disk = await Promise.all(
+    paths.map((path) =>
+      api.workspace.readFile({ path }).then(
+        (f) => f.content,
+        () => null,
+      ),
+    ),
+  );
+  if (mine !== generation) return;
+  const differs = paths.filter((path, i) => disk[i] !== documents.text(path)?.toString());
   if (differs.length === 0) return;
-  workbench.set((s) => ({ dirty: { ...s.dirty, ...Object.fromEntries(differs.map((p) => [p, true])) } }));
+  workbench.set((s) => ({
+    tabs: [...s.tabs, ...differs.filter((p) => !s.tabs.includes(p))],
+    activeTab: s.activeTab ?? differs[0]!,
+    dirty: { ...s.dirty, ...Object.fromEntries(differs.map((p) => [p, true])) },
+  }));
   notify(
     `Restored from history with edits that are not on disk: ${differs.join(', ')}. Save to keep them, or close the tab to go back to the file on disk.`,
     'warning',

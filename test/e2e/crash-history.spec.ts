@@ -71,3 +71,36 @@ test('edits acknowledged as stored survive kill -9 of the host', async ({ page }
   // The session goes on: what is typed now is stored after the restored edits.
   await expect.poll(() => durableSeq(page)).toBeGreaterThanOrEqual(base + acknowledged);
 });
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type(title);
+  await page.keyboard.press('Enter');
+}
+
+test('unsaved edits come back when a folder is opened again in the same window', async ({ page }) => {
+  const other = tempDir('cc-e2e-other-');
+  try {
+    await host?.stop();
+    host = await startHost(data.dir);
+    await openWorkspace(page, host.url);
+    await expect(page.getByRole('tab', { name: /README\.md/ })).toBeVisible();
+    await page.locator('.editor-group .monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('kept without saving ');
+    await expect(page.getByRole('status', { name: 'History' })).toHaveText('Saved to history');
+
+    // Another folder, then this one again, in the same page: no reload, the same doc.
+    await runCommand(page, 'File: Close Folder');
+    await page.getByLabel('Folder path on this machine').fill(other.dir);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(page.getByRole('status', { name: 'History' })).toHaveText('Saved to history');
+    await runCommand(page, 'File: Close Folder');
+    await page.getByLabel('Folder path on this machine').fill(workspace.dir);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(page.getByRole('tab', { name: /README\.md/ })).toBeVisible();
+    await expect.poll(() => firstLine(page)).toMatch(/^kept without saving abcde/);
+  } finally {
+    other.cleanup();
+  }
+});

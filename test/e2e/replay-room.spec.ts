@@ -74,4 +74,14 @@ test('a room is recorded by each peer: a track per person, a chat marker, and th
   await guestPlayer.getByRole('tab', { name: 'src/main.py' }).click();
   await expect.poll(() => replayText(bob.page)).toContain('# after the chat');
   for (const p of set.peers) expect(p.errors, `${p.name}'s page errors`).toEqual([]);
+
+  // The owner goes away for good; the guest, in a new window, enters the room again and has its
+  // files from its log, with nobody online.
+  await alice.context.close();
+  await alice.host.stop();
+  await bob.page.reload();
+  await joinRoom(bob.page, invite);
+  await openInTree(bob.page, 'src/main.py');
+  await expect.poll(() => editorText(bob.page)).toContain('# after the chat');
+  expect(await editorText(bob.page)).toContain('# alice was here');
 });
