@@ -8,6 +8,7 @@ import { ErrorCode, HostError } from '../../../common/errors';
 import { createClient, type ClientOf } from '../../../common/rpc';
 import { createInMemoryTransport } from '../../../main/host/memory-transport';
 import { createHostServices, type HostServices } from '../../../main/host/services';
+import { HistoryStore } from '../../../main/history';
 
 // The history service through the contract, with the real host services behind it: a real
 // SQLite file in the data dir, real ptys, real folders.
@@ -254,9 +255,21 @@ describe('history through the contract', () => {
       .toEqual([1, 3]);
   });
 
-  it('keeps a retention setting across restarts', async () => {
+  it('keeps a retention setting across restarts, and prunes what is older', async () => {
+    // An old session, written before this host started, with its last activity 40 days ago.
+    await services.dispose();
+    const old = HistoryStore.open(path.join(dataDir, 'history.sqlite'));
+    const rec = old.startSession({ workspaceId: 'folder:/elsewhere', kind: 'solo' });
+    rec.recordUpdate(Y.encodeStateAsUpdate(new Y.Doc()));
+    rec.close();
+    old.db.prepare('UPDATE sessions SET updated_at = ?').run(Date.now() - 40 * 86_400_000);
+    old.close();
+    start();
+    expect(await api.history.listSessions({ allWorkspaces: true })).toHaveLength(1);
     expect(await api.history.getRetention()).toEqual({ days: null });
-    expect(await api.history.setRetention({ days: 30 })).toEqual({ days: 30, pruned: 0 });
+    expect(await api.history.setRetention({ days: 60 })).toEqual({ days: 60, pruned: 0 });
+    expect(await api.history.setRetention({ days: 30 })).toEqual({ days: 30, pruned: 1 });
+    expect(await api.history.listSessions({ allWorkspaces: true })).toEqual([]);
     expect((await failure(api.history.setRetention({ days: 0 }))).code).toBe(ErrorCode.InvalidArgument);
     await services.dispose();
     start();
