@@ -3,7 +3,8 @@ import { documents } from '../editor/documents';
 import { api } from '../host';
 import { workbench } from '../state/store';
 import { attempt, closeFolder, notify, openFile, refreshTree, updateDirty } from '../workbench/actions';
-import { isInside } from '../../common/paths';
+import * as Y from 'yjs';
+import { isInside, workspacePathProblem } from '../../common/paths';
 import type { FileChange } from '../../common/types';
 import { postChat, readChat, chatArray } from './chat';
 import { EMPTY_COLLAB, type CollabState, type RoomRole } from './collab-state';
@@ -101,6 +102,20 @@ async function publishDiskChanges(changes: FileChange[]): Promise<void> {
   }
 }
 
+/** Host: a guest added a file to the doc; it is written to disk here, the only place that writes. */
+function persistPeerFiles(event: Y.YMapEvent<Y.Text>, transaction: Y.Transaction): void {
+  if (transaction.local || workbench.get().collab.room?.role !== 'owner') return;
+  for (const [path, change] of event.changes.keys) {
+    if (change.action !== 'add' || workspacePathProblem(path) !== null) continue;
+    const content = documents.files.get(path)?.toString() ?? '';
+    void attempt(`Cannot create "${path}" from the room`, async () => {
+      await api.workspace.createFile({ path, content });
+      documents.markSaved(path, content);
+      await refreshTree();
+    });
+  }
+}
+
 /** Host: the shared files that differ from disk (a guest may have edited one the host never opened). */
 export function unsavedSharedFiles(): string[] {
   return [...documents.files.keys()].filter((path) => documents.isDirty(path));
@@ -169,7 +184,10 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
   documents.awareness.on('change', awarenessListener);
   const chatListener = () => refreshChat();
   chatArray(documents.doc).observe(chatListener);
-  const filesListener = () => refreshGuestTree();
+  const filesListener = (event: Y.YMapEvent<Y.Text>, transaction: Y.Transaction) => {
+    refreshGuestTree();
+    persistPeerFiles(event, transaction);
+  };
   documents.files.observe(filesListener);
   const idleTimer = setInterval(refreshPresence, 10_000);
   disposers = [

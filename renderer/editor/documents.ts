@@ -127,6 +127,11 @@ export class WorkspaceDocuments {
     this.saved.set(path, content);
   }
 
+  /** Records what the host just wrote to disk for a file a peer created (rooms). */
+  markSaved(path: string, content: string): void {
+    this.saved.set(path, content);
+  }
+
   /** Marks an open file as having no file on disk: saving will create it again. */
   forgetDisk(path: string): void {
     this.saved.set(path, '\u0000deleted');

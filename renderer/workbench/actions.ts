@@ -4,7 +4,7 @@ import type { FileChange } from '../../common/types';
 import { documents } from '../editor/documents';
 import { api } from '../host';
 import { workbench, type Toast } from '../state/store';
-import { entriesFromPaths, isGuest } from '../collab/room-mode';
+import { createGuestFile, entriesFromPaths, isGuest } from '../collab/room-mode';
 
 // What the user can do, as plain functions over the host API and the workbench state. Components,
 // keyboard shortcuts, menus and the command palette all call these.
@@ -134,6 +134,13 @@ export async function closeTab(path: string): Promise<void> {
 }
 
 export async function createEntry(kind: 'file' | 'directory', path: string): Promise<boolean> {
+  // A guest creates files in the room doc; the host writes them to disk (issue 4).
+  if (isGuest()) {
+    const problem = createGuestFile(kind, path);
+    if (problem) notify(problem, 'info');
+    else await openFile(path);
+    return problem === null;
+  }
   const done = await attempt(`Cannot create "${path}"`, async () => {
     if (kind === 'file') await api.workspace.createFile({ path });
     else await api.workspace.createFolder({ path });

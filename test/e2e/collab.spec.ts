@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   clickEditor,
@@ -294,5 +294,19 @@ test("the file tree stays in sync and the host saves a guest's edits to files it
   await alice.page.getByRole('button', { name: 'Save all shared files' }).click();
   await expect(alice.page.getByRole('status', { name: 'Save result' })).toHaveText('Saved 1 file.');
   expect(readFileSync(path.join(set.workspace.dir, 'README.md'), 'utf8')).toContain('(edited by Bob)');
+
+  // A guest's new file is written by the host, and saved with what the guest typed into it.
+  await showExplorer(bob.page);
+  await bob.page.getByRole('button', { name: 'New file' }).click();
+  await bob.page.getByLabel('New file name').fill('from-bob.py');
+  await bob.page.getByLabel('New file name').press('Enter');
+  await expect(bob.page.getByRole('tab', { name: 'from-bob.py' })).toBeVisible();
+  await expect.poll(() => existsSync(path.join(set!.workspace.dir, 'from-bob.py'))).toBe(true);
+  await clickEditor(bob.page);
+  await bob.page.keyboard.type('print("bob")');
+  await expect.poll(() => alice.page.evaluate(() => window.__codecrafterProbe!.docText('from-bob.py'))).toBe('print("bob")');
+  await showCollab(alice.page);
+  await alice.page.getByRole('button', { name: 'Save all shared files' }).click();
+  await expect.poll(() => readFileSync(path.join(set!.workspace.dir, 'from-bob.py'), 'utf8')).toBe('print("bob")');
   noErrors();
 });
