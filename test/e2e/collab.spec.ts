@@ -122,8 +122,11 @@ test('follow mode follows the active file and viewport, and stops on a click', a
   set = await startPeers(browser, ['Alice', 'Bob']);
   const [alice, bob] = set.peers as [(typeof set.peers)[0], (typeof set.peers)[0]];
   writeFileSync(path.join(set.workspace.dir, 'long.txt'), Array.from({ length: 600 }, (_, i) => `line ${i + 1}`).join('\n'));
-  const invite = await shareFolder(alice.page, set.workspace.dir);
-  await joinRoom(bob.page, invite);
+  await shareFolder(alice.page, set.workspace.dir);
+  // Bob joins with the browser form of the invite (http://…/join/<room>?s=…#secret).
+  const webInvite = await alice.page.getByLabel('Browser invite link', { exact: true }).inputValue();
+  expect(webInvite).toMatch(new RegExp(`^${alice.host.origin}/join/[\\w-]+\\?s=`));
+  await joinRoom(bob.page, webInvite);
   await expectPeers(bob.page, 1);
   await openInTree(alice.page, 'README.md');
 
