@@ -1,3 +1,5 @@
+import type { ImageName, LanguageId } from './languages';
+
 // Domain types shared by main and the renderer.
 
 export interface AppInfo {
@@ -78,14 +80,16 @@ export interface TerminalInfo {
 export interface SandboxStatus {
   docker: 'ok' | 'missing' | 'error';
   message?: string;
-  images: { language: string; image: string; tag: string | null; present: boolean }[];
+  images: { language: LanguageId; image: ImageName; tag: string | null; present: boolean }[];
 }
 
+/** One step of `images` building the sandbox images. */
 export interface ImageBuildProgress {
   image: string;
   tag: string;
   state: 'skipped' | 'building' | 'log' | 'done' | 'failed';
   message?: string;
+  /** Images finished so far and in total, for a progress bar. */
   done: number;
   total: number;
 }

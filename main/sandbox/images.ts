@@ -12,6 +12,7 @@ import type Docker from 'dockerode';
 import { IMAGE_NAMES, type ImageName } from '../../common/languages';
 import { findAptMirror } from './apt-mirror';
 import { packageRoot } from '../host/package-root';
+import type { ImageBuildProgress } from '../../common/types';
 
 /** The Debian base made by `debootstrap --variant=minbase bookworm` and `docker import`. */
 export const DEFAULT_BASE = 'codecrafter-sandbox/debian:bookworm-minbase';
@@ -77,15 +78,7 @@ export async function resolveImage(docker: Docker, plan: ImagePlan): Promise<str
   return tagged[0] ?? null;
 }
 
-export interface BuildProgress {
-  image: string;
-  tag: string;
-  state: 'skipped' | 'building' | 'log' | 'done' | 'failed';
-  message?: string;
-  /** Images finished so far and in total, for a progress bar. */
-  done: number;
-  total: number;
-}
+export type BuildProgress = ImageBuildProgress;
 
 export interface BuildOptions {
   base?: string;

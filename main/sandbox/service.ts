@@ -12,6 +12,7 @@ import { runOnHost } from './host-runner';
 import { buildImages, DEFAULT_BASE, planImages, resolveImage, type BuildProgress } from './images';
 import { Limiter, QueueFullError } from './limiter';
 import { SandboxPool } from './pool';
+import type { SandboxStatus } from '../../common/types';
 
 export interface SandboxServiceOptions {
   docker?: Docker;
@@ -28,9 +29,7 @@ export interface SandboxServiceOptions {
   allowUnsandboxed?: boolean;
 }
 
-export interface SandboxStatus extends DockerState {
-  images: { language: LanguageId; image: ImageName; tag: string | null; present: boolean }[];
-}
+export type { SandboxStatus };
 
 export interface RunHandle {
   runId: string;
