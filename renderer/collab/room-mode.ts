@@ -1,6 +1,4 @@
-import * as Y from 'yjs';
-import { parentPath, workspacePathProblem } from '../../common/paths';
-import { documents } from '../editor/documents';
+import { parentPath } from '../../common/paths';
 import type { FileEntry } from '../../common/types';
 import { workbench } from '../state/store';
 
@@ -28,12 +26,3 @@ export function entriesFromPaths(paths: Iterable<string>): FileEntry[] {
   return [...entries.values()];
 }
 
-/** A guest's new file goes into the room doc; returns why it cannot, or null. */
-export function createGuestFile(kind: 'file' | 'directory', path: string): string | null {
-  if (kind === 'directory') return 'In a room, folders come with files: name a file inside the new folder, e.g. "lib/util.py".';
-  const problem = workspacePathProblem(path);
-  if (problem) return `Cannot create "${path}": ${problem}.`;
-  if (documents.files.has(path)) return `"${path}" already exists.`;
-  documents.files.set(path, new Y.Text());
-  return null;
-}

@@ -4,7 +4,8 @@ import type { FileChange } from '../../common/types';
 import { documents } from '../editor/documents';
 import { api } from '../host';
 import { workbench, type Toast } from '../state/store';
-import { createGuestFile, entriesFromPaths, isGuest } from '../collab/room-mode';
+import { entriesFromPaths, isGuest } from '../collab/room-mode';
+import { createGuestFile } from '../collab/guest-files';
 
 // What the user can do, as plain functions over the host API and the workbench state. Components,
 // keyboard shortcuts, menus and the command palette all call these.
