@@ -3,7 +3,8 @@
 // origin: the app works offline and must never load remote code.
 
 export function contentSecurityPolicy(options: { connectSources?: string[] } = {}): string {
-  const connect = ["'self'", ...(options.connectSources ?? [])].join(' ');
+  // Rooms (issue 4): the signalling server is whatever an invite names, so any ws:/wss: endpoint.
+  const connect = ["'self'", 'ws:', 'wss:', ...(options.connectSources ?? [])].join(' ');
   return [
     "default-src 'self'",
     "script-src 'self'",
