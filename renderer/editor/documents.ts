@@ -24,14 +24,35 @@ export function applyTextEdits(text: Y.Text, edits: TextEdit[], origin: unknown)
 }
 
 export class WorkspaceDocuments {
-  readonly doc = new Y.Doc();
-  readonly files: Y.Map<Y.Text> = this.doc.getMap('files');
-  readonly meta: Y.Map<unknown> = this.doc.getMap('meta');
+  // Each workspace (a folder, a room) gets a doc of its own: clearing a doc by deleting its files
+  // would leave deletions that a room's peers apply to their files on the next sync.
+  doc!: Y.Doc;
+  files!: Y.Map<Y.Text>;
+  meta!: Y.Map<unknown>;
   /**
    * Who is where in the doc (DESIGN.md section 3): each peer's name, colour, role, active file,
    * cursor and selection. Solo it holds only this window; a room's provider shares it.
    */
-  readonly awareness = new Awareness(this.doc);
+  awareness!: Awareness;
+  private generation = 0;
+  private readonly resetListeners = new Set<() => void>();
+
+  constructor() {
+    this.createDoc();
+  }
+
+  private createDoc(): void {
+    this.doc = new Y.Doc();
+    this.files = this.doc.getMap('files');
+    this.meta = this.doc.getMap('meta');
+    this.awareness = new Awareness(this.doc);
+  }
+
+  /** Called after `clear()` put a new doc in place, so listeners move to it. Returns the disposer. */
+  onDidReset(listener: () => void): () => void {
+    this.resetListeners.add(listener);
+    return () => this.resetListeners.delete(listener);
+  }
   /** What is on disk for each open file, as far as this window knows. */
   private readonly saved = new Map<string, string>();
   private readonly loading = new Map<string, Promise<Y.Text>>();
@@ -48,9 +69,11 @@ export class WorkspaceDocuments {
     if (existing) return Promise.resolve(existing);
     let pending = this.loading.get(path);
     if (!pending) {
+      const generation = this.generation;
       pending = api.workspace
         .readFile({ path })
         .then(({ content }) => {
+          if (generation !== this.generation) throw new Error('the workspace changed while the file was loading');
           const text = new Y.Text();
           this.doc.transact(() => {
             this.files.set(path, text);
@@ -140,12 +163,17 @@ export class WorkspaceDocuments {
   /** Set while in a room: leaving it first keeps a cleared doc from wiping the peers' files. */
   beforeClear: (() => void) | null = null;
 
+  /** Ends this workspace's doc and starts an empty one (a new folder, joining or leaving a room). */
   clear(): void {
     this.beforeClear?.();
-    this.doc.transact(() => {
-      for (const key of [...this.files.keys()]) this.files.delete(key);
-    });
+    const old = { doc: this.doc, awareness: this.awareness };
+    this.generation++;
+    this.createDoc();
     this.saved.clear();
+    this.loading.clear();
+    for (const listener of this.resetListeners) listener();
+    old.awareness.destroy();
+    old.doc.destroy();
   }
 }
 

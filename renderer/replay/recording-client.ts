@@ -244,10 +244,7 @@ export function startRecording(): () => void {
     updates.push({ data: toBase64(update), time: Date.now(), author: tr.local ? LOCAL_AUTHOR : undefined });
     schedule();
   };
-  documents.doc.on('update', onUpdate);
-
   // A room's chat lives in the doc (DESIGN.md section 3); each new message is also a timeline marker.
-  const chat = documents.doc.getArray<unknown>('chat');
   const onChat = (event: Y.YArrayEvent<unknown>, tr: Y.Transaction) => {
     if (tr.origin === RESTORE_ORIGIN) return;
     for (const delta of event.delta) {
@@ -259,7 +256,6 @@ export function startRecording(): () => void {
       }
     }
   };
-  chat.observe(onChat);
 
   // One awareness event per client per interval, the latest state winning.
   const onAwareness = ({ added, updated }: { added: number[]; updated: number[] }) => {
@@ -275,7 +271,24 @@ export function startRecording(): () => void {
       );
     }
   };
-  documents.awareness.on('change', onAwareness);
+  // The doc is replaced for every workspace (documents.clear): follow it.
+  let attached: { doc: Y.Doc; awareness: typeof documents.awareness } | null = null;
+  const attach = () => {
+    detach();
+    attached = { doc: documents.doc, awareness: documents.awareness };
+    attached.doc.on('update', onUpdate);
+    attached.doc.getArray<unknown>('chat').observe(onChat);
+    attached.awareness.on('change', onAwareness);
+  };
+  const detach = () => {
+    if (!attached) return;
+    attached.doc.off('update', onUpdate);
+    attached.doc.getArray<unknown>('chat').unobserve(onChat);
+    attached.awareness.off('change', onAwareness);
+    attached = null;
+  };
+  attach();
+  const offReset = documents.onDidReset(attach);
 
   const onPaste = (e: ClipboardEvent) => {
     const file = workbench.get().activeTab;
@@ -300,9 +313,8 @@ export function startRecording(): () => void {
   return () => {
     generation++;
     sessionId = null;
-    documents.doc.off('update', onUpdate);
-    chat.unobserve(onChat);
-    documents.awareness.off('change', onAwareness);
+    offReset();
+    detach();
     window.removeEventListener('paste', onPaste, true);
     window.removeEventListener('blur', onBlur);
     window.removeEventListener('focus', onFocus);

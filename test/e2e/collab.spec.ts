@@ -313,3 +313,25 @@ test("the file tree stays in sync and the host saves a guest's edits to files it
   await expect.poll(() => readFileSync(path.join(set!.workspace.dir, 'from-bob.py'), 'utf8')).toBe('print("bob")');
   noErrors();
 });
+
+test('a guest who leaves and joins again in the same window takes nothing from the host', async ({ browser }) => {
+  set = await startPeers(browser, ['Alice', 'Bob']);
+  const [alice, bob] = set.peers as [(typeof set.peers)[0], (typeof set.peers)[0]];
+  const invite = await shareFolder(alice.page, set.workspace.dir);
+  const original = readFileSync(path.join(set.workspace.dir, 'src/main.py'), 'utf8');
+  await joinRoom(bob.page, invite);
+  await expectPeers(alice.page, 1);
+  await openInTree(bob.page, 'src/main.py');
+  await expect.poll(() => editorText(bob.page)).toBe(original);
+
+  // Leaving empties the guest's window; coming back must not carry that emptiness to the host.
+  await showCollab(bob.page);
+  await bob.page.getByRole('button', { name: 'Leave room' }).click();
+  await expectPeers(alice.page, 0);
+  await joinRoom(bob.page, invite);
+  await expectPeers(alice.page, 1);
+  await openInTree(bob.page, 'src/main.py');
+  await expect.poll(() => editorText(bob.page)).toBe(original);
+  await expect.poll(() => alice.page.evaluate(() => window.__codecrafterProbe!.docText('src/main.py'))).toBe(original);
+  expect(await alice.page.evaluate(() => window.__codecrafterProbe!.docText('README.md'))).not.toBeNull();
+});
