@@ -101,4 +101,20 @@ describe('sandbox through the contract', () => {
     expect(refused?.code).toBe(ErrorCode.PermissionDenied);
     expect(refused?.message).toMatch(/Settings/);
   });
+
+  it('never runs unsandboxed while the workspace is shared as a room', async () => {
+    await api.settings.update({ allowUnsandboxed: true });
+    await api.room.startHosting({});
+    try {
+      const refused = await api.sandbox.run({ language: 'python', entry: 'main.py', unsandboxed: true }).then(
+        () => undefined,
+        (e: unknown) => e as HostError,
+      );
+      expect(refused?.code).toBe(ErrorCode.PermissionDenied);
+      expect(refused?.message).toMatch(/shared room/);
+    } finally {
+      await api.room.stopHosting({});
+      await api.settings.update({ allowUnsandboxed: false });
+    }
+  });
 });

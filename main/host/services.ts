@@ -139,6 +139,10 @@ export function createHostServices(options: HostOptions): HostServices {
       },
       async run({ language, entry, stdin, limits, unsandboxed, openFiles }) {
         const root = workspace.root();
+        // DESIGN.md section 5: a room's runs are always sandboxed, whatever the host's setting.
+        if (unsandboxed && room.isHosting()) {
+          throw new HostError(ErrorCode.PermissionDenied, 'Runs in a shared room are always sandboxed: stop sharing to run unsandboxed.');
+        }
         if (unsandboxed && !settings.get().allowUnsandboxed) {
           throw new HostError(
             ErrorCode.PermissionDenied,

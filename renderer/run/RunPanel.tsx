@@ -33,6 +33,7 @@ function SandboxState() {
   const status = useWorkbench((s) => s.sandboxStatus);
   const build = useWorkbench((s) => s.imageBuild);
   const allowUnsandboxed = useWorkbench((s) => s.settings.allowUnsandboxed);
+  const inRoom = useWorkbench((s) => s.collab.room !== null);
   if (!status) return null;
   if (status.docker !== 'ok') {
     return (
@@ -41,7 +42,9 @@ function SandboxState() {
           Docker is not available ({status.message ?? status.docker}). Sandboxed runs need a running Docker engine: install
           Docker, start it, then <button onClick={() => void refreshSandboxStatus()}>Check again</button>.
         </p>
-        {allowUnsandboxed ? (
+        {inRoom ? (
+          <p>In a shared room, code runs only in a sandbox.</p>
+        ) : allowUnsandboxed ? (
           <p>
             <button className="danger" onClick={() => void runActiveFile({ unsandboxed: true })}>
               Run unsandboxed
