@@ -84,6 +84,17 @@ describe('browser host', () => {
     expect(page.headers.get('content-security-policy')).not.toMatch(/https?:/);
   });
 
+  it('sends the http form of a room invite to the page, room in the query', async () => {
+    const res = await fetch(`${base}/join/AbC123?s=ws%3A%2F%2F127.0.0.1%3A4444`, {
+      headers: { cookie: `codecrafter_token=${host.token}` },
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/?s=ws%3A%2F%2F127.0.0.1%3A4444&join=AbC123');
+    const refused = await fetch(`${base}/join/AbC123`, { redirect: 'manual' });
+    expect(refused.status).toBe(401);
+  });
+
   it('serves nothing outside the renderer folder', async () => {
     const res = await fetch(`${base}/..%2Foutside.txt?token=${host.token}`, { redirect: 'manual' });
     const res2 = await fetch(`${base}/%2e%2e/outside.txt`, { headers: { cookie: `codecrafter_token=${host.token}` } });

@@ -116,6 +116,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.end();
       return;
     }
+    const join = /^\/join\/([A-Za-z0-9_-]{1,128})$/.exec(url.pathname);
+    if (join) {
+      // The http form of a room invite. The page lives at "/", so send it there with the room in
+      // the query; the browser keeps the #secret across the redirect, and it never reaches us.
+      const target = new URLSearchParams(url.searchParams);
+      target.set('join', join[1]!);
+      res.writeHead(302, { location: `/?${target.toString()}`, 'cache-control': 'no-store' });
+      res.end();
+      return;
+    }
     let relative: string;
     try {
       relative = decodeURIComponent(url.pathname);

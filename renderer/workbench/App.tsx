@@ -11,6 +11,8 @@ import { ConfirmDialog, Toasts } from './Overlays';
 import { QuickPick } from './QuickPick';
 import { StatusBar } from './StatusBar';
 import { Welcome } from './Welcome';
+import { takeInviteFromLocation } from '../collab/deep-link';
+import { joinRoom } from '../collab/session';
 import { Icon } from './icons';
 import { SIDE_VIEWS } from './views';
 import { startRecording } from '../replay/recording-client';
@@ -28,6 +30,8 @@ async function start(): Promise<void> {
     await refreshTree();
   }
   await loadRecent();
+  const invite = takeInviteFromLocation();
+  if (invite) await joinRoom(invite);
 }
 
 export function App() {

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { useWorkbench } from '../state/store';
 import { api } from '../host';
 import { attempt, loadRecent, openFolder, pickAndOpenFolder } from './actions';
+import { joinRoom } from '../collab/session';
 
 /** The empty state: how to start. A path field (browser host) or a native picker (Electron), and recent folders. */
 export function Welcome() {
   const recent = useWorkbench((s) => s.recent);
   const [path, setPath] = useState('');
+  const [invite, setInvite] = useState('');
   const native = window.codecrafter !== undefined;
   return (
     <main className="welcome" aria-label="Welcome">
@@ -29,6 +31,21 @@ export function Welcome() {
           <input id="folder-path" value={path} placeholder="/home/you/project" onChange={(e) => setPath(e.target.value)} spellCheck={false} />
           <button type="submit" className={native ? '' : 'primary'} disabled={!path.trim()}>
             Open
+          </button>
+        </div>
+      </form>
+      <form
+        className="open-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (invite.trim()) void joinRoom(invite);
+        }}
+      >
+        <label htmlFor="invite-link">Or join a room with an invite link</label>
+        <div className="row">
+          <input id="invite-link" value={invite} placeholder="codecrafter://join/…#…" onChange={(e) => setInvite(e.target.value)} spellCheck={false} />
+          <button type="submit" disabled={!invite.trim()}>
+            Join
           </button>
         </div>
       </form>

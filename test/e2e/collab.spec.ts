@@ -335,3 +335,17 @@ test('a guest who leaves and joins again in the same window takes nothing from t
   await expect.poll(() => alice.page.evaluate(() => window.__codecrafterProbe!.docText('src/main.py'))).toBe(original);
   expect(await alice.page.evaluate(() => window.__codecrafterProbe!.docText('README.md'))).not.toBeNull();
 });
+
+test('opening the http form of an invite in the browser host joins the room', async ({ browser }) => {
+  set = await startPeers(browser, ['Alice', 'Bob']);
+  const [alice, bob] = set.peers as [(typeof set.peers)[0], (typeof set.peers)[0]];
+  const invite = await shareFolder(alice.page, set.workspace.dir);
+  const httpInvite = invite.replace('codecrafter://join/', `${bob.host.origin}/join/`).replace('#', '&probe=1#');
+  await bob.page.goto(httpInvite);
+  await expectPeers(bob.page, 1);
+  await expectPeers(alice.page, 1);
+  // The room leaves the address bar once joined; the secret never was sent to any server.
+  expect(new URL(bob.page.url()).search).toBe('');
+  await openInTree(bob.page, 'src/main.py');
+  await expect.poll(() => editorText(bob.page)).toBe(readFileSync(path.join(set.workspace.dir, 'src/main.py'), 'utf8'));
+});
