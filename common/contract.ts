@@ -55,6 +55,10 @@ export const contract = {
     getInfo: method<AppInfo>()(Empty),
     /** Things the user must be told once, such as a database that was found corrupt and replaced. */
     getNotices: method<Notice[]>()(Empty),
+    /** A room invite the OS handed to the app (a codecrafter:// link) before the page listened. */
+    takePendingInvite: method<{ link: string | null }>()(Empty),
+    /** The OS handed the running app a room invite: take it with takePendingInvite. */
+    onDidReceiveInvite: event<Record<string, never>>(),
   },
   workspace: {
     open: method<WorkspaceInfo>()(z.object({ path: HostFolderSchema }).strict()),

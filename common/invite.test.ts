@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInvite, newRoom, parseInvite, randomToken, ROOM_ID_CHARS, SECRET_CHARS } from './invite';
+import { formatInvite, newRoom, parseInvite, randomToken, ROOM_ID_CHARS, SECRET_CHARS, inviteFromArgv } from './invite';
 
 const invite = { roomId: 'AbCdEfGh_123-xyz', signalUrl: 'ws://192.168.1.20:4444', secret: 'S3cr3t-S3cr3t_S3cr3t-S3cr3t' };
 
@@ -51,5 +51,14 @@ describe('invite links', () => {
     expect(a.secret).not.toBe(b.secret);
     expect(randomToken(40)).toMatch(/^[A-Za-z0-9_-]{40}$/);
     expect(parseInvite(formatInvite(a))).toEqual({ ok: true, invite: a });
+  });
+});
+
+describe('inviteFromArgv', () => {
+  it('finds the link the OS passed on the command line, and nothing else', () => {
+    expect(inviteFromArgv(['/opt/CodeCrafter/codecrafter', '--no-sandbox', 'codecrafter://join/abc?s=ws%3A%2F%2Fh#s'])).toBe(
+      'codecrafter://join/abc?s=ws%3A%2F%2Fh#s',
+    );
+    expect(inviteFromArgv(['/opt/CodeCrafter/codecrafter', 'https://example.com', 'codecrafter:join'])).toBeNull();
   });
 });

@@ -114,3 +114,8 @@ export function parseInvite(link: string): InviteParse {
   if (!secret.success) return { ok: false, problem: secret.error.issues[0]!.message };
   return { ok: true, invite: { roomId: roomId.data, signalUrl: signalUrl.data, secret: secret.data } };
 }
+
+/** The codecrafter:// invite among a process's arguments (how the OS starts the app for a link). */
+export function inviteFromArgv(argv: readonly string[]): string | null {
+  return argv.find((arg) => arg.startsWith(`${INVITE_SCHEME}//`)) ?? null;
+}

@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import path from 'node:path';
 import { createHostServices, type HostServices } from '../host/services';
 import { serveContractOverIpc } from './ipc';
+import { InviteRouter } from './invites';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow } from './window';
@@ -12,12 +13,15 @@ import { createMainWindow } from './window';
 const distDir = path.resolve(__dirname, '..');
 let mainWindow: BrowserWindow | undefined;
 let services: HostServices | undefined;
+const invites = new InviteRouter();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
-  app.on('second-instance', () => {
+  invites.register();
+  app.on('second-instance', (_event, argv) => {
+    invites.fromSecondInstance(argv);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -30,6 +34,7 @@ if (!app.requestSingleInstanceLock()) {
     services = createHostServices({
       dataDir: app.getPath('userData'),
       host: 'electron',
+      pendingInvite: () => invites.take(),
       async pickFolder() {
         const result = mainWindow
           ? await dialog.showOpenDialog(mainWindow, { properties: ['openDirectory', 'createDirectory'] })
@@ -37,6 +42,7 @@ if (!app.requestSingleInstanceLock()) {
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
     });
+    invites.attach(services.hub);
     serveContractOverIpc(services, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
     installMenu(() => mainWindow);
     mainWindow = createMainWindow(distDir);

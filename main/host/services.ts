@@ -21,6 +21,8 @@ export interface HostOptions {
   host: AppInfo['host'];
   /** A native folder picker (Electron); absent in the browser host. */
   pickFolder?: () => Promise<string | null>;
+  /** The codecrafter:// link the app was started with, if any (Electron). */
+  pendingInvite?: () => string | null;
   /** Languages to keep warm sandbox containers for (default: every language with an image). */
   sandboxWarm?: 'all' | LanguageId[];
 }
@@ -87,6 +89,7 @@ export function createHostServices(options: HostOptions): HostServices {
     app: {
       getInfo: () => info,
       getNotices: () => notices,
+      takePendingInvite: () => ({ link: options.pendingInvite?.() ?? null }),
     },
     workspace: {
       async open({ path: folder }) {

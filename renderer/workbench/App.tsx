@@ -30,7 +30,12 @@ async function start(): Promise<void> {
     await refreshTree();
   }
   await loadRecent();
-  const invite = takeInviteFromLocation();
+  await joinPendingInvite();
+}
+
+/** An invite from the address bar (browser host) or from the OS (a codecrafter:// link, Electron). */
+async function joinPendingInvite(): Promise<void> {
+  const invite = takeInviteFromLocation() ?? (await api.app.takePendingInvite()).link;
   if (invite) await joinRoom(invite);
 }
 
@@ -53,6 +58,7 @@ export function App() {
       api.workspace.onDidChangeFiles(({ changes }) => void handleFileChanges(changes)),
       api.settings.onDidChange((settings) => workbench.set({ settings })),
       api.sandbox.onDidRunEvent(handleRunEvent),
+      api.app.onDidReceiveInvite(() => void joinPendingInvite()),
       api.sandbox.onDidBuildProgress(handleBuildProgress),
       startRecording(),
     ];
