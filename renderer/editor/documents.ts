@@ -74,13 +74,8 @@ export class WorkspaceDocuments {
         .readFile({ path })
         .then(({ content }) => {
           if (generation !== this.generation) throw new Error('the workspace changed while the file was loading');
-          const text = new Y.Text();
-          this.doc.transact(() => {
-            this.files.set(path, text);
-            text.insert(0, content);
-          }, DISK_ORIGIN);
-          this.saved.set(path, content);
-          return text;
+          this.adopt(path, content);
+          return this.files.get(path)!;
         })
         .finally(() => this.loading.delete(path));
       this.loading.set(path, pending);
