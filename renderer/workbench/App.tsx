@@ -6,7 +6,7 @@ import { handleFileChanges, loadRecent, notify, refreshTree } from './actions';
 import { handleGlobalKey } from './commands';
 import { EditorTabs } from './EditorTabs';
 import { Panel } from './Panel';
-import { handleBuildProgress, handleRunEvent } from '../run/run-actions';
+import { handleBuildProgress, handleRunEvent, refreshSandboxStatus } from '../run/run-actions';
 import { ConfirmDialog, Toasts } from './Overlays';
 import { QuickPick } from './QuickPick';
 import { StatusBar } from './StatusBar';
@@ -30,6 +30,7 @@ async function start(): Promise<void> {
     await refreshTree();
   }
   await loadRecent();
+  void refreshSandboxStatus();
   await joinPendingInvite();
 }
 

@@ -1,6 +1,45 @@
 import { languageLabel } from '../editor/monaco-setup';
-import { useWorkbench } from '../state/store';
+import { useWorkbench, workbench } from '../state/store';
 import { RecordingBadge } from '../replay/RecordingBadge';
+
+/** Docker and the images, as the run panel last heard; a click opens the run panel. */
+function SandboxBadge() {
+  const status = useWorkbench((s) => s.sandboxStatus);
+  const build = useWorkbench((s) => s.imageBuild);
+  if (!status && !build) return null;
+  let text: string;
+  if (build) text = `Building images ${build.done}/${build.total}`;
+  else if (status!.docker !== 'ok') text = 'Docker unavailable';
+  else {
+    const missing = status!.images.filter((i) => !i.present).length;
+    text = missing === 0 ? 'Sandbox ready' : `${missing} language${missing === 1 ? '' : 's'} without image`;
+  }
+  return (
+    <button className="status-item status-button" aria-label="Sandbox state" onClick={() => workbench.set({ panelVisible: true, panelView: 'run' })}>
+      {text}
+    </button>
+  );
+}
+
+/** The room this window is in, and how many people are connected; a click opens the Collaboration view. */
+function RoomBadge() {
+  const room = useWorkbench((s) => s.collab.room);
+  const connection = useWorkbench((s) => s.collab.connection);
+  if (!room) return null;
+  const people = (connection?.peers ?? 0) + 1;
+  const phase = connection?.phase ?? 'connecting';
+  const state = phase === 'online' ? `${people} ${people === 1 ? 'person' : 'people'} connected` : phase === 'offline' ? 'offline' : phase === 'closed' ? 'closed' : 'connecting…';
+  return (
+    <button
+      className="status-item status-button"
+      aria-label="Room state"
+      onClick={() => workbench.set({ sideView: 'collab', sideBarVisible: true })}
+      title={`Room ${room.roomId} (${room.role})`}
+    >
+      {room.role === 'owner' ? 'Sharing' : 'Guest'} · {state}
+    </button>
+  );
+}
 
 export function StatusBar() {
   const workspace = useWorkbench((s) => s.workspace);
@@ -19,6 +58,8 @@ export function StatusBar() {
         {connection === 'open' ? 'Host connected' : connection === 'connecting' ? 'Connecting to host…' : 'Host disconnected — retrying'}
       </span>
       <RecordingBadge className="status-item" />
+      <RoomBadge />
+      <SandboxBadge />
       <span className="spacer" />
       {active && cursor && <span className="status-item">{`Ln ${cursor.line}, Col ${cursor.column}`}</span>}
       {active && language && <span className="status-item">{languageLabel(language)}</span>}

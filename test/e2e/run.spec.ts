@@ -28,6 +28,7 @@ test('Ctrl+Enter runs the open file in a sandbox, with stdin, verdicts and histo
   await tree.getByRole('treeitem', { name: 'main.py' }).click();
   await expect(page.getByRole('tab', { name: 'main.py', exact: true })).toBeVisible();
 
+  await expect(page.getByRole('button', { name: 'Sandbox state' })).toHaveText('Sandbox ready');
   await page.getByRole('tab', { name: 'Run' }).click();
   await page.getByLabel('Standard input').fill('Ada\n');
   await page.locator('.monaco-editor .view-lines').click();
