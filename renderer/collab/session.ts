@@ -3,16 +3,15 @@ import { documents } from '../editor/documents';
 import { api } from '../host';
 import { workbench } from '../state/store';
 import { attempt, closeFolder, notify, openFile, refreshTree, updateDirty } from '../workbench/actions';
-import * as Y from 'yjs';
-import { isInside, workspacePathProblem } from '../../common/paths';
+import { isInside } from '../../common/paths';
 import type { FileChange } from '../../common/types';
 import { postChat, readChat, chatArray } from './chat';
 import { EMPTY_COLLAB, type CollabState, type RoomRole } from './collab-state';
 import { scrollToLine, setUserInputListener } from './editor-link';
 import { loadIceText, parseIceServers } from './ice-servers';
 import { colorFor, paintRemoteCursors, participants, readPeerState, savedName, setLocalField, setLocalUser } from './presence';
+import { drawGuestTree, watchRoomFiles } from './file-sync';
 import { RoomConnection } from './room-connection';
-import { entriesFromPaths } from './room-mode';
 
 // A room's lifecycle in this window (issue 4): Share turns the open workspace into a room, Join
 // enters one from an invite, Leave ends it. State for the UI goes to the workbench store.
@@ -71,16 +70,6 @@ function refreshChat(): void {
   setCollab({ chat, chatUnread: unread });
 }
 
-function refreshGuestTree(): void {
-  if (workbench.get().collab.room?.role !== 'guest') return;
-  // A file the host deleted or renamed leaves the doc: its tab goes with it.
-  workbench.set((s) => {
-    const tabs = s.tabs.filter((t) => documents.files.has(t));
-    const activeTab = s.activeTab && documents.files.has(s.activeTab) ? s.activeTab : (tabs.at(-1) ?? null);
-    return { entries: entriesFromPaths(documents.files.keys()), treeTruncated: false, tabs, activeTab };
-  });
-}
-
 /**
  * Host: the folder changed on disk (or through the Explorer). New text files join the room,
  * deleted ones leave it, and an outside change to a shared file nobody here has open is merged
@@ -99,20 +88,6 @@ async function publishDiskChanges(changes: FileChange[]): Promise<void> {
     } else if (change.entryKind === 'file' && change.kind === 'changed' && documents.files.has(change.path) && !open.has(change.path)) {
       await documents.mergeFromDisk(change.path).catch(() => false);
     }
-  }
-}
-
-/** Host: a guest added a file to the doc; it is written to disk here, the only place that writes. */
-function persistPeerFiles(event: Y.YMapEvent<Y.Text>, transaction: Y.Transaction): void {
-  if (transaction.local || workbench.get().collab.room?.role !== 'owner') return;
-  for (const [path, change] of event.changes.keys) {
-    if (change.action !== 'add' || workspacePathProblem(path) !== null) continue;
-    const content = documents.files.get(path)?.toString() ?? '';
-    void attempt(`Cannot create "${path}" from the room`, async () => {
-      await api.workspace.createFile({ path, content });
-      documents.markSaved(path, content);
-      await refreshTree();
-    });
   }
 }
 
@@ -184,11 +159,6 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
   documents.awareness.on('change', awarenessListener);
   const chatListener = () => refreshChat();
   chatArray(documents.doc).observe(chatListener);
-  const filesListener = (event: Y.YMapEvent<Y.Text>, transaction: Y.Transaction) => {
-    refreshGuestTree();
-    persistPeerFiles(event, transaction);
-  };
-  documents.files.observe(filesListener);
   const idleTimer = setInterval(refreshPresence, 10_000);
   disposers = [
     role === 'owner' ? api.workspace.onDidChangeFiles(({ changes }) => void publishDiskChanges(changes)) : () => {},
@@ -198,7 +168,7 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
       if (presenceTimer !== null) clearTimeout(presenceTimer);
     },
     () => chatArray(documents.doc).unobserve(chatListener),
-    () => documents.files.unobserve(filesListener),
+    watchRoomFiles(),
     () => clearInterval(idleTimer),
     workbench.subscribe((s, prev) => {
       if (s.activeTab !== prev.activeTab) setLocalField(documents.awareness, 'activeFile', s.activeTab);
@@ -279,7 +249,7 @@ export async function joinRoom(link: string): Promise<boolean> {
       expanded: {},
     });
     connect(invite, 'guest', invite.signalUrl, null);
-    refreshGuestTree();
+    drawGuestTree();
     return true;
   } finally {
     setCollab({ busy: null });

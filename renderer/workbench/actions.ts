@@ -6,6 +6,7 @@ import { api } from '../host';
 import { workbench, type Toast } from '../state/store';
 import { entriesFromPaths, isGuest } from '../collab/room-mode';
 import { createGuestFile } from '../collab/guest-files';
+import { deleteKeys, guestRenameProblem, renameKeys } from '../collab/file-ops';
 
 // What the user can do, as plain functions over the host API and the workbench state. Components,
 // keyboard shortcuts, menus and the command palette all call these.
@@ -156,12 +157,18 @@ export async function createEntry(kind: 'file' | 'directory', path: string): Pro
 
 export async function renameEntry(from: string, to: string): Promise<boolean> {
   if (from === to) return true;
-  const done = await attempt(`Cannot rename "${from}"`, async () => {
-    await api.workspace.rename({ from, to });
-    return true;
-  });
+  // A guest renames in the room doc; the host moves the file on disk (renderer/collab/file-sync.ts).
+  const problem = isGuest() ? guestRenameProblem(from, to) : null;
+  if (problem) notify(problem, 'info');
+  const done =
+    !problem &&
+    (isGuest() ||
+      (await attempt(`Cannot rename "${from}"`, async () => {
+        await api.workspace.rename({ from, to });
+        return true;
+      })));
   if (!done) return false;
-  documents.rename(from, to);
+  renameKeys(from, to);
   const move = (p: string) => (isInside(p, from) ? to + p.slice(from.length) : p);
   workbench.set((s) => ({
     tabs: s.tabs.map(move),
@@ -179,7 +186,9 @@ export async function deleteEntry(path: string): Promise<boolean> {
   const ok = await confirm(`Delete "${baseName(path)}"?`, `The ${what} will be deleted from disk. This cannot be undone.`, 'Delete');
   if (!ok) return false;
   const done = await attempt(`Cannot delete "${path}"`, async () => {
-    await api.workspace.delete({ path });
+    // A guest deletes from the room doc; the host deletes from disk (renderer/collab/file-sync.ts).
+    if (isGuest()) deleteKeys(path);
+    else await api.workspace.delete({ path });
     return true;
   });
   if (!done) return false;

@@ -157,3 +157,34 @@ export async function scrollTo(page: Page, line: number): Promise<void> {
     editor.setScrollTop(editor.getTopForLineNumber(l));
   }, line);
 }
+
+/** Selects a tree entry (expanding its folders) without opening it a second time. */
+async function selectInTree(page: Page, path: string): Promise<void> {
+  await showExplorer(page);
+  const tree = page.getByRole('tree', { name: 'Files' });
+  const parts = path.split('/');
+  for (let i = 0; i < parts.length - 1; i++) {
+    const folder = tree.locator(`[data-path="${parts.slice(0, i + 1).join('/')}"]`);
+    if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
+  }
+  const row = tree.locator(`[data-path="${path}"]`);
+  await row.click();
+  // A folder's click also toggles it; selection is what matters here.
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+}
+
+/** Renames a file or folder from the Explorer (the Rename button, then the name field). */
+export async function renameInTree(page: Page, path: string, newName: string): Promise<void> {
+  await selectInTree(page, path);
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.getByLabel('Rename to').fill(newName);
+  await page.getByLabel('Rename to').press('Enter');
+}
+
+/** Deletes a file or folder from the Explorer, confirming the dialog. */
+export async function deleteInTree(page: Page, path: string): Promise<void> {
+  await selectInTree(page, path);
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('cannot be undone');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+}

@@ -4,10 +4,12 @@ import path from 'node:path';
 import {
   clickEditor,
   clientId,
+  deleteInTree,
   editorText,
   expectPeers,
   joinRoom,
   openInTree,
+  renameInTree,
   scrollTo,
   topLine,
   shareFolder,
@@ -348,4 +350,68 @@ test('opening the http form of an invite in the browser host joins the room', as
   expect(new URL(bob.page.url()).search).toBe('');
   await openInTree(bob.page, 'src/main.py');
   await expect.poll(() => editorText(bob.page)).toBe(readFileSync(path.join(set.workspace.dir, 'src/main.py'), 'utf8'));
+});
+
+test('a guest renames and deletes files and folders: every tree, the disk and the open tabs follow', async ({ browser }) => {
+  set = await startPeers(browser, ['Alice', 'Bob']);
+  const [alice, bob] = set.peers as [(typeof set.peers)[0], (typeof set.peers)[0]];
+  const dir = set.workspace.dir;
+  const utilText = readFileSync(path.join(dir, 'src', 'util.ts'), 'utf8');
+  const invite = await shareFolder(alice.page, dir);
+  await joinRoom(bob.page, invite);
+  await expectPeers(bob.page, 1);
+  await openInTree(alice.page, 'src/util.ts');
+  await openInTree(bob.page, 'src/util.ts');
+  const aliceTree = alice.page.getByRole('tree', { name: 'Files' });
+  const bobTree = bob.page.getByRole('tree', { name: 'Files' });
+
+  // A file: the host moves it on disk, and both open tabs move with it.
+  await renameInTree(bob.page, 'src/util.ts', 'helpers.ts');
+  await expect(bobTree.locator('[data-path="src/helpers.ts"]')).toBeVisible();
+  await expect.poll(() => existsSync(path.join(dir, 'src', 'helpers.ts'))).toBe(true);
+  expect(existsSync(path.join(dir, 'src', 'util.ts'))).toBe(false);
+  expect(readFileSync(path.join(dir, 'src', 'helpers.ts'), 'utf8')).toBe(utilText);
+  await showExplorer(alice.page);
+  await expect(aliceTree.locator('[data-path="src/helpers.ts"]')).toBeVisible();
+  await expect(aliceTree.locator('[data-path="src/util.ts"]')).toHaveCount(0);
+  for (const page of [alice.page, bob.page]) {
+    await expect(page.getByRole('tab', { name: 'helpers.ts' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'util.ts' })).toHaveCount(0);
+  }
+  expect(await editorText(alice.page)).toBe(utilText);
+  // The moved tab is still bound to the shared text: Bob's typing reaches Alice's editor.
+  await typeAt(bob.page, 1, ' // renamed by Bob');
+  await expect.poll(() => editorText(alice.page)).toContain('// renamed by Bob');
+
+  // A file deleted after the confirmation leaves the room and the host's disk.
+  await deleteInTree(bob.page, 'docs/notes.txt');
+  await expect(bobTree.locator('[data-path="docs/notes.txt"]')).toHaveCount(0);
+  await expect.poll(() => existsSync(path.join(dir, 'docs', 'notes.txt'))).toBe(false);
+  await expect(aliceTree.locator('[data-path="docs/notes.txt"]')).toHaveCount(0);
+
+  // A folder moves with everything in it (also what was never shared), and the tabs under it follow.
+  writeFileSync(path.join(dir, 'src', 'blob.bin'), Buffer.from([0, 1, 2, 0]));
+  await renameInTree(bob.page, 'src', 'source');
+  await expect.poll(() => existsSync(path.join(dir, 'source', 'helpers.ts'))).toBe(true);
+  expect(existsSync(path.join(dir, 'source', 'main.py'))).toBe(true);
+  expect(existsSync(path.join(dir, 'source', 'blob.bin'))).toBe(true);
+  expect(existsSync(path.join(dir, 'src'))).toBe(false);
+  await expect(aliceTree.locator('[data-path="source"]')).toBeVisible();
+  await expect(aliceTree.locator('[data-path="src"]')).toHaveCount(0);
+  await expect.poll(() => alice.page.evaluate(() => window.__codecrafterProbe!.docText('source/helpers.ts'))).toContain('// renamed by Bob');
+  await expect(alice.page.getByRole('tab', { name: 'helpers.ts' })).toBeVisible();
+  expect(await editorText(alice.page)).toContain('// renamed by Bob');
+
+  // A folder deleted by the guest goes from the host's disk, and the open tabs under it close.
+  await deleteInTree(bob.page, 'source');
+  await expect.poll(() => existsSync(path.join(dir, 'source'))).toBe(false);
+  await expect(aliceTree.locator('[data-path="source"]')).toHaveCount(0);
+  for (const page of [alice.page, bob.page]) await expect(page.getByRole('tab', { name: 'helpers.ts' })).toHaveCount(0);
+  expect(existsSync(path.join(dir, 'README.md'))).toBe(true);
+
+  // Names that would leave the workspace are refused before anything reaches the doc.
+  await renameInTree(bob.page, 'README.md', '../escape.md');
+  await expect.poll(() => existsSync(path.join(dir, 'README.md'))).toBe(true);
+  expect(existsSync(path.join(dir, '..', 'escape.md'))).toBe(false);
+  noErrors();
 });

@@ -1,0 +1,74 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { isInside, workspacePathProblem } from '../../common/paths';
+import { documents } from '../editor/documents';
+import { inRoom } from './room-mode';
+
+// Renames and deletions in a room travel through the doc. The keys move in the `files` map, and
+// the same transaction appends what happened to `fileOps`: a peer cannot tell a rename from a
+// delete plus an unrelated create by the keys alone, and the host needs to know, so that it moves
+// the file on disk (with anything in a folder that was never shared, such as binaries) and every
+// peer's open tab follows instead of closing.
+
+const PeerPathSchema = z.string().refine((p) => workspacePathProblem(p) === null, 'not a workspace path');
+
+const FileOpSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('rename'), from: PeerPathSchema, to: PeerPathSchema }),
+  z.object({ kind: z.literal('delete'), path: PeerPathSchema }),
+]);
+
+export type FileOp = z.infer<typeof FileOpSchema>;
+
+export function fileOpsArray(doc: Y.Doc = documents.doc): Y.Array<unknown> {
+  return doc.getArray('fileOps');
+}
+
+/** What a peer appended to `fileOps`, validated: anything malformed or outside the workspace is dropped. */
+export function addedFileOps(event: Y.YArrayEvent<unknown>): FileOp[] {
+  const ops: FileOp[] = [];
+  for (const item of event.changes.added) {
+    for (const value of item.content.getContent()) {
+      const parsed = FileOpSchema.safeParse(value);
+      if (parsed.success) ops.push(parsed.data);
+    }
+  }
+  return ops;
+}
+
+/** Where a path goes under a rename (unchanged when outside it). */
+export function movedPath(path: string, op: { from: string; to: string }): string {
+  return isInside(path, op.from) ? op.to + path.slice(op.from.length) : path;
+}
+
+function keysUnder(path: string): string[] {
+  return [...documents.files.keys()].filter((key) => isInside(key, path));
+}
+
+/** Why a guest cannot rename `from` to `to` in the doc, or null. */
+export function guestRenameProblem(from: string, to: string): string | null {
+  const problem = workspacePathProblem(to);
+  if (problem) return `Cannot rename "${from}": ${problem}.`;
+  if (isInside(to, from)) return `Cannot move "${from}" into itself.`;
+  if (keysUnder(from).length === 0) return `"${from}" is no longer in the room.`;
+  if (keysUnder(to).length > 0) return `"${to}" already exists.`;
+  return null;
+}
+
+/**
+ * Moves the text of every key at or under `from` to `to` in one transaction; in a room the
+ * rename is recorded for the peers in that same transaction.
+ */
+export function renameKeys(from: string, to: string): void {
+  documents.doc.transact(() => {
+    documents.rename(from, to);
+    if (inRoom()) fileOpsArray().push([{ kind: 'rename', from, to } satisfies FileOp]);
+  });
+}
+
+/** A guest deletes a file or folder: its keys leave the doc and the host deletes it from disk. */
+export function deleteKeys(path: string): void {
+  documents.doc.transact(() => {
+    for (const key of keysUnder(path)) documents.files.delete(key);
+    fileOpsArray().push([{ kind: 'delete', path } satisfies FileOp]);
+  });
+}

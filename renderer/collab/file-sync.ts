@@ -1,0 +1,130 @@
+import * as Y from 'yjs';
+import { isInside, workspacePathProblem } from '../../common/paths';
+import { documents } from '../editor/documents';
+import { api } from '../host';
+import { workbench } from '../state/store';
+import { attempt, refreshTree, updateDirty } from '../workbench/actions';
+import { addedFileOps, fileOpsArray, movedPath, type FileOp } from './file-ops';
+import { entriesFromPaths } from './room-mode';
+
+// What each peer does when keys of the room doc's `files` map come and go: open tabs follow a
+// rename and close on a delete, a guest's tree is redrawn, and the host applies what peers did to
+// its disk (the only place that writes). The `files` and `fileOps` observers of one transaction
+// only collect; the work happens once the whole transaction is in (afterTransaction).
+
+interface FilesChange {
+  added: string[];
+  deleted: Set<string>;
+  ops: FileOp[];
+}
+
+/** Host: disk work runs one change after another, in the order the doc saw them. */
+let diskQueue: Promise<void> = Promise.resolve();
+
+function followTabs(change: FilesChange, closeDeleted: boolean): void {
+  const renames = change.ops.filter((op): op is Extract<FileOp, { kind: 'rename' }> => op.kind === 'rename');
+  const target = (tab: string): string | null => {
+    if (!change.deleted.has(tab)) return tab;
+    for (const op of renames) {
+      const moved = movedPath(tab, op);
+      if (moved !== tab && documents.files.has(moved)) return moved;
+    }
+    return closeDeleted ? null : tab;
+  };
+  const s = workbench.get();
+  if (!s.tabs.some((tab) => change.deleted.has(tab))) return;
+  const tabs = [...new Set(s.tabs.map(target).filter((t): t is string => t !== null))];
+  const active = s.activeTab === null ? null : target(s.activeTab);
+  const dirty: Record<string, boolean> = {};
+  for (const [path, value] of Object.entries(s.dirty)) {
+    const moved = target(path);
+    if (moved !== null) dirty[moved] = value;
+  }
+  workbench.set({ tabs, activeTab: active ?? tabs.at(-1) ?? null, dirty });
+}
+
+function refreshGuestTree(): void {
+  // Anything the renames above did not carry over has left the doc: its tab goes with it.
+  workbench.set((s) => {
+    const tabs = s.tabs.filter((t) => documents.files.has(t));
+    const activeTab = s.activeTab && documents.files.has(s.activeTab) ? s.activeTab : (tabs.at(-1) ?? null);
+    return { entries: entriesFromPaths(documents.files.keys()), treeTruncated: false, tabs, activeTab };
+  });
+}
+
+/** Host: renames and deletions a peer made, then the files a peer created, onto the disk. */
+async function applyToDisk(change: FilesChange): Promise<void> {
+  const renamed: string[] = [];
+  for (const op of change.ops) {
+    if (op.kind === 'rename') {
+      // The paths were validated when read from the doc; the host API refuses `..` and absolute paths again.
+      const moved = await attempt(`Cannot rename "${op.from}" from the room`, () => api.workspace.rename({ from: op.from, to: op.to }).then(() => true));
+      if (!moved) continue;
+      renamed.push(op.to);
+      for (const key of [...documents.files.keys()].filter((k) => isInside(k, op.to))) {
+        const file = await api.workspace.readFile({ path: key }).catch(() => null);
+        if (file) documents.markSaved(key, file.content);
+        updateDirty(key);
+      }
+    } else {
+      await attempt(`Cannot delete "${op.path}" from the room`, () => api.workspace.delete({ path: op.path }));
+    }
+  }
+  for (const path of change.added) {
+    if (workspacePathProblem(path) !== null || renamed.some((to) => isInside(path, to))) continue;
+    const content = documents.files.get(path)?.toString() ?? '';
+    await attempt(`Cannot create "${path}" from the room`, async () => {
+      await api.workspace.createFile({ path, content });
+      documents.markSaved(path, content);
+    });
+  }
+  await refreshTree();
+}
+
+/** Starts watching the current doc's files; returns the disposer. */
+export function watchRoomFiles(): () => void {
+  const doc = documents.doc;
+  const files = documents.files;
+  const ops = fileOpsArray(doc);
+  const pending = new Map<Y.Transaction, FilesChange>();
+  const changeOf = (transaction: Y.Transaction): FilesChange => {
+    let change = pending.get(transaction);
+    if (!change) pending.set(transaction, (change = { added: [], deleted: new Set(), ops: [] }));
+    return change;
+  };
+  const filesListener = (event: Y.YMapEvent<Y.Text>, transaction: Y.Transaction) => {
+    const change = changeOf(transaction);
+    for (const [path, key] of event.changes.keys) {
+      if (key.action === 'add') change.added.push(path);
+      else if (key.action === 'delete') change.deleted.add(path);
+    }
+  };
+  const opsListener = (event: Y.YArrayEvent<unknown>, transaction: Y.Transaction) => {
+    changeOf(transaction).ops.push(...addedFileOps(event));
+  };
+  const afterTransaction = (transaction: Y.Transaction) => {
+    const change = pending.get(transaction);
+    if (!change) return;
+    pending.delete(transaction);
+    const role = workbench.get().collab.room?.role;
+    // The host's own deletions come from its disk: the workbench marks such tabs as deleted on disk.
+    followTabs(change, !transaction.local || role === 'guest');
+    if (role === 'guest') refreshGuestTree();
+    if (role === 'owner' && !transaction.local && (change.ops.length > 0 || change.added.length > 0)) {
+      diskQueue = diskQueue.then(() => applyToDisk(change)).catch(() => {});
+    }
+  };
+  files.observe(filesListener);
+  ops.observe(opsListener);
+  doc.on('afterTransaction', afterTransaction);
+  return () => {
+    files.unobserve(filesListener);
+    ops.unobserve(opsListener);
+    doc.off('afterTransaction', afterTransaction);
+  };
+}
+
+/** A guest's tree, drawn from the doc (on joining, before anything changed). */
+export function drawGuestTree(): void {
+  if (workbench.get().collab.room?.role === 'guest') refreshGuestTree();
+}
