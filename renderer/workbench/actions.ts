@@ -4,7 +4,7 @@ import type { FileChange } from '../../common/types';
 import { documents } from '../editor/documents';
 import { api } from '../host';
 import { workbench, type Toast } from '../state/store';
-import { entriesFromPaths, isGuest } from '../collab/room-mode';
+import { entriesFromPaths, inRoom, isGuest } from '../collab/room-mode';
 import { createGuestFile } from '../collab/guest-files';
 import { deleteKeys, guestRenameProblem, renameKeys } from '../collab/file-ops';
 
@@ -187,8 +187,10 @@ export async function deleteEntry(path: string): Promise<boolean> {
   if (!ok) return false;
   const done = await attempt(`Cannot delete "${path}"`, async () => {
     // A guest deletes from the room doc; the host deletes from disk (renderer/collab/file-sync.ts).
-    if (isGuest()) deleteKeys(path);
-    else await api.workspace.delete({ path });
+    if (!isGuest()) await api.workspace.delete({ path });
+    // The host's keys leave the doc here too: the tree listing that follows can reach the watcher
+    // before it reports the deletion, and then it never does.
+    if (inRoom()) deleteKeys(path);
     return true;
   });
   if (!done) return false;

@@ -415,3 +415,35 @@ test('a guest renames and deletes files and folders: every tree, the disk and th
   expect(existsSync(path.join(dir, '..', 'escape.md'))).toBe(false);
   noErrors();
 });
+
+test("the host's own rename and delete go through its disk once, and the guest's tabs follow", async ({ browser }) => {
+  set = await startPeers(browser, ['Alice', 'Bob']);
+  const [alice, bob] = set.peers as [(typeof set.peers)[0], (typeof set.peers)[0]];
+  const dir = set.workspace.dir;
+  const mainText = readFileSync(path.join(dir, 'src', 'main.py'), 'utf8');
+  const invite = await shareFolder(alice.page, dir);
+  await joinRoom(bob.page, invite);
+  await expectPeers(bob.page, 1);
+  await openInTree(bob.page, 'src/main.py');
+  await openInTree(bob.page, 'docs/notes.txt');
+  const bobTree = bob.page.getByRole('tree', { name: 'Files' });
+
+  await renameInTree(alice.page, 'src/main.py', 'app.py');
+  await expect(bobTree.locator('[data-path="src/app.py"]')).toBeVisible();
+  await expect(bob.page.getByRole('tab', { name: 'app.py' })).toBeVisible();
+  await expect(bob.page.getByRole('tab', { name: 'main.py' })).toHaveCount(0);
+  expect(existsSync(path.join(dir, 'src', 'app.py'))).toBe(true);
+  expect(existsSync(path.join(dir, 'src', 'main.py'))).toBe(false);
+
+  await deleteInTree(alice.page, 'docs/notes.txt');
+  await expect(bobTree.locator('[data-path="docs/notes.txt"]')).toHaveCount(0);
+  await expect(bob.page.getByRole('tab', { name: 'notes.txt' })).toHaveCount(0);
+  expect(existsSync(path.join(dir, 'docs', 'notes.txt'))).toBe(false);
+  // Alice's watcher reports her own rename back: the doc keeps one copy, under the new name.
+  await expect(bob.page.getByRole('tab', { name: 'app.py' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => editorText(bob.page)).toBe(mainText);
+  expect(await bob.page.evaluate(() => window.__codecrafterProbe!.docText('src/main.py'))).toBeNull();
+  expect(await alice.page.evaluate(() => window.__codecrafterProbe!.docText('src/app.py'))).toBe(mainText);
+  expect(readFileSync(path.join(dir, 'src', 'app.py'), 'utf8')).toBe(mainText);
+  noErrors();
+});
