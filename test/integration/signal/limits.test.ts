@@ -114,7 +114,7 @@ describe('limits', () => {
   });
 
   it('skips a subscriber that does not read instead of queueing for it without bound', async () => {
-    const s = await server({ maxBufferedBytes: 64 * 1024 });
+    const s = await server({ maxBufferedBytes: 64 * 1024, rateBurst: 10_000, ratePerSecond: 10_000 });
     const [publisher, reader, stalled] = await Promise.all([client(s.url), client(s.url), client(s.url)]);
     reader.send({ type: 'subscribe', topics: ['t'] });
     stalled.send({ type: 'subscribe', topics: ['t'] });
@@ -122,8 +122,13 @@ describe('limits', () => {
     // Stop reading: the kernel buffers fill, then the server's send queue for this socket grows.
     (stalled.ws as unknown as { _socket: import('node:net').Socket })._socket.pause();
     const data = 'x'.repeat(50 * 1024);
-    for (let i = 0; i < 150; i++) publisher.send({ type: 'publish', topic: 't', data, i });
-    await expect.poll(() => reader.messages.filter((m) => m.type === 'publish').length, { timeout: 25_000 }).toBe(150);
+    // Paced by the reader, so only the stalled socket ever falls behind, however busy the machine
+    // is; 20 MB is more than the kernel buffers of the stalled socket hold.
+    const total = 400;
+    for (let i = 0; i < total; i++) {
+      publisher.send({ type: 'publish', topic: 't', data, i });
+      await expect.poll(() => reader.messages.filter((m) => m.type === 'publish').length, { timeout: 25_000, interval: 2 }).toBe(i + 1);
+    }
     expect(await counter(s.metrics.drops, 'reason', 'backpressure')).toBeGreaterThan(0);
     stalled.ws.terminate(); // it would never read the close handshake
   });
