@@ -1,18 +1,11 @@
 // Optional token: without the right one no WebSocket opens and /metrics stays closed.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSignalServer, type SignalServer } from '../../../signal';
+import { describe, expect, it } from 'vitest';
+import { startSignalServer } from '../../../signal';
+import { server as startServer } from './fixtures';
 import { connect } from './ws-client';
 
 const TOKEN = 'correct-horse-battery';
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-async function server(): Promise<SignalServer> {
-  const s = await startSignalServer({ port: 0, token: TOKEN });
-  cleanup.push(() => s.close());
-  return s;
-}
+const server = () => startServer({ token: TOKEN });
 
 describe('token auth', () => {
   it('refuses a connection without a token, or with a wrong one, with HTTP 401', async () => {

@@ -1,27 +1,12 @@
 // Guarded parsing: whatever a client sends, the server drops or closes with a reason and keeps
 // serving everyone else. The stock server dies on most of these (see attack.ts).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import net from 'node:net';
-import { startSignalServer, type SignalServer } from '../../../signal';
-import { connect, roundTrip, type TestClient } from './ws-client';
+import type { SignalServer } from '../../../signal';
+import { client, count, server } from './fixtures';
+import { connect, roundTrip } from './ws-client';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-async function server(limits = {}): Promise<SignalServer> {
-  const s = await startSignalServer({ port: 0, limits });
-  cleanup.push(() => s.close());
-  return s;
-}
-async function client(url: string): Promise<TestClient> {
-  const c = await connect(url);
-  cleanup.push(() => c.close());
-  return c;
-}
-async function drops(s: SignalServer, reason: string): Promise<number> {
-  return (await s.metrics.drops.get()).values.find((v) => v.labels.reason === reason)?.value ?? 0;
-}
+const drops = (s: SignalServer, reason: string) => count(s.metrics.drops, reason);
 
 /** An honest pair still relays through the server. */
 async function stillRelays(s: SignalServer): Promise<void> {
@@ -86,7 +71,7 @@ describe('guarded parsing', () => {
   });
 
   it('closes a connection that sends more than maxPayloadBytes with 1009', async () => {
-    const s = await server({ maxPayloadBytes: 64 * 1024 });
+    const s = await server({ limits: { maxPayloadBytes: 64 * 1024 } });
     const c = await client(s.url);
     c.send(JSON.stringify({ type: 'publish', topic: 't', data: 'x'.repeat(64 * 1024) }));
     expect((await c.closed).code).toBe(1009);
@@ -95,7 +80,7 @@ describe('guarded parsing', () => {
   });
 
   it('accepts a publish just under the cap', async () => {
-    const s = await server({ maxPayloadBytes: 64 * 1024 });
+    const s = await server({ limits: { maxPayloadBytes: 64 * 1024 } });
     const [a, b] = await Promise.all([client(s.url), client(s.url)]);
     b.send({ type: 'subscribe', topics: ['t'] });
     await roundTrip(b);
@@ -105,7 +90,7 @@ describe('guarded parsing', () => {
   });
 
   it('closes with 1008 after maxStrikes invalid messages', async () => {
-    const s = await server({ maxStrikes: 5 });
+    const s = await server({ limits: { maxStrikes: 5 } });
     const c = await client(s.url);
     for (let i = 0; i < 10; i++) c.send('garbage');
     expect(await c.closed).toEqual({ code: 1008, reason: 'too many dropped messages' });

@@ -1,21 +1,13 @@
 // Heartbeats: a peer that stops answering ws pings is dropped and its topics are freed;
 // a live one stays.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSignalServer, type SignalServer } from '../../../signal';
+import { describe, expect, it } from 'vitest';
+import { onCleanup, server as startServer } from './fixtures';
 import { connect, roundTrip } from './ws-client';
 
 // Long enough that a busy CI machine still gets the live client's pong in between two pings
 // (client and server share this process's event loop).
 const HEARTBEAT_MS = 400;
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-async function server(): Promise<SignalServer> {
-  const s = await startSignalServer({ port: 0, limits: { heartbeatMs: HEARTBEAT_MS } });
-  cleanup.push(() => s.close());
-  return s;
-}
+const server = () => startServer({ limits: { heartbeatMs: HEARTBEAT_MS } });
 
 describe('heartbeat', () => {
   it('drops a peer that does not answer pings and frees its topics', async () => {
@@ -23,7 +15,7 @@ describe('heartbeat', () => {
     // autoPong: false makes this client a dead peer whose TCP connection is still open.
     const dead = await connect(s.url, { autoPong: false });
     const live = await connect(s.url);
-    cleanup.push(() => live.close());
+    onCleanup(() => live.close());
     dead.send({ type: 'subscribe', topics: ['dead-room'] });
     live.send({ type: 'subscribe', topics: ['live-room'] });
     await Promise.all([roundTrip(dead), roundTrip(live)]);

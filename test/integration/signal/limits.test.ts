@@ -1,36 +1,19 @@
 // Caps on topics, connections and message rate: each refuses the excess and counts it.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import net from 'node:net';
-import { startSignalServer, type SignalServer, type SignalLimits } from '../../../signal';
-import { connect, roundTrip, type TestClient } from './ws-client';
+import { client, count, server } from './fixtures';
+import { connect, roundTrip } from './ws-client';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-async function server(limits: Partial<SignalLimits>): Promise<SignalServer> {
-  const s = await startSignalServer({ port: 0, limits });
-  cleanup.push(() => s.close());
-  return s;
-}
-async function client(url: string): Promise<TestClient> {
-  const c = await connect(url);
-  cleanup.push(() => c.close());
-  return c;
-}
-async function counter(c: SignalServer['metrics']['drops'], _label: 'reason', value: string): Promise<number> {
-  return (await c.get()).values.find((v) => v.labels.reason === value)?.value ?? 0;
-}
 
 describe('limits', () => {
   it('caps topics per connection', async () => {
-    const s = await server({ maxTopicsPerConnection: 3 });
+    const s = await server({ limits: { maxTopicsPerConnection: 3 } });
     const c = await client(s.url);
     c.send({ type: 'subscribe', topics: ['a', 'b'] });
     c.send({ type: 'subscribe', topics: ['b', 'c', 'd'] });
     await roundTrip(c);
     expect(s.stats().topics).toBe(3);
-    expect(await counter(s.metrics.drops, 'reason', 'topic_limit')).toBe(1);
+    expect(await count(s.metrics.drops, 'topic_limit')).toBe(1);
     // Freeing one makes room again.
     c.send({ type: 'unsubscribe', topics: ['a'] });
     c.send({ type: 'subscribe', topics: ['z'] });
@@ -39,50 +22,50 @@ describe('limits', () => {
   });
 
   it('refuses a subscribe message listing more topics than one connection may hold', async () => {
-    const s = await server({ maxTopicsPerConnection: 3 });
+    const s = await server({ limits: { maxTopicsPerConnection: 3 } });
     const c = await client(s.url);
     c.send({ type: 'subscribe', topics: ['a', 'b', 'c', 'd'] });
     await roundTrip(c);
     expect(s.stats().topics).toBe(0);
-    expect(await counter(s.metrics.drops, 'reason', 'shape')).toBe(1);
+    expect(await count(s.metrics.drops, 'shape')).toBe(1);
   });
 
   it('caps topics for the whole instance', async () => {
-    const s = await server({ maxTopicsTotal: 4 });
+    const s = await server({ limits: { maxTopicsTotal: 4 } });
     const [a, b] = await Promise.all([client(s.url), client(s.url)]);
     a.send({ type: 'subscribe', topics: ['1', '2', '3'] });
     await roundTrip(a);
     b.send({ type: 'subscribe', topics: ['1', '4', '5'] });
     await roundTrip(b);
     expect(s.stats().topics).toBe(4);
-    expect(await counter(s.metrics.drops, 'reason', 'topics_total')).toBe(1);
+    expect(await count(s.metrics.drops, 'topics_total')).toBe(1);
   });
 
   it('caps connections per address with HTTP 429', async () => {
-    const s = await server({ maxConnectionsPerAddress: 2 });
+    const s = await server({ limits: { maxConnectionsPerAddress: 2 } });
     const a = await client(s.url);
     await client(s.url);
     await expect(connect(s.url)).rejects.toThrow('HTTP 429');
-    expect(await counter(s.metrics.rejected, 'reason', 'per_address')).toBe(1);
+    expect(await count(s.metrics.rejected, 'per_address')).toBe(1);
     await a.close();
     await expect.poll(() => s.stats().connections).toBe(1);
     await client(s.url); // a slot is free again
   });
 
   it('caps connections for the instance with HTTP 503', async () => {
-    const s = await server({ maxConnections: 1 });
+    const s = await server({ limits: { maxConnections: 1 } });
     await client(s.url);
     await expect(connect(s.url)).rejects.toThrow('HTTP 503');
   });
 
   it('rate-limits each connection with a token bucket, then closes a flooder', async () => {
-    const s = await server({ rateBurst: 10, ratePerSecond: 0.001, maxStrikes: 1000 });
+    const s = await server({ limits: { rateBurst: 10, ratePerSecond: 0.001, maxStrikes: 1000 } });
     const [flooder, listener] = await Promise.all([client(s.url), client(s.url)]);
     listener.send({ type: 'subscribe', topics: ['t'] });
     await roundTrip(listener);
     for (let i = 0; i < 50; i++) flooder.send({ type: 'publish', topic: 't', data: i });
     await roundTrip(listener);
-    await expect.poll(() => counter(s.metrics.drops, 'reason', 'rate')).toBe(40);
+    await expect.poll(() => count(s.metrics.drops, 'rate')).toBe(40);
     expect(listener.messages.filter((m) => m.type === 'publish').map((m) => m.data)).toEqual([...Array(10).keys()]);
     // The listener's own bucket is untouched by the flooder.
     listener.send({ type: 'publish', topic: 't', data: 'mine' });
@@ -90,14 +73,14 @@ describe('limits', () => {
   });
 
   it('closes a connection that keeps flooding past maxStrikes', async () => {
-    const s = await server({ rateBurst: 5, ratePerSecond: 0.001, maxStrikes: 20 });
+    const s = await server({ limits: { rateBurst: 5, ratePerSecond: 0.001, maxStrikes: 20 } });
     const c = await client(s.url);
     for (let i = 0; i < 100; i++) c.send({ type: 'ping' });
     expect(await c.closed).toEqual({ code: 1008, reason: 'too many dropped messages' });
   });
 
   it('gives the address slot back after a broken handshake', async () => {
-    const s = await server({ maxConnectionsPerAddress: 2 });
+    const s = await server({ limits: { maxConnectionsPerAddress: 2 } });
     for (let i = 0; i < 5; i++) {
       const socket = net.connect(s.port, '127.0.0.1');
       // No Sec-WebSocket-Key: ws answers 400 and closes.
@@ -114,7 +97,7 @@ describe('limits', () => {
   });
 
   it('skips a subscriber that does not read instead of queueing for it without bound', async () => {
-    const s = await server({ maxBufferedBytes: 64 * 1024, rateBurst: 10_000, ratePerSecond: 10_000 });
+    const s = await server({ limits: { maxBufferedBytes: 64 * 1024, rateBurst: 10_000, ratePerSecond: 10_000 } });
     const [publisher, reader, stalled] = await Promise.all([client(s.url), client(s.url), client(s.url)]);
     reader.send({ type: 'subscribe', topics: ['t'] });
     stalled.send({ type: 'subscribe', topics: ['t'] });
@@ -129,7 +112,7 @@ describe('limits', () => {
       publisher.send({ type: 'publish', topic: 't', data, i });
       await expect.poll(() => reader.messages.filter((m) => m.type === 'publish').length, { timeout: 25_000, interval: 2 }).toBe(i + 1);
     }
-    expect(await counter(s.metrics.drops, 'reason', 'backpressure')).toBeGreaterThan(0);
+    expect(await count(s.metrics.drops, 'backpressure')).toBeGreaterThan(0);
     stalled.ws.terminate(); // it would never read the close handshake
   });
 });

@@ -1,22 +1,9 @@
 // The wire protocol as y-webrtc's bin/server.js speaks it, plus /health and /metrics.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSignalServer, type SignalServer } from '../../../signal';
-import { connect, roundTrip, type TestClient } from './ws-client';
+import { describe, expect, it } from 'vitest';
+import { startSignalServer } from '../../../signal';
+import { client, server } from './fixtures';
+import { roundTrip } from './ws-client';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-async function server(): Promise<SignalServer> {
-  const s = await startSignalServer({ port: 0 });
-  cleanup.push(() => s.close());
-  return s;
-}
-async function client(url: string): Promise<TestClient> {
-  const c = await connect(url);
-  cleanup.push(() => c.close());
-  return c;
-}
 
 describe('y-webrtc signalling protocol', () => {
   it('answers ping with pong', async () => {

@@ -1,10 +1,11 @@
 // Two instances joined through a real redis-server serve one room: a publish on A reaches a
 // subscriber on B, and stock y-webrtc peers on different instances sync.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { startSignalServer, type SignalServer } from '../../../signal';
+import type { SignalServer } from '../../../signal';
+import { client, onCleanup, server } from './fixtures';
 import { startRedis, type RedisProcess } from './redis';
-import { connect, roundTrip, type TestClient } from './ws-client';
+import { roundTrip, type TestClient } from './ws-client';
 import { startYjsPeer } from './yjs-peers';
 
 let redis: RedisProcess;
@@ -15,23 +16,10 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
 async function health(s: SignalServer): Promise<{ redis: string; connections: number }> {
   return (await fetch(`${s.url.replace('ws:', 'http:')}/health`)).json();
 }
-async function instance(redisPrefix = 'test:'): Promise<SignalServer> {
-  const s = await startSignalServer({ port: 0, redisUrl: redis.url, redisPrefix });
-  cleanup.push(() => s.close());
-  return s;
-}
-async function client(url: string): Promise<TestClient> {
-  const c = await connect(url);
-  cleanup.push(() => c.close());
-  return c;
-}
+const instance = (redisPrefix = 'test:') => server({ redisUrl: redis.url, redisPrefix });
 /** Redis SUBSCRIBE is acknowledged asynchronously; wait until B's channel is live. */
 async function untilRelayed(from: TestClient, to: TestClient, topic: string): Promise<void> {
   await expect
@@ -104,10 +92,10 @@ describe('instances sharing topics through redis', () => {
     const [a, b] = await Promise.all([instance(), instance()]);
     const room = `room-${randomUUID()}`;
     const p1 = await startYjsPeer(a.url, room, 'pw');
-    cleanup.push(() => p1.stop());
+    onCleanup(() => p1.stop());
     // Give A's redis SUBSCRIBE a moment; y-webrtc announces again when peer 2 joins anyway.
     const p2 = await startYjsPeer(b.url, room, 'pw');
-    cleanup.push(() => p2.stop());
+    onCleanup(() => p2.stop());
     await p1.waitFor((p) => p.webrtcPeers.includes(p2.peerId), 30_000, 'p1 sees p2');
     p1.insert(0, 'one');
     await p2.waitFor((p) => p.text === 'one', 20_000, 'p2 gets text');
