@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from './prng';
 import { applyEdits, diffEdits, mergeEdits } from './text-merge';
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 function randomEdit(text: string, rand: () => number): string {
   const at = Math.floor(rand() * (text.length + 1));

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { HistoryStore, loadTrace, traceTimes, type HistoryStore as Store } from '../../main/history';
 import type { EditingTrace } from '../../common/history';
 import { percentile, writeReport, type BenchRow } from './report';
+import { prng } from '../../common/prng';
 
 const tracePath = process.argv[2] ?? '/work/shared/data/editing-traces/automerge-paper.json.gz';
 const traceName = path.basename(tracePath).replace(/\.json(\.gz)?$/, '');
@@ -38,16 +39,6 @@ function median(xs: number[]): number {
   return percentile(xs, 50);
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fileSize(file: string): number {
   return [file, `${file}-wal`].filter(existsSync).reduce((n, f) => n + statSync(f).size, 0);
