@@ -1,6 +1,7 @@
 // Parent side of transport-peer.ts: fork a room member and follow what it reports.
 import { fork } from 'node:child_process';
 import path from 'node:path';
+import { stopChildPeer } from '../child-peer';
 
 const script = path.join(import.meta.dirname, 'transport-peer.ts');
 
@@ -63,14 +64,7 @@ export async function startTransportPeer(signalUrl: string, room: string, secret
         listeners.add(l);
         l();
       }),
-    async stop() {
-      if (child.exitCode !== null || !child.connected) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.send({ cmd: 'stop' });
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopChildPeer(child),
   };
   child.on('message', (m: { ev: string } & Record<string, unknown>) => {
     if (m.ev === 'state') peer.state = m as unknown as PeerState;

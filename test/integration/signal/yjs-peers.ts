@@ -1,6 +1,7 @@
 // Parent side of yjs-peer.ts: fork a stock y-webrtc peer and wait for what it reports.
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { stopChildPeer } from '../child-peer';
 
 const script = path.join(path.dirname(new URL(import.meta.url).pathname), 'yjs-peer.ts');
 
@@ -46,14 +47,7 @@ export async function startYjsPeer(signalingUrl: string, room: string, password:
         test();
       });
     },
-    async stop() {
-      if (child.exitCode !== null || !child.connected) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.send({ cmd: 'stop' });
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopChildPeer(child),
   };
   child.on('message', (m: PeerEvent) => {
     if (m.ev === 'ready') peer.peerId = m.peerId;
