@@ -10,6 +10,12 @@ export type Disposer = () => void;
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly kind: 'method';
   readonly input: I;
+  /**
+   * The typed errors a handler may answer with besides the ones every method can give
+   * (invalid-argument for a request that does not match `input`, internal for a bug). Declared
+   * here so the reference docs list them (npm run docs).
+   */
+  readonly errors: readonly ErrorCode[];
   /** Phantom: only carries the result type. */
   readonly output?: O;
 }
@@ -20,7 +26,11 @@ export interface EventSpec<T = unknown> {
 }
 
 export function method<O>() {
-  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ kind: 'method', input });
+  return <I extends z.ZodType>(input: I, meta: { errors?: readonly ErrorCode[] } = {}): MethodSpec<I, O> => ({
+    kind: 'method',
+    input,
+    errors: meta.errors ?? [],
+  });
 }
 
 export function event<T>(): EventSpec<T> {

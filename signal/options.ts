@@ -29,6 +29,7 @@ export const SignalLimitsSchema = z.strictObject({
 export type SignalLimits = z.infer<typeof SignalLimitsSchema>;
 
 export const SignalServerOptionsSchema = z.strictObject({
+  /** Address to listen on; anything but loopback prints a loud warning at start. */
   host: z.string().min(1).default('127.0.0.1'),
   /** 0 picks a free port. */
   port: z.number().int().min(0).max(65535).default(4444),
