@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LOG_FILES_KEPT, closeLogFile, getLogger, listLogFiles, openLogFile, readRecentLog } from './log-service';
+
+const dirs: string[] = [];
+function dataDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cc-log-'));
+  dirs.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  closeLogFile();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('log service', () => {
+  it('writes records with component and error context to an owner-only file in the data dir', async () => {
+    const dir = dataDir();
+    await openLogFile(dir);
+    const log = getLogger('sandbox');
+    log.info({ runId: 'r1' }, 'run started');
+    log.error({ err: new Error('container vanished'), runId: 'r1' }, 'run failed');
+    const { text, files } = readRecentLog(dir);
+    const records = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(records.map((r) => r.msg)).toEqual(['run started', 'run failed']);
+    expect(records[1]).toMatchObject({ component: 'sandbox', runId: 'r1', level: 50 });
+    expect((records[1]!.err as { message: string; stack: string }).message).toBe('container vanished');
+    expect((records[1]!.err as { stack: string }).stack).toContain('log-service.test.ts');
+    expect(statSync(path.join(dir, 'logs')).mode & 0o777).toBe(0o700);
+    expect(statSync(files[0]!).mode & 0o777).toBe(0o600);
+  });
+
+  it('rotates by size and keeps a bounded number of files', async () => {
+    const dir = dataDir();
+    const fileBytes = 64 * 1024;
+    await openLogFile(dir, fileBytes);
+    const log = getLogger('flood');
+    const line = 'x'.repeat(1000);
+    // About 8 files' worth of records, in bursts with the event loop turning between them as it
+    // does in the app (the file is written, and rolled once a write drains, asynchronously).
+    const total = Math.ceil((8 * fileBytes) / 1000);
+    for (let i = 0; i < total; i++) {
+      log.info({ i }, line);
+      if (i % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    closeLogFile();
+    const files = listLogFiles(dir);
+    expect(files.length).toBeGreaterThan(1);
+    expect(files.length).toBeLessThanOrEqual(LOG_FILES_KEPT + 1);
+    for (const file of files) expect(statSync(file).size).toBeLessThan(fileBytes + 16 * 1024);
+    const { text } = readRecentLog(dir, 16 * 1024);
+    const last = JSON.parse(text.trim().split('\n').at(-1)!) as { i: number };
+    expect(last.i).toBe(total - 1);
+  });
+
+  it('reads nothing, without failing, where nothing was logged', () => {
+    expect(readRecentLog(dataDir())).toEqual({ text: '', files: [] });
+  });
+});
