@@ -7,6 +7,12 @@
 export const INVITE_ASSET_PREFIX = '/__codecrafter/';
 export const INVITE_SCRIPT_PATH = `${INVITE_ASSET_PREFIX}invite.js`;
 export const INVITE_STYLE_PATH = `${INVITE_ASSET_PREFIX}invite.css`;
+/** Named in the page so the browser does not ask for /favicon.ico, which needs the token. */
+export const INVITE_ICON_PATH = `${INVITE_ASSET_PREFIX}icon.svg`;
+
+export const INVITE_ICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0e639c"/>' +
+  '<path d="M13 10l-6 6 6 6M19 10l6 6-6 6" stroke="#fff" stroke-width="3" fill="none"/></svg>';
 
 export const INVITE_PAGE_CSP = [
   "default-src 'none'",
@@ -26,6 +32,7 @@ export const INVITE_PAGE_HTML = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>CodeCrafter room invite</title>
+<link rel="icon" href="${INVITE_ICON_PATH}" type="image/svg+xml">
 <link rel="stylesheet" href="${INVITE_STYLE_PATH}">
 <script src="${INVITE_SCRIPT_PATH}" defer></script>
 </head>

@@ -18,6 +18,8 @@ import {
   type ServerFrame,
 } from '../../common/wire';
 import {
+  INVITE_ICON_PATH,
+  INVITE_ICON_SVG,
   INVITE_PAGE_CSP,
   INVITE_PAGE_HTML,
   INVITE_PAGE_SCRIPT,
@@ -150,6 +152,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       // What a guest without the token may see: the invite page and its two files, nothing else.
       if (url.pathname === INVITE_SCRIPT_PATH) return serveInviteAsset(req, res, MIME_TYPES['.js']!, INVITE_PAGE_SCRIPT);
       if (url.pathname === INVITE_STYLE_PATH) return serveInviteAsset(req, res, MIME_TYPES['.css']!, INVITE_PAGE_STYLE);
+      if (url.pathname === INVITE_ICON_PATH) return serveInviteAsset(req, res, MIME_TYPES['.svg']!, INVITE_ICON_SVG);
       if (JOIN_PATH.test(url.pathname)) return serveInviteAsset(req, res, MIME_TYPES['.html']!, INVITE_PAGE_HTML, INVITE_PAGE_CSP);
       return refuse(res, 401, TOKEN_MESSAGE);
     }
