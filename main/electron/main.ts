@@ -1,10 +1,11 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import path from 'node:path';
 import { createHostServices, type HostServices } from '../host/services';
 import { serveContractOverIpc } from './ipc';
 import { InviteRouter } from './invites';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { guardSession } from './session-guard';
 import { createMainWindow } from './window';
 
 // The Electron shell stays thin: a secure window, the menu, a folder dialog, and the same services
@@ -30,6 +31,8 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
   app.whenReady().then(() => {
+    // Before any page loads, so no permission is ever granted by Electron's default.
+    guardSession(session.defaultSession);
     serveRenderer(path.join(distDir, 'renderer'));
     services = createHostServices({
       dataDir: app.getPath('userData'),

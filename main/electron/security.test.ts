@@ -16,6 +16,12 @@ describe('Electron security decisions', () => {
     });
   });
 
+  it('a packaged build has no DevTools; a development run keeps them', () => {
+    expect(secureWindowOptions('/app/preload.cjs', { packaged: true }).webPreferences!.devTools).toBe(false);
+    expect(secureWindowOptions('/app/preload.cjs').webPreferences!.devTools).toBe(false);
+    expect(secureWindowOptions('/app/preload.cjs', { packaged: false }).webPreferences!.devTools).toBe(true);
+  });
+
   it('hands only plain http(s) links to the system', () => {
     expect(isSafeExternalUrl('https://example.com/docs')).toBe(true);
     expect(isSafeExternalUrl('http://localhost:3000')).toBe(true);
