@@ -31,6 +31,8 @@ export function secureWindowOptions(preload: string, options: { packaged: boolea
       webviewTag: false,
       spellcheck: false,
       devTools: !options.packaged,
+      // A middle-click on a link would otherwise try to open it in a new window (auxclick).
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }
