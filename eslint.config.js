@@ -75,6 +75,7 @@ export default tseslint.config(
           patterns: [
             { group: ['**/renderer', '**/renderer/**', '**/preload', '**/preload/**'], message: 'main/ must not import UI code' },
             { group: ['electron'], message: 'Only main/electron/ imports electron, so every service also runs in the browser host' },
+            { group: ['electron-updater'], message: 'Only the desktop app checks for updates (main/electron/updates.ts); the browser host never does' },
           ],
         },
       ],

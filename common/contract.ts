@@ -46,6 +46,7 @@ const SettingsPatchSchema = z
     terminalFontSize: z.number().int().min(8).max(40),
     shell: z.string().max(1024),
     allowUnsandboxed: z.boolean(),
+    checkForUpdates: z.boolean(),
   })
   .partial()
   .strict();

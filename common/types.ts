@@ -65,9 +65,18 @@ export interface Settings {
   shell: string;
   /** A solo user without Docker may run code on this machine, unsandboxed; never in a room. */
   allowUnsandboxed: boolean;
+  /** Desktop app only: look for a new release (electron-updater) and offer it; off until the user turns it on. */
+  checkForUpdates: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'dark', fontSize: 14, terminalFontSize: 13, shell: '', allowUnsandboxed: false };
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'dark',
+  fontSize: 14,
+  terminalFontSize: 13,
+  shell: '',
+  allowUnsandboxed: false,
+  checkForUpdates: false,
+};
 
 export interface TerminalInfo {
   id: string;

@@ -1,5 +1,5 @@
 // `npm test`: the one gate (as Excalidraw's test:all): typecheck, lint (no warnings, no import
-// cycles), build, unit + integration tests (vitest: real SQLite, ptys, Docker, redis-server,
+// cycles), the Electron security scan (scripts/electronegativity.mjs), build, unit + integration tests (vitest: real SQLite, ptys, Docker, redis-server,
 // WebRTC), then end-to-end tests (Playwright in Debian's Chromium). Prints one closing line with
 // the counts of every runner.
 //
@@ -47,6 +47,8 @@ const nodeBin = (file, ...rest) => [process.execPath, [file, ...rest]];
 step('typecheck', ...nodeBin('scripts/typecheck.mjs'));
 step('lint', ...npx('eslint', '.', '--max-warnings=0'));
 step('import cycles', ...nodeBin('scripts/check-cycles.mjs'));
+// Doyensec's Electron linter over main/electron + preload: no high or medium finding unless justified there.
+step('electron security (electronegativity)', ...nodeBin('scripts/electronegativity.mjs'));
 const built = step('build', 'npm', ['run', '--silent', 'build']);
 
 const vitestJson = path.join(reports, 'vitest.json');

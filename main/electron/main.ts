@@ -1,10 +1,14 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import path from 'node:path';
+import { channelName } from '../../common/rpc';
+import type { Settings } from '../../common/types';
 import { createHostServices, type HostServices } from '../host/services';
 import { serveContractOverIpc } from './ipc';
 import { InviteRouter } from './invites';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { guardSession } from './session-guard';
+import { UpdateChecker } from './updates';
 import { createMainWindow } from './window';
 
 // The Electron shell stays thin: a secure window, the menu, a folder dialog, and the same services
@@ -14,6 +18,7 @@ const distDir = path.resolve(__dirname, '..');
 let mainWindow: BrowserWindow | undefined;
 let services: HostServices | undefined;
 const invites = new InviteRouter();
+const updates = new UpdateChecker(() => mainWindow);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -30,6 +35,8 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
   app.whenReady().then(() => {
+    // Before any page loads, so no permission is ever granted by Electron's default.
+    guardSession(session.defaultSession);
     serveRenderer(path.join(distDir, 'renderer'));
     services = createHostServices({
       dataDir: app.getPath('userData'),
@@ -47,11 +54,13 @@ if (!app.requestSingleInstanceLock()) {
     installMenu(() => mainWindow);
     mainWindow = createMainWindow(distDir);
     mainWindow.on('closed', () => (mainWindow = undefined));
+    followUpdateSetting(services);
   }, (error: unknown) => {
     dialog.showErrorBox('CodeCrafter could not start', error instanceof Error ? error.message : String(error));
     app.quit();
   });
   app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => updates.dispose());
   // Sandbox containers must be gone before the process is: hold the quit until they are removed.
   let disposed = false;
   app.on('will-quit', (event) => {
@@ -60,4 +69,16 @@ if (!app.requestSingleInstanceLock()) {
     disposed = true;
     void services.dispose().finally(() => app.quit());
   });
+}
+
+/** Update checks follow the "Check for updates" setting: read at start, then on every change. */
+function followUpdateSetting(host: HostServices): void {
+  const apply = (settings: Settings) => {
+    updates.setEnabled(settings.checkForUpdates).catch((error: unknown) => console.error('codecrafter: update checks could not start:', error));
+  };
+  void host.dispatcher.call(channelName('settings', 'get'), undefined, { origin: 'electron:main' }).then((result) => {
+    if (result.ok) apply(result.value as Settings);
+    else console.error('codecrafter: could not read settings for update checks:', result.error.message);
+  });
+  host.hub.on(channelName('settings', 'onDidChange'), (payload) => apply(payload as Settings));
 }

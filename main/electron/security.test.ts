@@ -13,7 +13,14 @@ describe('Electron security decisions', () => {
       webSecurity: true,
       webviewTag: false,
       allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick',
     });
+  });
+
+  it('a packaged build has no DevTools; a development run keeps them', () => {
+    expect(secureWindowOptions('/app/preload.cjs', { packaged: true }).webPreferences!.devTools).toBe(false);
+    expect(secureWindowOptions('/app/preload.cjs').webPreferences!.devTools).toBe(false);
+    expect(secureWindowOptions('/app/preload.cjs', { packaged: false }).webPreferences!.devTools).toBe(true);
   });
 
   it('hands only plain http(s) links to the system', () => {

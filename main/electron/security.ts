@@ -4,8 +4,12 @@ import { APP_ORIGIN } from '../../common/bridge';
 // The security decisions of the Electron shell, kept free of the `electron` runtime so they are
 // unit-tested in plain Node (Electron security checklist #2-4, #13-15, #17).
 
-/** Options of every window: sandboxed renderer, context isolation, no Node, no webviews. */
-export function secureWindowOptions(preload: string): BrowserWindowConstructorOptions {
+/**
+ * Options of every window: sandboxed renderer, context isolation, no Node, no webviews. A packaged
+ * build has no DevTools at all (issue 11): they would hand anyone at the keyboard a console in the
+ * page that holds the room secret and reaches the host's shell.
+ */
+export function secureWindowOptions(preload: string, options: { packaged: boolean } = { packaged: true }): BrowserWindowConstructorOptions {
   return {
     width: 1400,
     height: 900,
@@ -26,6 +30,9 @@ export function secureWindowOptions(preload: string): BrowserWindowConstructorOp
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: !options.packaged,
+      // A middle-click on a link would otherwise try to open it in a new window (auxclick).
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

@@ -106,7 +106,8 @@ export function exportSessionFile(db: Db, sid: number, file: string): { bytes: n
   });
   // Written beside the target and renamed, so an interrupted export never leaves a half file under the real name.
   const tmp = `${file}.partial`;
-  writeFileSync(tmp, Buffer.concat([Buffer.from(header + '\n'), payload]));
+  // Owner-only: a session holds file contents and terminal output (issue 11).
+  writeFileSync(tmp, Buffer.concat([Buffer.from(header + '\n'), payload]), { mode: 0o600 });
   renameSync(tmp, file);
   return { bytes: header.length + 1 + payload.length, sha256 };
 }

@@ -1,6 +1,7 @@
 // The history database: one SQLite file (WAL) per data dir, schema versioned with PRAGMA user_version.
 // A migration runs in its own transaction; a database newer than this code is refused, not guessed at.
 import Database from 'better-sqlite3';
+import { createPrivateFile, tightenSqliteFiles } from '../store/private-files';
 import { HistoryError } from './errors';
 
 export type Db = Database.Database;
@@ -72,10 +73,17 @@ export interface OpenDbOptions {
   readonly?: boolean;
 }
 
+/** ':memory:' and '' are SQLite's in-memory and temporary databases: no file of ours. */
+const isOnDisk = (file: string) => file !== '' && file !== ':memory:';
+
 export function openDb(file: string, options: OpenDbOptions = {}): Db {
   let db: Db;
   try {
+    // The history holds file contents and terminal output: owner-only, with its -wal and -shm
+    // (SQLite gives those the database file's mode), and tightened if an older install left 0644.
+    if (isOnDisk(file) && !options.readonly) createPrivateFile(file);
     db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    if (isOnDisk(file)) tightenSqliteFiles(file);
   } catch (error) {
     throw new HistoryError('not-found', `cannot open history database ${file}: ${(error as Error).message}`, { cause: error });
   }

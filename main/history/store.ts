@@ -52,7 +52,7 @@ export class HistoryStore {
   ) {}
 
   static open(file: string, options: HistoryStoreOptions = {}): HistoryStore {
-    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
     return new HistoryStore(openDb(file, options), file, options);
   }
 

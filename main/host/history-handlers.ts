@@ -263,7 +263,7 @@ export function createHistoryHandlers(ctx: HostContext): AreaHandlers<ImplOf<Con
     fork: guard(({ sessionId, at, folder }) => forkToFolder(store, service, sessionId, at, folder), 'Cannot fork the session'),
     exportSession: guard(({ sessionId }) => {
       const dir = path.join(ctx.dataDir, 'exports');
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 }); // private, as the data folder (issue 11)
       const name = `session-${sessionId.slice(0, 8)}.ccsession`;
       const file = path.join(dir, name);
       const { bytes, sha256 } = service.exportSession({ sessionId, file });
@@ -291,7 +291,7 @@ export function createHistoryHandlers(ctx: HostContext): AreaHandlers<ImplOf<Con
     }),
     getRetention: () => readRetention(),
     setRetention: guard(({ days }) => {
-      writeFileSync(retentionFile, JSON.stringify({ days }));
+      writeFileSync(retentionFile, JSON.stringify({ days }), { mode: 0o600 });
       return { days, pruned: prune() };
     }),
   };

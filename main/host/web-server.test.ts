@@ -1,4 +1,5 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -61,6 +62,132 @@ function nextFrame(ws: WebSocket): Promise<Frame> {
   return queued ? Promise.resolve(queued) : new Promise((resolve) => box.waiters.push(resolve));
 }
 
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A request with exactly the Host and Origin headers a test chooses (fetch would not let us). */
+function raw(target: string, headers: Record<string, string>, options: { setHost?: boolean } = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: host.port, path: target, headers, setHost: options.setHost ?? true }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const cookie = () => `codecrafter_token=${host.token}`;
+
+describe('browser host: Host and Origin allow-list (DNS rebinding)', () => {
+  it('answers at its loopback names on its own port', async () => {
+    for (const name of ['127.0.0.1', 'localhost', '[::1]', 'LOCALHOST']) {
+      const res = await raw('/', { host: `${name}:${host.port}`, cookie: cookie() });
+      expect(res.status, name).toBe(200);
+    }
+  });
+
+  it('refuses another name or another port in Host, even with the token, and says why', async () => {
+    for (const name of ['evil.example', 'localhost.evil.example', '127.0.0.1.nip.io', 'localhost']) {
+      const port = name === 'localhost' ? host.port + 1 : host.port;
+      const res = await raw(`/?token=${host.token}`, { host: `${name}:${port}`, cookie: cookie() });
+      expect(res.status, name).toBe(403);
+      expect(res.body).toMatch(/DNS rebinding/);
+      expect(res.body).toMatch(new RegExp(`http://127\\.0\\.0\\.1:${host.port}/`));
+      expect(res.body).not.toContain(host.token);
+    }
+    const noPort = await raw('/', { host: '127.0.0.1', cookie: cookie() });
+    expect(noPort.status).toBe(403);
+  });
+
+  it('refuses a request without a Host header', async () => {
+    // Node's parser already answers an HTTP/1.1 request without Host with a bare 400.
+    const res = await raw('/', { cookie: cookie() }, { setHost: false });
+    expect(res.status).toBe(400);
+  });
+
+  it('accepts Origin only when it is one of its own origins', async () => {
+    const ours = await raw('/', { host: `127.0.0.1:${host.port}`, origin: `http://localhost:${host.port}`, cookie: cookie() });
+    expect(ours.status).toBe(200);
+    for (const origin of ['http://evil.example', `http://evil.example:${host.port}`, 'null', `https://127.0.0.1:${host.port}`]) {
+      const res = await raw('/', { host: `127.0.0.1:${host.port}`, origin, cookie: cookie() });
+      expect(res.status, origin).toBe(403);
+      expect(res.body).toMatch(/may not use this host/);
+    }
+  });
+
+  it('refuses a socket from a re-bound name even when Host and Origin agree and the token is right', async () => {
+    const rebound = `evil.example:${host.port}`;
+    const res = await connect(`ws://127.0.0.1:${host.port}/rpc?token=${host.token}`, { host: rebound, origin: `http://${rebound}` });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatch(/DNS rebinding/);
+    const ok = await connect(`ws://127.0.0.1:${host.port}/rpc?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}` });
+    expect(ok.ws).toBeDefined();
+    ok.ws!.close();
+  });
+});
+
+describe('browser host: redirects stay on its origin', () => {
+  it('never turns the token redirect into a scheme-relative or foreign location', async () => {
+    const own = `http://127.0.0.1:${host.port}`;
+    const targets = [
+      '/.//evil.example/x',
+      '//evil.example/x',
+      '/\\evil.example/x',
+      '/./\\/evil.example/x',
+      '/%2e//evil.example/x',
+      '/a/..//evil.example',
+      '///evil.example',
+    ];
+    for (const target of targets) {
+      const sep = target.includes('?') ? '&' : '?';
+      const res = await raw(`${target}${sep}token=${host.token}`, { host: `127.0.0.1:${host.port}` });
+      expect(res.status, target).toBe(302);
+      const location = res.headers.location!;
+      expect(location, target).toMatch(/^\/(?![/\\])/);
+      expect(new URL(location, own).origin, target).toBe(own);
+      expect(location).not.toContain('token=');
+    }
+    const kept = await raw(`/a//b/?x=1&token=${host.token}`, { host: `127.0.0.1:${host.port}` });
+    expect(kept.headers.location).toBe('/a/b/?x=1');
+  });
+});
+
+describe('browser host: invites for guests without the token', () => {
+  it('serves the invite page, under a strict CSP, with no inline script', async () => {
+    const res = await raw('/join/AbCdEf123456?s=ws%3A%2F%2F127.0.0.1%3A4444', { host: `127.0.0.1:${host.port}` });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    const csp = res.headers['content-security-policy']!;
+    expect(csp).toMatch(/default-src 'none'/);
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(res.body).toMatch(/CodeCrafter room/);
+    expect(res.body).toMatch(/Join/);
+    // Every script comes from a file; none is written into the page.
+    expect(res.body.match(/<script\b[^>]*>/g)).toEqual(['<script src="/__codecrafter/invite.js" defer>']);
+    const script = await raw('/__codecrafter/invite.js', { host: `127.0.0.1:${host.port}` });
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(script.body).toMatch(/codecrafter:\/\/join\//);
+    const style = await raw('/__codecrafter/invite.css', { host: `127.0.0.1:${host.port}` });
+    expect(style.status).toBe(200);
+  });
+
+  it('keeps every other page behind the token, with a 401 that says what to do', async () => {
+    for (const target of ['/', '/index.html', '/__codecrafter/other.js', '/join/AbC123/extra', '/join/']) {
+      const res = await raw(target, { host: `127.0.0.1:${host.port}` });
+      expect(res.status, target).toBe(401);
+      expect(res.body).toMatch(/Open the full URL that `npm run web` printed/);
+      expect(res.body).toMatch(/room invite/);
+    }
+  });
+});
+
 describe('browser host', () => {
   it('prints a loopback URL that carries the token', () => {
     expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[A-Za-z0-9_-]{32}$`));
@@ -91,8 +218,6 @@ describe('browser host', () => {
     });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/?s=ws%3A%2F%2F127.0.0.1%3A4444&join=AbC123');
-    const refused = await fetch(`${base}/join/AbC123`, { redirect: 'manual' });
-    expect(refused.status).toBe(401);
   });
 
   it('serves nothing outside the renderer folder', async () => {

@@ -17,12 +17,27 @@ import {
   WIRE_TOKEN_PARAM,
   type ServerFrame,
 } from '../../common/wire';
+import {
+  INVITE_ICON_PATH,
+  INVITE_ICON_SVG,
+  INVITE_PAGE_CSP,
+  INVITE_PAGE_HTML,
+  INVITE_PAGE_SCRIPT,
+  INVITE_PAGE_STYLE,
+  INVITE_SCRIPT_PATH,
+  INVITE_STYLE_PATH,
+} from './invite-page';
+import { allowedHostNames, checkRequest, localLocation, parseRequestTarget, requestGate, type RequestGate } from './request-guard';
 import type { HostServices } from './services';
+
+export { isLoopbackHost } from './request-guard';
 
 // The browser host (DESIGN.md section 2): the built renderer over HTTP and the contract over a
 // WebSocket, on 127.0.0.1 by default. It exposes a shell, so every request carries the token that
 // was printed at start: in the URL once (then kept in an HttpOnly, SameSite=Strict cookie) or as
-// a query parameter on the socket. A socket from a page of another origin is refused as well.
+// a query parameter on the socket. Before the token is even looked at, Host and Origin must name
+// this server (request-guard.ts: DNS rebinding). Someone without the token who opens a room
+// invite gets a page that explains how to join (invite-page.ts), never a dead 401.
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -56,10 +71,6 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-
 function sameToken(given: string | null | undefined, expected: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
@@ -87,7 +98,29 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string, message: 
   );
 }
 
-const TOKEN_MESSAGE = 'CodeCrafter: this address needs the access token. Open the full URL that `npm run web` printed (it ends in ?token=…).';
+const TOKEN_MESSAGE =
+  'CodeCrafter: this address needs the access token. Open the full URL that `npm run web` printed (it ends in ?token=…). ' +
+  'If someone sent you a room invite, open the whole invite link (…/join/<room>?s=…#…): it explains how to join.';
+
+const JOIN_PATH = /^\/join\/([A-Za-z0-9_-]{1,128})\/?$/;
+
+/** Headers of every page and file we serve, whatever the CSP. */
+const COMMON_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+} as const;
+
+function serveInviteAsset(req: http.IncomingMessage, res: http.ServerResponse, type: string, body: string, csp?: string): void {
+  res.writeHead(200, {
+    ...COMMON_HEADERS,
+    'content-type': type,
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    ...(csp ? { 'content-security-policy': csp } : {}),
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -97,26 +130,44 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const authorized = (req: http.IncomingMessage, url: URL) =>
     sameToken(url.searchParams.get(WIRE_TOKEN_PARAM), token) || sameToken(cookieToken(req.headers.cookie), token);
 
+  // Filled in once the port is known (port 0 picks one at listen time).
+  let gate: RequestGate = requestGate([], options.port);
+  let printedUrl = '';
+
   const server = http.createServer((req, res) => {
-    void serveStatic(req, res).catch(() => refuse(res, 500, 'CodeCrafter: internal error while serving a file.'));
+    void serveStatic(req, res).catch((error: unknown) => {
+      console.error(`codecrafter web: failed to serve ${String(req.url).slice(0, 200)}:`, error);
+      if (!res.headersSent) refuse(res, 500, 'CodeCrafter: internal error while serving a file.');
+      else res.destroy();
+    });
   });
 
   async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const verdict = checkRequest(gate, req.headers, printedUrl);
+    if (!verdict.ok) return refuse(res, verdict.status, verdict.message);
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!authorized(req, url)) return refuse(res, 401, TOKEN_MESSAGE);
+    const url = parseRequestTarget(req.url);
+    if (!url) return refuse(res, 400, 'CodeCrafter: bad request target.');
+    if (!authorized(req, url)) {
+      // What a guest without the token may see: the invite page and its two files, nothing else.
+      if (url.pathname === INVITE_SCRIPT_PATH) return serveInviteAsset(req, res, MIME_TYPES['.js']!, INVITE_PAGE_SCRIPT);
+      if (url.pathname === INVITE_STYLE_PATH) return serveInviteAsset(req, res, MIME_TYPES['.css']!, INVITE_PAGE_STYLE);
+      if (url.pathname === INVITE_ICON_PATH) return serveInviteAsset(req, res, MIME_TYPES['.svg']!, INVITE_ICON_SVG);
+      if (JOIN_PATH.test(url.pathname)) return serveInviteAsset(req, res, MIME_TYPES['.html']!, INVITE_PAGE_HTML, INVITE_PAGE_CSP);
+      return refuse(res, 401, TOKEN_MESSAGE);
+    }
     if (url.searchParams.has(WIRE_TOKEN_PARAM)) {
       // Keep the token out of the address bar and history: set the cookie and come back clean.
       url.searchParams.delete(WIRE_TOKEN_PARAM);
       res.writeHead(302, {
-        location: url.pathname + (url.search || ''),
+        location: localLocation(url),
         'set-cookie': `${WIRE_TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         'cache-control': 'no-store',
       });
       res.end();
       return;
     }
-    const join = /^\/join\/([A-Za-z0-9_-]{1,128})$/.exec(url.pathname);
+    const join = JOIN_PATH.exec(url.pathname);
     if (join) {
       // The http form of a room invite. The page lives at "/", so send it there with the room in
       // the query; the browser keeps the #secret across the redirect, and it never reaches us.
@@ -137,14 +188,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) return refuse(res, 404, 'Not found.');
     const stats = await stat(file).catch(() => undefined);
     if (!stats?.isFile()) return refuse(res, 404, 'Not found.');
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : options.port;
     res.writeHead(200, {
+      ...COMMON_HEADERS,
       'content-type': MIME_TYPES[path.extname(file)] ?? 'application/octet-stream',
       'content-length': stats.size,
-      'content-security-policy': contentSecurityPolicy({ connectSources: [`ws://${req.headers.host ?? `127.0.0.1:${port}`}`] }),
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
+      // Host was checked against our own names above, so it is safe to name in the CSP.
+      'content-security-policy': contentSecurityPolicy({ connectSources: [`ws://${req.headers.host}`] }),
       'cache-control': file.endsWith('index.html') ? 'no-store' : 'private, max-age=3600',
     });
     if (req.method === 'HEAD') return void res.end();
@@ -154,13 +203,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: WIRE_MAX_FRAME_BYTES });
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== WIRE_SOCKET_PATH) return refuseUpgrade(socket, 404, 'Not Found', 'Unknown socket path.');
+    const verdict = checkRequest(gate, req.headers, printedUrl);
+    if (!verdict.ok) return refuseUpgrade(socket, verdict.status, verdict.status === 400 ? 'Bad Request' : 'Forbidden', verdict.message);
+    const url = parseRequestTarget(req.url);
+    if (!url || url.pathname !== WIRE_SOCKET_PATH) return refuseUpgrade(socket, 404, 'Not Found', 'Unknown socket path.');
     if (!authorized(req, url)) return refuseUpgrade(socket, 401, 'Unauthorized', TOKEN_MESSAGE);
-    const origin = req.headers.origin;
-    if (origin && origin !== `http://${req.headers.host}`) {
-      return refuseUpgrade(socket, 403, 'Forbidden', `CodeCrafter: a page from ${origin} may not use this host.`);
-    }
     wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, req.socket.remoteAddress ?? 'unknown'));
   });
 
@@ -224,6 +271,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  gate = requestGate(allowedHostNames(options.host), port);
+  printedUrl = `http://${hostForUrl}:${port}/?${WIRE_TOKEN_PARAM}=…`;
   return {
     url: `http://${hostForUrl}:${port}/?${WIRE_TOKEN_PARAM}=${token}`,
     port,

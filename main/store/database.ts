@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import { createPrivateFile, securePrivateDataDir, tightenSqliteFiles } from './private-files';
 
 // The app's own database: recent workspaces and settings. WAL, versioned migrations, and a
 // corrupt or unreadable file is moved aside (never deleted) and replaced by a fresh one, with a
@@ -75,7 +76,10 @@ export function migrate(db: SqliteDatabase, migrations: Migration[] = MIGRATIONS
 }
 
 function openAndCheck(file: string): SqliteDatabase {
+  // 0600 before SQLite sees it: its -wal and -shm then get the same mode.
+  createPrivateFile(file);
   const db = new Database(file);
+  tightenSqliteFiles(file);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -95,7 +99,8 @@ function isNewerSchemaError(error: unknown): boolean {
 }
 
 export function openAppDatabase(dataDir: string, fileName = 'codecrafter.db'): OpenedDatabase {
-  mkdirSync(dataDir, { recursive: true });
+  // The first thing every host opens, so the data folder is made private here (issue 11).
+  securePrivateDataDir(dataDir);
   const file = path.join(dataDir, fileName);
   try {
     return { db: openAndCheck(file) };

@@ -52,6 +52,14 @@ export function SettingsView() {
         />
         Allow unsandboxed runs when Docker is missing (solo only: the program runs with your own rights)
       </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={settings.checkForUpdates}
+          onChange={(e) => void updateSettings({ checkForUpdates: e.target.checked })}
+        />
+        Check for updates (desktop app only; asks before downloading anything)
+      </label>
     </section>
   );
 }
