@@ -27,7 +27,7 @@ function layer(files, { folders = [], packages = [], message }) {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'release/**', 'out/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '.tools/**'],
+    ignores: ['dist/**', 'node_modules/**', 'release/**', 'out/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '.tools/**', 'problems/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

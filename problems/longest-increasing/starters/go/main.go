@@ -1,0 +1,40 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strconv"
+)
+
+// longestRising returns the length of the longest strictly increasing subsequence of temps.
+func longestRising(temps []int64) int64 {
+	// TODO: write your solution here
+	return 0
+}
+
+func main() {
+	scanner := bufio.NewScanner(os.Stdin)
+	scanner.Buffer(make([]byte, 1024*1024), 1024*1024)
+	scanner.Split(bufio.ScanWords)
+	next := func() string {
+		scanner.Scan()
+		return scanner.Text()
+	}
+	nextInt := func() int64 {
+		value, err := strconv.ParseInt(next(), 10, 64)
+		if err != nil {
+			panic(err)
+		}
+		return value
+	}
+	n := int(nextInt())
+	temps := make([]int64, n)
+	for i := range temps {
+		temps[i] = nextInt()
+	}
+	result := longestRising(temps)
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	fmt.Fprintln(out, result)
+}

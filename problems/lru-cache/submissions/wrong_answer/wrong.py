@@ -1,0 +1,23 @@
+# Evicts in insertion order: a GET hit does not make the entry recent (a FIFO cache, not LRU).
+import sys
+from collections import OrderedDict
+
+data = sys.stdin.read().split()
+capacity, q = int(data[0]), int(data[1])
+cache = OrderedDict()
+out = []
+pos = 2
+for _ in range(q):
+    op, key = data[pos], int(data[pos + 1])
+    if op == "GET":
+        pos += 2
+        out.append(str(cache.get(key, -1)))
+    else:
+        value = int(data[pos + 2])
+        pos += 3
+        if key in cache:
+            cache.move_to_end(key)
+        elif len(cache) == capacity:
+            cache.popitem(last=False)
+        cache[key] = value
+print("\n".join(out))

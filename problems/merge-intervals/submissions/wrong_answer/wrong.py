@@ -1,0 +1,14 @@
+# Extends the current block to the new end without taking the maximum, so a block that lies
+# inside the previous one cuts it short.
+import sys
+
+data = list(map(int, sys.stdin.read().split()))
+n = data[0]
+blocks = sorted(zip(data[1:2 * n + 1:2], data[2:2 * n + 2:2]))
+merged = []
+for l, r in blocks:
+    if merged and l <= merged[-1][1]:
+        merged[-1][1] = r
+    else:
+        merged.append([l, r])
+print("\n".join(f"{l} {r}" for l, r in merged))
