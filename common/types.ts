@@ -65,9 +65,27 @@ export interface Settings {
   shell: string;
   /** A solo user without Docker may run code on this machine, unsandboxed; never in a room. */
   allowUnsandboxed: boolean;
+  /** Editor indentation, applied to every open file (issue 11). */
+  tabSize: number;
+  insertSpaces: boolean;
+  wordWrap: 'off' | 'on';
+  /** As VS Code's files.autoSave: never, a delay after the last edit, or when the editor loses focus. */
+  autoSave: 'off' | 'afterDelay' | 'onFocusChange';
+  autoSaveDelayMs: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'dark', fontSize: 14, terminalFontSize: 13, shell: '', allowUnsandboxed: false };
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'dark',
+  fontSize: 14,
+  terminalFontSize: 13,
+  shell: '',
+  allowUnsandboxed: false,
+  tabSize: 4,
+  insertSpaces: true,
+  wordWrap: 'off',
+  autoSave: 'off',
+  autoSaveDelayMs: 1000,
+};
 
 export interface TerminalInfo {
   id: string;
