@@ -113,14 +113,14 @@ test('tab size, insert spaces, word wrap and autosave are kept in SQLite and app
   await expect.poll(() => page.locator('.monaco-editor .view-line').count()).toBeGreaterThan(2);
 
   // Autosave after a delay, then on focus change.
-  await settings.getByLabel('Auto save').selectOption('afterDelay');
+  await settings.getByLabel('Auto save', { exact: true }).selectOption('afterDelay');
   await settings.getByLabel('Auto save delay (ms)').fill('300');
   await quickOpen(page, 'main.py');
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type('# after delay');
   await expect.poll(() => onDisk('main.py')).toContain('# after delay');
-  await settings.getByLabel('Auto save').selectOption('onFocusChange');
+  await settings.getByLabel('Auto save', { exact: true }).selectOption('onFocusChange');
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type('# on blur');
@@ -136,6 +136,6 @@ test('tab size, insert spaces, word wrap and autosave are kept in SQLite and app
   await expect(again.getByLabel('Tab size')).toHaveValue('3');
   await expect(again.getByLabel('Insert spaces')).not.toBeChecked();
   await expect(again.getByLabel('Word wrap')).toHaveValue('on');
-  await expect(again.getByLabel('Auto save')).toHaveValue('onFocusChange');
+  await expect(again.getByLabel('Auto save', { exact: true })).toHaveValue('onFocusChange');
   await expect(again.getByLabel('Auto save delay (ms)')).toHaveValue('300');
 });

@@ -53,7 +53,9 @@ test('the Explorer has a context menu, reachable by mouse and keyboard, and icon
   expect(existsSync(path.join(workspace.dir, 'src', 'extra.py'))).toBe(true);
 
   // Keyboard: Shift+F10 opens the menu on the selected row, arrows move, Enter acts, Escape returns.
+  // A click opens the file in the editor (and focuses it); keyboard users come back to the tree.
   await tree.getByRole('treeitem', { name: 'util.py' }).click();
+  await tree.focus();
   await page.keyboard.press('Shift+F10');
   const utilMenu = page.getByRole('menu', { name: 'util.py actions' });
   await expect(utilMenu.getByRole('menuitem', { name: 'New File…' })).toBeFocused();

@@ -43,7 +43,7 @@ test('a notice stays while its cause holds, once per cause, and goes away when t
   await page.goto(host.url);
 
   // Docker is not running: one notice, and it leaves by itself when Docker answers.
-  const dockerNotice = page.getByRole('alert').filter({ hasText: 'Docker is not running' });
+  const dockerNotice = page.locator('.toasts').getByText('Docker is not running');
   await expect(dockerNotice).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Sandbox state' })).toHaveText('Docker unavailable');
 
