@@ -146,7 +146,13 @@ export function EditorPane() {
     }
     editor.setModel(entry.model);
     if (entry.viewState) editor.restoreViewState(entry.viewState);
-    workbench.set({ language: entry.model.getLanguageId() });
+    // Switching models fires no cursor event: the status bar reads the restored position here.
+    const position = editor.getPosition() ?? { lineNumber: 1, column: 1 };
+    const selection = editor.getSelection();
+    workbench.set({
+      language: entry.model.getLanguageId(),
+      cursor: { line: position.lineNumber, column: position.column, selected: selection ? entry.model.getValueLengthInRange(selection) : 0 },
+    });
     editor.focus();
     showedFile(activeTab);
   }, [activeTab]);

@@ -57,7 +57,7 @@ export function SettingsView() {
       </div>
       <label>
         Theme
-        <select value={settings.theme} onChange={(e) => void updateSettings({ theme: e.target.value as Settings['theme'] })}>
+        <select aria-label="Theme" value={settings.theme} onChange={(e) => void updateSettings({ theme: e.target.value as Settings['theme'] })}>
           <option value="dark">Dark</option>
           <option value="light">Light</option>
         </select>
@@ -68,14 +68,14 @@ export function SettingsView() {
       <CheckSetting name="insertSpaces" label="Insert spaces" />
       <label>
         Word wrap
-        <select value={settings.wordWrap} onChange={(e) => void updateSettings({ wordWrap: e.target.value as Settings['wordWrap'] })}>
+        <select aria-label="Word wrap" value={settings.wordWrap} onChange={(e) => void updateSettings({ wordWrap: e.target.value as Settings['wordWrap'] })}>
           <option value="off">Off</option>
           <option value="on">On</option>
         </select>
       </label>
       <label>
         Auto save
-        <select value={settings.autoSave} onChange={(e) => void updateSettings({ autoSave: e.target.value as Settings['autoSave'] })}>
+        <select aria-label="Auto save" value={settings.autoSave} onChange={(e) => void updateSettings({ autoSave: e.target.value as Settings['autoSave'] })}>
           <option value="off">Off</option>
           <option value="afterDelay">After a delay</option>
           <option value="onFocusChange">When the editor loses focus</option>
