@@ -3,6 +3,7 @@ import { event, method } from './rpc';
 import { historyContract } from './contract-history';
 import { roomContract } from './contract-room';
 import { WorkspacePathSchema } from './paths';
+import { SearchRequestSchema, type SearchResult } from './search';
 import { LanguageIdSchema, MAX_STDIN_BYTES, RunFileSchema, RunIdSchema, RunLimitsSchema, type RunEvent } from './sandbox';
 import type {
   AppInfo,
@@ -39,7 +40,8 @@ const TerminalSizeSchema = {
   rows: z.number().int().min(1).max(500),
 };
 
-const SettingsPatchSchema = z
+/** Every setting and its allowed values; main parses stored rows with it too. */
+export const SettingsSchema = z
   .object({
     theme: z.enum(['dark', 'light']),
     fontSize: z.number().int().min(8).max(40),
@@ -47,9 +49,15 @@ const SettingsPatchSchema = z
     shell: z.string().max(1024),
     allowUnsandboxed: z.boolean(),
     checkForUpdates: z.boolean(),
+    tabSize: z.number().int().min(1).max(16),
+    insertSpaces: z.boolean(),
+    wordWrap: z.enum(['off', 'on']),
+    autoSave: z.enum(['off', 'afterDelay', 'onFocusChange']),
+    autoSaveDelayMs: z.number().int().min(100).max(60_000),
   })
-  .partial()
   .strict();
+
+const SettingsPatchSchema = SettingsSchema.partial().strict();
 
 export const contract = {
   app: {
@@ -76,6 +84,8 @@ export const contract = {
     createFolder: method<void>()(z.object({ path: WorkspacePathSchema }).strict()),
     rename: method<void>()(z.object({ from: WorkspacePathSchema, to: WorkspacePathSchema }).strict()),
     delete: method<void>()(z.object({ path: WorkspacePathSchema }).strict()),
+    /** Text search across the open folder's files (Ctrl+Shift+F), bounded in results, files and time. */
+    search: method<SearchResult>()(SearchRequestSchema),
     onDidChangeFiles: event<{ changes: FileChange[] }>(),
   },
   recent: {

@@ -41,9 +41,8 @@ export class Emitter<T> {
         listener(value);
       } catch (error) {
         if (this.options.onListenerError) this.options.onListenerError(error);
-        else queueMicrotask(() => {
-          throw error;
-        });
+        // common has no timers: an unhandled rejection is how the error still gets reported.
+        else void Promise.reject(error);
       }
     }
   }

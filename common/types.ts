@@ -67,6 +67,13 @@ export interface Settings {
   allowUnsandboxed: boolean;
   /** Desktop app only: look for a new release (electron-updater) and offer it; off until the user turns it on. */
   checkForUpdates: boolean;
+  /** Editor indentation, applied to every open file (issue 11). */
+  tabSize: number;
+  insertSpaces: boolean;
+  wordWrap: 'off' | 'on';
+  /** As VS Code's files.autoSave: never, a delay after the last edit, or when the editor loses focus. */
+  autoSave: 'off' | 'afterDelay' | 'onFocusChange';
+  autoSaveDelayMs: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -76,6 +83,11 @@ export const DEFAULT_SETTINGS: Settings = {
   shell: '',
   allowUnsandboxed: false,
   checkForUpdates: false,
+  tabSize: 4,
+  insertSpaces: true,
+  wordWrap: 'off',
+  autoSave: 'off',
+  autoSaveDelayMs: 1000,
 };
 
 export interface TerminalInfo {

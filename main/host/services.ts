@@ -106,6 +106,7 @@ export function createHostServices(options: HostOptions): HostServices {
       createFolder: ({ path: p }) => workspace.createFolder(p),
       rename: ({ from, to }) => workspace.rename(from, to),
       delete: ({ path: p }) => workspace.delete(p),
+      search: (request) => workspace.search(request),
     },
     recent: {
       list: () => recent.list(),

@@ -1,3 +1,4 @@
+import { SettingsSchema } from '../../common/contract';
 import { DEFAULT_SETTINGS, type Settings } from '../../common/types';
 import type { SqliteDatabase } from './database';
 
@@ -8,11 +9,15 @@ export class SettingsStore {
   get(): Settings {
     const rows = this.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
     const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+    const fields = SettingsSchema.shape as Record<string, (typeof SettingsSchema.shape)[keyof Settings]>;
     for (const row of rows) {
-      if (!(row.key in DEFAULT_SETTINGS)) continue;
+      const field = Object.hasOwn(fields, row.key) ? fields[row.key] : undefined;
+      if (!field) continue;
       try {
-        const value: unknown = JSON.parse(row.value);
-        if (typeof value === typeof DEFAULT_SETTINGS[row.key as keyof Settings]) settings[row.key] = value;
+        // Each row is checked against its field's schema: an out-of-range or unknown value written
+        // by another version (or by hand) keeps the default instead of reaching Monaco.
+        const parsed = field.safeParse(JSON.parse(row.value));
+        if (parsed.success) settings[row.key] = parsed.data;
       } catch {
         // A value this version cannot read keeps its default; the row stays for the version that wrote it.
       }

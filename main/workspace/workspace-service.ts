@@ -8,6 +8,8 @@ import { fsError } from './fs-errors';
 import { FileWatcher } from './file-watcher';
 import { listWorkspace } from './file-listing';
 import { resolveInside } from './safe-path';
+import { searchFolder } from './text-search';
+import type { SearchRequest, SearchResult } from '../../common/search';
 
 /** How many leading bytes are looked at to tell a binary file from text. */
 const BINARY_SNIFF_BYTES = 8000;
@@ -157,6 +159,10 @@ export class WorkspaceService {
     } catch (error) {
       throw fsError(error, `Cannot delete "${relative}"`);
     }
+  }
+
+  search(request: SearchRequest): Promise<SearchResult> {
+    return searchFolder(this.require().info.root, request);
   }
 
   /** The open folder's root, or a no-workspace error. */

@@ -6,6 +6,8 @@ import { useWorkbench, workbench } from '../state/store';
 import { updateDirty } from '../workbench/actions';
 import { runCommand } from '../workbench/commands';
 import { attachEditor, linkBinding } from '../collab/editor-link';
+import { setActiveEditor, showedFile } from './active-editor';
+import { editedForAutoSave, editorBlurredForAutoSave, stopAutoSave } from './autosave';
 
 interface OpenModel {
   model: monaco.editor.ITextModel;
@@ -27,6 +29,10 @@ export function EditorPane() {
   const tabs = useWorkbench((s) => s.tabs);
   const theme = useWorkbench((s) => s.settings.theme);
   const fontSize = useWorkbench((s) => s.settings.fontSize);
+  const tabSize = useWorkbench((s) => s.settings.tabSize);
+  const insertSpaces = useWorkbench((s) => s.settings.insertSpaces);
+  const wordWrap = useWorkbench((s) => s.settings.wordWrap);
+  const languageOverrides = useWorkbench((s) => s.languageOverrides);
 
   useEffect(() => {
     const editor = monaco.editor.create(host.current!, {
@@ -36,10 +42,11 @@ export function EditorPane() {
       theme: workbench.get().settings.theme === 'light' ? 'vs' : 'vs-dark',
       minimap: { enabled: true },
       renderWhitespace: 'selection',
-      tabSize: 2,
+      wordWrap: workbench.get().settings.wordWrap,
       ariaLabel: 'Editor',
     });
     editorRef.current = editor;
+    setActiveEditor(editor);
     // Monaco handles keys before the page sees them: register the workbench's shortcuts with it.
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => runCommand('file.save'));
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyP, () => runCommand('workbench.quickOpen'));
@@ -47,13 +54,26 @@ export function EditorPane() {
     editor.addCommand(monaco.KeyMod.WinCtrl | monaco.KeyCode.Backquote, () => runCommand('terminal.toggle'));
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runCommand('run.start'));
     const detachCollab = attachEditor(editor);
-    const cursor = editor.onDidChangeCursorPosition((e) =>
-      workbench.set({ cursor: { line: e.position.lineNumber, column: e.position.column } }),
-    );
+    // The caret and the selection's length, as VS Code's status bar shows them.
+    const cursor = editor.onDidChangeCursorSelection((e) => {
+      const model = editor.getModel();
+      const selected = model ? model.getValueLengthInRange(e.selection) : 0;
+      const position = e.selection.getPosition();
+      workbench.set({ cursor: { line: position.lineNumber, column: position.column, selected } });
+    });
+    const edited = editor.onDidChangeModelContent(() => {
+      const path = workbench.get().activeTab;
+      if (path) editedForAutoSave(path);
+    });
+    const blurred = editor.onDidBlurEditorText(() => editorBlurredForAutoSave());
     const open = models.current;
     return () => {
       detachCollab();
       cursor.dispose();
+      edited.dispose();
+      blurred.dispose();
+      stopAutoSave();
+      setActiveEditor(null);
       for (const entry of open.values()) {
         entry.disposeObserver();
         entry.binding.destroy();
@@ -66,8 +86,23 @@ export function EditorPane() {
 
   useEffect(() => {
     monaco.editor.setTheme(theme === 'light' ? 'vs' : 'vs-dark');
-    editorRef.current?.updateOptions({ fontSize });
-  }, [theme, fontSize]);
+    editorRef.current?.updateOptions({ fontSize, wordWrap });
+  }, [theme, fontSize, wordWrap]);
+
+  // Indentation is a model option in Monaco: every open file takes the settings, live.
+  useEffect(() => {
+    for (const entry of models.current.values()) entry.model.updateOptions({ tabSize, insertSpaces });
+  }, [tabSize, insertSpaces]);
+
+  // The language picked in the status bar, or the one the file name gives.
+  useEffect(() => {
+    for (const [path, entry] of models.current) {
+      const language = languageOverrides[path] ?? languageFor(path);
+      if (entry.model.getLanguageId() !== language) monaco.editor.setModelLanguage(entry.model, language);
+    }
+    const model = editorRef.current?.getModel();
+    if (model) workbench.set({ language: model.getLanguageId() });
+  }, [languageOverrides]);
 
   // Models follow the tabs: a closed tab's model and binding go with it.
   useEffect(() => {
@@ -96,9 +131,11 @@ export function EditorPane() {
     if (!text) return;
     let entry = models.current.get(activeTab);
     if (!entry) {
-      const language = languageFor(activeTab);
+      const language = workbench.get().languageOverrides[activeTab] ?? languageFor(activeTab);
       const model = monaco.editor.createModel(text.toString(), language, modelUri(activeTab));
       model.setEOL(monaco.editor.EndOfLineSequence.LF);
+      const { tabSize: size, insertSpaces: spaces } = workbench.get().settings;
+      model.updateOptions({ tabSize: size, insertSpaces: spaces });
       const binding = new MonacoBinding(text, model, new Set([editor]), documents.awareness);
       const path = activeTab;
       const observer = () => updateDirty(path);
@@ -109,8 +146,15 @@ export function EditorPane() {
     }
     editor.setModel(entry.model);
     if (entry.viewState) editor.restoreViewState(entry.viewState);
-    workbench.set({ language: entry.model.getLanguageId() });
+    // Switching models fires no cursor event: the status bar reads the restored position here.
+    const position = editor.getPosition() ?? { lineNumber: 1, column: 1 };
+    const selection = editor.getSelection();
+    workbench.set({
+      language: entry.model.getLanguageId(),
+      cursor: { line: position.lineNumber, column: position.column, selected: selection ? entry.model.getValueLengthInRange(selection) : 0 },
+    });
     editor.focus();
+    showedFile(activeTab);
   }, [activeTab]);
 
   return (

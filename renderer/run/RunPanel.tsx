@@ -3,6 +3,10 @@ import type { LanguageId } from '../../common/languages';
 import type { RunResult } from '../../common/sandbox';
 import { useWorkbench, workbench } from '../state/store';
 import { updateSettings } from '../workbench/actions';
+import { baseName } from '../../common/paths';
+import { RunHeader } from './RunHeader';
+import { RunLimits } from './RunLimits';
+import { setStdin } from './run-inputs';
 import { buildImages, cancelRun, refreshRunHistory, refreshSandboxStatus, runActiveFile, runLanguageFor, RUNNABLE_LANGUAGES } from './run-actions';
 
 const VERDICT_LABELS: Record<string, string> = {
@@ -85,7 +89,7 @@ function SandboxState() {
 export function RunPanel() {
   const activeTab = useWorkbench((s) => s.activeTab);
   const runLanguage = useWorkbench((s) => s.runLanguage);
-  const stdin = useWorkbench((s) => s.stdin);
+  const stdin = useWorkbench((s) => (s.activeTab ? (s.stdinByFile[s.activeTab] ?? '') : ''));
   const run = useWorkbench((s) => s.currentRun);
   const history = useWorkbench((s) => s.runHistory);
   const workspace = useWorkbench((s) => s.workspace);
@@ -131,9 +135,17 @@ export function RunPanel() {
             Run
           </button>
         )}
+        <RunLimits language={language} />
         <label className="stdin">
-          Input (stdin)
-          <textarea aria-label="Standard input" value={stdin} rows={3} spellCheck={false} onChange={(e) => workbench.set({ stdin: e.target.value })} />
+          Input (stdin){activeTab ? ` for ${baseName(activeTab)}` : ''}
+          <textarea
+            aria-label="Standard input"
+            value={stdin}
+            rows={3}
+            spellCheck={false}
+            disabled={!activeTab}
+            onChange={(e) => activeTab && setStdin(activeTab, e.target.value)}
+          />
         </label>
         <SandboxState />
       </div>
@@ -157,6 +169,7 @@ export function RunPanel() {
             </>
           )}
         </div>
+        {run && <RunHeader run={run} />}
         <pre ref={output} className="output" aria-label="Program output" tabIndex={0}>
           {run?.output.map((chunk, i) => (
             <span key={i} className={`out-${chunk.stream}`}>

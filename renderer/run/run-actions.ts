@@ -4,7 +4,8 @@ import type { ImageBuildProgress } from '../../common/types';
 import { documents } from '../editor/documents';
 import { api } from '../host';
 import { workbench, type CurrentRun } from '../state/store';
-import { attempt, notify } from '../workbench/actions';
+import { attempt, clearNotice, notify, openFile } from '../workbench/actions';
+import { limitProblems, limitsFor } from './run-inputs';
 
 /** Output the run panel keeps for one run, in characters (the sandbox caps a run's output too). */
 const MAX_SHOWN_OUTPUT_CHARS = 2 * 1024 * 1024;
@@ -15,9 +16,24 @@ export function runLanguageFor(path: string | null): LanguageId | null {
   return path ? (languageForFile(path)?.id ?? null) : null;
 }
 
+/** How often the state is asked again while Docker is down, so the notice goes when it is up. */
+const DOCKER_RECHECK_MS = 3_000;
+let recheck: ReturnType<typeof setTimeout> | undefined;
+const DOCKER_NOTICE = 'docker';
+
 export async function refreshSandboxStatus(): Promise<void> {
+  clearTimeout(recheck);
+  recheck = undefined;
   const status = await attempt('Cannot ask the sandbox for its state', () => api.sandbox.status());
-  if (status) workbench.set({ sandboxStatus: status });
+  if (!status) return;
+  workbench.set({ sandboxStatus: status });
+  // One notice for this cause, kept while it holds and taken away once Docker answers (issue 11).
+  if (status.docker === 'ok') {
+    clearNotice(DOCKER_NOTICE);
+    return;
+  }
+  notify(`${status.message ?? 'Docker is not available'}. Sandboxed runs need it.`, 'warning', undefined, DOCKER_NOTICE);
+  recheck = setTimeout(() => void refreshSandboxStatus(), DOCKER_RECHECK_MS);
 }
 
 export async function refreshRunHistory(): Promise<void> {
@@ -26,22 +42,33 @@ export async function refreshRunHistory(): Promise<void> {
   if (runs) workbench.set({ runHistory: runs });
 }
 
+/** Opens a file (so what runs is the editor's text) and runs it, e.g. from the Explorer's menu. */
+export async function runFile(path: string): Promise<void> {
+  await openFile(path);
+  if (workbench.get().activeTab === path) await runActiveFile();
+}
+
 export async function runActiveFile(options: { unsandboxed?: boolean } = {}): Promise<void> {
-  const { activeTab: entry, stdin, currentRun } = workbench.get();
+  const { activeTab: entry, stdinByFile, runLimits, currentRun } = workbench.get();
   workbench.set({ panelVisible: true, panelView: 'run' });
   if (currentRun && currentRun.state !== 'done') return notify('A run is going on: stop it first (the Stop button).', 'info');
   if (!entry) return notify('Open the file to run first.', 'info');
   const language = runLanguageFor(entry);
   if (!language) return notify(`CodeCrafter does not know how to run "${entry}": pick a language in the run panel.`, 'info');
+  const problems = limitProblems(runLimits, language);
+  const problem = problems.timeMs ?? problems.memoryMb;
+  if (problem) return notify(`${problem} Fix it in the run panel, or empty the field for the default.`, 'info');
+  const stdin = stdinByFile[entry] ?? '';
+  const limits = limitsFor(runLimits);
   // The editor's text of every open file goes with the run, saved or not: what you see is what runs.
   const openFiles = workbench
     .get()
     .tabs.map((path) => ({ path, content: documents.text(path)?.toString() }))
     .filter((f): f is { path: string; content: string } => f.content !== undefined);
-  const run: CurrentRun = { runId: null, entry, language, state: 'starting', output: [], outputChars: 0 };
+  const run: CurrentRun = { runId: null, entry, language, state: 'starting', startedAt: Date.now(), output: [], outputChars: 0 };
   workbench.set({ currentRun: run });
   const started = await attempt(`Cannot run "${entry}"`, () =>
-    api.sandbox.run({ language, entry, stdin, openFiles, unsandboxed: options.unsandboxed }),
+    api.sandbox.run({ language, entry, stdin, limits, openFiles, unsandboxed: options.unsandboxed }),
   );
   if (!started) {
     workbench.set({ currentRun: null });

@@ -12,6 +12,7 @@ import type {
 } from '../../common/types';
 import type { LanguageId } from '../../common/languages';
 import type { RunResult } from '../../common/sandbox';
+import type { SearchResult } from '../../common/search';
 import { DEFAULT_SETTINGS } from '../../common/types';
 import type { ConnectionState } from '../ws-transport';
 import { EMPTY_COLLAB, type CollabState } from '../collab/collab-state';
@@ -19,7 +20,7 @@ import { EMPTY_COLLAB, type CollabState } from '../collab/collab-state';
 // The workbench's UI state. Only this file imports zustand (as Excalidraw wraps jotai), so the
 // state library can change without touching components.
 
-export type SideView = 'explorer' | 'replay' | 'settings' | 'collab';
+export type SideView = 'explorer' | 'search' | 'replay' | 'settings' | 'collab';
 export type PanelView = 'terminal' | 'run';
 
 export interface OutputChunk {
@@ -33,6 +34,8 @@ export interface CurrentRun {
   entry: string;
   language: LanguageId;
   state: 'starting' | 'queued' | 'compiling' | 'running' | 'done';
+  /** When the run was asked for (Date.now()), for the elapsed-time counter. */
+  startedAt?: number;
   queuePosition?: number;
   output: OutputChunk[];
   outputChars: number;
@@ -41,18 +44,65 @@ export interface CurrentRun {
 
 /** What the panel shows of a finished run; a live result and a stored one both have it. */
 export type RunSummary = Pick<RunResult, 'verdict' | 'exitCode' | 'signal' | 'wallMs' | 'cpuMs' | 'peakMemoryKb' | 'sandboxed' | 'message'>;
-export type Picker = 'files' | 'commands' | null;
+export type Picker = 'files' | 'commands' | 'languages' | null;
 
 export interface Toast extends Notice {
+  /**
+   * The cause this notice is about (e.g. "docker", "open-folder"): a new notice with the same key
+   * replaces it, and clearing the key removes it once the cause is gone (issue 11).
+   */
+  key?: string;
   /** A follow-up the user can take, e.g. "Open folder". */
   action?: { label: string; run: () => void };
 }
 
+export interface ConfirmChoice {
+  id: string;
+  label: string;
+  /** The button focused when the dialog opens, styled as the main action. */
+  primary?: boolean;
+  danger?: boolean;
+}
+
+/** A modal question; Cancel (and Escape) always answers 'cancel'. */
 export interface ConfirmRequest {
   title: string;
   message: string;
-  confirmLabel: string;
-  resolve: (confirmed: boolean) => void;
+  choices: ConfirmChoice[];
+  resolve: (choice: string) => void;
+}
+
+/** The Search view (Ctrl+Shift+F): what was asked and what came back; kept while other views show. */
+export interface SearchViewState {
+  query: string;
+  isRegex: boolean;
+  matchCase: boolean;
+  wholeWord: boolean;
+  /** Comma-separated globs, as typed. */
+  include: string;
+  exclude: string;
+  result: SearchResult | null;
+  /** Why the last search could not run (a bad pattern, no folder). */
+  error: string | null;
+  searching: boolean;
+}
+
+export const EMPTY_SEARCH: SearchViewState = {
+  query: '',
+  isRegex: false,
+  matchCase: false,
+  wholeWord: false,
+  include: '',
+  exclude: '',
+  result: null,
+  error: null,
+  searching: false,
+};
+
+/** Run limits as typed in the run panel: text, so a half-typed value can be shown as invalid. */
+export interface RunLimitFields {
+  timeMs: string;
+  memoryMb: string;
 }
 
 export interface WorkbenchState {
@@ -74,7 +124,9 @@ export interface WorkbenchState {
   panelView: PanelView;
   /** The language the user picked for runs; null follows the active file. */
   runLanguage: LanguageId | null;
-  stdin: string;
+  /** Standard input per file, so switching files switches the stdin box (issue 11). */
+  stdinByFile: Record<string, string>;
+  runLimits: RunLimitFields;
   currentRun: CurrentRun | null;
   runHistory: StoredRun[];
   sandboxStatus: SandboxStatus | null;
@@ -82,13 +134,17 @@ export interface WorkbenchState {
   terminals: TerminalInfo[];
   activeTerminal: string | null;
   settings: Settings;
-  cursor: { line: number; column: number } | null;
+  /** The caret, and how many characters are selected (0 for none). */
+  cursor: { line: number; column: number; selected?: number } | null;
   language: string | null;
+  /** Language modes the user picked for files, by path; otherwise the file name decides. */
+  languageOverrides: Record<string, string>;
   picker: Picker;
   confirm: ConfirmRequest | null;
   toasts: Toast[];
   /** The room this window shares or joined (issue 4). */
   collab: CollabState;
+  search: SearchViewState;
 }
 
 export const useWorkbench = create<WorkbenchState>(() => ({
@@ -108,7 +164,8 @@ export const useWorkbench = create<WorkbenchState>(() => ({
   panelVisible: true,
   panelView: 'terminal',
   runLanguage: null,
-  stdin: '',
+  stdinByFile: {},
+  runLimits: { timeMs: '', memoryMb: '' },
   currentRun: null,
   runHistory: [],
   sandboxStatus: null,
@@ -118,10 +175,12 @@ export const useWorkbench = create<WorkbenchState>(() => ({
   settings: DEFAULT_SETTINGS,
   cursor: null,
   language: null,
+  languageOverrides: {},
   picker: null,
   confirm: null,
   toasts: [],
   collab: EMPTY_COLLAB,
+  search: EMPTY_SEARCH,
 }));
 
 export const workbench = {

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { EditorPane } from '../editor/EditorPane';
 import { api, connectionState, onDidChangeConnection } from '../host';
 import { useWorkbench, workbench } from '../state/store';
-import { handleFileChanges, loadRecent, notify, refreshTree } from './actions';
+import { clearNotice, handleFileChanges, loadRecent, notify, refreshTree } from './actions';
+import { startRunInputs } from '../run/run-inputs';
 import { handleGlobalKey } from './commands';
 import { EditorTabs } from './EditorTabs';
 import { Panel } from './Panel';
@@ -20,6 +21,13 @@ import { ReplayPlayer } from '../replay/ReplayPlayer';
 import { useReplayState } from '../replay/replay-state';
 import { CollabBadge } from '../collab/CollabView';
 
+
+/** The notice about an unreachable host is one, and goes once the host answers again (issue 11). */
+const HOST_NOTICE = 'host-connection';
+function reportUnreachable(error: unknown): void {
+  console.error('workbench start:', error);
+  notify(`Cannot reach the host: ${error instanceof Error ? error.message : String(error)}`, 'error', undefined, HOST_NOTICE);
+}
 
 async function start(): Promise<void> {
   const [settings, notices, current] = await Promise.all([api.settings.get(), api.app.getNotices(), api.workspace.current()]);
@@ -54,8 +62,9 @@ export function App() {
       onDidChangeConnection((connection) => {
         workbench.set({ connection });
         // After a reconnect the host may have restarted: re-read what it holds.
-        if (connection === 'open') void start().catch(() => {});
+        if (connection === 'open') void start().then(() => clearNotice(HOST_NOTICE), reportUnreachable);
       }),
+      startRunInputs(),
       api.workspace.onDidChangeFiles(({ changes }) => void handleFileChanges(changes)),
       api.settings.onDidChange((settings) => workbench.set({ settings })),
       api.sandbox.onDidRunEvent(handleRunEvent),
@@ -63,7 +72,7 @@ export function App() {
       api.sandbox.onDidBuildProgress(handleBuildProgress),
       startRecording(),
     ];
-    void start().catch((error: unknown) => notify(`Cannot reach the host: ${error instanceof Error ? error.message : String(error)}`));
+    void start().then(() => clearNotice(HOST_NOTICE), reportUnreachable);
     window.addEventListener('keydown', handleGlobalKey, true);
     const beforeUnload = (e: BeforeUnloadEvent) => {
       if (Object.values(workbench.get().dirty).some(Boolean)) e.preventDefault();
@@ -141,7 +150,7 @@ function EditorEmptyState() {
   return (
     <div className="editor-empty">
       <p>Open a file from the Explorer, or press Ctrl+P to find one.</p>
-      <p>Ctrl+Shift+P shows every command; Ctrl+` toggles the terminal.</p>
+      <p>Ctrl+Shift+P shows every command; Ctrl+Shift+F searches the folder; Ctrl+` toggles the terminal.</p>
     </div>
   );
 }

@@ -1,9 +1,12 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { baseName, joinPath, parentPath, workspacePathProblem } from '../../common/paths';
 import type { FileEntry } from '../../common/types';
 import { useWorkbench, workbench } from '../state/store';
 import { Icon } from './icons';
 import { createEntry, deleteEntry, openFile, refreshTree, renameEntry } from './actions';
+import { ContextMenu, type MenuAt } from './ContextMenu';
+import { explorerMenu } from './explorer-menu';
+import { FileIcon, FolderIcon } from './file-icons';
 
 type Edit = { mode: 'new-file' | 'new-folder'; parent: string } | { mode: 'rename'; path: string };
 
@@ -71,6 +74,7 @@ export function Explorer() {
   const selected = useWorkbench((s) => s.selectedPath);
   const dirty = useWorkbench((s) => s.dirty);
   const [edit, setEdit] = useState<Edit | null>(null);
+  const [menu, setMenu] = useState<{ at: MenuAt; entry: FileEntry | null } | null>(null);
   const rows = useMemo(() => visibleRows(entries, expanded), [entries, expanded]);
   const treeRef = useRef<HTMLDivElement>(null);
 
@@ -79,8 +83,7 @@ export function Explorer() {
     if (!entry) return '';
     return entry.kind === 'directory' ? entry.path : parentPath(entry.path);
   };
-  const startNew = (kind: 'file' | 'directory') => {
-    const parent = targetFolder();
+  const startNew = (kind: 'file' | 'directory', parent = targetFolder()) => {
     if (parent) workbench.set((s) => ({ expanded: { ...s.expanded, [parent]: true } }));
     setEdit({ mode: kind === 'file' ? 'new-file' : 'new-folder', parent });
   };
@@ -106,7 +109,23 @@ export function Explorer() {
     else void openFile(entry.path);
   };
 
+  const openMenu = (entry: FileEntry | null, at: MenuAt) => {
+    if (entry) workbench.set({ selectedPath: entry.path });
+    setMenu({ at, entry });
+  };
+  const closeMenu = useCallback((restoreFocus: boolean) => {
+    setMenu(null);
+    if (restoreFocus) treeRef.current?.focus();
+  }, []);
+
   const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      e.preventDefault();
+      const entry = entries.find((x) => x.path === selected) ?? null;
+      const box = (treeRef.current?.querySelector(`[data-path="${CSS.escape(selected ?? '')}"]`) ?? treeRef.current)?.getBoundingClientRect();
+      openMenu(entry, { x: (box?.left ?? 0) + 16, y: (box?.bottom ?? 0) });
+      return;
+    }
     const index = rows.findIndex((r) => r.entry.path === selected);
     const row = rows[index];
     const select = (i: number) => {
@@ -185,7 +204,19 @@ export function Explorer() {
         </div>
       </div>
       {edit?.mode !== 'rename' && edit?.parent === '' && newInput}
-      <div role="tree" aria-label="Files" className="tree" tabIndex={0} ref={treeRef} onKeyDown={onKeyDown}>
+      <div
+        role="tree"
+        aria-label="Files"
+        className="tree"
+        tabIndex={0}
+        ref={treeRef}
+        onKeyDown={onKeyDown}
+        onContextMenu={(e) => {
+          e.preventDefault();
+          const row = (e.target as Element).closest('[data-path]');
+          openMenu(entries.find((x) => x.path === row?.getAttribute('data-path')) ?? null, { x: e.clientX, y: e.clientY });
+        }}
+      >
         {rows.map(({ entry, depth }) => {
           const name = baseName(entry.path);
           const isDir = entry.kind === 'directory';
@@ -210,6 +241,7 @@ export function Explorer() {
                   <span className="twistie" aria-hidden>
                     {isDir ? (expanded[entry.path] ? '▾' : '▸') : ''}
                   </span>
+                  {isDir ? <FolderIcon open={!!expanded[entry.path]} /> : <FileIcon path={entry.path} />}
                   <span className={isDir ? 'folder-name' : 'file-name'}>{name}</span>
                   {dirty[entry.path] && <span className="dirty-dot" aria-label="unsaved changes">●</span>}
                 </div>
@@ -226,6 +258,14 @@ export function Explorer() {
           </div>
         )}
       </div>
+      {menu && (
+        <ContextMenu
+          label={`${menu.entry ? baseName(menu.entry.path) : workspace.name} actions`}
+          at={menu.at}
+          entries={explorerMenu(menu.entry, { startNew, startRename: (path) => setEdit({ mode: 'rename', path }) })}
+          onClose={closeMenu}
+        />
+      )}
       {truncated && <div className="notice">This folder is large: only the first 20,000 entries are listed.</div>}
     </section>
   );

@@ -4,25 +4,32 @@ import { dismissToast } from './actions';
 
 export function ConfirmDialog() {
   const request = useWorkbench((s) => s.confirm);
-  const confirmButton = useRef<HTMLButtonElement>(null);
+  const primaryButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (request) confirmButton.current?.focus();
+    if (request) primaryButton.current?.focus();
   }, [request]);
   if (!request) return null;
-  const answer = (value: boolean) => {
+  const answer = (choice: string) => {
     workbench.set({ confirm: null });
-    request.resolve(value);
+    request.resolve(choice);
   };
   return (
-    <div className="overlay" onKeyDown={(e) => e.key === 'Escape' && answer(false)}>
+    <div className="overlay" onKeyDown={(e) => e.key === 'Escape' && answer('cancel')}>
       <div className="dialog" role="alertdialog" aria-modal aria-labelledby="confirm-title" aria-describedby="confirm-message">
         <h2 id="confirm-title">{request.title}</h2>
         <p id="confirm-message">{request.message}</p>
         <div className="dialog-actions">
-          <button onClick={() => answer(false)}>Cancel</button>
-          <button ref={confirmButton} className="primary danger" onClick={() => answer(true)}>
-            {request.confirmLabel}
-          </button>
+          {request.choices.map((choice) => (
+            <button
+              key={choice.id}
+              ref={choice.primary ? primaryButton : undefined}
+              className={[choice.primary ? 'primary' : '', choice.danger ? 'danger' : ''].join(' ').trim()}
+              onClick={() => answer(choice.id)}
+            >
+              {choice.label}
+            </button>
+          ))}
+          <button onClick={() => answer('cancel')}>Cancel</button>
         </div>
       </div>
     </div>

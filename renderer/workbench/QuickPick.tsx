@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { baseName } from '../../common/paths';
 import { useWorkbench, workbench } from '../state/store';
-import { openFile } from './actions';
+import { openFile, setLanguageMode } from './actions';
+import { monaco } from '../editor/monaco-setup';
 import { COMMANDS } from './commands';
 
 interface Item {
@@ -26,6 +27,19 @@ export function fuzzyScore(query: string, text: string): number {
   return score - t.length * 0.01;
 }
 
+const LABELS = { files: 'Go to file', commands: 'Run a command', languages: 'Select language mode' } as const;
+const PLACEHOLDERS = { files: 'Search files by name', commands: 'Type a command', languages: 'Type a language name' } as const;
+const LIST_LABELS = { files: 'Files', commands: 'Commands', languages: 'Languages' } as const;
+
+/** Monaco's language modes, for the status bar's language picker (issue 11). */
+function languageItems(): Item[] {
+  const current = workbench.get().language;
+  return monaco.languages
+    .getLanguages()
+    .map((l) => ({ id: l.id, label: l.aliases?.[0] ?? l.id, detail: l.id === current ? `${l.id} (current)` : l.id, run: () => setLanguageMode(l.id) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
 /** Quick open (Ctrl+P) and the command palette (Ctrl+Shift+P), as one list with a filter. */
 export function QuickPick() {
   const picker = useWorkbench((s) => s.picker);
@@ -46,7 +60,9 @@ export function QuickPick() {
         ? entries
             .filter((e) => e.kind === 'file')
             .map((e) => ({ id: e.path, label: baseName(e.path), detail: e.path, run: () => void openFile(e.path) }))
-        : COMMANDS.filter((c) => c.when?.() ?? true).map((c) => ({ id: c.id, label: c.title, detail: c.keys, run: c.run as () => void }));
+        : picker === 'languages'
+          ? languageItems()
+          : COMMANDS.filter((c) => c.when?.() ?? true).map((c) => ({ id: c.id, label: c.title, detail: c.keys, run: c.run as () => void }));
     if (!query) return all.slice(0, 200);
     return all
       .map((item) => ({ item, score: fuzzyScore(query, picker === 'files' ? (item.detail ?? item.label) : item.label) }))
@@ -63,7 +79,7 @@ export function QuickPick() {
     close();
     item.run();
   };
-  const label = picker === 'files' ? 'Go to file' : 'Run a command';
+  const label = LABELS[picker];
   return (
     <div className="overlay" onMouseDown={close}>
       <div className="quick-pick" role="dialog" aria-label={label} onMouseDown={(e) => e.stopPropagation()}>
@@ -73,7 +89,7 @@ export function QuickPick() {
           role="combobox"
           aria-expanded
           aria-controls="quick-pick-list"
-          placeholder={picker === 'files' ? 'Search files by name' : 'Type a command'}
+          placeholder={PLACEHOLDERS[picker]}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -89,7 +105,7 @@ export function QuickPick() {
             e.stopPropagation();
           }}
         />
-        <ul id="quick-pick-list" role="listbox" aria-label={picker === 'files' ? 'Files' : 'Commands'}>
+        <ul id="quick-pick-list" role="listbox" aria-label={LIST_LABELS[picker]}>
           {items.map((item, i) => (
             <li
               key={item.id}
@@ -103,7 +119,7 @@ export function QuickPick() {
               {item.detail && <span className="detail">{item.detail}</span>}
             </li>
           ))}
-          {items.length === 0 && <li className="empty">{picker === 'files' ? 'No matching files.' : 'No matching commands.'}</li>}
+          {items.length === 0 && <li className="empty">{`No matching ${LIST_LABELS[picker].toLowerCase()}.`}</li>}
         </ul>
       </div>
     </div>

@@ -1,12 +1,21 @@
+import { useEffect, useState } from 'react';
 import type { Settings } from '../../common/types';
 import { useWorkbench } from '../state/store';
 import { updateSettings } from './actions';
 
 type NumericSetting = { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings];
 
-/** A whole-number setting, saved as soon as it holds an allowed value. */
-function NumberSetting({ name, label, min, max }: { name: NumericSetting; label: string; min: number; max: number }) {
+/**
+ * A whole-number setting, saved as soon as it holds an allowed value. The field keeps what is
+ * typed, so a value can pass through invalid ones on the way ("3" on the way to "300").
+ */
+function NumberSetting(props: { name: NumericSetting; label: string; min: number; max: number; disabled?: boolean }) {
+  const { name, label, min, max } = props;
   const value = useWorkbench((s) => s.settings[name]);
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText(String(value)), [value]);
+  const next = Number(text);
+  const valid = Number.isInteger(next) && next >= min && next <= max;
   return (
     <label>
       {label}
@@ -14,12 +23,27 @@ function NumberSetting({ name, label, min, max }: { name: NumericSetting; label:
         type="number"
         min={min}
         max={max}
-        value={value}
+        value={text}
+        disabled={props.disabled}
+        aria-invalid={!valid}
         onChange={(e) => {
-          const next = Number(e.target.value);
-          if (Number.isInteger(next) && next >= min && next <= max) void updateSettings({ [name]: next });
+          setText(e.target.value);
+          const typed = Number(e.target.value);
+          if (e.target.value !== '' && Number.isInteger(typed) && typed >= min && typed <= max) void updateSettings({ [name]: typed });
         }}
+        onBlur={() => setText(String(value))}
       />
+      {!valid && <span className="input-problem" role="alert">{`A whole number from ${min} to ${max}.`}</span>}
+    </label>
+  );
+}
+
+function CheckSetting({ name, label }: { name: 'insertSpaces' | 'allowUnsandboxed' | 'checkForUpdates'; label: string }) {
+  const checked = useWorkbench((s) => s.settings[name]);
+  return (
+    <label className="checkbox">
+      <input type="checkbox" checked={checked} onChange={(e) => void updateSettings({ [name]: e.target.checked })} />
+      {label}
     </label>
   );
 }
@@ -33,33 +57,39 @@ export function SettingsView() {
       </div>
       <label>
         Theme
-        <select value={settings.theme} onChange={(e) => void updateSettings({ theme: e.target.value as 'dark' | 'light' })}>
+        <select aria-label="Theme" value={settings.theme} onChange={(e) => void updateSettings({ theme: e.target.value as Settings['theme'] })}>
           <option value="dark">Dark</option>
           <option value="light">Light</option>
         </select>
       </label>
       <NumberSetting name="fontSize" label="Editor font size" min={8} max={40} />
+      <h3 className="settings-group">Editor</h3>
+      <NumberSetting name="tabSize" label="Tab size" min={1} max={16} />
+      <CheckSetting name="insertSpaces" label="Insert spaces" />
+      <label>
+        Word wrap
+        <select aria-label="Word wrap" value={settings.wordWrap} onChange={(e) => void updateSettings({ wordWrap: e.target.value as Settings['wordWrap'] })}>
+          <option value="off">Off</option>
+          <option value="on">On</option>
+        </select>
+      </label>
+      <label>
+        Auto save
+        <select aria-label="Auto save" value={settings.autoSave} onChange={(e) => void updateSettings({ autoSave: e.target.value as Settings['autoSave'] })}>
+          <option value="off">Off</option>
+          <option value="afterDelay">After a delay</option>
+          <option value="onFocusChange">When the editor loses focus</option>
+        </select>
+      </label>
+      <NumberSetting name="autoSaveDelayMs" label="Auto save delay (ms)" min={100} max={60_000} disabled={settings.autoSave !== 'afterDelay'} />
+      <h3 className="settings-group">Terminal and runs</h3>
       <NumberSetting name="terminalFontSize" label="Terminal font size" min={8} max={40} />
       <label>
         Shell (empty for your login shell)
         <input defaultValue={settings.shell} onBlur={(e) => void updateSettings({ shell: e.target.value.trim() })} spellCheck={false} />
       </label>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={settings.allowUnsandboxed}
-          onChange={(e) => void updateSettings({ allowUnsandboxed: e.target.checked })}
-        />
-        Allow unsandboxed runs when Docker is missing (solo only: the program runs with your own rights)
-      </label>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={settings.checkForUpdates}
-          onChange={(e) => void updateSettings({ checkForUpdates: e.target.checked })}
-        />
-        Check for updates (desktop app only; asks before downloading anything)
-      </label>
+      <CheckSetting name="allowUnsandboxed" label="Allow unsandboxed runs when Docker is missing (solo only: the program runs with your own rights)" />
+      <CheckSetting name="checkForUpdates" label="Check for updates (desktop app only; asks before downloading anything)" />
     </section>
   );
 }

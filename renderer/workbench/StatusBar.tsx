@@ -1,6 +1,7 @@
 import { languageLabel } from '../editor/monaco-setup';
 import { useWorkbench, workbench } from '../state/store';
 import { RecordingBadge } from '../replay/RecordingBadge';
+import { runCommand } from './commands';
 
 /** Docker and the images, as the run panel last heard; a click opens the run panel. */
 function SandboxBadge() {
@@ -61,8 +62,16 @@ export function StatusBar() {
       <RoomBadge />
       <SandboxBadge />
       <span className="spacer" />
-      {active && cursor && <span className="status-item">{`Ln ${cursor.line}, Col ${cursor.column}`}</span>}
-      {active && language && <span className="status-item">{languageLabel(language)}</span>}
+      {active && cursor && (
+        <button className="status-item status-button" aria-label="Go to Line/Column" title="Go to Line/Column (Ctrl+G)" onClick={() => runCommand('editor.gotoLine')}>
+          {`Ln ${cursor.line}, Col ${cursor.column}${cursor.selected ? ` (${cursor.selected} selected)` : ''}`}
+        </button>
+      )}
+      {active && language && (
+        <button className="status-item status-button" aria-label="Select Language Mode" title="Select Language Mode" onClick={() => runCommand('editor.changeLanguage')}>
+          {languageLabel(language)}
+        </button>
+      )}
       {active && <span className="status-item">UTF-8 · LF</span>}
     </footer>
   );

@@ -2,8 +2,9 @@ import { HostError } from '../../common/errors';
 import { baseName, isInside, parentPath } from '../../common/paths';
 import type { FileChange } from '../../common/types';
 import { documents } from '../editor/documents';
+import { focusEditor } from '../editor/active-editor';
 import { api } from '../host';
-import { workbench, type Toast } from '../state/store';
+import { workbench, type ConfirmChoice, type Toast } from '../state/store';
 import { entriesFromPaths, inRoom, isGuest } from '../collab/room-mode';
 import { createGuestFile } from '../collab/guest-files';
 import { deleteKeys, guestRenameProblem, renameKeys } from '../collab/file-ops';
@@ -13,9 +14,13 @@ import { deleteKeys, guestRenameProblem, renameKeys } from '../collab/file-ops';
 
 let toastSeq = 0;
 
-export function notify(message: string, level: Toast['level'] = 'error', action?: Toast['action']): void {
-  const toast: Toast = { id: `toast-${++toastSeq}`, level, message, action };
-  workbench.set((s) => ({ toasts: [...s.toasts.slice(-4), toast] }));
+/**
+ * Shows a notice. With a `key` (its cause), a notice already shown for that cause is replaced
+ * rather than piled up, and `clearNotice(key)` takes it away once the cause is gone.
+ */
+export function notify(message: string, level: Toast['level'] = 'error', action?: Toast['action'], key?: string): void {
+  const toast: Toast = { id: `toast-${++toastSeq}`, level, message, action, key };
+  workbench.set((s) => ({ toasts: [...s.toasts.filter((t) => key === undefined || t.key !== key).slice(-4), toast] }));
   if (level === 'info') setTimeout(() => dismissToast(toast.id), 4000);
 }
 
@@ -23,19 +28,35 @@ export function dismissToast(id: string): void {
   workbench.set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
 }
 
-/** Runs a user action and turns a failure into a message that says what happened. */
+/** The cause of a keyed notice no longer holds: its notice goes. */
+export function clearNotice(key: string): void {
+  if (workbench.get().toasts.some((t) => t.key === key)) workbench.set((s) => ({ toasts: s.toasts.filter((t) => t.key !== key) }));
+}
+
+/**
+ * Runs a user action and turns a failure into a message that says what happened. The notice is
+ * keyed by `what`: trying again replaces it, and a later success of the same action removes it.
+ */
 export async function attempt<T>(what: string, action: () => Promise<T>): Promise<T | undefined> {
   try {
-    return await action();
+    const result = await action();
+    clearNotice(what);
+    return result;
   } catch (error) {
     const message = error instanceof HostError || error instanceof Error ? error.message : String(error);
-    notify(message.startsWith(what) ? message : `${what}: ${message}`);
+    console.error(`${what}:`, error);
+    notify(message.startsWith(what) ? message : `${what}: ${message}`, 'error', undefined, what);
     return undefined;
   }
 }
 
-export function confirm(title: string, message: string, confirmLabel: string): Promise<boolean> {
-  return new Promise((resolve) => workbench.set({ confirm: { title, message, confirmLabel, resolve } }));
+/** Asks a question with the given choices plus Cancel; resolves with the chosen id or 'cancel'. */
+export function ask(title: string, message: string, choices: ConfirmChoice[]): Promise<string> {
+  return new Promise((resolve) => workbench.set({ confirm: { title, message, choices, resolve } }));
+}
+
+export async function confirm(title: string, message: string, confirmLabel: string): Promise<boolean> {
+  return (await ask(title, message, [{ id: 'confirm', label: confirmLabel, primary: true, danger: true }])) === 'confirm';
 }
 
 export async function loadRecent(): Promise<void> {
@@ -88,6 +109,19 @@ export async function openFile(path: string): Promise<void> {
   }));
 }
 
+/** The language mode of the active file, as picked in the status bar; the editor follows. */
+export function setLanguageMode(languageId: string): void {
+  const path = workbench.get().activeTab;
+  if (path) workbench.set((s) => ({ languageOverrides: { ...s.languageOverrides, [path]: languageId } }));
+}
+
+/** Shows the Explorer with the active file's folders opened and the file selected. */
+export function revealActiveFile(): void {
+  const path = workbench.get().activeTab;
+  if (!path) return;
+  workbench.set((s) => ({ sideView: 'explorer', sideBarVisible: true, selectedPath: path, expanded: expandParents(s.expanded, path) }));
+}
+
 function expandParents(expanded: Record<string, boolean>, path: string): Record<string, boolean> {
   const next = { ...expanded };
   for (let p = parentPath(path); p !== ''; p = parentPath(p)) next[p] = true;
@@ -121,9 +155,17 @@ export async function saveAll(): Promise<void> {
 }
 
 export async function closeTab(path: string): Promise<void> {
-  if (documents.isDirty(path)) {
-    const discard = await confirm(`Close "${baseName(path)}"?`, 'It has unsaved changes that will be lost.', "Close without saving");
-    if (!discard) return;
+  // As VS Code: Save (the default), Don't Save, or Cancel. A room guest cannot save to disk, so
+  // the choice is only to close or not.
+  if (documents.isDirty(path) && !isGuest()) {
+    const choice = await ask(`Save changes to "${baseName(path)}"?`, 'Your changes will be lost if you don\'t save them.', [
+      { id: 'save', label: 'Save', primary: true },
+      { id: 'discard', label: "Don't Save" },
+    ]);
+    if (choice === 'cancel') return;
+    if (choice === 'save' && !(await saveFile(path))) return;
+  } else if (documents.isDirty(path) && !(await confirm(`Close "${baseName(path)}"?`, 'Its edits stay in the room.', 'Close'))) {
+    return;
   }
   documents.close(path);
   workbench.set((s) => {
@@ -238,6 +280,30 @@ export function removeTerminal(id: string): void {
     const terminals = s.terminals.filter((t) => t.id !== id);
     return { terminals, activeTerminal: s.activeTerminal === id ? (terminals.at(-1)?.id ?? null) : s.activeTerminal };
   });
+}
+
+/** Focuses the shown terminal once React has put it on the page (it may mount with the panel). */
+function focusShownTerminal(tries = 10): void {
+  const input = document.querySelector<HTMLElement>('.terminal-host:not([hidden]) .xterm-helper-textarea');
+  if (input) input.focus();
+  else if (tries > 0) requestAnimationFrame(() => focusShownTerminal(tries - 1));
+}
+
+/**
+ * Ctrl+` as in VS Code: from a focused terminal it hides the panel; anywhere else it shows the
+ * panel's Terminal tab, whatever tab was shown last (issue 11), and focuses the terminal.
+ */
+export async function toggleTerminal(): Promise<void> {
+  const { panelVisible, panelView } = workbench.get();
+  const inTerminal = Boolean(document.activeElement?.closest('.terminal-host'));
+  if (panelVisible && panelView === 'terminal' && inTerminal) {
+    workbench.set({ panelVisible: false });
+    focusEditor();
+    return;
+  }
+  workbench.set({ panelVisible: true, panelView: 'terminal' });
+  if (workbench.get().terminals.length === 0) await newTerminal();
+  focusShownTerminal();
 }
 
 export async function togglePanel(): Promise<void> {

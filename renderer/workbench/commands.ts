@@ -2,14 +2,18 @@ import { workbench } from '../state/store';
 import {
   closeFolder,
   closeTab,
+  revealActiveFile,
   newTerminal,
   pickAndOpenFolder,
   saveAll,
   saveFile,
   togglePanel,
+  toggleTerminal,
   updateSettings,
 } from './actions';
 import { buildImages, cancelRun, runActiveFile } from '../run/run-actions';
+import { runEditorAction } from '../editor/active-editor';
+import { showSearch } from './search-actions';
 import { leaveRoom, shareWorkspace } from '../collab/session';
 import { inRoom } from '../collab/room-mode';
 
@@ -60,8 +64,14 @@ export const COMMANDS: Command[] = [
   { id: 'run.start', title: 'Run: Run Active File', keys: 'Ctrl+Enter', when: hasTab, run: () => runActiveFile() },
   { id: 'run.stop', title: 'Run: Stop', run: () => cancelRun() },
   { id: 'run.buildImages', title: 'Run: Build Sandbox Images', run: () => buildImages() },
-  { id: 'terminal.toggle', title: 'View: Toggle Terminal', keys: 'Ctrl+`', run: () => togglePanel() },
+  { id: 'terminal.toggle', title: 'View: Toggle Terminal', keys: 'Ctrl+`', run: () => toggleTerminal() },
+  { id: 'view.togglePanel', title: 'View: Toggle Panel', keys: 'Ctrl+J', run: () => togglePanel() },
   { id: 'terminal.new', title: 'Terminal: Create New Terminal', keys: 'Ctrl+Shift+`', run: () => newTerminal() },
+  { id: 'view.search', title: 'View: Show Search', keys: 'Ctrl+Shift+F', when: hasFolder, run: () => showSearch() },
+  { id: 'editor.gotoLine', title: 'Go to Line/Column…', keys: 'Ctrl+G', when: hasTab, run: () => runEditorAction('editor.action.gotoLine') },
+  { id: 'editor.changeLanguage', title: 'Change Language Mode', when: hasTab, run: () => workbench.set({ picker: 'languages' }) },
+  { id: 'explorer.revealActiveFile', title: 'File: Reveal Active File in Explorer', when: hasTab, run: () => revealActiveFile() },
+  { id: 'explorer.collapseAll', title: 'View: Collapse Folders in Explorer', when: hasFolder, run: () => workbench.set({ expanded: {} }) },
   { id: 'view.explorer', title: 'View: Show Explorer', keys: 'Ctrl+Shift+E', run: () => workbench.set({ sideView: 'explorer', sideBarVisible: true }) },
   { id: 'view.toggleSideBar', title: 'View: Toggle Side Bar', keys: 'Ctrl+B', run: () => workbench.set((s) => ({ sideBarVisible: !s.sideBarVisible })) },
   { id: 'collab.share', title: 'Collaboration: Share Workspace', when: () => hasFolder() && !inRoom(), run: () => shareWorkspace() },
@@ -95,11 +105,14 @@ export function handleGlobalKey(event: KeyboardEvent): void {
   else if (key === 'o' && !event.shiftKey) id = 'file.openFolder';
   else if (key === 'b' && !event.shiftKey) id = 'view.toggleSideBar';
   else if (key === 'e' && event.shiftKey) id = 'view.explorer';
+  else if (key === 'f' && event.shiftKey) id = 'view.search';
+  else if (key === 'g' && !event.shiftKey) id = 'editor.gotoLine';
+  else if (key === 'j' && !event.shiftKey) id = 'view.togglePanel';
   else if (key === ',') id = 'view.settings';
   if (!id) return;
   // Inside the terminal, Ctrl+` and Ctrl+Shift+P still belong to the workbench; other keys go to the shell.
   const inTerminal = Boolean((event.target as Element | null)?.closest?.('.xterm'));
-  if (inTerminal && !['terminal.toggle', 'terminal.new', 'workbench.commands', 'workbench.quickOpen'].includes(id)) return;
+  if (inTerminal && !['terminal.toggle', 'terminal.new', 'workbench.commands', 'workbench.quickOpen', 'view.search', 'view.togglePanel'].includes(id)) return;
   event.preventDefault();
   event.stopPropagation();
   runCommand(id);

@@ -2,6 +2,7 @@
 
 const PATHS = {
   files: 'M4 2h6l4 4v10H4z M10 2v4h4',
+  search: 'M8.5 3a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11z M12.5 12.5l5 5',
   settings: 'M10 6.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7z M10 1.5v3 M10 15.5v3 M1.5 10h3 M15.5 10h3 M4 4l2 2 M14 14l2 2 M4 16l2-2 M14 6l2-2',
   newFile: 'M4 2h6l4 4v10H4z M9 9v5 M6.5 11.5h5',
   newFolder: 'M2 5h6l2 2h8v9H2z M10 9v5 M7.5 11.5h5',

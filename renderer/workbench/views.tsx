@@ -3,6 +3,7 @@ import type { SideView } from '../state/store';
 import type { IconName } from './icons';
 import { Explorer } from './Explorer';
 import { SettingsView } from './SettingsView';
+import { SearchView } from './SearchView';
 import { ReplayView } from '../replay/ReplayView';
 import { CollabView } from '../collab/CollabView';
 
@@ -21,6 +22,7 @@ export interface SideViewEntry {
 
 export const SIDE_VIEWS: SideViewEntry[] = [
   { id: 'explorer', label: 'Explorer', icon: 'files', component: Explorer, needsWorkspace: true },
+  { id: 'search', label: 'Search', icon: 'search', component: SearchView, needsWorkspace: true },
   { id: 'collab', label: 'Collaboration', icon: 'people', component: CollabView, needsWorkspace: false },
   { id: 'replay', label: 'Replay', icon: 'replay', component: ReplayView, needsWorkspace: false },
   { id: 'settings', label: 'Settings', icon: 'settings', component: SettingsView, needsWorkspace: false },

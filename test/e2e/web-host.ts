@@ -15,11 +15,11 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-export async function startHost(dataDir: string): Promise<RunningHost> {
+export async function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningHost> {
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/cli.mjs'), 'web', '--port', '0', '--data-dir', dataDir], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SHELL: '/bin/bash', CODECRAFTER_SANDBOX_WARM: process.env.CODECRAFTER_SANDBOX_WARM ?? 'python' },
+    env: { ...process.env, SHELL: '/bin/bash', CODECRAFTER_SANDBOX_WARM: process.env.CODECRAFTER_SANDBOX_WARM ?? 'python', ...env },
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
