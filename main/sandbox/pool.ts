@@ -121,6 +121,8 @@ export class SandboxPool {
 
   /** Removes a used container in the background (never reused: it ran untrusted code). */
   release(pooled: PooledContainer): void {
+    // Idle time counts from the end of the last run, so a long run does not cool its language.
+    if (this.warmed.has(pooled.language)) this.lastUsed.set(pooled.language, Date.now());
     for (const unused of pooled.channels.splice(0)) void unused.then((c) => c.socket.destroy(), () => undefined);
     this.track(this.remove(pooled.id));
   }
