@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { MAX_FILE_BYTES } from './file-limits';
 import { event, method } from './rpc';
 import { historyContract } from './contract-history';
 import { roomContract } from './contract-room';
 import { WorkspacePathSchema } from './paths';
 import { SearchRequestSchema, type SearchResult } from './search';
-import { LanguageIdSchema, MAX_STDIN_BYTES, RunFileSchema, RunIdSchema, RunLimitsSchema, type RunEvent } from './sandbox';
+import { checkRunLimits, LanguageIdSchema, MAX_FILES, MAX_STDIN_BYTES, RunFileSchema, RunIdSchema, RunLimitsSchema, type RunEvent } from './sandbox';
 import type {
   AppInfo,
   FileChange,
@@ -23,8 +24,8 @@ import type {
 // The host API, declared once. main implements it (main/host/services.ts), the Electron preload
 // and the browser host's WebSocket carry it, and the renderer calls it through renderer/host.ts.
 
-/** Largest text file the editor opens or saves through the host, in bytes. */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+// Declared with the sandbox's caps so that a file the editor saves can also run (issue 12).
+export { MAX_FILE_BYTES };
 
 const Empty = z.object({}).strict().optional();
 
@@ -124,9 +125,10 @@ export const contract = {
           stdin: z.string().max(MAX_STDIN_BYTES).optional(),
           limits: RunLimitsSchema.optional(),
           unsandboxed: z.boolean().optional(),
-          openFiles: z.array(RunFileSchema).max(500).optional(),
+          openFiles: z.array(RunFileSchema).max(MAX_FILES).optional(),
         })
-        .strict(),
+        .strict()
+        .superRefine(checkRunLimits),
     ),
     cancel: method<{ cancelled: boolean }>()(z.object({ runId: RunIdSchema }).strict()),
     /** The open workspace's execution history, newest first. */

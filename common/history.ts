@@ -2,6 +2,7 @@
 // renderer asks main to record, replay queries, the editing-trace input format and the header
 // of an exported session file. main/history validates with these; the UI gets the types.
 import { z } from 'zod';
+import { VerdictSchema } from './sandbox';
 
 /**
  * Workspace-relative POSIX path: no leading '/', no '..' or '.' segment, no backslash, no NUL.
@@ -72,16 +73,7 @@ export const HistoryEventSchema = z.discriminatedUnion('kind', [
     kind: z.literal('run-end'),
     author: AuthorSchema,
     runId: z.string().min(1).max(100),
-    verdict: z.enum([
-      'ok',
-      'compile-error',
-      'runtime-error',
-      'time-limit',
-      'memory-limit',
-      'output-limit',
-      'cancelled',
-      'internal-error',
-    ]),
+    verdict: VerdictSchema,
     exitCode: z.number().int().nullable().optional(),
     wallMs: z.number().nonnegative().optional(),
     cpuMs: z.number().nonnegative().optional(),

@@ -2,7 +2,9 @@
 // run by /bin/sh in the workspace root, with placeholders filled in (shell-quoted) by the engine:
 //   {entry}  the entry file, e.g. "src/main.py"
 //   {stem}   the entry without its extension, e.g. "src/main"
-//   {class}  the stem with "/" as ".", for Java, e.g. "com.acme.Main"
+//   {dir}    the entry's folder, "." at the root, e.g. "src"
+//   {class}  for Java, the class that declares main, with its package, e.g. "com.acme.Main"
+//            (read from the source by the engine; without it, the stem with "/" as ".")
 //   {build}  a directory for build output outside the workspace (on the sandbox's tmpfs)
 // Several languages share one image (sandbox-images/<image>/) to keep image builds short.
 
@@ -57,13 +59,30 @@ export interface Language {
   compile: string | null;
   run: string;
   tier: LanguageTier;
+  /**
+   * What the runtime writes to stderr when the program runs out of its own heap before the
+   * kernel's OOM killer steps in (a JVM's -Xmx, V8's heap, a failed malloc in Python): such a
+   * run is a memory-limit verdict, not a runtime error (issue 11).
+   */
+  outOfMemory?: RegExp;
 }
 
+const V8_OUT_OF_MEMORY = /JavaScript heap out of memory/;
 const C_SOURCES = `$(find . -name '*.c')`;
 const CPP_SOURCES = `$(find . -name '*.cpp' -o -name '*.cc' -o -name '*.cxx')`;
 
 export const LANGUAGES: Record<LanguageId, Language> = {
-  javascript: { id: 'javascript', name: 'JavaScript', image: 'node', extensions: ['.js', '.mjs', '.cjs'], defaultEntry: 'main.js', compile: null, run: 'node {entry}', tier: 'low' },
+  javascript: {
+    id: 'javascript',
+    name: 'JavaScript',
+    image: 'node',
+    extensions: ['.js', '.mjs', '.cjs'],
+    defaultEntry: 'main.js',
+    compile: null,
+    run: 'node {entry}',
+    tier: 'low',
+    outOfMemory: V8_OUT_OF_MEMORY,
+  },
   typescript: {
     id: 'typescript',
     name: 'TypeScript',
@@ -74,8 +93,20 @@ export const LANGUAGES: Record<LanguageId, Language> = {
       'tsc --pretty false --target es2022 --module commonjs --moduleResolution node --esModuleInterop --skipLibCheck --strict --types node --rootDir . --outDir {build} {entry}',
     run: 'node {build}/{stem}.js',
     tier: 'high',
+    outOfMemory: V8_OUT_OF_MEMORY,
   },
-  python: { id: 'python', name: 'Python', image: 'python', extensions: ['.py'], defaultEntry: 'main.py', compile: null, run: 'python3 {entry}', tier: 'low' },
+  python: {
+    id: 'python',
+    name: 'Python',
+    image: 'python',
+    extensions: ['.py'],
+    defaultEntry: 'main.py',
+    compile: null,
+    run: 'python3 {entry}',
+    tier: 'low',
+    // The last line of an uncaught MemoryError's traceback.
+    outOfMemory: /^MemoryError\b/m,
+  },
   java: {
     id: 'java',
     name: 'Java',
@@ -87,6 +118,8 @@ export const LANGUAGES: Record<LanguageId, Language> = {
     compile: `javac -J-XX:+UseSerialGC -J-XX:TieredStopAtLevel=1 -encoding UTF-8 -d {build} $(find . -name '*.java')`,
     run: 'java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=75 -cp {build} {class}',
     tier: 'high',
+    // An uncaught one, as the JVM reports it on exit (a program may catch and survive its own).
+    outOfMemory: /^Exception in thread "[^"\n]*" java\.lang\.OutOfMemoryError\b/m,
   },
   c: { id: 'c', name: 'C', image: 'gcc', extensions: ['.c', '.h'], defaultEntry: 'main.c', compile: `gcc -std=c17 -O2 -pipe -Wall -o {build}/main ${C_SOURCES} -lm`, run: '{build}/main', tier: 'medium' },
   cpp: { id: 'cpp', name: 'C++', image: 'gcc', extensions: ['.cpp', '.cc', '.cxx', '.hpp', '.h'], defaultEntry: 'main.cpp', compile: `g++ -std=c++17 -O2 -pipe -Wall -o {build}/main ${CPP_SOURCES} -lm`, run: '{build}/main', tier: 'medium' },
@@ -96,8 +129,9 @@ export const LANGUAGES: Record<LanguageId, Language> = {
     image: 'go',
     extensions: ['.go'],
     defaultEntry: 'main.go',
-    // A workspace without go.mod becomes module "app", so sub-folders are importable as app/<dir>.
-    compile: '{ [ -f go.mod ] || go mod init app >/dev/null 2>&1; } && go build -o {build}/main .',
+    // A workspace without go.mod becomes module "app", so sub-folders are importable as app/<dir>;
+    // the package built is the entry's folder, so an entry in a sub-folder builds too.
+    compile: '{ [ -f go.mod ] || go mod init app >/dev/null 2>&1; } && go build -o {build}/main ./{dir}',
     run: '{build}/main',
     tier: 'medium',
   },
@@ -121,8 +155,10 @@ function shellQuote(value: string): string {
 }
 
 /** Fills a command's placeholders for one entry file and build directory. */
-export function expandCommand(template: string, entry: string, build: string): string {
+export function expandCommand(template: string, entry: string, build: string, mainClass?: string): string {
   const stem = entry.replace(/\.[^./]+$/, '');
-  const values: Record<string, string> = { entry, stem, class: stem.replace(/\//g, '.'), build };
-  return template.replace(/\{(entry|stem|class|build)\}/g, (_, key: string) => shellQuote(values[key]!));
+  const slash = entry.lastIndexOf('/');
+  const dir = slash === -1 ? '.' : entry.slice(0, slash);
+  const values: Record<string, string> = { entry, stem, dir, class: mainClass ?? stem.replace(/\//g, '.'), build };
+  return template.replace(/\{(entry|stem|dir|class|build)\}/g, (_, key: string) => shellQuote(values[key]!));
 }

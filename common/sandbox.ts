@@ -1,12 +1,15 @@
-// Run requests, limits, verdicts and run events of the sandbox (DESIGN.md section 5). Requests
-// arrive from the renderer, from peers and from the command line, so each is parsed here first:
-// a bad one is refused with a message that says what is wrong, and nothing runs.
+// Run requests, limits, verdicts and run events of the sandbox (DESIGN.md section 5), each declared
+// once (issue 12). Requests are parsed once, where they enter: the host contract's `sandbox.run`
+// (with checkRunLimits) for the app, parseRunRequest for the command line; the service trusts
+// what reaches it.
 import { z } from 'zod';
+import { ErrorCode, HostError } from './errors';
+import { MAX_FILE_BYTES } from './file-limits';
 import { WorkspacePathSchema } from './paths';
 import { LANGUAGE_IDS, LANGUAGES, MIN_MEMORY_MB, MIN_TIME_MS, OUTPUT_LIMIT_BYTES, TIER_LIMITS, type LanguageId } from './languages';
 
-export const MAX_FILE_BYTES = 1 << 20;
-export const MAX_WORKSPACE_BYTES = 4 << 20;
+/** Bytes of all files of one run: two files of the editor's largest size fit. */
+export const MAX_WORKSPACE_BYTES = 2 * MAX_FILE_BYTES;
 export const MAX_FILES = 500;
 export const MAX_STDIN_BYTES = 8 << 20;
 
@@ -44,16 +47,35 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+type IssueAdder = (message: string, path: (string | number)[]) => void;
+
+function limitProblems(language: LanguageId, limits: RunLimitsInput | undefined, issue: IssueAdder): void {
+  const tier = TIER_LIMITS[LANGUAGES[language].tier];
+  const { timeMs, memoryMb, outputBytes } = limits ?? {};
+  if (timeMs !== undefined && (timeMs < MIN_TIME_MS || timeMs > tier.run.timeMs.max))
+    issue(`timeMs must be between ${MIN_TIME_MS} and ${tier.run.timeMs.max} for ${language}`, ['limits', 'timeMs']);
+  if (memoryMb !== undefined && (memoryMb < MIN_MEMORY_MB || memoryMb > tier.run.memoryMb.max))
+    issue(`memoryMb must be between ${MIN_MEMORY_MB} and ${tier.run.memoryMb.max} for ${language}`, ['limits', 'memoryMb']);
+  if (outputBytes !== undefined && outputBytes > OUTPUT_LIMIT_BYTES.max) issue(`outputBytes may be at most ${OUTPUT_LIMIT_BYTES.max}`, ['limits', 'outputBytes']);
+}
+
+/** The language's limit ranges, for any schema with `language` and `limits` (the contract's run request too). */
+export function checkRunLimits(value: { language: LanguageId; limits?: RunLimitsInput }, ctx: z.RefinementCtx): void {
+  limitProblems(value.language, value.limits, (message, path) => ctx.addIssue({ code: 'custom', message, path }));
+}
+
 export const RunRequestSchema = z
   .object({
     language: LanguageIdSchema,
     files: z.array(RunFileSchema).min(1, { error: 'a run needs at least one file' }).max(MAX_FILES, { error: `a run takes at most ${MAX_FILES} files` }),
     /** The file to run; defaults to the language's default entry, or the only file. */
     entry: WorkspacePathSchema.optional(),
-    stdin: z.string().default(''),
-    limits: RunLimitsSchema.default({}),
+    /** The program's stdin; none when absent. */
+    stdin: z.string().optional(),
+    /** The language's defaults where absent (resolveLimits). */
+    limits: RunLimitsSchema.optional(),
     /** Run on the host without any sandbox (solo use without Docker; opt-in, labelled in the result). */
-    unsandboxed: z.boolean().default(false),
+    unsandboxed: z.boolean().optional(),
   })
   .strict()
   .superRefine((request, ctx) => {
@@ -68,7 +90,7 @@ export const RunRequestSchema = z
       if (size > MAX_FILE_BYTES) issue(`"${file.path}" is ${size} bytes; a file may be at most ${MAX_FILE_BYTES} bytes`, ['files', index, 'content']);
     });
     if (total > MAX_WORKSPACE_BYTES) issue(`the files add up to ${total} bytes; a run takes at most ${MAX_WORKSPACE_BYTES} bytes`, ['files']);
-    if (utf8Length(request.stdin) > MAX_STDIN_BYTES) issue(`stdin may be at most ${MAX_STDIN_BYTES} bytes`, ['stdin']);
+    if (request.stdin !== undefined && utf8Length(request.stdin) > MAX_STDIN_BYTES) issue(`stdin may be at most ${MAX_STDIN_BYTES} bytes`, ['stdin']);
     const entry = resolveEntry(request.language, request.files, request.entry);
     if (!entry) {
       issue(
@@ -80,17 +102,18 @@ export const RunRequestSchema = z
     } else if (request.files.find((f) => f.path === entry)!.content.trim() === '') {
       issue(`the entry file "${entry}" is empty`, ['entry']);
     }
-    const tier = TIER_LIMITS[LANGUAGES[request.language].tier];
-    const { timeMs, memoryMb, outputBytes } = request.limits;
-    if (timeMs !== undefined && (timeMs < MIN_TIME_MS || timeMs > tier.run.timeMs.max))
-      issue(`timeMs must be between ${MIN_TIME_MS} and ${tier.run.timeMs.max} for ${request.language}`, ['limits', 'timeMs']);
-    if (memoryMb !== undefined && (memoryMb < MIN_MEMORY_MB || memoryMb > tier.run.memoryMb.max))
-      issue(`memoryMb must be between ${MIN_MEMORY_MB} and ${tier.run.memoryMb.max} for ${request.language}`, ['limits', 'memoryMb']);
-    if (outputBytes !== undefined && outputBytes > OUTPUT_LIMIT_BYTES.max)
-      issue(`outputBytes may be at most ${OUTPUT_LIMIT_BYTES.max}`, ['limits', 'outputBytes']);
+    limitProblems(request.language, request.limits, issue);
   });
-export type RunRequestInput = z.input<typeof RunRequestSchema>;
 export type RunRequest = z.output<typeof RunRequestSchema>;
+/** The same shape: the schema has no defaults, so what is parsed is what was sent. */
+export type RunRequestInput = RunRequest;
+
+/** Parses a run request where it enters (the command line, a library caller); throws HostError(invalid-argument). */
+export function parseRunRequest(input: unknown): RunRequest {
+  const parsed = RunRequestSchema.safeParse(input);
+  if (!parsed.success) throw new HostError(ErrorCode.InvalidArgument, `invalid run request: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
 
 export function resolveEntry(language: LanguageId, files: { path: string }[], entry?: string): string | null {
   if (entry) return files.some((f) => f.path === entry) ? entry : null;
@@ -123,7 +146,8 @@ export function resolveLimits(language: LanguageId, limits: RunLimitsInput = {})
 }
 
 export const VERDICTS = ['ok', 'compile-error', 'runtime-error', 'time-limit', 'memory-limit', 'output-limit', 'cancelled', 'internal-error'] as const;
-export type Verdict = (typeof VERDICTS)[number];
+export const VerdictSchema = z.enum(VERDICTS);
+export type Verdict = z.infer<typeof VerdictSchema>;
 
 /** What one phase (compile or run) measured. Null where it was not measured (unsandboxed, killed). */
 export interface PhaseResult {

@@ -1,4 +1,5 @@
 import type { ImageName, LanguageId } from './languages';
+import type { Verdict } from './sandbox';
 
 // Domain types shared by main and the renderer.
 
@@ -121,7 +122,7 @@ export interface StoredRun {
   workspace: string;
   language: string;
   entry: string;
-  verdict: string;
+  verdict: Verdict;
   sandboxed: boolean;
   exitCode: number | null;
   signal: string | null;

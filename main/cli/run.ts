@@ -2,12 +2,13 @@
 // this process's stdout/stderr (or, with --json, the result and the output come as one JSON
 // object). The exit status tells the verdict, so scripts and CI can branch on it.
 import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { HostError } from '../../common/errors';
+import { MAX_FILE_BYTES } from '../../common/file-limits';
 import { LANGUAGE_IDS, languageForFile } from '../../common/languages';
-import type { RunEvent, Verdict } from '../../common/sandbox';
+import { parseRunRequest, type RunEvent, type Verdict } from '../../common/sandbox';
 import { SandboxService } from '../sandbox/service';
+import { runWorkspace } from './run-workspace';
 
 export const EXIT_STATUS: Record<Verdict, number> = {
   ok: 0,
@@ -23,7 +24,8 @@ export const EXIT_STATUS: Record<Verdict, number> = {
 const HELP = `usage: codecrafter run <file...> [options]
 
 Runs the files in a fresh Docker sandbox (no network, read-only, limited) and reports the verdict.
-Paths are taken relative to the current folder and must lie inside it.
+Files may be anywhere: the sandbox's workspace is the entry's folder, or the folder that all the
+given files share, so \`run ~/code/hello.py\` and \`run app/src/Main.java app/lib/Util.java\` work.
   --entry <file>         the file to run (default: the language's main file, or the only one)
   --lang <language>      ${LANGUAGE_IDS.join(', ')} (default: from the entry's extension)
   --stdin <file>         feed this file to the program's stdin ("-" for this process's stdin)
@@ -39,6 +41,12 @@ function toInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^-?\d+$/.test(value)) throw new HostError('invalid-argument', `${flag} must be a whole number, got "${value}"`);
   return Number(value);
+}
+
+function readFile(file: string): string {
+  const size = statSync(file).size;
+  if (size > MAX_FILE_BYTES) throw new HostError('invalid-argument', `${file} is ${size} bytes; a file may be at most ${MAX_FILE_BYTES} bytes`);
+  return readFileSync(file, 'utf8');
 }
 
 export default async function run(argv: string[]): Promise<number> {
@@ -75,12 +83,7 @@ export default async function run(argv: string[]): Promise<number> {
 
   let service: SandboxService | null = null;
   try {
-    const files = positionals.map((file) => {
-      const relative = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
-      if (statSync(file).size > 16 << 20) throw new HostError('invalid-argument', `${file} is larger than 16 MB`);
-      return { path: relative, content: readFileSync(file, 'utf8') };
-    });
-    const entry = values.entry ? path.relative(process.cwd(), path.resolve(values.entry)).split(path.sep).join('/') : undefined;
+    const { files, entry } = runWorkspace(positionals, values.entry, readFile);
     const language = values.lang ?? languageForFile(entry ?? files[0]!.path)?.id;
     if (!language) throw new HostError('invalid-argument', `cannot tell the language of ${entry ?? files[0]!.path}; pass --lang`);
     const stdin = values.stdin === undefined ? '' : readFileSync(values.stdin === '-' ? 0 : values.stdin, 'utf8');
@@ -90,7 +93,17 @@ export default async function run(argv: string[]): Promise<number> {
       outputBytes: toInt(values['output-limit'], '--output-limit'),
     };
 
-    service = new SandboxService({ warm: [], allowUnsandboxed: values.unsandboxed === true });
+    // Parsed here, where the request enters; the service trusts what it is given.
+    const request = parseRunRequest({
+      language,
+      files,
+      entry,
+      stdin,
+      unsandboxed: values.unsandboxed === true,
+      limits: Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)),
+    });
+    // --unsandboxed is the user's explicit consent for this one run; there is no room here.
+    service = new SandboxService({ unsandboxed: () => ({ allowed: values.unsandboxed === true, hostingRoom: false }) });
     const output = { stdout: '', stderr: '', compileOutput: '' };
     const onEvent = (event: RunEvent) => {
       if (event.type !== 'output') return;
@@ -101,10 +114,7 @@ export default async function run(argv: string[]): Promise<number> {
         (event.stream === 'stdout' ? process.stdout : process.stderr).write(event.data);
       }
     };
-    const handle = service.run(
-      { language, files, entry, stdin, unsandboxed: values.unsandboxed === true, limits: Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)) },
-      onEvent,
-    );
+    const handle = service.run(request, onEvent);
     const stopOnSignal = () => service?.cancel(handle.runId);
     process.once('SIGINT', stopOnSignal);
     const result = await handle.result;

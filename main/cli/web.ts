@@ -15,10 +15,14 @@ Serves the IDE to a browser at http://127.0.0.1:PORT/?token=… (the token is ne
   --data-dir DIR  where settings and history live (default ${defaultDataDir()})
 `;
 
-/** CODECRAFTER_SANDBOX_WARM=python,cpp (or none) narrows the warm pool, e.g. for tests on a small machine. */
-function warmFromEnv(): 'all' | LanguageId[] {
+/**
+ * CODECRAFTER_SANDBOX_WARM=python,cpp (or all, or none) warms these languages at start, e.g. for
+ * tests; unset, each language is warmed at its first run or when a workspace in it opens.
+ */
+function warmFromEnv(): 'all' | LanguageId[] | undefined {
   const value = process.env.CODECRAFTER_SANDBOX_WARM;
-  if (!value || value === 'all') return 'all';
+  if (!value) return undefined;
+  if (value === 'all') return 'all';
   if (value === 'none') return [];
   return value.split(',').filter((l): l is LanguageId => (LANGUAGE_IDS as readonly string[]).includes(l));
 }

@@ -12,6 +12,7 @@ import type { LanguageId } from '../../common/languages';
 import { SandboxService } from '../sandbox/service';
 import { RunHistory, MAX_STORED_OUTPUT_CHARS } from '../store/run-history';
 import { collectRunFiles } from '../workspace/run-files';
+import { workspaceLanguages } from '../workspace/workspace-languages';
 import { createHistoryHandlers } from './history-handlers';
 import type { HostContext } from './host-context';
 import { createRoomHandlers } from './room-handlers';
@@ -23,7 +24,7 @@ export interface HostOptions {
   pickFolder?: () => Promise<string | null>;
   /** The codecrafter:// link the app was started with, if any (Electron). */
   pendingInvite?: () => string | null;
-  /** Languages to keep warm sandbox containers for (default: every language with an image). */
+  /** Languages to warm sandbox containers for at start (default: none; each is warmed at first use). */
   sandboxWarm?: 'all' | LanguageId[];
 }
 
@@ -51,8 +52,12 @@ export function createHostServices(options: HostOptions): HostServices {
   const recent = new RecentWorkspaces(db);
   const runHistory = new RunHistory(db);
   const emitSandbox = serviceEmitter(hub, contract, 'sandbox');
-  // Every container gets every limit; "unsandboxed" is allowed here and gated by the user's setting below.
-  const sandbox = new SandboxService({ warm: options.sandboxWarm ?? 'all', allowUnsandboxed: true });
+  // Languages are warmed at their first run and for the workspace opened; unsandboxed runs follow
+  // the user's setting and never while a room is hosted (main/sandbox/unsandboxed-policy.ts).
+  const sandbox = new SandboxService({
+    warm: options.sandboxWarm,
+    unsandboxed: () => ({ allowed: settings.get().allowUnsandboxed, hostingRoom: room.isHosting() }),
+  });
   void sandbox.start().catch(() => {
     // Docker missing or broken: the run panel asks sandbox.status and says what to do.
   });
@@ -95,6 +100,7 @@ export function createHostServices(options: HostOptions): HostServices {
       async open({ path: folder }) {
         const opened = await workspace.open(folder);
         recent.touch({ path: opened.root, name: opened.name });
+        void workspaceLanguages(opened.root).then((languages) => sandbox.warm(languages), (error: unknown) => console.error(`sandbox: could not tell the languages of ${opened.root}:`, error));
         return opened;
       },
       current: () => workspace.info(),
@@ -143,16 +149,6 @@ export function createHostServices(options: HostOptions): HostServices {
       },
       async run({ language, entry, stdin, limits, unsandboxed, openFiles }) {
         const root = workspace.root();
-        // DESIGN.md section 5: a room's runs are always sandboxed, whatever the host's setting.
-        if (unsandboxed && room.isHosting()) {
-          throw new HostError(ErrorCode.PermissionDenied, 'Runs in a shared room are always sandboxed: stop sharing to run unsandboxed.');
-        }
-        if (unsandboxed && !settings.get().allowUnsandboxed) {
-          throw new HostError(
-            ErrorCode.PermissionDenied,
-            'Running without a sandbox is off. Turn on "Allow unsandboxed runs" in Settings to run code on this machine with your own rights.',
-          );
-        }
         const files = await collectRunFiles(root, language, entry, openFiles);
         const startedAt = Date.now();
         let output = '';

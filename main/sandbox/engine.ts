@@ -1,12 +1,14 @@
 // One sandboxed run: take a warm container, compile (with the compiler's limits), set the run's
-// limits, run, judge, and hand the container back for removal. Requests reaching this point are
-// already validated (common/sandbox.ts).
+// limits, run, judge, and hand the container back for removal. Requests reaching this point were
+// parsed where they entered (common/sandbox.ts).
 import { expandCommand, LANGUAGES } from '../../common/languages';
-import { resolveEntry, resolveLimits, type PhaseResult, type RunEvent, type RunRequest, type RunResult } from '../../common/sandbox';
+import { resolveLimits, type PhaseResult, type RunEvent, type RunRequest, type RunResult } from '../../common/sandbox';
 import { BUILD_DIR } from './container-spec';
 import { runPhase, type PhaseOutcome } from './exec-phase';
 import { OutputBatcher } from './output-batcher';
 import type { PooledContainer, SandboxPool } from './pool';
+import { runLayout } from './run-layout';
+import { StderrTail } from './stderr-tail';
 import { tarFiles } from './tar';
 import { judgeCompile, judgeRun, phaseResult, type Judgement } from './verdict';
 
@@ -21,7 +23,8 @@ const NOT_RUN: PhaseResult = { exitCode: null, signal: null, wallMs: 0, cpuMs: n
 export async function runSandboxed(pool: SandboxPool, request: RunRequest, ctx: RunContext): Promise<RunResult> {
   const lang = LANGUAGES[request.language];
   const limits = resolveLimits(request.language, request.limits);
-  const entry = resolveEntry(request.language, request.files, request.entry)!;
+  const layout = runLayout(request);
+  const entry = layout.entry;
   let outputBytes = 0;
   const result = (judgement: Judgement, phase: PhaseResult, compile: PhaseResult | null): RunResult => ({
     runId: ctx.runId,
@@ -29,6 +32,7 @@ export async function runSandboxed(pool: SandboxPool, request: RunRequest, ctx: 
     verdict: judgement.verdict,
     sandboxed: true,
     ...phase,
+    ...(judgement.signal && !phase.signal ? { signal: judgement.signal } : {}),
     compile,
     outputBytes,
     limits,
@@ -43,21 +47,26 @@ export async function runSandboxed(pool: SandboxPool, request: RunRequest, ctx: 
     return result({ verdict: 'internal-error', message: (error as Error).message }, NOT_RUN, null);
   }
   const kill = () => pool.kill(pooled);
+  const stderrTail = new StderrTail();
   const phase = async (name: 'compile' | 'run', spec: Parameters<typeof runPhase>[1]): Promise<PhaseOutcome> => {
     ctx.onEvent({ runId: ctx.runId, type: 'phase', phase: name });
     const batcher = new OutputBatcher((stream, data) => ctx.onEvent({ runId: ctx.runId, type: 'output', phase: name, stream, data }));
-    const outcome = await runPhase(pooled.container, spec, (stream, data) => batcher.push(stream, data), ctx.signal, kill, pooled.channels.shift());
+    const onOutput = (stream: 'stdout' | 'stderr', data: string) => {
+      if (name === 'run' && stream === 'stderr') stderrTail.push(data);
+      batcher.push(stream, data);
+    };
+    const outcome = await runPhase(pooled.container, spec, onOutput, ctx.signal, kill, pooled.channels.shift());
     batcher.flush();
     outputBytes += outcome.outputBytes;
     return outcome;
   };
 
   try {
-    const tar = tarFiles(request.files);
+    const tar = await tarFiles(layout.files);
     let compile: PhaseResult | null = null;
     if (lang.compile) {
       const outcome = await phase('compile', {
-        cmd: `mkdir -p ${BUILD_DIR} && ${expandCommand(lang.compile, entry, BUILD_DIR)}`,
+        cmd: `mkdir -p ${BUILD_DIR} && ${expandCommand(lang.compile, entry, BUILD_DIR, layout.mainClass)}`,
         timeMs: limits.compileTimeMs,
         cpuMs: limits.compileTimeMs,
         tar,
@@ -74,18 +83,19 @@ export async function runSandboxed(pool: SandboxPool, request: RunRequest, ctx: 
     }
     const outcome = await phase('run', {
       // exec: the program replaces the shell, so its own exit status and signal are reported.
-      cmd: `exec ${expandCommand(lang.run, entry, BUILD_DIR)}`,
+      cmd: `exec ${expandCommand(lang.run, entry, BUILD_DIR, layout.mainClass)}`,
       timeMs: limits.timeMs,
       cpuMs: limits.timeMs,
       tar: lang.compile ? undefined : tar,
-      stdin: Buffer.from(request.stdin),
+      stdin: Buffer.from(request.stdin ?? ''),
       outputLimit: limits.outputBytes,
     });
     let oomKilled = false;
     if (!outcome.report && !outcome.stopped) {
       oomKilled = Boolean((await pooled.container.inspect().catch(() => null))?.State?.OOMKilled);
     }
-    return result(judgeRun(outcome, limits, oomKilled), phaseResult(outcome), compile);
+    const heapExhausted = lang.outOfMemory?.test(stderrTail.text) ?? false;
+    return result(judgeRun(outcome, limits, { oomKilled, heapExhausted }), phaseResult(outcome), compile);
   } catch (error) {
     if (ctx.signal.aborted) return result({ verdict: 'cancelled', message: 'the run was cancelled' }, NOT_RUN, null);
     return result({ verdict: 'internal-error', message: `the sandbox failed: ${(error as Error).message}` }, NOT_RUN, null);

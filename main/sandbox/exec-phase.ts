@@ -37,6 +37,11 @@ export interface PhaseOutcome {
   outputBytes: number;
   hostWallMs: number;
   error?: string;
+  /**
+   * How cc-supervise itself ended when it sent no report: Docker's exit code of the exec
+   * (128 + signal when killed), null when unknown. Set only when the phase was not stopped by us.
+   */
+  supervisorExitCode?: number | null;
 }
 
 /** Extra time the host waits past the supervisor's own limit before it kills the container. */
@@ -124,7 +129,10 @@ export async function runPhase(
           error ??= 'the supervisor report could not be read';
         }
       }
-      resolve({ report, stopped, outputBytes, hostWallMs: performance.now() - started, error });
+      const outcome: PhaseOutcome = { report, stopped, outputBytes, hostWallMs: performance.now() - started, error };
+      if (report || stopped) return resolve(outcome);
+      // No report and not stopped by us: the supervisor died. Its exit code tells who ended it.
+      void supervisorExitCode(exec).then((code) => resolve({ ...outcome, supervisorExitCode: code }));
     };
     const stop = (why: PhaseStop) => {
       if (stopped || settled) return;
@@ -204,6 +212,17 @@ export async function runPhase(
     if (spec.tar) socket.write(spec.tar);
     if (spec.stdin?.length) socket.write(spec.stdin);
   });
+}
+
+/** The exit code of a finished exec; Docker may still show it running for a moment after its stream ends. */
+async function supervisorExitCode(exec: Docker.Exec): Promise<number | null> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const info = await exec.inspect().catch(() => null);
+    if (!info) return null;
+    if (!info.Running) return info.ExitCode ?? null;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return null;
 }
 
 /** Where a tail of `data` that could be the start of `marker` begins (data.length if none). */

@@ -8,9 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { expandCommand, LANGUAGES } from '../../common/languages';
-import { resolveEntry, resolveLimits, type PhaseResult, type RunRequest, type RunResult } from '../../common/sandbox';
+import { resolveLimits, type PhaseResult, type RunRequest, type RunResult } from '../../common/sandbox';
 import type { RunContext } from './engine';
 import { OutputBatcher } from './output-batcher';
+import { runLayout } from './run-layout';
 import type { Judgement } from './verdict';
 
 interface HostOutcome {
@@ -82,7 +83,8 @@ function phase(o: HostOutcome): PhaseResult {
 export async function runOnHost(request: RunRequest, ctx: RunContext): Promise<RunResult> {
   const lang = LANGUAGES[request.language];
   const limits = resolveLimits(request.language, request.limits);
-  const entry = resolveEntry(request.language, request.files, request.entry)!;
+  const layout = runLayout(request);
+  const entry = layout.entry;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'codecrafter-run-'));
   const work = path.join(dir, 'work');
   const build = path.join(dir, 'build');
@@ -100,7 +102,7 @@ export async function runOnHost(request: RunRequest, ctx: RunContext): Promise<R
   });
   const notRun: PhaseResult = { exitCode: null, signal: null, wallMs: 0, cpuMs: null, peakMemoryKb: null };
   try {
-    for (const file of request.files) {
+    for (const file of layout.files) {
       const target = path.join(work, ...file.path.split('/'));
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, file.content);
@@ -110,7 +112,7 @@ export async function runOnHost(request: RunRequest, ctx: RunContext): Promise<R
     if (lang.compile) {
       ctx.onEvent({ runId: ctx.runId, type: 'phase', phase: 'compile' });
       const batcher = new OutputBatcher((stream, data) => ctx.onEvent({ runId: ctx.runId, type: 'output', phase: 'compile', stream, data }));
-      const o = await runCommand(expandCommand(lang.compile, entry, build), work, '', limits.compileTimeMs, limits.outputBytes, ctx.signal, (stream, data) =>
+      const o = await runCommand(expandCommand(lang.compile, entry, build, layout.mainClass), work, '', limits.compileTimeMs, limits.outputBytes, ctx.signal, (stream, data) =>
         batcher.push(stream, data),
       );
       batcher.flush();
@@ -122,7 +124,7 @@ export async function runOnHost(request: RunRequest, ctx: RunContext): Promise<R
     }
     ctx.onEvent({ runId: ctx.runId, type: 'phase', phase: 'run' });
     const batcher = new OutputBatcher((stream, data) => ctx.onEvent({ runId: ctx.runId, type: 'output', phase: 'run', stream, data }));
-    const o = await runCommand(`exec ${expandCommand(lang.run, entry, build)}`, work, request.stdin, limits.timeMs, limits.outputBytes, ctx.signal, (stream, data) =>
+    const o = await runCommand(`exec ${expandCommand(lang.run, entry, build, layout.mainClass)}`, work, request.stdin ?? '', limits.timeMs, limits.outputBytes, ctx.signal, (stream, data) =>
       batcher.push(stream, data),
     );
     batcher.flush();

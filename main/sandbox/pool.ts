@@ -2,6 +2,10 @@
 // costs ~150 ms) dominates a short run. Each container runs exactly one untrusted program and is
 // then removed; taking one starts a background refill. Containers carry this pool's owner label,
 // so leftovers of a crashed process are found and removed at the next start.
+//
+// Only languages in use are kept warm (issue 11): a language is warmed when it is first run (or
+// asked for, e.g. the languages of the workspace just opened), and a language unused for `idleMs`
+// is cooled again: its idle containers are removed and no refill follows.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type Docker from 'dockerode';
@@ -24,7 +28,11 @@ export interface PoolOptions {
   idlePerLanguage?: number;
   /** Container creations at once (each costs CPU in dockerd). */
   maxCreating?: number;
+  /** How long a warmed language keeps its idle containers without a run (default 10 minutes). */
+  idleMs?: number;
 }
+
+export const DEFAULT_IDLE_MS = 10 * 60_000;
 
 /** The limits a language's containers are created with: enough for its compiler, if it has one. */
 export function containerLimitsFor(language: LanguageId): ContainerLimits {
@@ -45,6 +53,9 @@ export class SandboxPool {
   private readonly pending = new Set<Promise<unknown>>();
   private readonly createLimiter: Limiter;
   private readonly idlePerLanguage: number;
+  private readonly idleMs: number;
+  private readonly lastUsed = new Map<LanguageId, number>();
+  private reaper: NodeJS.Timeout | null = null;
   private disposed = false;
 
   constructor(
@@ -53,6 +64,7 @@ export class SandboxPool {
     options: PoolOptions = {},
   ) {
     this.idlePerLanguage = options.idlePerLanguage ?? 1;
+    this.idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
     this.createLimiter = new Limiter(options.maxCreating ?? 2, Number.POSITIVE_INFINITY);
   }
 
@@ -76,16 +88,32 @@ export class SandboxPool {
 
   /** Keeps idle containers ready for these languages from now on. */
   warm(languages: LanguageId[]): void {
-    for (const language of languages) {
-      this.warmed.add(language);
-      this.refill(language);
+    for (const language of languages) this.markUsed(language);
+    for (const language of languages) this.refill(language);
+  }
+
+  /** Languages that are kept warm now. */
+  warmLanguages(): LanguageId[] {
+    return [...this.warmed];
+  }
+
+  /** Cools every language unused for idleMs: its idle containers go, and no refill follows. */
+  reapIdle(now = Date.now()): LanguageId[] {
+    const cooled: LanguageId[] = [];
+    for (const language of [...this.warmed]) {
+      if (now - (this.lastUsed.get(language) ?? 0) < this.idleMs) continue;
+      this.warmed.delete(language);
+      for (const pooled of this.idle.get(language)?.splice(0) ?? []) this.release(pooled);
+      cooled.push(language);
     }
+    if (this.warmed.size === 0) this.stopReaper();
+    return cooled;
   }
 
   /** A started container for one run: an idle one if there is one, else a new one. */
   async acquire(language: LanguageId): Promise<PooledContainer> {
     if (this.disposed) throw new Error('the sandbox pool is closed');
-    this.warmed.add(language);
+    this.markUsed(language);
     const ready = this.idle.get(language)?.shift();
     this.refill(language);
     return ready ?? this.create(language);
@@ -93,6 +121,8 @@ export class SandboxPool {
 
   /** Removes a used container in the background (never reused: it ran untrusted code). */
   release(pooled: PooledContainer): void {
+    // Idle time counts from the end of the last run, so a long run does not cool its language.
+    if (this.warmed.has(pooled.language)) this.lastUsed.set(pooled.language, Date.now());
     for (const unused of pooled.channels.splice(0)) void unused.then((c) => c.socket.destroy(), () => undefined);
     this.track(this.remove(pooled.id));
   }
@@ -114,12 +144,27 @@ export class SandboxPool {
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    this.stopReaper();
     await this.settle();
     this.idle.clear();
     await Promise.all([...this.owned].map((id) => this.remove(id)));
     // A creation racing with dispose registers its container after the list above was taken.
     await this.settle();
     await Promise.all([...this.owned].map((id) => this.remove(id)));
+  }
+
+  private markUsed(language: LanguageId): void {
+    this.warmed.add(language);
+    this.lastUsed.set(language, Date.now());
+    if (this.reaper || this.disposed || !Number.isFinite(this.idleMs)) return;
+    // Checking at half the idle time keeps a container at most 1.5 x idleMs past its last use.
+    this.reaper = setInterval(() => this.reapIdle(), Math.min(Math.max(this.idleMs / 2, 100), 60_000));
+    this.reaper.unref(); // never keeps the process alive
+  }
+
+  private stopReaper(): void {
+    if (this.reaper) clearInterval(this.reaper);
+    this.reaper = null;
   }
 
   private refill(language: LanguageId): void {
@@ -129,12 +174,16 @@ export class SandboxPool {
       this.creating.set(language, (this.creating.get(language) ?? 0) + 1);
       const made = this.create(language)
         .then((pooled) => {
-          if (this.disposed) return this.remove(pooled.id);
+          // Disposed or cooled while it was being made: nobody will take it.
+          if (this.disposed || !this.warmed.has(language)) return this.remove(pooled.id);
           const list = this.idle.get(language) ?? [];
           list.push(pooled);
           this.idle.set(language, list);
         })
-        .catch(() => undefined) // a failed refill shows up as a cold start (or its error) on the next acquire
+        .catch((error: unknown) => {
+          // The next acquire starts cold (and reports the error if it persists); say why here once.
+          console.error(`sandbox: could not warm a ${LANGUAGES[language].name} container: ${(error as Error).message}`);
+        })
         .finally(() => this.creating.set(language, (this.creating.get(language) ?? 1) - 1));
       this.track(made);
     }

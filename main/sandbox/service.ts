@@ -1,17 +1,18 @@
 // The sandbox as one service, the shape the host contract exposes over IPC: status, image
-// builds, runs (with streamed events and cancel) and disposal. Input is parsed here with the
-// zod schemas of common/sandbox.ts; a bad request is refused before anything runs.
+// builds, runs (with streamed events and cancel) and disposal. Requests are parsed once where
+// they enter (the contract's schema, or parseRunRequest on the command line), not again here.
 import { randomUUID } from 'node:crypto';
 import type Docker from 'dockerode';
 import { HostError, ErrorCode } from '../../common/errors';
 import { LANGUAGE_IDS, LANGUAGES, type ImageName, type LanguageId } from '../../common/languages';
-import { describeIssues, resolveLimits, RunRequestSchema, type RunEvent, type RunRequest, type RunResult } from '../../common/sandbox';
+import { resolveEntry, resolveLimits, type RunEvent, type RunRequest, type RunResult } from '../../common/sandbox';
 import { connectDocker, dockerState, type DockerState } from './docker';
 import { runSandboxed } from './engine';
 import { runOnHost } from './host-runner';
 import { buildImages, DEFAULT_BASE, planImages, resolveImage, type BuildProgress } from './images';
 import { Limiter, QueueFullError } from './limiter';
 import { SandboxPool } from './pool';
+import { unsandboxedRefusal, type UnsandboxedState } from './unsandboxed-policy';
 import type { SandboxStatus } from '../../common/types';
 
 export interface SandboxServiceOptions {
@@ -19,14 +20,19 @@ export interface SandboxServiceOptions {
   /** Base image the language images were built on (default: the debootstrap import). */
   base?: string;
   imagesDir?: string;
-  /** Languages to keep warm containers for: all with an image (default), or a list. */
+  /**
+   * Languages to warm at start: none by default, since a language is warmed at its first run
+   * (and by warm()); 'all' for benchmarks, a list for tests (CODECRAFTER_SANDBOX_WARM).
+   */
   warm?: 'all' | LanguageId[];
   idlePerLanguage?: number;
+  /** How long a warmed language keeps its containers without a run (default 10 minutes). */
+  idleMs?: number;
   /** Runs at once; on 2 cores, two programs plus container churn already fill the machine. */
   maxConcurrent?: number;
   maxQueued?: number;
-  /** Allows `unsandboxed: true` requests (a solo user without Docker opted in). */
-  allowUnsandboxed?: boolean;
+  /** Whether `unsandboxed: true` may run now (unsandboxed-policy.ts); refused when absent. */
+  unsandboxed?: () => UnsandboxedState;
 }
 
 export type { SandboxStatus };
@@ -51,6 +57,7 @@ export class SandboxService {
     this.limiter = new Limiter(options.maxConcurrent ?? 3, options.maxQueued ?? 100);
     this.pool = new SandboxPool(this.docker, (language) => this.tags.get(LANGUAGES[language].image) ?? null, {
       idlePerLanguage: options.idlePerLanguage,
+      idleMs: options.idleMs ?? idleMsFromEnv(),
     });
   }
 
@@ -68,11 +75,24 @@ export class SandboxService {
       }
       await this.refreshImages();
       await this.pool.reapLeftovers();
-      const wanted = this.options.warm === undefined || this.options.warm === 'all' ? [...LANGUAGE_IDS] : this.options.warm;
+      const wanted = this.options.warm === 'all' ? [...LANGUAGE_IDS] : (this.options.warm ?? []);
       this.pool.warm(wanted.filter((l) => this.tags.has(LANGUAGES[l].image)));
       return state;
     })();
     return this.ready;
+  }
+
+  /** Warms these languages ahead of their first run (e.g. those of a workspace just opened). */
+  async warm(languages: LanguageId[]): Promise<void> {
+    if (this.disposed || languages.length === 0) return;
+    const state = await this.start();
+    if (state.docker !== 'ok' || this.disposed) return;
+    this.pool.warm(languages.filter((l) => this.tags.has(LANGUAGES[l].image)));
+  }
+
+  /** Languages kept warm now: for the status bar, tests and benchmarks. */
+  warmLanguages(): LanguageId[] {
+    return this.pool.warmLanguages();
   }
 
   async status(): Promise<SandboxStatus> {
@@ -93,22 +113,27 @@ export class SandboxService {
     await this.refreshImages();
   }
 
-  /** Starts a run. Throws HostError(invalid-argument) for a bad request; nothing runs then. */
-  run(input: unknown, onEvent: (event: RunEvent) => void = () => {}): RunHandle {
+  /**
+   * Starts a parsed run request. Throws HostError(permission-denied) for an unsandboxed run that
+   * is not allowed now, and HostError(invalid-argument) when no entry file can be told; nothing
+   * runs then.
+   */
+  run(request: RunRequest, onEvent: (event: RunEvent) => void = () => {}): RunHandle {
     if (this.disposed) throw new HostError(ErrorCode.Unavailable, 'the sandbox service is shut down');
-    const parsed = RunRequestSchema.safeParse(input);
-    if (!parsed.success) throw new HostError(ErrorCode.InvalidArgument, `invalid run request: ${describeIssues(parsed.error)}`);
-    const request = parsed.data;
-    if (request.unsandboxed && !this.options.allowUnsandboxed)
-      throw new HostError(ErrorCode.PermissionDenied, 'unsandboxed runs are turned off; turn them on in settings to run code on this machine without Docker');
+    if (!resolveEntry(request.language, request.files, request.entry)) throw new HostError(ErrorCode.InvalidArgument, 'the run has no entry file among its files');
+    if (request.unsandboxed) {
+      const refusal = unsandboxedRefusal(this.options.unsandboxed?.() ?? { allowed: false, hostingRoom: false });
+      if (refusal) throw new HostError(ErrorCode.PermissionDenied, refusal);
+    }
     const runId = randomUUID();
     const controller = new AbortController();
     this.runs.set(runId, controller);
     const emit = (event: RunEvent) => {
       try {
         onEvent(event);
-      } catch {
+      } catch (error) {
         // a listener's failure must not break the run
+        console.error(`sandbox: a run event listener failed on ${event.type} of run ${event.runId}:`, error);
       }
     };
     const result = this.execute(request, runId, controller.signal, emit)
@@ -174,6 +199,12 @@ export class SandboxService {
     );
     this.tags = found;
   }
+}
+
+/** CODECRAFTER_SANDBOX_IDLE_MS: how long an unused language keeps its warm containers. */
+function idleMsFromEnv(): number | undefined {
+  const value = Number(process.env.CODECRAFTER_SANDBOX_IDLE_MS);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 function failure(request: RunRequest, runId: string, message: string): RunResult {

@@ -27,10 +27,19 @@ export function phaseResult(outcome: PhaseOutcome): PhaseResult {
 export interface Judgement {
   verdict: Verdict;
   message?: string;
+  /** A signal to report where the phase's own result has none (the supervisor's, when the program killed it). */
+  signal?: string;
 }
 
-/** The verdict of the run phase. `oomKilled` is Docker's own flag, used when no report came back. */
-export function judgeRun(outcome: PhaseOutcome, limits: ResolvedLimits, oomKilled = false): Judgement {
+export interface RunFacts {
+  /** Docker's own OOM flag for the container, used when no report came back. */
+  oomKilled?: boolean;
+  /** The runtime said on stderr that the program's heap was exhausted (Language.outOfMemory). */
+  heapExhausted?: boolean;
+}
+
+/** The verdict of the run phase. */
+export function judgeRun(outcome: PhaseOutcome, limits: ResolvedLimits, facts: RunFacts = {}): Judgement {
   const r = outcome.report;
   if (outcome.stopped === 'cancelled') return { verdict: 'cancelled', message: 'the run was cancelled' };
   if (outcome.stopped === 'output-limit')
@@ -39,11 +48,16 @@ export function judgeRun(outcome: PhaseOutcome, limits: ResolvedLimits, oomKille
   if (outcome.stopped === 'deadline' || (r && isTimeout(r.timedOut, r.signal, r.cpuMs, limits.timeMs)))
     return { verdict: 'time-limit', message: `the program ran longer than ${limits.timeMs} ms and was stopped` };
   if (!r) {
-    if (oomKilled) return memoryLimit(limits);
+    if (facts.oomKilled) return memoryLimit(limits);
+    // Only the program shares the supervisor's user in the container, so a supervisor killed by
+    // a signal was killed by the program (e.g. `kill -9 $PPID`): the program's verdict, not ours.
+    const killedBy = outcome.supervisorExitCode != null && outcome.supervisorExitCode > 128 ? signalName(outcome.supervisorExitCode - 128) : null;
+    if (killedBy) return { verdict: 'runtime-error', message: `the program killed the sandbox's supervisor (${killedBy}), so it was stopped`, signal: killedBy };
     return { verdict: 'internal-error', message: `the sandbox failed: ${outcome.error ?? 'no report'}` };
   }
   if (r.error) return { verdict: 'internal-error', message: `the sandbox failed: ${r.error}` };
   if (r.exitCode === 0) return { verdict: 'ok' };
+  if (facts.heapExhausted) return { verdict: 'memory-limit', message: `the program ran out of memory (limit ${limits.memoryMb} MB)` };
   if (r.signal) return { verdict: 'runtime-error', message: `the program was killed by ${signalName(r.signal)}` };
   return { verdict: 'runtime-error', message: `the program exited with status ${r.exitCode}` };
 }

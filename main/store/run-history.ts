@@ -1,3 +1,4 @@
+import { VerdictSchema } from '../../common/sandbox';
 import type { StoredRun } from '../../common/types';
 import type { SqliteDatabase } from './database';
 
@@ -35,7 +36,15 @@ export class RunHistory {
            wall_ms AS wallMs, cpu_ms AS cpuMs, peak_memory_kb AS peakMemoryKb, message, output, started_at AS startedAt
          FROM runs WHERE workspace = ? ORDER BY started_at DESC LIMIT ?`,
       )
-      .all(workspace, limit) as (Omit<StoredRun, 'sandboxed'> & { sandboxed: number })[];
-    return rows.map((r) => ({ ...r, sandboxed: r.sandboxed === 1 }));
+      .all(workspace, limit) as (Omit<StoredRun, 'sandboxed' | 'verdict'> & { sandboxed: number; verdict: string })[];
+    return rows.map((r) => ({ ...r, sandboxed: r.sandboxed === 1, verdict: storedVerdict(r.runId, r.verdict) }));
   }
+}
+
+/** A verdict as read back from SQLite: one the table does not know (a newer version wrote it) reads as internal-error, said once. */
+function storedVerdict(runId: string, value: string): StoredRun['verdict'] {
+  const parsed = VerdictSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  console.error(`run history: run ${runId} has an unknown verdict "${value}"; shown as internal-error`);
+  return 'internal-error';
 }

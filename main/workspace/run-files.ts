@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ErrorCode, HostError } from '../../common/errors';
 import { LANGUAGES, type LanguageId } from '../../common/languages';
-import { MAX_FILE_BYTES, MAX_FILES, MAX_WORKSPACE_BYTES, utf8Length } from '../../common/sandbox';
+import { MAX_FILE_BYTES } from '../../common/file-limits';
+import { MAX_FILES, MAX_WORKSPACE_BYTES, utf8Length } from '../../common/sandbox';
 import { listWorkspace } from './file-listing';
 
 export interface RunFile {

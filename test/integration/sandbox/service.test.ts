@@ -1,4 +1,4 @@
-// The service's edges against the real dockerd: bad requests are refused before anything runs,
+// The service's edges against the real dockerd: bad requests are refused where they enter,
 // leftovers of a crashed process are reaped at start, dispose leaves nothing, and the opt-in
 // host runner gives the same verdict shape, labelled unsandboxed.
 import { spawnSync } from 'node:child_process';
@@ -6,20 +6,21 @@ import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostError } from '../../../common/errors';
 import { LANGUAGES } from '../../../common/languages';
-import { MAX_FILE_BYTES } from '../../../common/sandbox';
+import { MAX_FILE_BYTES } from '../../../common/file-limits';
+import { parseRunRequest } from '../../../common/sandbox';
 import { LABEL_OWNER, LABEL_SANDBOX, sandboxContainerOptions } from '../../../main/sandbox/container-spec';
 import { SandboxService } from '../../../main/sandbox/service';
 import { containersOf, docker, one, runToEnd, startService } from './helpers';
 
 describe('bad requests', () => {
-  const service = new SandboxService({ warm: [] });
+  const service = new SandboxService();
   afterAll(() => service.dispose());
 
   const refused: [string, unknown, RegExp][] = [
     ['unknown language', one('cobol' as never, 'main.cob', 'DISPLAY "HI".'), /unknown language/],
     ['no files', { language: 'python', files: [] }, /at least one file/],
     ['empty source', one('python', 'main.py', '   \n'), /entry file "main.py" is empty/],
-    ['10 MB source', one('python', 'main.py', `# ${'x'.repeat(10 << 20)}`), new RegExp(`at most ${MAX_FILE_BYTES} bytes`)],
+    ['20 MB source', one('python', 'main.py', `# ${'x'.repeat(20 << 20)}`), new RegExp(`at most ${MAX_FILE_BYTES} bytes`)],
     ['".." in a path', one('python', '../main.py', 'print(1)'), /contains "\.\." and would leave the workspace/],
     ['an absolute path', one('python', '/etc/main.py', 'print(1)'), /the path is absolute/],
     ['a missing entry', { ...one('python', 'a.py', 'print(1)'), entry: 'b.py' }, /entry file "b.py" is not among the files/],
@@ -31,21 +32,24 @@ describe('bad requests', () => {
     ['an unknown limit', one('python', 'main.py', 'print(1)', { limits: { cpus: 64 } as never }), /cpus/],
     ['not an object', 'print(1)', /invalid run request/],
   ];
-  it.each(refused)('refuses %s with a clear error, running nothing', async (_, request, message) => {
+  it.each(refused)('refuses %s with a clear error where the request enters', (_, request, message) => {
     let error: unknown;
     try {
-      service.run(request);
+      parseRunRequest(request);
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(HostError);
     expect((error as HostError).code).toBe('invalid-argument');
     expect((error as HostError).message).toMatch(message);
-    expect(await containersOf(service)).toEqual([]);
   });
 
-  it('refuses an unsandboxed run unless it was allowed', () => {
-    expect(() => service.run(one('python', 'main.py', 'print(1)', { unsandboxed: true }))).toThrow(/unsandboxed runs are turned off/);
+  it('refuses an unsandboxed run unless it was allowed, and always while a room is hosted', async () => {
+    expect(() => service.run(one('python', 'main.py', 'print(1)', { unsandboxed: true }))).toThrow(/Running without a sandbox is off/);
+    const hosting = new SandboxService({ unsandboxed: () => ({ allowed: true, hostingRoom: true }) });
+    expect(() => hosting.run(one('python', 'main.py', 'print(1)', { unsandboxed: true }))).toThrow(/always sandboxed/);
+    await hosting.dispose();
+    expect(await containersOf(service)).toEqual([]);
   });
 });
 
@@ -100,7 +104,7 @@ describe('containers', () => {
     const orphan = await docker.createContainer(
       sandboxContainerOptions(image, { memoryMb: 64, pids: 16 }, { [LABEL_OWNER]: `${os.hostname()}:${dead}:crashed` }),
     );
-    const other = new SandboxService({ warm: [] });
+    const other = new SandboxService();
     await other.start();
     const survivors = await docker.listContainers({ all: true, filters: { label: [`${LABEL_SANDBOX}=1`] } });
     expect(survivors.map((c) => c.Id)).not.toContain(orphan.id);
@@ -119,7 +123,7 @@ describe('containers', () => {
 });
 
 describe('unsandboxed host runner (opt-in)', () => {
-  const service = new SandboxService({ warm: [], allowUnsandboxed: true });
+  const service = new SandboxService({ unsandboxed: () => ({ allowed: true, hostingRoom: false }) });
   afterAll(() => service.dispose());
 
   it('runs on the host with the same verdict shape, labelled unsandboxed', async () => {
