@@ -46,6 +46,10 @@ const SettingsPatchSchema = z
     terminalFontSize: z.number().int().min(8).max(40),
     shell: z.string().max(1024),
     allowUnsandboxed: z.boolean(),
+    // Shown to peers inside a CSS label and a chat line: printable, short (renderer/collab/presence.ts).
+    // eslint-disable-next-line no-control-regex
+    displayName: z.string().max(40).regex(/^[^\u0000-\u001f\u007f"'\\<>]*$/, 'Names cannot hold quotes, angle brackets or control characters.'),
+    userColor: z.string().regex(/^(#[0-9a-fA-F]{6})?$/, 'A colour is #rrggbb.'),
   })
   .partial()
   .strict();

@@ -65,9 +65,21 @@ export interface Settings {
   shell: string;
   /** A solo user without Docker may run code on this machine, unsandboxed; never in a room. */
   allowUnsandboxed: boolean;
+  /** The name others see in a room; empty until the user is asked on first share or join (issue 11). */
+  displayName: string;
+  /** The user's colour in a room (#rrggbb); empty means one picked from the client id. */
+  userColor: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'dark', fontSize: 14, terminalFontSize: 13, shell: '', allowUnsandboxed: false };
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'dark',
+  fontSize: 14,
+  terminalFontSize: 13,
+  shell: '',
+  allowUnsandboxed: false,
+  displayName: '',
+  userColor: '',
+};
 
 export interface TerminalInfo {
   id: string;
