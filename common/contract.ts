@@ -55,6 +55,10 @@ export const SettingsSchema = z
     wordWrap: z.enum(['off', 'on']),
     autoSave: z.enum(['off', 'afterDelay', 'onFocusChange']),
     autoSaveDelayMs: z.number().int().min(100).max(60_000),
+    // Shown to peers inside a CSS label and a chat line: printable, short (renderer/collab/presence.ts).
+    // eslint-disable-next-line no-control-regex
+    displayName: z.string().max(40).regex(/^[^\u0000-\u001f\u007f"'\\<>]*$/, 'Names cannot hold quotes, angle brackets or control characters.'),
+    userColor: z.string().regex(/^(#[0-9a-fA-F]{6})?$/, 'A colour is #rrggbb.'),
   })
   .strict();
 

@@ -165,6 +165,8 @@ export interface ResolvedPoint {
 
 export interface FilesAt extends ResolvedPoint {
   files: Record<string, string>;
+  /** The file that update `seq` changed (null when it changed none or several): the player shows it. */
+  changed?: string | null;
 }
 
 export interface FileDiff {

@@ -75,6 +75,10 @@ export interface Settings {
   /** As VS Code's files.autoSave: never, a delay after the last edit, or when the editor loses focus. */
   autoSave: 'off' | 'afterDelay' | 'onFocusChange';
   autoSaveDelayMs: number;
+  /** The name others see in a room; empty until the user is asked on first share or join (issue 11). */
+  displayName: string;
+  /** The user's colour in a room (#rrggbb); empty means one picked from the client id. */
+  userColor: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -89,6 +93,8 @@ export const DEFAULT_SETTINGS: Settings = {
   wordWrap: 'off',
   autoSave: 'off',
   autoSaveDelayMs: 1000,
+  displayName: '',
+  userColor: '',
 };
 
 export interface TerminalInfo {

@@ -69,6 +69,13 @@ export class SessionLog {
     }
   }
 
+  /** The file update `seq` changed, when it changed exactly one (null for seq 0 or a multi-file edit). */
+  fileOfSeq(seq: number): string | null {
+    if (seq === 0) return null;
+    const row = this.chunkAtSeq.get(this.sid, seq) as ChunkRow | undefined;
+    return (row ? decode(row).find((x) => x.seq === seq)?.file : null) ?? null;
+  }
+
   timeOfSeq(seq: number): number {
     if (seq === 0) return this.startTime;
     const row = this.chunkAtSeq.get(this.sid, seq) as ChunkRow | undefined;

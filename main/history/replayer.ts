@@ -82,7 +82,7 @@ export class Replayer {
     const at = this.resolve(point);
     const doc = this.log.loadDoc(at.seq);
     try {
-      return { ...at, files: filesOf(doc) };
+      return { ...at, files: filesOf(doc), changed: this.log.fileOfSeq(at.seq) };
     } finally {
       doc.destroy();
     }

@@ -1,7 +1,8 @@
 // The replay timeline: one track per participant (bursts of edits), markers for runs, pastes,
 // chat, focus loss and snapshots, and the idle gaps playback skips.
-import type { SessionInfo, Timeline, TimelineMarker, TimelineSpan, TimelineTrack } from '../../common/history';
+import type { HistoryEvent, SessionInfo, Timeline, TimelineMarker, TimelineSpan, TimelineTrack } from '../../common/history';
 import type { SessionLog } from './log';
+import { chatLabel, FOCUS_LOST_LABEL, pasteLabel, runEndLabel, runStartLabel, snapshotLabel } from './marker-labels';
 import type { StoredEvent } from './replayer';
 
 export interface TimelineOptions {
@@ -43,24 +44,27 @@ export function buildTimeline(
   }
 
   const markers: TimelineMarker[] = [];
+  // A run's end names the file its start recorded.
+  const runStarts = new Map<string, Extract<HistoryEvent, { kind: 'run-start' }>>();
   for (const { seq, time, event } of events) {
     pushActivity(activity, time);
     endTime = Math.max(endTime, time);
     switch (event.kind) {
       case 'run-start':
-        markers.push({ kind: 'run', time, seq, author: event.author, label: `run ${event.runId} started` });
+        runStarts.set(event.runId, event);
+        markers.push({ kind: 'run', time, seq, author: event.author, label: runStartLabel(event) });
         break;
       case 'run-end':
-        markers.push({ kind: 'run', time, seq, author: event.author, label: `run ${event.runId}: ${event.verdict}` });
+        markers.push({ kind: 'run', time, seq, author: event.author, label: runEndLabel(event, runStarts.get(event.runId)) });
         break;
       case 'paste':
-        markers.push({ kind: 'paste', time, seq, author: event.author, label: `pasted ${event.length} chars into ${event.file}` });
+        markers.push({ kind: 'paste', time, seq, author: event.author, label: pasteLabel(event) });
         break;
       case 'chat':
-        markers.push({ kind: 'chat', time, seq, author: event.author, label: event.text.slice(0, 80) });
+        markers.push({ kind: 'chat', time, seq, author: event.author, label: chatLabel(event.text) });
         break;
       case 'focus':
-        if (event.state === 'lost') markers.push({ kind: 'focus-lost', time, seq, author: event.author, label: 'window lost focus' });
+        if (event.state === 'lost') markers.push({ kind: 'focus-lost', time, seq, author: event.author, label: FOCUS_LOST_LABEL });
         break;
       default:
         break;
@@ -68,7 +72,7 @@ export function buildTimeline(
   }
   for (const s of snapshots) {
     const time = log.timeOfSeq(s.seq);
-    markers.push({ kind: 'snapshot', time, seq: s.seq, author: null, label: s.name });
+    markers.push({ kind: 'snapshot', time, seq: s.seq, author: null, label: snapshotLabel(s.name) });
   }
   markers.sort((a, b) => a.time - b.time || a.seq - b.seq);
 

@@ -3,8 +3,23 @@ import { useWorkbench } from '../state/store';
 import { ChatBox } from './ChatBox';
 import './probe';
 import { loadIceText, parseIceServers, saveIceText } from './ice-servers';
-import { savedName, saveName } from './presence';
-import { follow, goOffline, goOnline, joinRoom, leaveRoom, markChatRead, rename, saveSharedFiles, shareWorkspace, stopFollowing } from './session';
+import { saveIdentity, savedIdentity } from './identity';
+import { ColorPicker } from './NamePrompt';
+import { colorFor } from './presence';
+import {
+  endRoom,
+  follow,
+  goOffline,
+  goOnline,
+  joinRoom,
+  leaveRoom,
+  markChatRead,
+  rename,
+  retrySignallingNow,
+  saveSharedFiles,
+  shareWorkspace,
+  stopFollowing,
+} from './session';
 
 // The Collaboration side view (issue 4): share or join, the invite, who is here, chat, follow.
 
@@ -27,27 +42,40 @@ function CopyField({ label, value }: { label: string; value: string }) {
   );
 }
 
+/** The name and colour others see; saved in settings, shown to the room at once. */
 function NameField() {
   const role = useWorkbench((s) => s.collab.room?.role);
   const self = useWorkbench((s) => s.collab.participants.find((p) => p.self));
-  const [name, setName] = useState(self?.name ?? savedName());
+  const savedColor = useWorkbench((s) => s.settings.userColor);
+  const [name, setName] = useState(self?.name ?? savedIdentity()?.name ?? '');
+  const color = savedColor || self?.color || colorFor(0);
   return (
-    <label>
-      Your name
-      <input
-        value={name}
-        maxLength={40}
-        placeholder={role === 'owner' ? 'Host' : 'Guest'}
-        onChange={(e) => setName(e.target.value)}
-        onBlur={() => {
-          saveName(name);
-          if (role) rename(name);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+    <div className="collab-section">
+      <label>
+        Your name
+        <input
+          value={name}
+          maxLength={40}
+          placeholder="How others see you"
+          onChange={(e) => setName(e.target.value)}
+          onBlur={() => {
+            void saveIdentity({ name });
+            if (role && name.trim()) rename(name);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+          }}
+        />
+      </label>
+      <ColorPicker
+        label="Your colour"
+        value={color}
+        onChange={(next) => {
+          void saveIdentity({ color: next });
+          if (role) rename(self?.name ?? name, next);
         }}
       />
-    </label>
+    </div>
   );
 }
 
@@ -121,12 +149,12 @@ function Participants() {
       {list.map((p) => (
         <li key={p.clientId} aria-label={`${p.name}${p.self ? ' (you)' : ''}`} data-client-id={p.clientId}>
           <span className="collab-dot" style={{ background: p.color }} aria-hidden />
-          <span className="collab-name">
+          <span className="collab-name" title={p.name}>
             {p.name}
             {p.self ? ' (you)' : ''}
           </span>
           <span className="collab-role">{p.role === 'owner' ? 'owner' : 'guest'}</span>
-          <span className="collab-where">
+          <span className="collab-where" title={p.activeFile ?? undefined}>
             {p.activeFile ?? 'no file open'}
             {p.typing ? ' · typing…' : p.idle ? ' · idle' : ''}
           </span>
@@ -161,13 +189,28 @@ function SaveShared() {
   );
 }
 
+/** The signalling server cannot be reached: when the next attempt is, and a way to try now (issue 11). */
+function SignallingRetry() {
+  const connection = useWorkbench((s) => s.collab.connection);
+  if (!connection || connection.signalling || connection.retryInMs === null || connection.signallingFailures === 0) return null;
+  const seconds = Math.max(1, Math.ceil(connection.retryInMs / 1000));
+  return (
+    <div className="collab-row collab-signalling" role="status" aria-label="Signalling">
+      <span>{`Signalling server unreachable — retrying in ${seconds} s`}</span>
+      <button onClick={retrySignallingNow}>Retry now</button>
+    </div>
+  );
+}
+
 function InRoom() {
   const room = useWorkbench((s) => s.collab.room)!;
   const connection = useWorkbench((s) => s.collab.connection);
   const phase = connection?.phase ?? 'connecting';
   const peers = connection?.peers ?? 0;
   const statusText =
-    phase === 'offline'
+    phase === 'ended'
+      ? 'The host ended the room. What was shared stays here until you leave.'
+      : phase === 'offline'
       ? 'Offline: your edits are kept and merge when you reconnect.'
       : phase === 'online'
         ? peers === 0
@@ -181,6 +224,7 @@ function InRoom() {
       <div className="collab-status" role="status" aria-label="Room status" data-phase={phase} data-peers={peers}>
         {statusText}
       </div>
+      <SignallingRetry />
       <p className="notice">Everyone who has the invite is an editor: per-person roles are not available yet.</p>
       {room.role === 'owner' && (
         <>
@@ -200,8 +244,8 @@ function InRoom() {
       <h3>Chat</h3>
       <ChatBox />
       <div className="collab-row">
-        {phase === 'offline' ? <button onClick={goOnline}>Reconnect</button> : <button onClick={goOffline}>Go offline</button>}
-        <button className="danger" onClick={leaveRoom}>
+        {phase === 'offline' ? <button onClick={goOnline}>Reconnect</button> : phase !== 'ended' && <button onClick={goOffline}>Go offline</button>}
+        <button className="danger" onClick={room.role === 'owner' ? () => void endRoom() : leaveRoom}>
           {room.role === 'owner' ? 'Stop sharing' : 'Leave room'}
         </button>
       </div>

@@ -7,8 +7,20 @@ import type { Participant, RoomRole } from './collab-state';
 // chatTyping, activeAt }. Remote states come from untrusted peers: they are parsed, never trusted.
 
 export const PEER_COLORS = ['#e06c75', '#61afef', '#98c379', '#e5c07b', '#c678dd', '#56b6c2', '#d19a66', '#f472b6'] as const;
+/** Names for the colours, for the colour picker's labels (screen readers say "Blue", not a hex code). */
+export const PEER_COLOR_NAMES: Record<(typeof PEER_COLORS)[number], string> = {
+  '#e06c75': 'Red',
+  '#61afef': 'Blue',
+  '#98c379': 'Green',
+  '#e5c07b': 'Yellow',
+  '#c678dd': 'Purple',
+  '#56b6c2': 'Cyan',
+  '#d19a66': 'Orange',
+  '#f472b6': 'Pink',
+};
 /** A peer with no edit, click or scroll for this long shows as idle. */
 export const IDLE_MS = 60_000;
+/** Where names were kept before they moved into settings (issue 11); read once as a fallback. */
 const NAME_KEY = 'codecrafter.collab.name';
 
 const PeerStateSchema = z.object({
@@ -44,22 +56,16 @@ export function savedName(): string {
   }
 }
 
-export function saveName(name: string): void {
-  try {
-    localStorage.setItem(NAME_KEY, cleanName(name));
-  } catch {
-    // Private mode: the name lasts for this session only.
-  }
-}
-
 export function colorFor(clientId: number): string {
   return PEER_COLORS[clientId % PEER_COLORS.length]!;
 }
 
-export function setLocalUser(awareness: Awareness, name: string, role: RoomRole): void {
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+export function setLocalUser(awareness: Awareness, name: string, role: RoomRole, color = ''): void {
   awareness.setLocalState({
     ...(awareness.getLocalState() ?? {}),
-    user: { name: cleanName(name) || 'Anonymous', color: colorFor(awareness.clientID), role },
+    user: { name: cleanName(name) || 'Anonymous', color: HEX_COLOR.test(color) ? color : colorFor(awareness.clientID), role },
     activeAt: Date.now(),
   });
 }

@@ -1,8 +1,9 @@
 import { WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
-import type { Awareness } from 'y-protocols/awareness';
+import { removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
 import { createThrottle, type Throttle } from './throttle';
 import { installChunking } from './chunking';
+import { SignalBackoff, type ReconnectingSocket } from './signal-backoff';
 
 // THE peer transport of a room (issue 4): every WebRTC provider is made here and nowhere else, so
 // per-peer roles (DESIGN.md section 4: a handshake before any document traffic, viewers' updates
@@ -26,7 +27,7 @@ export interface RoomConnectionOptions {
   wrtc?: unknown;
 }
 
-export type ConnectionPhase = 'connecting' | 'online' | 'offline' | 'closed';
+export type ConnectionPhase = 'connecting' | 'online' | 'offline' | 'ended' | 'closed';
 
 export interface ConnectionStatus {
   phase: ConnectionPhase;
@@ -34,6 +35,10 @@ export interface ConnectionStatus {
   peers: number;
   /** Whether the signalling server is reachable. */
   signalling: boolean;
+  /** Failed attempts to reach the signalling server since it was last reached. */
+  signallingFailures: number;
+  /** Milliseconds until the next attempt, or null when none is scheduled. */
+  retryInMs: number | null;
 }
 
 export interface TransportStats {
@@ -60,6 +65,8 @@ export class RoomConnection {
   private readonly throttles: Throttle[] = [];
   private offline = false;
   private closed = false;
+  private ended = false;
+  private readonly backoffs = new Map<ReconnectingSocket, SignalBackoff>();
   /** Our awareness state, kept across going offline (y-webrtc clears it on disconnect). */
   private savedAwareness: Record<string, unknown> | null = null;
   private readonly poll: ReturnType<typeof setInterval>;
@@ -85,24 +92,58 @@ export class RoomConnection {
       filterBcConns: true,
       peerOpts: { config: { iceServers: options.iceServers }, ...(options.wrtc ? { wrtc: options.wrtc } : {}) },
     });
-    this.provider.on('peers', (event: { added: string[] }) => {
+    this.provider.on('peers', (event: { added: string[]; removed: string[] }) => {
       const room = this.room();
       for (const id of event.added) {
         const conn = room?.webrtcConns.get(id);
         if (conn) installChunking(conn.peer, () => this.stats.chunkedMessages++);
       }
+      if (event.removed.length) this.forgetPeers(event.removed);
       this.emit();
     });
+    this.watchSignalling();
     this.ready = Promise.resolve(this.provider.key).then(() => this.batchTraffic());
     // The signalling socket's state has no event of its own in y-webrtc; a slow poll keeps the UI honest.
     this.poll = setInterval(() => this.emit(), 1000);
     globalThis.addEventListener?.('unhandledrejection', this.onRejection);
   }
 
+  /**
+   * A peer whose connection closed is gone (issue 11): its awareness goes now, not after the
+   * 30 s awareness timeout. Each peer names its signalling peer id in its awareness state.
+   */
+  private forgetPeers(peerIds: string[]): void {
+    const gone = new Set(peerIds);
+    const awareness = this.options.awareness;
+    const ids = [...awareness.getStates()]
+      .filter(([clientId, state]) => clientId !== awareness.clientID && typeof state.peerId === 'string' && gone.has(state.peerId))
+      .map(([clientId]) => clientId);
+    if (ids.length) removeAwarenessStates(awareness, ids, 'peer-closed');
+  }
+
+  /** Puts our backoff on each signalling socket y-webrtc made (a new one after going online again). */
+  private watchSignalling(): void {
+    for (const socket of this.provider.signalingConns as unknown as ReconnectingSocket[]) {
+      if (!this.backoffs.has(socket)) this.backoffs.set(socket, new SignalBackoff(socket, () => this.emit()));
+    }
+  }
+
+  private stopBackoffs(): void {
+    for (const backoff of this.backoffs.values()) backoff.stop();
+    this.backoffs.clear();
+  }
+
+  /** The user asked to reach the signalling server now instead of waiting. */
+  retryNow(): void {
+    for (const backoff of this.backoffs.values()) backoff.retryNow();
+  }
+
   /** y-webrtc opens its room once the key is derived; then wrap its senders with batching. */
   private batchTraffic(): void {
     const room = this.room();
     if (!room || this.closed) return;
+    // Peers drop our awareness when our connection to them closes; they find us by this id.
+    if (this.options.awareness.getLocalState() !== null) this.options.awareness.setLocalStateField('peerId', (room as unknown as { peerId: string }).peerId);
     const batchMs = this.options.batchMs ?? 10;
     const doc = this.options.doc;
     const sendDoc = room._docUpdateHandler;
@@ -136,8 +177,25 @@ export class RoomConnection {
     const room = this.room();
     const peers = room ? [...room.webrtcConns.values()].filter((c) => c.connected).length : 0;
     const signalling = this.provider.signalingConns.some((c) => c.connected);
-    const phase: ConnectionPhase = this.closed ? 'closed' : this.offline ? 'offline' : signalling || peers > 0 ? 'online' : 'connecting';
-    return { phase, peers, signalling };
+    const phase: ConnectionPhase = this.closed
+      ? 'closed'
+      : this.ended
+        ? 'ended'
+        : this.offline
+          ? 'offline'
+          : signalling || peers > 0
+            ? 'online'
+            : 'connecting';
+    let signallingFailures = 0;
+    let retryAt: number | null = null;
+    if (!signalling && !this.offline && !this.ended) {
+      for (const backoff of this.backoffs.values()) {
+        const { failures, nextAttemptAt } = backoff.state();
+        signallingFailures = Math.max(signallingFailures, failures);
+        if (nextAttemptAt !== null) retryAt = Math.min(retryAt ?? nextAttemptAt, nextAttemptAt);
+      }
+    }
+    return { phase, peers, signalling, signallingFailures, retryInMs: retryAt === null ? null : Math.max(0, retryAt - Date.now()) };
   }
 
   onDidChange(listener: (status: ConnectionStatus) => void): () => void {
@@ -156,6 +214,7 @@ export class RoomConnection {
     for (const t of this.throttles) t.flush();
     this.savedAwareness = this.options.awareness.getLocalState();
     this.offline = true;
+    this.stopBackoffs();
     this.provider.disconnect();
     this.emit();
   }
@@ -164,8 +223,24 @@ export class RoomConnection {
     if (!this.offline || this.closed) return;
     this.offline = false;
     this.provider.connect();
+    this.watchSignalling();
     // y-webrtc removed our awareness state when it disconnected: put it back so peers see us again.
     if (this.savedAwareness && this.options.awareness.getLocalState() === null) this.options.awareness.setLocalState(this.savedAwareness);
+    this.emit();
+  }
+
+  /**
+   * The host ended the room: no more attempts to reach its signalling server, and no peers to look
+   * for. The doc stays as it is, so the guest still reads (and can keep) what was shared.
+   */
+  markEnded(): void {
+    if (this.ended || this.closed) return;
+    this.ended = true;
+    this.stopBackoffs();
+    // y-webrtc removes our own awareness state on disconnect; this window still lists itself.
+    const own = this.options.awareness.getLocalState();
+    this.provider.disconnect();
+    if (own && this.options.awareness.getLocalState() === null) this.options.awareness.setLocalState(own);
     this.emit();
   }
 
@@ -178,6 +253,7 @@ export class RoomConnection {
     for (const t of this.throttles) t.flush();
     for (const t of this.throttles) t.dispose();
     this.closed = true;
+    this.stopBackoffs();
     clearInterval(this.poll);
     globalThis.removeEventListener?.('unhandledrejection', this.onRejection);
     this.provider.destroy();

@@ -9,7 +9,8 @@ import { postChat, readChat, chatArray } from './chat';
 import { EMPTY_COLLAB, type CollabState, type RoomRole } from './collab-state';
 import { scrollToLine, setUserInputListener } from './editor-link';
 import { loadIceText, parseIceServers } from './ice-servers';
-import { colorFor, paintRemoteCursors, participants, readPeerState, savedName, setLocalField, setLocalUser } from './presence';
+import { ensureIdentity, savedIdentity } from './identity';
+import { paintRemoteCursors, participants, readPeerState, setLocalField, setLocalUser } from './presence';
 import { drawGuestTree, watchRoomFiles } from './file-sync';
 import { RoomConnection } from './room-connection';
 
@@ -22,6 +23,12 @@ export const MAX_SHARED_TOTAL_BYTES = 32 * 1024 * 1024;
 
 /** Participants list and follow mode catch up with awareness at most this often. */
 const PRESENCE_REFRESH_MS = 40;
+/**
+ * The host's "room ended" goes through the doc's meta map (issue 11), so guests stop looking for a
+ * signalling server that is about to stop; the host waits this long for it to leave the data channels.
+ */
+const ROOM_ENDED_KEY = 'roomEndedAt';
+const END_NOTICE_MS = 300;
 
 let connection: RoomConnection | null = null;
 let disposers: Array<() => void> = [];
@@ -31,8 +38,9 @@ function setCollab(patch: Partial<CollabState>): void {
   workbench.set((s) => ({ collab: { ...s.collab, ...patch } }));
 }
 
+/** The name for this window in a room; share and join ask for one first, so the fallback is rare. */
 export function defaultName(role: RoomRole): string {
-  return savedName() || (role === 'owner' ? 'Host' : `Guest ${documents.awareness.clientID % 1000}`);
+  return savedIdentity()?.name || (role === 'owner' ? 'Host' : 'Guest');
 }
 
 function iceServers(): RTCIceServer[] {
@@ -135,7 +143,7 @@ export function stopFollowing(): void {
 }
 
 function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: string | null): void {
-  setLocalUser(documents.awareness, defaultName(role), role);
+  setLocalUser(documents.awareness, defaultName(role), role, savedIdentity()?.color);
   setLocalField(documents.awareness, 'activeFile', workbench.get().activeTab);
   connection = new RoomConnection({
     roomId: invite.roomId,
@@ -160,6 +168,11 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
   const chatListener = () => refreshChat();
   chatArray(documents.doc).observe(chatListener);
   const idleTimer = setInterval(refreshPresence, 10_000);
+  const meta = documents.meta;
+  const metaListener = (event: { keysChanged: Set<string> }) => {
+    if (role === 'guest' && event.keysChanged.has(ROOM_ENDED_KEY) && meta.get(ROOM_ENDED_KEY)) roomEnded();
+  };
+  meta.observe(metaListener);
   disposers = [
     role === 'owner' ? api.workspace.onDidChangeFiles(({ changes }) => void publishDiskChanges(changes)) : () => {},
     conn.onDidChange((status) => setCollab({ connection: status })),
@@ -168,6 +181,7 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
       if (presenceTimer !== null) clearTimeout(presenceTimer);
     },
     () => chatArray(documents.doc).unobserve(chatListener),
+    () => meta.unobserve(metaListener),
     watchRoomFiles(),
     () => clearInterval(idleTimer),
     workbench.subscribe((s, prev) => {
@@ -196,6 +210,8 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
 /** Host: publish every text file of the open workspace into the doc and open the room. */
 export async function shareWorkspace(): Promise<void> {
   if (connection || !workbench.get().workspace) return;
+  // Nobody enters a room nameless (issue 11); cancelling the prompt cancels the share.
+  if (!(await ensureIdentity('share'))) return;
   setCollab({ busy: 'sharing' });
   try {
     const hosting = await attempt('Cannot start the room', () => api.room.startHosting({ lan: true }));
@@ -217,6 +233,8 @@ export async function shareWorkspace(): Promise<void> {
       documents.adopt(entry.path, file.content);
     }
     if (skipped.length) notify(`Not shared (over ${MAX_SHARED_FILE_BYTES / 1024 / 1024} MB or the room's size cap): ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? '…' : ''}`, 'warning');
+    // A room shared before from this doc said it ended; this one has not.
+    documents.meta.delete(ROOM_ENDED_KEY);
     const invite = newRoom(hosting.lanUrl ?? hosting.signalUrl);
     connect(invite, 'owner', hosting.signalUrl, hosting.lanUrl);
     workbench.set({ sideView: 'collab', sideBarVisible: true });
@@ -232,6 +250,7 @@ export async function joinRoom(link: string): Promise<boolean> {
     notify(parsed.problem);
     return false;
   }
+  if (!(await ensureIdentity('join'))) return false;
   if (connection) leaveRoom();
   setCollab({ busy: 'joining' });
   try {
@@ -254,6 +273,29 @@ export async function joinRoom(link: string): Promise<boolean> {
   } finally {
     setCollab({ busy: null });
   }
+}
+
+/** Guest: the host ended the room. What was shared stays readable until the guest leaves. */
+function roomEnded(): void {
+  connection?.markEnded();
+  notify('The host ended the room. What was shared stays open here until you leave.', 'info');
+}
+
+/** Host: tells the room it ends (so guests stop retrying the signalling server), then leaves. */
+export async function endRoom(): Promise<void> {
+  if (!connection) return;
+  if (workbench.get().collab.room?.role !== 'owner') return leaveRoom();
+  if (connection.status().peers > 0) {
+    documents.meta.set(ROOM_ENDED_KEY, Date.now());
+    await new Promise((resolve) => setTimeout(resolve, END_NOTICE_MS));
+  }
+  leaveRoom();
+  // The mark was for that room's guests; the folder's doc carries on solo.
+  documents.meta.delete(ROOM_ENDED_KEY);
+}
+
+export function retrySignallingNow(): void {
+  connection?.retryNow();
 }
 
 export function leaveRoom(): void {
@@ -287,9 +329,12 @@ export function goOnline(): void {
 }
 
 export function sendChat(text: string): boolean {
-  const user = { clientId: documents.awareness.clientID, name: defaultName(workbench.get().collab.room?.role ?? 'guest'), color: colorFor(documents.awareness.clientID) };
   const own = readPeerState(documents.awareness.getLocalState());
-  if (own) user.name = own.user.name;
+  const user = {
+    clientId: documents.awareness.clientID,
+    name: own?.user.name ?? defaultName(workbench.get().collab.room?.role ?? 'guest'),
+    color: own?.user.color ?? '#cccccc',
+  };
   return postChat(documents.doc, user, text);
 }
 
@@ -297,9 +342,10 @@ export function setChatTyping(typing: boolean): void {
   setLocalField(documents.awareness, 'chatTyping', typing);
 }
 
-export function rename(name: string): void {
+/** Shows a changed name or colour to the room at once (the caller saves it in settings). */
+export function rename(name: string, color = savedIdentity()?.color): void {
   const role = workbench.get().collab.room?.role;
-  if (role) setLocalUser(documents.awareness, name, role);
+  if (role) setLocalUser(documents.awareness, name, role, color);
 }
 
 /** For tests and the benchmark: how many messages the transport sent. */

@@ -15,13 +15,19 @@ const CURSOR_LAG_MS = 400;
 /** The replay of one session, in place of the editor group (issue 5). */
 export function ReplayPlayer({ sessionId }: { sessionId: string }) {
   const p = usePlayback(sessionId);
-  const [file, setFile] = useState<string | null>(null);
+  // The file shown follows the edit at the playhead (issue 11) unless the user pinned one.
+  const [pinned, setPinned] = useState<string | null>(null);
+  const [followed, setFollowed] = useState<string | null>(null);
   const [diffFrom, setDiffFrom] = useState<number | null>(null);
   const [terminal, setTerminal] = useState<string | null>(null);
   const live = useReplayState((s) => s.recording.sessionId === sessionId);
 
   const paths = useMemo(() => Object.keys(p.files ?? {}).sort(), [p.files]);
-  const shown = file && paths.includes(file) ? file : (paths[0] ?? null);
+  useEffect(() => {
+    if (p.changed && p.files && p.changed in p.files) setFollowed(p.changed);
+  }, [p.changed, p.files]);
+  const shown = pinned && paths.includes(pinned) ? pinned : followed && paths.includes(followed) ? followed : (paths[0] ?? null);
+  const following = !(pinned && paths.includes(pinned));
   const terminals = useMemo(
     () => p.events.flatMap((e) => (e.event.kind === 'terminal-open' ? [e.event.terminalId] : [])),
     [p.events],
@@ -91,12 +97,31 @@ export function ReplayPlayer({ sessionId }: { sessionId: string }) {
       {t && <ReplayTimeline timeline={t} seq={p.seq} onSeek={p.seek} onSeekMarker={(m) => p.seekTime(m.seq, m.time)} names={names} />}
       <div className="replay-body">
         <div className="replay-main">
-          <div role="tablist" aria-label="Files at this moment" className="replay-files">
-            {paths.map((path) => (
-              <button key={path} role="tab" aria-selected={path === shown} onClick={() => setFile(path)}>
-                {path}
+          <div className="replay-files">
+            <div role="tablist" aria-label="Files at this moment">
+              {paths.map((path) => (
+                <button
+                  key={path}
+                  role="tab"
+                  aria-selected={path === shown}
+                  data-pinned={path === pinned}
+                  title={path === pinned ? 'Pinned: shown whatever the edit' : 'Pin this file: keep showing it while you move through the replay'}
+                  onClick={() => setPinned(path)}
+                >
+                  {path}
+                </button>
+              ))}
+            </div>
+            {paths.length > 0 && (
+              <button
+                className="replay-follow"
+                aria-pressed={following}
+                title={following ? 'Showing the file each edit changed; pick a file to pin it' : 'Stop pinning and show the file each edit changed'}
+                onClick={() => setPinned(null)}
+              >
+                Follow edits
               </button>
-            ))}
+            )}
             {paths.length === 0 && <span className="muted">No files at this moment.</span>}
           </div>
           <ReplayEditor path={shown ?? 'untitled.txt'} text={shown ? (p.files?.[shown] ?? '') : ''} cursors={cursors} />

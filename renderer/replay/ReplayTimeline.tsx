@@ -1,27 +1,10 @@
 import type { Timeline, TimelineMarker } from '../../common/history';
+import { at, formatOffset, ReplayMarkers } from './ReplayMarkers';
 
 // The timeline runs over update numbers, so every edit is one step of the slider (arrow keys move
 // by one edit, PageUp/PageDown by a tenth) and idle time takes no room.
 
-const MARKER_LABEL: Record<TimelineMarker['kind'], string> = {
-  run: 'Run',
-  paste: 'Paste',
-  chat: 'Chat',
-  'focus-lost': 'Focus lost',
-  snapshot: 'Snapshot',
-};
-
-function at(seq: number, last: number): string {
-  return `${(100 * seq) / Math.max(last, 1)}%`;
-}
-
-export function formatOffset(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(s / 3600);
-  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
-  const ss = String(s % 60).padStart(2, '0');
-  return h ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
-}
+export { formatOffset };
 
 export function ReplayTimeline({
   timeline,
@@ -58,18 +41,7 @@ export function ReplayTimeline({
           </div>
         ))}
       </div>
-      <div className="replay-markers" role="toolbar" aria-label="Markers">
-        {timeline.markers.map((m, i) => (
-          <button
-            key={`${m.kind}-${m.seq}-${i}`}
-            className={`replay-marker marker-${m.kind}`}
-            style={{ left: at(m.seq, last) }}
-            aria-label={`${MARKER_LABEL[m.kind]}: ${m.label} at ${formatOffset(m.time - timeline.startTime)}`}
-            title={`${MARKER_LABEL[m.kind]}: ${m.label}${m.author ? ` (${names.get(m.author) ?? m.author})` : ''}`}
-            onClick={() => onSeekMarker(m)}
-          />
-        ))}
-      </div>
+      <ReplayMarkers timeline={timeline} names={names} onSeekMarker={onSeekMarker} />
       <input
         className="replay-slider"
         type="range"

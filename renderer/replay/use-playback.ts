@@ -17,6 +17,8 @@ export interface Playback {
   seq: number;
   time: number;
   files: Record<string, string> | null;
+  /** The file the edit at the playhead changed, if it changed exactly one. */
+  changed: string | null;
   playing: boolean;
   speed: number;
   skipIdle: boolean;
@@ -36,6 +38,7 @@ export function usePlayback(sessionId: string): Playback {
   const [seq, setSeq] = useState(0);
   const [time, setTime] = useState(0);
   const [files, setFiles] = useState<Record<string, string> | null>(null);
+  const [changed, setChanged] = useState<string | null>(null);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
   const [skipIdle, setSkipIdle] = useState(true);
@@ -53,6 +56,7 @@ export function usePlayback(sessionId: string): Playback {
           setSeq(r.seq);
           setTime(typeof at === 'object' && 'time' in at ? at.time : r.time);
           setFiles(r.files);
+          setChanged(r.changed ?? null);
         })
         .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     },
@@ -125,6 +129,7 @@ export function usePlayback(sessionId: string): Playback {
     seq,
     time,
     files,
+    changed,
     playing,
     speed,
     skipIdle,

@@ -9,6 +9,7 @@ import { EditorTabs } from './EditorTabs';
 import { Panel } from './Panel';
 import { handleBuildProgress, handleRunEvent, refreshSandboxStatus } from '../run/run-actions';
 import { ConfirmDialog, Toasts } from './Overlays';
+import { NamePrompt } from '../collab/NamePrompt';
 import { QuickPick } from './QuickPick';
 import { StatusBar } from './StatusBar';
 import { Welcome } from './Welcome';
@@ -125,6 +126,7 @@ export function App() {
       <StatusBar />
       <QuickPick />
       <ConfirmDialog />
+      <NamePrompt />
       <Toasts />
     </div>
   );

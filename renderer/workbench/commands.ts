@@ -14,7 +14,7 @@ import {
 import { buildImages, cancelRun, runActiveFile } from '../run/run-actions';
 import { runEditorAction } from '../editor/active-editor';
 import { showSearch } from './search-actions';
-import { leaveRoom, shareWorkspace } from '../collab/session';
+import { endRoom, shareWorkspace } from '../collab/session';
 import { inRoom } from '../collab/room-mode';
 
 // Every action the workbench offers, with its keys: the command palette lists these, the global
@@ -76,7 +76,7 @@ export const COMMANDS: Command[] = [
   { id: 'view.toggleSideBar', title: 'View: Toggle Side Bar', keys: 'Ctrl+B', run: () => workbench.set((s) => ({ sideBarVisible: !s.sideBarVisible })) },
   { id: 'collab.share', title: 'Collaboration: Share Workspace', when: () => hasFolder() && !inRoom(), run: () => shareWorkspace() },
   { id: 'collab.join', title: 'Collaboration: Join Room…', when: () => !inRoom(), run: () => workbench.set({ sideView: 'collab', sideBarVisible: true }) },
-  { id: 'collab.leave', title: 'Collaboration: Leave Room', when: inRoom, run: () => leaveRoom() },
+  { id: 'collab.leave', title: 'Collaboration: Leave Room', when: inRoom, run: () => endRoom() },
   { id: 'view.collab', title: 'View: Show Collaboration', run: () => workbench.set({ sideView: 'collab', sideBarVisible: true }) },
   { id: 'view.replay', title: 'View: Show Replay', run: () => workbench.set({ sideView: 'replay', sideBarVisible: true }) },
   { id: 'view.settings', title: 'Preferences: Open Settings', keys: 'Ctrl+,', run: () => workbench.set({ sideView: 'settings', sideBarVisible: true }) },

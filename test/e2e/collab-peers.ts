@@ -39,7 +39,8 @@ export interface PeerSet {
   close(): Promise<void>;
 }
 
-export async function startPeers(browser: Browser, names: string[], fixture = 'sample-workspace'): Promise<PeerSet> {
+/** `named: false` leaves each person without a saved name, as a new user is (the app asks on share or join). */
+export async function startPeers(browser: Browser, names: string[], fixture = 'sample-workspace', { named = true } = {}): Promise<PeerSet> {
   const workspace = copyFixture(fixture);
   const dataDirs: Array<{ dir: string; cleanup: () => void }> = [];
   const peers: Peer[] = [];
@@ -63,7 +64,7 @@ export async function startPeers(browser: Browser, names: string[], fixture = 's
     });
     await page.goto(`${host.url}&probe=1`);
     await expect(page.getByRole('heading', { name: 'CodeCrafter' })).toBeVisible();
-    await setName(page, name);
+    if (named) await setName(page, name);
     peers.push({ name, host, context, page, errors });
   }
   return {

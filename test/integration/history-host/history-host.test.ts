@@ -227,7 +227,7 @@ describe('history through the contract', () => {
     await api.history.flush();
     const [info] = await api.history.listSessions();
     expect(info).toMatchObject({ id: live.sessionId, kind: 'room', workspaceId: 'room:Yn3kX5_nKmtq', title: 'Room Yn3kX5' });
-    expect((await api.history.timeline({ sessionId: live.sessionId })).markers).toMatchObject([{ kind: 'chat', label: 'hello' }]);
+    expect((await api.history.timeline({ sessionId: live.sessionId })).markers).toMatchObject([{ kind: 'chat', label: 'Chat: hello' }]);
 
     // Opening a folder ends the room's recording; rejoining offline later continues it.
     await api.workspace.open({ path: project });

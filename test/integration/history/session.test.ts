@@ -98,6 +98,14 @@ describe('a recorded room session', () => {
     });
   });
 
+  it('names the file each edit changed, so the player can show it (issue 11)', () => {
+    withReplay((_store, replay) => {
+      expect(replay.filesAt({ seq: seqAfterMain }).changed).toBe('main.py');
+      expect(replay.filesAt({ seq: seqAfterUtil }).changed).toBe('util.py');
+      expect(replay.filesAt({ seq: 0 }).changed).toBeNull();
+    });
+  });
+
   it('diffs two moments per file', () => {
     withReplay((_store, replay) => {
       const diffs = replay.diff({ seq: 1 }, { seq: seqAfterUtil });
@@ -115,7 +123,7 @@ describe('a recorded room session', () => {
       expect(timeline.tracks).toHaveLength(2);
       expect(timeline.tracks.reduce((n, t) => n + t.updates, 0)).toBe(4);
       expect(timeline.markers.map((m) => m.kind)).toEqual(['paste', 'run', 'run', 'chat', 'focus-lost']);
-      expect(timeline.markers[2]!.label).toContain('ok');
+      expect(timeline.markers[2]!.label).toBe('Run main.py — ok (0.12 s)');
       expect(timeline.idle).toHaveLength(1);
       expect(timeline.idle[0]!.toTime - timeline.idle[0]!.fromTime).toBeGreaterThanOrEqual(60_000);
     });
