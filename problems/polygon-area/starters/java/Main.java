@@ -30,7 +30,7 @@ public class Main {
         }
         double result = plotArea(corners);
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%.6f", result)).append('\n');
+        out.append(String.format(java.util.Locale.ROOT, "%.6f", result)).append('\n');
         System.out.print(out);
     }
 }
