@@ -8,12 +8,18 @@ import { startHost, tempDir, type RunningHost } from './web-host';
 
 let host: RunningHost;
 let data: ReturnType<typeof tempDir>;
+const warmBefore = process.env.CODECRAFTER_SANDBOX_WARM;
 
 test.beforeAll(async () => {
-  // No sandboxes are needed to show an invite.
+  // No sandboxes are needed to show an invite; the setting is put back for the specs that follow.
   process.env.CODECRAFTER_SANDBOX_WARM = 'none';
   data = tempDir('cc-e2e-invite-');
-  host = await startHost(data.dir);
+  try {
+    host = await startHost(data.dir);
+  } finally {
+    if (warmBefore === undefined) delete process.env.CODECRAFTER_SANDBOX_WARM;
+    else process.env.CODECRAFTER_SANDBOX_WARM = warmBefore;
+  }
 });
 
 test.afterAll(async () => {
