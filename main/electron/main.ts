@@ -3,6 +3,7 @@ import path from 'node:path';
 import { channelName } from '../../common/rpc';
 import type { Settings } from '../../common/types';
 import { createHostServices, type HostServices } from '../host/services';
+import { ensurePrivateDir } from '../store/private-files';
 import { serveContractOverIpc } from './ipc';
 import { InviteRouter } from './invites';
 import { installMenu } from './menu';
@@ -38,6 +39,9 @@ if (!app.requestSingleInstanceLock()) {
     // Before any page loads, so no permission is ever granted by Electron's default.
     guardSession(session.defaultSession);
     serveRenderer(path.join(distDir, 'renderer'));
+    // userData is ours even before our database exists (Chromium fills it first), so make it
+    // private here; the data-folder check in openAppDatabase would leave a full folder alone.
+    ensurePrivateDir(app.getPath('userData'));
     services = createHostServices({
       dataDir: app.getPath('userData'),
       host: 'electron',

@@ -1,0 +1,9 @@
+# Takes the absolute value of k, so counter-clockwise turns are made clockwise.
+import sys
+
+data = sys.stdin.read().split()
+n, k = int(data[0]), int(data[1])
+tile = [data[2 + i * n:2 + (i + 1) * n] for i in range(n)]
+for _ in range(abs(k) % 4):
+    tile = [list(row) for row in zip(*tile[::-1])]
+print("\n".join(" ".join(row) for row in tile))
