@@ -27,7 +27,7 @@ function layer(files, { folders = [], packages = [], message }) {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'release/**', 'out/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '.tools/**', 'problems/**'],
+    ignores: ['dist/**', 'node_modules/**', 'release/**', 'out/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '.tools/**', 'problems/**', '.tsbuild/**', 'coverage/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
