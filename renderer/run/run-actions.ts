@@ -26,13 +26,15 @@ export async function refreshSandboxStatus(): Promise<void> {
   recheck = undefined;
   const status = await attempt('Cannot ask the sandbox for its state', () => api.sandbox.status());
   if (!status) return;
+  const wasDown = workbench.get().sandboxStatus !== null && workbench.get().sandboxStatus?.docker !== 'ok';
   workbench.set({ sandboxStatus: status });
   // One notice for this cause, kept while it holds and taken away once Docker answers (issue 11).
   if (status.docker === 'ok') {
     clearNotice(DOCKER_NOTICE);
     return;
   }
-  notify(`${status.message ?? 'Docker is not available'}. Sandboxed runs need it.`, 'warning', undefined, DOCKER_NOTICE);
+  // Said when Docker goes missing, not at every re-check: a notice the user dismissed stays away.
+  if (!wasDown) notify(`${status.message ?? 'Docker is not available'}. Sandboxed runs need it.`, 'warning', undefined, DOCKER_NOTICE);
   recheck = setTimeout(() => void refreshSandboxStatus(), DOCKER_RECHECK_MS);
 }
 

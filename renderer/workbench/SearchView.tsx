@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { SearchFileResult, SearchResult } from '../../common/search';
 import { useWorkbench, workbench, type SearchViewState } from '../state/store';
 import { FileIcon } from './file-icons';
@@ -80,7 +80,12 @@ function FileGroup({ file }: { file: SearchFileResult }) {
               className="search-match"
               tabIndex={0}
               onClick={() => void openMatch(file.path, m.line, m.column, m.length)}
-              onKeyDown={(e) => e.key === 'Enter' && void openMatch(file.path, m.line, m.column, m.length)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter') return;
+                // The focus moves to the editor during this keydown: the Enter must not type there.
+                e.preventDefault();
+                void openMatch(file.path, m.line, m.column, m.length);
+              }}
             >
               <Highlighted preview={m.preview} column={m.previewColumn} length={m.length} />
             </li>
@@ -141,6 +146,15 @@ export function SearchView() {
   );
 }
 
+/** Up and down move between the result rows, as in the Explorer. */
+function moveFocus(e: KeyboardEvent<HTMLUListElement>): void {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const rows = [...e.currentTarget.querySelectorAll<HTMLElement>('.search-file, .search-match')];
+  const index = rows.indexOf(document.activeElement as HTMLElement);
+  rows[Math.max(0, Math.min(rows.length - 1, index + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+  e.preventDefault();
+}
+
 function SearchResults({ search }: { search: SearchViewState }) {
   if (search.error) return <div role="alert" className="input-problem">{search.error}</div>;
   if (!search.result) return search.searching ? <div className="empty">Searching…</div> : null;
@@ -151,7 +165,7 @@ function SearchResults({ search }: { search: SearchViewState }) {
         {summaryText(result)}
       </div>
       {result.truncated && <div className="notice">{TRUNCATED[result.truncated]}</div>}
-      <ul role="tree" aria-label="Search results" className="search-results">
+      <ul role="tree" aria-label="Search results" className="search-results" onKeyDown={moveFocus}>
         {result.files.map((file) => (
           <FileGroup key={file.path} file={file} />
         ))}

@@ -68,4 +68,11 @@ test('Ctrl+Shift+F searches the folder, with options and globs, and opens a matc
   await results.getByRole('treeitem', { name: /^src\/util\.py:5/ }).click();
   await expect(page.getByRole('tab', { name: 'util.py', exact: true })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('button', { name: 'Go to Line/Column' })).toHaveText('Ln 5, Col 10 (5 selected)');
+
+  // By keyboard: arrows move between results, Enter opens one.
+  await results.getByRole('treeitem', { name: /^src\/util\.py:2/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(results.getByRole('treeitem', { name: /^src\/util\.py:3/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Go to Line/Column' })).toHaveText('Ln 3, Col 17 (5 selected)');
 });
