@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The installed `codecrafter` command: the bundled CLI (run `npm run build` first in a checkout).
-// The Node version check comes first: imports are evaluated in order, so on an old Node it stops
-// with its one sentence before the CLI loads any native module.
+// The Node version check comes first, and the CLI is loaded only after it: on an old Node the
+// command stops with one sentence before any native module loads.
 import '../scripts/check-node.mjs';
-import '../dist/cli.mjs';
+
+await import('../dist/cli.mjs');
