@@ -157,7 +157,7 @@ export class SandboxPool {
     this.warmed.add(language);
     this.lastUsed.set(language, Date.now());
     if (this.reaper || this.disposed || !Number.isFinite(this.idleMs)) return;
-    // Checking at half the idle time keeps a container at most 1.5 x idleMs past its last use.
+    // Checked every half idle time (at most a minute): a language stays warm at most that much past idleMs.
     this.reaper = setInterval(() => this.reapIdle(), Math.min(Math.max(this.idleMs / 2, 100), 60_000));
     this.reaper.unref(); // never keeps the process alive
   }
