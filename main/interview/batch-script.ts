@@ -1,0 +1,150 @@
+// Many runs in one `docker exec`. A test costs the program's own time plus a few forks, where an
+// exec per test would add ~80 ms of Docker round trip each (DESIGN.md section 9): the outer
+// cc-supervise phase runs a shell loop that starts a nested cc-supervise per test case — the same
+// supervisor, so each test gets its own CPU and wall limits, its own CPU time, peak memory and
+// OOM count, and has every process it started killed before the next test begins.
+//
+// After each test the loop writes one frame to the exec's stdout, three lines:
+//   "\x1eT <index>" / base64 of the nested stdout / base64 of the nested stderr
+// and "\x1eDONE <count>" at the end. The nested supervisor's end marker and report are the last
+// lines of those files (it writes them after everything of the test is dead), so whatever the
+// program printed before cannot stand in for them. The program shares the container's user with
+// the loop, so it could write into the loop's stdout through /proc: the host accepts frames only
+// in order, exactly one per test, and a DONE with the right count, and calls anything else a
+// judge error rather than trust it.
+import { randomBytes } from 'node:crypto';
+import type { SupervisorReport } from '../sandbox/exec-phase';
+
+/** Quotes for /bin/sh inside single quotes. */
+export function shq(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export const SUPERVISOR = '/usr/local/bin/cc-supervise';
+
+export interface BatchScript {
+  /** One shell line (cc-supervise takes its command on one header line). */
+  cmd: string;
+  nonce: string;
+}
+
+export interface BatchSpec {
+  /** Folder (relative to /work) with 0.in, 1.in, …, extracted from the phase's tar. */
+  dir: string;
+  /** Size of each stdin, in order. */
+  stdinBytes: number[];
+  /** The command of one test; `@I@` stands for the test's index in this batch, `@D@` for the folder. */
+  command: string;
+  wallMs: number;
+  cpuMs: number;
+  /** Largest stdout (and stderr) file a test may write, enforced with RLIMIT_FSIZE. */
+  outputBytes: number;
+  /** Shell run before each test (e.g. making the validator's feedback folder). */
+  before?: string;
+  /** What the frame's first line carries: the nested stdout, or a file the command wrote. */
+  firstLine?: string;
+}
+
+/** Keeps a command literal inside the loop's double quotes, but for the test index and folder. */
+function inDoubleQuotes(command: string): string {
+  return command.replace(/[\\"$`]/g, (c) => `\\${c}`).replace(/@I@/g, '$i').replace(/@D@/g, '$D');
+}
+
+export function batchScript(spec: BatchSpec): BatchScript {
+  const nonce = randomBytes(12).toString('hex');
+  const blocks = Math.ceil((spec.outputBytes + 1) / 512);
+  const first = spec.firstLine ?? 'base64 -w0 /tmp/.cc-o';
+  const cmd = [
+    `D=${shq(spec.dir)}`,
+    `set -- ${spec.stdinBytes.join(' ')}`,
+    'i=0',
+    'for n do ' +
+      [
+        spec.before ?? ':',
+        `{ printf 'nonce %s\\nstdin %s\\ntime_ms %s\\ncpu_ms %s\\ncmd %s\\n\\n' ${nonce} "$n" ${spec.wallMs} ${spec.cpuMs} "ulimit -f ${blocks}; ${inDoubleQuotes(spec.command)}"; cat "$D/$i.in"; } | ${SUPERVISOR} >/tmp/.cc-o 2>/tmp/.cc-e`,
+        `printf '\\036T %s\\n' "$i"`,
+        first,
+        `printf '\\n'`,
+        'base64 -w0 /tmp/.cc-e',
+        `printf '\\n'`,
+        'i=$((i+1))',
+      ].join('; ') +
+      '; done',
+    `rm -rf "$D" /tmp/.cc-o /tmp/.cc-e`,
+    `printf '\\036DONE %s\\n' "$i"`,
+  ].join('; ');
+  return { cmd, nonce };
+}
+
+export interface Frame {
+  index: number;
+  first: Buffer;
+  stderr: Buffer;
+}
+
+/** Reads frames from the loop's stdout as it streams; any deviation is kept as `broken`. */
+export class FrameReader {
+  private pending = '';
+  private lines: string[] = [];
+  private expected = 0;
+  done = false;
+  broken: string | null = null;
+
+  constructor(private readonly onFrame: (frame: Frame) => void) {}
+
+  push(text: string): void {
+    if (this.broken) return;
+    this.pending += text;
+    let at: number;
+    while ((at = this.pending.indexOf('\n')) !== -1) {
+      this.lines.push(this.pending.slice(0, at));
+      this.pending = this.pending.slice(at + 1);
+      this.take();
+      if (this.broken) return;
+    }
+  }
+
+  private take(): void {
+    const head = this.lines[0]!;
+    if (this.done) return this.fail('output after the end of the batch');
+    const done = /^\x1eDONE (\d+)$/.exec(head);
+    if (done) {
+      if (Number(done[1]) !== this.expected) return this.fail(`the batch ended after ${done[1]} tests, ${this.expected} were reported`);
+      this.done = true;
+      this.lines = [];
+      return;
+    }
+    const start = /^\x1eT (\d+)$/.exec(head);
+    if (!start || Number(start[1]) !== this.expected) return this.fail('unexpected text between test results');
+    if (this.lines.length < 3) return;
+    const [, first, stderr] = this.lines;
+    this.lines = [];
+    if (!/^[A-Za-z0-9+/=]*$/.test(first!) || !/^[A-Za-z0-9+/=]*$/.test(stderr!)) return this.fail('a test result is not base64');
+    this.expected++;
+    this.onFrame({ index: this.expected - 1, first: Buffer.from(first!, 'base64'), stderr: Buffer.from(stderr!, 'base64') });
+  }
+
+  private fail(why: string): void {
+    this.broken = `the judge's stream from the sandbox was tampered with or cut (${why})`;
+  }
+}
+
+/** Cuts the nested supervisor's marker and report off a test's stdout and stderr. */
+export function splitNested(nonce: string, stdout: Buffer, stderr: Buffer): { output: Buffer; stderr: Buffer; report: SupervisorReport | null } {
+  const marker = Buffer.from(`\x1eCCR:${nonce}:`);
+  const outAt = stdout.lastIndexOf(marker);
+  const errAt = stderr.lastIndexOf(marker);
+  let report: SupervisorReport | null = null;
+  if (errAt !== -1) {
+    try {
+      report = JSON.parse(stderr.subarray(errAt + marker.length).toString().trim()) as SupervisorReport;
+    } catch {
+      report = null;
+    }
+  }
+  return {
+    output: outAt === -1 ? stdout : stdout.subarray(0, outAt),
+    stderr: errAt === -1 ? stderr : stderr.subarray(0, errAt),
+    report: outAt === -1 ? null : report,
+  };
+}
