@@ -218,3 +218,20 @@ export function problemIdFrom(name: string): string {
     .slice(0, 64);
   return id || 'problem';
 }
+
+/** A problem as the bank lists it. */
+export interface ProblemSummary {
+  id: string;
+  name: string;
+  type: ProblemType;
+  validation: 'default' | 'custom';
+  samples: number;
+  secretTests: number;
+  /** Languages with starter code. */
+  starterLanguages: LanguageId[];
+  /** The stated or derived limit; null until one is derived. */
+  timeLimitMs: number | null;
+  /** Where it came from: "shipped", a folder or a zip path. */
+  origin: string;
+  importedAt: number;
+}
