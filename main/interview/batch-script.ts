@@ -129,10 +129,14 @@ export class FrameReader {
   }
 }
 
-/** Cuts the nested supervisor's marker and report off a test's stdout and stderr. */
-export function splitNested(nonce: string, stdout: Buffer, stderr: Buffer): { output: Buffer; stderr: Buffer; report: SupervisorReport | null } {
+/**
+ * Cuts the nested supervisor's marker and report off a test's stdout and stderr. `stdout` is
+ * null when the frame carried a file instead (the validator's feedback): then only the report
+ * on stderr tells that the run finished.
+ */
+export function splitNested(nonce: string, stdout: Buffer | null, stderr: Buffer): { output: Buffer; stderr: Buffer; report: SupervisorReport | null } {
   const marker = Buffer.from(`\x1eCCR:${nonce}:`);
-  const outAt = stdout.lastIndexOf(marker);
+  const outAt = stdout ? stdout.lastIndexOf(marker) : 0;
   const errAt = stderr.lastIndexOf(marker);
   let report: SupervisorReport | null = null;
   if (errAt !== -1) {
@@ -143,7 +147,7 @@ export function splitNested(nonce: string, stdout: Buffer, stderr: Buffer): { ou
     }
   }
   return {
-    output: outAt === -1 ? stdout : stdout.subarray(0, outAt),
+    output: !stdout ? Buffer.alloc(0) : outAt === -1 ? stdout : stdout.subarray(0, outAt),
     stderr: errAt === -1 ? stderr : stderr.subarray(0, errAt),
     report: outAt === -1 ? null : report,
   };

@@ -111,7 +111,7 @@ export class JudgeBox {
       let stopped = false;
       const reader = new FrameReader((frame) => {
         if (stopped) return;
-        const nested = splitNested(nonce, frame.first, frame.stderr);
+        const nested = splitNested(nonce, options.firstLine ? null : frame.first, frame.stderr);
         const run: NestedRun = options.firstLine ? { report: nested.report, first: frame.first, stderr: nested.stderr } : { report: nested.report, first: nested.output, stderr: nested.stderr };
         ran = base + frame.index + 1;
         if (!options.onResult(base + frame.index, run)) {

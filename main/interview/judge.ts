@@ -77,8 +77,9 @@ export class Judge {
     const margin = pkg.yaml.limits.time_safety_margin ?? 2;
     const limits: TestLimits = {
       cpuMs: time.ms,
-      // Wall time is a backstop for programs that sleep; CPU time decides. The machine may be busy.
-      wallMs: Math.round(time.ms * margin) + 1_000,
+      // Wall time is only a backstop for programs that sleep or block; CPU time decides. It is
+      // generous because a busy machine may give a program a fraction of a core.
+      wallMs: Math.round(time.ms * margin * 2) + 2_000,
       memoryMb,
       outputBytes: (pkg.yaml.limits.output ?? DEFAULT_OUTPUT_MB) << 20,
     };

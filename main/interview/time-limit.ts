@@ -1,8 +1,8 @@
 // A time limit for packages that state none, derived as problemtools does: run every accepted
 // submission, take the slowest test case of any of them, multiply by `time_multiplier` (default
-// 5) and round to whole seconds (at least 1 s). `time_safety_margin` (default 2) is what the
-// judge allows in wall time on top of that, so a busy machine does not turn CPU-bound runs into
-// wall-time failures.
+// 5) and round to whole seconds (at least 1 s). `time_safety_margin` (default 2) scales the
+// wall-time backstop the judge allows on top of the CPU limit (see judge.ts), so a busy machine
+// does not turn CPU-bound runs into wall-time failures.
 import type { JudgeResult, JudgeVerdict } from '../../common/problem';
 import type { SubmissionInput } from './judge';
 import type { ProblemPackage, Submission } from './problem-package';
