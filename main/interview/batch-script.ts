@@ -76,6 +76,9 @@ export function batchScript(spec: BatchSpec): BatchScript {
   return { cmd, nonce };
 }
 
+/** The record separator that starts every line the loop itself writes. */
+const RS = '\x1e';
+
 export interface Frame {
   index: number;
   first: Buffer;
@@ -107,14 +110,14 @@ export class FrameReader {
   private take(): void {
     const head = this.lines[0]!;
     if (this.done) return this.fail('output after the end of the batch');
-    const done = /^\x1eDONE (\d+)$/.exec(head);
+    const done = head.startsWith(RS) ? /^DONE (\d+)$/.exec(head.slice(1)) : null;
     if (done) {
       if (Number(done[1]) !== this.expected) return this.fail(`the batch ended after ${done[1]} tests, ${this.expected} were reported`);
       this.done = true;
       this.lines = [];
       return;
     }
-    const start = /^\x1eT (\d+)$/.exec(head);
+    const start = head.startsWith(RS) ? /^T (\d+)$/.exec(head.slice(1)) : null;
     if (!start || Number(start[1]) !== this.expected) return this.fail('unexpected text between test results');
     if (this.lines.length < 3) return;
     const [, first, stderr] = this.lines;

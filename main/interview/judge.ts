@@ -108,7 +108,7 @@ export class Judge {
     const box = await JudgeBox.open(this.pool, language, this.controller.signal);
     let compile: JudgeResult['compile'] = null;
     const outputs = new Map<number, Buffer>();
-    let ranError: string | null = null;
+    let ranError: string | null;
     try {
       const tarred = submission.files.map((f) => ({ path: f.path, content: Buffer.from(f.content) }));
       if (lang.compile) {
