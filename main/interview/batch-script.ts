@@ -22,46 +22,53 @@ export function shq(value: string): string {
 
 export const SUPERVISOR = '/usr/local/bin/cc-supervise';
 
-export interface BatchScript {
-  /** One shell line (cc-supervise takes its command on one header line). */
-  cmd: string;
-  nonce: string;
+export interface BatchSpec {
+  /** Folder (relative to /work) the phase's tar fills with 0.req, 1.req, … (see testRequest). */
+  dir: string;
+  count: number;
+  /** What the frame's first line carries: the nested stdout, or a file the test's command wrote. */
+  firstLine?: string;
 }
 
-export interface BatchSpec {
-  /** Folder (relative to /work) with 0.in, 1.in, …, extracted from the phase's tar. */
-  dir: string;
-  /** Size of each stdin, in order. */
-  stdinBytes: number[];
-  /** The command of one test; `@I@` stands for the test's index in this batch, `@D@` for the folder. */
+export interface TestRequestSpec {
+  nonce: string;
+  stdin: Uint8Array;
+  /** The test's command, run by the nested supervisor's /bin/sh -c. */
   command: string;
   wallMs: number;
   cpuMs: number;
   /** Largest stdout (and stderr) file a test may write, enforced with RLIMIT_FSIZE. */
   outputBytes: number;
-  /** Shell run before each test (e.g. making the validator's feedback folder). */
-  before?: string;
-  /** What the frame's first line carries: the nested stdout, or a file the command wrote. */
-  firstLine?: string;
 }
 
-/** Keeps a command literal inside the loop's double quotes, but for the test index and folder. */
-function inDoubleQuotes(command: string): string {
-  return command.replace(/[\\"$`]/g, (c) => `\\${c}`).replace(/@I@/g, '$i').replace(/@D@/g, '$D');
-}
-
-export function batchScript(spec: BatchSpec): BatchScript {
-  const nonce = randomBytes(12).toString('hex');
+/**
+ * One test's input to the nested cc-supervise, header and stdin together, made on the host and
+ * shipped in the tar: the loop then only redirects a file, with no `cat` or pipe per test.
+ */
+export function testRequest(spec: TestRequestSpec): Buffer {
   const blocks = Math.ceil((spec.outputBytes + 1) / 512);
+  const header = [
+    `nonce ${spec.nonce}`,
+    `stdin ${spec.stdin.length}`,
+    `time_ms ${spec.wallMs}`,
+    `cpu_ms ${spec.cpuMs}`,
+    `cmd ulimit -f ${blocks}; ${spec.command.replace(/\n/g, ' ')}`,
+  ].join('\n');
+  return Buffer.concat([Buffer.from(`${header}\n\n`), spec.stdin]);
+}
+
+export function newNonce(): string {
+  return randomBytes(12).toString('hex');
+}
+
+export function batchScript(spec: BatchSpec): string {
   const first = spec.firstLine ?? 'base64 -w0 /tmp/.cc-o';
-  const cmd = [
+  return [
     `D=${shq(spec.dir)}`,
-    `set -- ${spec.stdinBytes.join(' ')}`,
     'i=0',
-    'for n do ' +
+    `while [ $i -lt ${spec.count} ]; do ` +
       [
-        spec.before ?? ':',
-        `{ printf 'nonce %s\\nstdin %s\\ntime_ms %s\\ncpu_ms %s\\ncmd %s\\n\\n' ${nonce} "$n" ${spec.wallMs} ${spec.cpuMs} "ulimit -f ${blocks}; ${inDoubleQuotes(spec.command)}"; cat "$D/$i.in"; } | ${SUPERVISOR} >/tmp/.cc-o 2>/tmp/.cc-e`,
+        `${SUPERVISOR} <"$D/$i.req" >/tmp/.cc-o 2>/tmp/.cc-e`,
         `printf '\\036T %s\\n' "$i"`,
         first,
         `printf '\\n'`,
@@ -73,7 +80,6 @@ export function batchScript(spec: BatchSpec): BatchScript {
     `rm -rf "$D" /tmp/.cc-o /tmp/.cc-e`,
     `printf '\\036DONE %s\\n' "$i"`,
   ].join('; ');
-  return { cmd, nonce };
 }
 
 /** The record separator that starts every line the loop itself writes. */

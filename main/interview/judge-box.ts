@@ -7,7 +7,7 @@ import type { LanguageId } from '../../common/languages';
 import { runPhase, type PhaseOutcome, type PhaseSpec, type SupervisorReport } from '../sandbox/exec-phase';
 import type { PooledContainer, SandboxPool } from '../sandbox/pool';
 import { tarFiles } from '../sandbox/tar';
-import { batchScript, FrameReader, splitNested, type BatchSpec } from './batch-script';
+import { batchScript, FrameReader, newNonce, splitNested, testRequest } from './batch-script';
 
 /** Test input bytes per batch: /work is a 32 MB tmpfs that also counts against memory. */
 const BATCH_INPUT_BYTES = 8 << 20;
@@ -33,9 +33,19 @@ export interface BatchTest {
   stdin: Uint8Array;
   /** Extra files this test needs beside its stdin, by name relative to the batch folder. */
   files?: Record<string, Uint8Array>;
+  /** Shell words put where the command says `@ARGS@` (already quoted). */
+  args?: string;
 }
 
-export interface BatchOptions extends Omit<BatchSpec, 'dir' | 'stdinBytes'> {
+export interface BatchOptions {
+  /** The command of one test; `@I@` stands for the test's index in its batch, `@D@` for the batch folder. */
+  command: string;
+  wallMs: number;
+  cpuMs: number;
+  /** Largest stdout (and stderr) a test may write. */
+  outputBytes: number;
+  /** What the frame's first line carries instead of the test's stdout (a shell command; `$i` is the index). */
+  firstLine?: string;
   /** Files extracted once before the first batch (sources, a validator binary). */
   setupFiles?: { path: string; content: Uint8Array }[];
   /** Called per finished test in order; returning false stops the rest (the container is killed). */
@@ -102,11 +112,13 @@ export class JudgeBox {
       const dir = `.cc-judge/${batchNumber++}`;
       const files: { path: string; content: Buffer }[] = [];
       if (!this.setupDone) for (const f of options.setupFiles ?? []) files.push({ path: f.path, content: Buffer.from(f.content) });
+      const nonce = newNonce();
       chunk.forEach((t, i) => {
-        files.push({ path: `${dir}/${i}.in`, content: Buffer.from(t.stdin) });
+        const command = options.command.replace(/@I@/g, String(i)).replace(/@D@/g, dir).replace(/@ARGS@/g, t.args ?? '');
+        files.push({ path: `${dir}/${i}.req`, content: testRequest({ nonce, stdin: t.stdin, command, wallMs: options.wallMs, cpuMs: options.cpuMs, outputBytes: options.outputBytes }) });
         for (const [name, content] of Object.entries(t.files ?? {})) files.push({ path: `${dir}/${i}.${name}`, content: Buffer.from(content) });
       });
-      const { cmd, nonce } = batchScript({ ...options, dir, stdinBytes: chunk.map((t) => t.stdin.length) });
+      const cmd = batchScript({ dir, count: chunk.length, firstLine: options.firstLine });
       const base = ran;
       let stopped = false;
       const reader = new FrameReader((frame) => {

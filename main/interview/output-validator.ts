@@ -84,11 +84,11 @@ export class OutputValidatorRunner {
     const box = await JudgeBox.open(this.pool, validator.language, this.signal);
     try {
       const { error } = await box.runTests(
-        cases.map((c) => ({ stdin: c.output, files: { ans: c.answer, input: c.input, flags: Buffer.from(c.flags.split(/\s+/).filter(Boolean).map(shq).join(' ')) } })),
+        cases.map((c) => ({ stdin: c.output, files: { ans: c.answer, input: c.input }, args: c.flags.split(/\s+/).filter(Boolean).map(shq).join(' ') })),
         {
           setupFiles,
           // The binary lost its mode in the tar; chmod once per test is cheap next to the validator.
-          command: `mkdir -p /tmp/fb@I@ && ${compiled ? 'chmod +x v/validator && ' : ''}exec ${run} @D@/@I@.input @D@/@I@.ans /tmp/fb@I@/ $(cat @D@/@I@.flags)`,
+          command: `mkdir -p /tmp/fb@I@ && ${compiled ? 'chmod +x v/validator && ' : ''}exec ${run} @D@/@I@.input @D@/@I@.ans /tmp/fb@I@/ @ARGS@`,
           wallMs: VALIDATOR_WALL_MS,
           cpuMs: VALIDATOR_WALL_MS,
           outputBytes: 1 << 20,
