@@ -7,11 +7,16 @@ import type { LanguageId } from '../../common/languages';
 import { Judge } from '../../main/interview/judge';
 import { openJudgePool } from '../../main/interview/judge-pool';
 import { readProblemPackage } from '../../main/interview/package-reader';
+import { SandboxService } from '../../main/sandbox/service';
 import { percentile, writeReport, type BenchRow } from './report';
 
-const { values } = parseArgs({ options: { tests: { type: 'string', default: '100' }, rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { tests: { type: 'string', default: '100' }, rounds: { type: 'string', default: '3' }, baseline: { type: 'string', default: '10' } },
+});
 const TESTS = Math.max(1, Number(values.tests));
 const ROUNDS = Math.max(1, Number(values.rounds));
+/** Tests run the other way, one sandboxed Run (its own container, its own exec) each, for comparison. */
+const BASELINE = Math.max(0, Number(values.baseline));
 const enc = (s: string) => new TextEncoder().encode(s);
 
 const files = new Map<string, Uint8Array>([
@@ -64,6 +69,7 @@ for (const solution of SOLUTIONS) {
       'sum of program CPU ms': Math.round(median((s) => s.cpuSumMs)),
       'sum of program wall ms': Math.round(median((s) => s.wallSumMs)),
       'ratio (tests / CPU)': Number(percentile(ratios, 50).toFixed(2)),
+      'ratio (tests / program wall)': Number((median((s) => s.judgeMs) / median((s) => s.wallSumMs)).toFixed(2)),
       'per test overhead ms': Number(((median((s) => s.judgeMs) - median((s) => s.cpuSumMs)) / TESTS).toFixed(1)),
     },
   });
@@ -71,11 +77,34 @@ for (const solution of SOLUTIONS) {
 }
 await judge.dispose();
 
+// The same tests as separate Runs through the sandbox service (a warm container per run).
+const baseline: Record<string, number> = {};
+if (BASELINE > 0) {
+  const service = new SandboxService({ warm: SOLUTIONS.map((s) => s.language), idlePerLanguage: 1 });
+  await service.start();
+  for (const solution of SOLUTIONS) {
+    const started = performance.now();
+    for (let i = 0; i < BASELINE; i++) {
+      const r = await service.run({ language: solution.language, files: [{ path: solution.path, content: solution.source }], stdin: `${i} ${i}\n` }).result;
+      if (r.verdict !== 'ok') throw new Error(`baseline ${solution.language}: ${r.verdict} ${r.message}`);
+    }
+    baseline[solution.language] = (performance.now() - started) / BASELINE;
+    process.stdout.write(`${solution.language}: one Run per test: ${baseline[solution.language]!.toFixed(0)} ms a test (compile included for C++)\n`);
+  }
+  await service.dispose();
+  for (const row of rows) {
+    const language = row.name.split(',')[0]!;
+    row.values['one Run per test, ms a test'] = Math.round(baseline[language] ?? 0);
+  }
+}
+
 writeReport({
   part: 'judge',
   title: `Judge: ${TESTS} small test cases in one warm sandbox`,
   notes: [
     `Median of ${ROUNDS} rounds. "total" is judge() end to end (warm container taken, compile, every test, validation); compile is shown apart.`,
+    `"one Run per test" runs ${BASELINE} of the tests as separate sandboxed Runs (a warm container and a compile each), the way a judge without batching would.`,
+    '"tests / program wall" divides by the programs\' own wall time, which on a loaded machine is several times their CPU time: every process hand-off waits for a core.',
     'Goal: tests / program CPU <= 1.5 (issue 9). Each test runs under its own nested cc-supervise inside one `docker exec` (main/interview/batch-script.ts).',
     `Load average (1 min) before: ${loadBefore.toFixed(2)}, after: ${os.loadavg()[0]!.toFixed(2)}; the machine is shared, so absolute times move with the load.`,
   ],

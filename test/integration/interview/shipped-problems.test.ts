@@ -12,7 +12,8 @@ import type { ProblemPackage } from '../../../main/interview/problem-package';
 import { deriveTimeLimit } from '../../../main/interview/time-limit';
 import { root } from './cli-helpers';
 
-const dir = path.join(root, 'problems');
+// CODECRAFTER_PROBLEMS_DIR points the check at another folder of packages (as the app does).
+const dir = process.env.CODECRAFTER_PROBLEMS_DIR ?? path.join(root, 'problems');
 const folders = existsSync(dir)
   ? readdirSync(dir, { withFileTypes: true })
       .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
