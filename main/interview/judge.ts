@@ -12,7 +12,8 @@ import {
   type TestCaseResult,
 } from '../../common/problem';
 import { expandCommand } from '../../common/languages';
-import { resolveLimits } from '../../common/sandbox';
+import { MAX_FILE_BYTES, MAX_FILES, MAX_WORKSPACE_BYTES, resolveLimits } from '../../common/sandbox';
+import { workspacePathProblem } from '../../common/paths';
 import { BUILD_DIR } from '../sandbox/container-spec';
 import { phaseResult, judgeCompile, signalName } from '../sandbox/verdict';
 import type { SandboxPool } from '../sandbox/pool';
@@ -66,8 +67,8 @@ export class Judge {
   async judge(pkg: ProblemPackage, submission: SubmissionInput, options: JudgeOptions = {}, onTest?: (t: TestCaseResult) => void): Promise<JudgeResult> {
     const started = performance.now();
     const opts = JudgeOptionsSchema.parse(options);
-    const entry = submission.entry ?? submission.files[0]?.path;
-    if (!entry) throw new Error('a submission needs at least one file');
+    checkSubmission(submission);
+    const entry = submission.entry ?? submission.files[0]!.path;
     const language = opts.language ?? submission.language ?? languageForFile(entry)?.id;
     if (!language) throw new Error(`cannot tell the language of ${entry}; pass --lang`);
     const lang = LANGUAGES[language];
@@ -239,6 +240,21 @@ export class Judge {
     this.controller.abort(new Error('the judge was closed'));
     await this.pool.dispose();
   }
+}
+
+/** Submissions come from the command line, packages and (later) peers: paths and sizes are checked. */
+function checkSubmission(submission: SubmissionInput): void {
+  if (submission.files.length === 0) throw new Error('a submission needs at least one file');
+  if (submission.files.length > MAX_FILES) throw new Error(`a submission has at most ${MAX_FILES} files`);
+  let total = 0;
+  for (const f of submission.files) {
+    const problem = workspacePathProblem(f.path);
+    if (problem) throw new Error(`submission file "${f.path.slice(0, 80)}": ${problem}`);
+    if (f.content.length > MAX_FILE_BYTES) throw new Error(`submission file "${f.path}" is larger than ${MAX_FILE_BYTES} bytes`);
+    total += f.content.length;
+  }
+  if (total > MAX_WORKSPACE_BYTES) throw new Error(`the submission is larger than ${MAX_WORKSPACE_BYTES} bytes`);
+  if (submission.entry && !submission.files.some((f) => f.path === submission.entry)) throw new Error(`the entry "${submission.entry}" is not among the files`);
 }
 
 function blank(t: TestCase): TestCaseResult {
