@@ -111,15 +111,15 @@ export default async function judge(argv: string[]): Promise<number> {
   let judgeService: Judge | null = null;
   try {
     judgeService = new Judge(await openJudgePool());
-    const limit = timeLimitMs ?? (await judgeService.timeLimit(pkg, known)).ms;
-    if (bank && !known && pkg.statedTimeLimitMs === null && timeLimitMs === undefined && pkg.submissions.some((s) => s.expected === 'accepted'))
-      bank.setDerivedTimeLimit(pkg.id, limit);
+    const time = timeLimitMs !== undefined ? { ms: timeLimitMs, source: 'override' as const } : await judgeService.timeLimit(pkg, known);
+    // A derived limit is kept in the bank: deriving runs every accepted submission.
+    if (bank && time.source === 'derived' && known === null) bank.setDerivedTimeLimit(pkg.id, time.ms);
     const result = await judgeService.judge(
       pkg,
       { files, language: values.lang as LanguageId | undefined },
-      { tests: values.tests as 'all', abortOnFirstFailure: values['abort-on-failure'] === true, timeLimitMs: limit },
+      { tests: values.tests as 'all', abortOnFirstFailure: values['abort-on-failure'] === true, timeLimitMs: time.ms },
     );
-    if (timeLimitMs === undefined) result.timeLimitSource = pkg.statedTimeLimitMs !== null ? 'problem' : known || pkg.submissions.some((s) => s.expected === 'accepted') ? 'derived' : 'default';
+    result.timeLimitSource = time.source;
     if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else printHuman(result);
     return JUDGE_EXIT_STATUS[result.verdict];
