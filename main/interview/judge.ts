@@ -80,7 +80,8 @@ export class Judge {
       cpuMs: time.ms,
       // Wall time is only a backstop for programs that sleep or block; CPU time decides. It is
       // generous because a busy machine may give a program a fraction of a core.
-      wallMs: Math.round(time.ms * margin * 2) + 2_000,
+      // (Measured: node programs on a 2-core machine at load 44 took over 10 s of wall time.)
+      wallMs: Math.round(time.ms * margin * 3) + 5_000,
       memoryMb,
       outputBytes: (pkg.yaml.limits.output ?? DEFAULT_OUTPUT_MB) << 20,
     };

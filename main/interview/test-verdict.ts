@@ -26,7 +26,11 @@ export function judgeTestRun(report: SupervisorReport | null, outputLength: numb
   const { SIGXCPU, SIGKILL, SIGXFSZ } = os.constants.signals;
   if (report.cpuMs > limits.cpuMs || report.signal === SIGXCPU || (report.signal === SIGKILL && report.cpuMs >= limits.cpuMs))
     return { verdict: 'time-limit', message: `the program used more than ${limits.cpuMs} ms of CPU time` };
-  if (report.timedOut) return { verdict: 'time-limit', message: `the program ran longer than ${limits.wallMs} ms (wall time) and was stopped` };
+  if (report.timedOut)
+    return {
+      verdict: 'time-limit',
+      message: `the program ran longer than ${limits.wallMs} ms (wall time, ${Math.round(report.cpuMs)} ms of CPU) and was stopped: it waited or slept, or the machine is very busy`,
+    };
   if (report.signal === SIGXFSZ || outputLength >= limits.outputBytes)
     return { verdict: 'output-limit', message: `the program wrote more than ${limits.outputBytes} bytes` };
   if (report.signal) return { verdict: 'runtime-error', message: `the program was killed by ${signalName(report.signal)}` };
