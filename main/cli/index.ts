@@ -11,6 +11,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   images: { summary: 'build the sandbox images that are missing (--base <image> to start from a registry image)', load: () => import('./images') },
   run: { summary: 'run files in a sandbox: run <file...> [--entry f] [--lang l] [--stdin file] [--json]', load: () => import('./run') },
   history: { summary: 'session history: import-trace <trace>, list, export <id> <file>, import <file>, prune', load: () => import('./history') },
+  problems: { summary: 'the problem bank: import <dir|zip>, list, export <id> <dir|zip>, delete <id> [--json]', load: () => import('./problems') },
+  judge: { summary: 'judge a submission: judge <problem id|package> <files...> [--lang l] [--json]', load: () => import('./judge') },
   replay: { summary: 'print every file of a recorded session at a point: replay <session> --at <n|time> [--json]', load: () => import('./replay') },
 };
 
