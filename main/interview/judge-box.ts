@@ -139,7 +139,7 @@ export class JudgeBox {
           cmd,
           timeMs: totalMs,
           cpuMs: totalMs,
-          tar: tarFiles(files),
+          tar: await tarFiles(files),
           // Base64 of every test's stdout and stderr, plus the frame lines.
           outputLimit: Math.ceil((chunk.length * 2 * (options.outputBytes + 4096) * 4) / 3) + 65_536,
         },

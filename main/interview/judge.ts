@@ -12,7 +12,8 @@ import {
   type TestCaseResult,
 } from '../../common/problem';
 import { expandCommand } from '../../common/languages';
-import { MAX_FILE_BYTES, MAX_FILES, MAX_WORKSPACE_BYTES, resolveLimits } from '../../common/sandbox';
+import { MAX_FILE_BYTES } from '../../common/file-limits';
+import { MAX_FILES, MAX_WORKSPACE_BYTES, resolveLimits } from '../../common/sandbox';
 import { workspacePathProblem } from '../../common/paths';
 import { BUILD_DIR } from '../sandbox/container-spec';
 import { phaseResult, judgeCompile, signalName } from '../sandbox/verdict';
@@ -119,7 +120,7 @@ export class Judge {
           cmd: `mkdir -p ${BUILD_DIR} && ${expandCommand(lang.compile, entry, BUILD_DIR)}`,
           timeMs: compileLimits.compileTimeMs,
           cpuMs: compileLimits.compileTimeMs,
-          tar: tarFiles(tarred),
+          tar: await tarFiles(tarred),
           outputLimit: compileLimits.outputBytes,
         });
         const p = phaseResult(outcome);

@@ -65,7 +65,7 @@ export class OutputValidatorRunner {
         cmd: `mkdir -p ${BUILD_DIR} && ${expandCommand(lang.compile!, validator.entry, BUILD_DIR)} && base64 -w0 ${BUILD_DIR}/main`,
         timeMs: limits.compileTimeMs,
         cpuMs: limits.compileTimeMs,
-        tar: tarFiles(validator.files.map((f) => ({ path: f.path, content: Buffer.from(f.content) }))),
+        tar: await tarFiles(validator.files.map((f) => ({ path: f.path, content: Buffer.from(f.content) }))),
         outputLimit: 64 << 20,
       });
       if (outcome.report?.exitCode !== 0 || !stdout) throw new Error(`the output validator did not compile: ${(stderr || outcome.error || 'no output').slice(0, 2000)}`);
