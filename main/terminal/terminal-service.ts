@@ -106,7 +106,7 @@ export class TerminalService {
     this.terminals.clear();
     console.error(`terminal: the pty host process ${how}; ${lost} terminal(s) lost`);
     this.events.onHostExit(
-      `The terminal process ${how}, so ${lost === 1 ? 'its terminal was' : 'its terminals were'} closed. ` +
+      `The terminal process stopped (${how}), so ${lost === 1 ? 'its terminal was' : 'its terminals were'} closed. ` +
         'Nothing else was affected: press Restart to open a new terminal.',
     );
   }
