@@ -24,6 +24,13 @@ await Promise.all([
   }),
   build({
     ...common,
+    entryPoints: ['main/electron/pty-host-utility.ts'],
+    outfile: 'dist/electron/pty-host-utility.cjs',
+    format: 'cjs',
+    packages: 'external',
+  }),
+  build({
+    ...common,
     entryPoints: ['main/electron/main.ts'],
     outfile: 'dist/electron/main.cjs',
     format: 'cjs',

@@ -6,6 +6,7 @@ import { InviteRouter } from './invites';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow } from './window';
+import { startUtilityPtyHost } from './pty-host-starter';
 
 // The Electron shell stays thin: a secure window, the menu, a folder dialog, and the same services
 // the browser host serves, reached over validated IPC.
@@ -31,7 +32,16 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(() => {
     serveRenderer(path.join(distDir, 'renderer'));
+    // Terminals run in a utility process; each new pty host gets a port to every open window.
+    const ptyHost = () => {
+      const started = startUtilityPtyHost(path.join(__dirname, 'pty-host-utility.cjs'));
+      for (const window of BrowserWindow.getAllWindows()) started.attachWindow(window.webContents);
+      lastPtyHost = started;
+      return started;
+    };
+    let lastPtyHost: ReturnType<typeof startUtilityPtyHost> | undefined;
     services = createHostServices({
+      ptyHost,
       dataDir: app.getPath('userData'),
       host: 'electron',
       pendingInvite: () => invites.take(),
@@ -46,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
     serveContractOverIpc(services, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
     installMenu(() => mainWindow);
     mainWindow = createMainWindow(distDir);
+    lastPtyHost?.attachWindow(mainWindow.webContents);
     mainWindow.on('closed', () => (mainWindow = undefined));
   }, (error: unknown) => {
     dialog.showErrorBox('CodeCrafter could not start', error instanceof Error ? error.message : String(error));
