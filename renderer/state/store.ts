@@ -81,6 +81,8 @@ export interface WorkbenchState {
   imageBuild: ImageBuildProgress | null;
   terminals: TerminalInfo[];
   activeTerminal: string | null;
+  /** The terminal shown beside the active one (split), if any. */
+  terminalSplit: string | null;
   settings: Settings;
   cursor: { line: number; column: number } | null;
   language: string | null;
@@ -115,6 +117,7 @@ export const useWorkbench = create<WorkbenchState>(() => ({
   imageBuild: null,
   terminals: [],
   activeTerminal: null,
+  terminalSplit: null,
   settings: DEFAULT_SETTINGS,
   cursor: null,
   language: null,
