@@ -3,6 +3,8 @@ import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { copyFixture, startHost, tempDir, type RunningHost } from './web-host';
+// The probe's window.codecrafterTerminalProbe type (the page's side of these tests).
+import type {} from '../../renderer/terminal/terminal-probe';
 
 // Terminals through the browser host and its pty host process, read back from the xterm buffer
 // (window.codecrafterTerminalProbe, renderer/terminal/terminal-probe.ts).
@@ -102,7 +104,8 @@ test('tabs rename, split, find, exit code with Restart', async ({ page }) => {
   const pane = page.locator(`.terminal-pane[data-terminal-id="${second}"]`);
   await expect(pane.getByRole('alert')).toHaveText(/The shell exited with code 3\./);
   await pane.getByRole('button', { name: 'Restart' }).click();
-  await expect.poll(async () => (await terminalIds(page)).length).toBe(2);
+  // The tab keeps its place and name; a new pty with a new id replaces the one that exited.
+  await expect.poll(async () => (await terminalIds(page)).filter((t) => t !== first && t !== second).length).toBe(1);
   const restarted = (await terminalIds(page)).find((t) => t !== first)!;
   expect(restarted).not.toBe(second);
   await page.locator(`.terminal-pane[data-terminal-id="${restarted}"] .xterm`).click();
@@ -115,13 +118,17 @@ test('tabs rename, split, find, exit code with Restart', async ({ page }) => {
   await expect.poll(() => terminalIds(page)).toEqual([restarted]);
 });
 
-test('cat of 200 MB finishes while a page timer ticks and typing in Monaco still appears', async ({ page }) => {
-  test.setTimeout(600_000);
+// The issue asks for 200 MB; CODECRAFTER_FLOOD_MB shrinks it where a loaded machine cannot draw that
+// much in the time a run may take (the assertions do not depend on the size).
+const FLOOD_MB = Number(process.env.CODECRAFTER_FLOOD_MB ?? 200);
+
+test(`cat of ${FLOOD_MB} MB finishes while a page timer ticks and typing in Monaco still appears`, async ({ page }) => {
+  test.setTimeout(Math.max(600_000, FLOOD_MB * 12_000));
   const big = path.join(workspace.dir, 'big.txt');
   const out = createWriteStream(big);
   const line = 'abcdefghijklmnopqrstuvwxyz0123456789 ünïcødé ✓ 😀 flood line\n';
   const block = line.repeat(Math.ceil((1024 * 1024) / Buffer.byteLength(line)));
-  for (let mb = 0; mb < 200; mb++) if (!out.write(block)) await once(out, 'drain');
+  for (let mb = 0; mb < FLOOD_MB; mb++) if (!out.write(block)) await once(out, 'drain');
   out.end();
   await once(out, 'close');
 
@@ -148,6 +155,6 @@ test('cat of 200 MB finishes while a page timer ticks and typing in Monaco still
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('typed during the flood');
   expect(await bufferOf(page, id)).not.toMatch(/^CAT-42$/m);
 
-  await expect.poll(() => bufferOf(page, id), { timeout: 540_000, intervals: [1000] }).toMatch(/^CAT-42$/m);
+  await expect.poll(() => bufferOf(page, id), { timeout: Math.max(540_000, FLOOD_MB * 11_000), intervals: [2000] }).toMatch(/^CAT-42$/m);
   expect(await ticks()).toBeGreaterThan(ticksAtStart);
 });
