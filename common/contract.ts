@@ -18,6 +18,7 @@ import type {
   RecentWorkspace,
   Settings,
   TerminalInfo,
+  TerminalProfile,
   WorkspaceInfo,
 } from './types';
 
@@ -40,6 +41,14 @@ const TerminalSizeSchema = {
   cols: z.number().int().min(2).max(1000),
   rows: z.number().int().min(1).max(500),
 };
+/** A profile's shell: an absolute, normalised path (main also checks it is listed in /etc/shells). */
+const ShellPathSchema = z
+  .string()
+  .min(2)
+  .max(1024)
+  .regex(/^\/[^\0]*$/, 'A shell is an absolute path.')
+  .refine((p) => !p.split('/').includes('..') && !p.includes('//'), 'A shell path may not contain ".." or "//".');
+const TerminalTitleSchema = z.string().trim().min(1, 'Give the terminal a name.').max(64);
 
 /** Every setting and its allowed values; main parses stored rows with it too. */
 export const SettingsSchema = z
@@ -103,8 +112,11 @@ export const contract = {
     onDidChange: event<Settings>(),
   },
   terminal: {
-    create: method<TerminalInfo>()(z.object(TerminalSizeSchema).strict()),
+    /** The shells on this machine (from /etc/shells) that a terminal can be opened with. */
+    profiles: method<TerminalProfile[]>()(Empty),
+    create: method<TerminalInfo>()(z.object({ ...TerminalSizeSchema, shell: ShellPathSchema.optional() }).strict()),
     list: method<TerminalInfo[]>()(Empty),
+    rename: method<TerminalInfo>()(z.object({ id: TerminalIdSchema, title: TerminalTitleSchema }).strict()),
     write: method<void>()(z.object({ id: TerminalIdSchema, data: z.string().max(1024 * 1024) }).strict()),
     resize: method<void>()(z.object({ id: TerminalIdSchema, ...TerminalSizeSchema }).strict()),
     /** Flow control: the renderer acknowledges characters it has drawn, so a flood pauses the pty. */
@@ -112,6 +124,10 @@ export const contract = {
     kill: method<void>()(z.object({ id: TerminalIdSchema }).strict()),
     onDidData: event<{ id: string; data: string }>(),
     onDidExit: event<{ id: string; exitCode: number; signal?: number }>(),
+    /** Starts the terminal process again after it died (onDidHostExit); old terminals stay closed. */
+    restartHost: method<void>()(Empty),
+    /** The terminal process died: every terminal is closed; `message` says so and what to do. */
+    onDidHostExit: event<{ message: string }>(),
   },
   sandbox: {
     status: method<SandboxStatus>()(Empty),

@@ -104,6 +104,13 @@ export interface TerminalInfo {
   cwd: string;
 }
 
+/** A shell the user can open a terminal with (from /etc/shells). */
+export interface TerminalProfile {
+  name: string;
+  /** Absolute path of the shell binary. */
+  shell: string;
+}
+
 /** Docker and image state as the run panel shows it. */
 export interface SandboxStatus {
   docker: 'ok' | 'missing' | 'error';

@@ -14,6 +14,21 @@ await Promise.all([
     packages: 'external',
     banner: { js: "import { createRequire as __ccCreateRequire } from 'node:module'; const require = __ccCreateRequire(import.meta.url);" },
   }),
+  // The pty host runs in its own process (issue 10): the browser host forks this file.
+  build({
+    ...common,
+    entryPoints: ['main/terminal/pty-host-child.ts'],
+    outfile: 'dist/pty-host.mjs',
+    format: 'esm',
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: ['main/electron/pty-host-utility.ts'],
+    outfile: 'dist/electron/pty-host-utility.cjs',
+    format: 'cjs',
+    packages: 'external',
+  }),
   build({
     ...common,
     entryPoints: ['main/electron/main.ts'],

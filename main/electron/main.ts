@@ -11,6 +11,7 @@ import { registerAppScheme, serveRenderer } from './protocol';
 import { guardSession } from './session-guard';
 import { UpdateChecker } from './updates';
 import { createMainWindow } from './window';
+import { startUtilityPtyHost } from './pty-host-starter';
 
 // The Electron shell stays thin: a secure window, the menu, a folder dialog, and the same services
 // the browser host serves, reached over validated IPC.
@@ -42,7 +43,16 @@ if (!app.requestSingleInstanceLock()) {
     // userData is ours even before our database exists (Chromium fills it first), so make it
     // private here; the data-folder check in openAppDatabase would leave a full folder alone.
     ensurePrivateDir(app.getPath('userData'));
+    // Terminals run in a utility process; each new pty host gets a port to every open window.
+    const ptyHost = () => {
+      const started = startUtilityPtyHost(path.join(__dirname, 'pty-host-utility.cjs'));
+      for (const window of BrowserWindow.getAllWindows()) started.attachWindow(window.webContents);
+      lastPtyHost = started;
+      return started;
+    };
+    let lastPtyHost: ReturnType<typeof startUtilityPtyHost> | undefined;
     services = createHostServices({
+      ptyHost,
       dataDir: app.getPath('userData'),
       host: 'electron',
       pendingInvite: () => invites.take(),
@@ -57,6 +67,7 @@ if (!app.requestSingleInstanceLock()) {
     serveContractOverIpc(services, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
     installMenu(() => mainWindow);
     mainWindow = createMainWindow(distDir);
+    lastPtyHost?.attachWindow(mainWindow.webContents);
     mainWindow.on('closed', () => (mainWindow = undefined));
     followUpdateSetting(services);
   }, (error: unknown) => {

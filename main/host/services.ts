@@ -6,6 +6,7 @@ import { openAppDatabase } from '../store/database';
 import { RecentWorkspaces } from '../store/recent-workspaces';
 import { SettingsStore } from '../store/settings-store';
 import { homeDirectory, TerminalService } from '../terminal/terminal-service';
+import type { PtyHostStarter } from '../terminal/pty-host-fork';
 import { WorkspaceService } from '../workspace/workspace-service';
 import { packageVersion } from './package-root';
 import type { LanguageId } from '../../common/languages';
@@ -26,11 +27,15 @@ export interface HostOptions {
   pendingInvite?: () => string | null;
   /** Languages to warm sandbox containers for at start (default: none; each is warmed at first use). */
   sandboxWarm?: 'all' | LanguageId[];
+  /** How the pty host process starts: Electron's utilityProcess; a forked child by default. */
+  ptyHost?: PtyHostStarter;
 }
 
 export interface HostServices {
   dispatcher: Dispatcher;
   hub: EventHub;
+  /** The pty host process's id, started on demand: tests kill it, the bench measures it. */
+  ptyHostPid(): number | undefined;
   /** Stops terminals and runs and removes every sandbox container this host made. */
   dispose(): Promise<void>;
 }
@@ -74,9 +79,11 @@ export function createHostServices(options: HostOptions): HostServices {
         history.hooks.terminalData(id, data);
       },
       onExit: (id, exitCode, signal) => emitTerminal('onDidExit', { id, exitCode, signal }),
+      onHostExit: (message) => emitTerminal('onDidHostExit', { message }),
     },
     () => workspace.info()?.root ?? homeDirectory(),
     () => settings.get().shell,
+    options.ptyHost,
   );
   const info: AppInfo = {
     name: 'CodeCrafter',
@@ -127,12 +134,15 @@ export function createHostServices(options: HostOptions): HostServices {
       },
     },
     terminal: {
-      create({ cols, rows }) {
-        const created = terminals.create(cols, rows);
+      profiles: () => terminals.profiles(),
+      async create({ cols, rows, shell }) {
+        const created = await terminals.create({ cols, rows, shell });
         history.hooks.terminalOpened(created.id, cols, rows);
         return created;
       },
       list: () => terminals.list(),
+      rename: ({ id, title }) => terminals.rename(id, title),
+      restartHost: () => terminals.restartHost(),
       write: ({ id, data }) => terminals.write(id, data),
       resize({ id, cols, rows }) {
         terminals.resize(id, cols, rows);
@@ -196,6 +206,7 @@ export function createHostServices(options: HostOptions): HostServices {
   return {
     dispatcher: createDispatcher(contract, impl),
     hub,
+    ptyHostPid: () => terminals.hostPid(),
     async dispose() {
       await room.dispose?.();
       await history.dispose?.();

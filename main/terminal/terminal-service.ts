@@ -1,124 +1,203 @@
-import * as pty from 'node-pty';
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { ErrorCode, HostError } from '../../common/errors';
-import type { TerminalInfo } from '../../common/types';
+import type { TerminalInfo, TerminalProfile } from '../../common/types';
+import { forkPtyHost, type PtyHostConnection, type PtyHostStarter } from './pty-host-fork';
+import type { PtyHostEvent } from './pty-host-protocol';
+import { isExecutableFile, readShellProfiles } from './shell-profiles';
 
-// Flow control by acknowledgement, as VS Code's FlowControlConstants: the pty is paused once this
-// many characters were sent and not yet acknowledged by the renderer, and resumed below the low mark.
-export const FLOW_HIGH_WATERMARK_CHARS = 100_000;
-export const FLOW_LOW_WATERMARK_CHARS = 5_000;
-/** The renderer acknowledges after drawing about this many characters. */
-export const FLOW_ACK_CHARS = 5_000;
 /** Terminals one host keeps open at once. */
 export const MAX_TERMINALS = 16;
-
-interface Session {
-  info: TerminalInfo;
-  process: pty.IPty;
-  unacknowledged: number;
-  paused: boolean;
-}
+/** How long a new pty may take to start before the user is told. */
+const CREATE_TIMEOUT_MS = 15_000;
 
 export interface TerminalEvents {
   onData(id: string, data: string): void;
   onExit(id: string, exitCode: number, signal?: number): void;
+  /** The pty host process died: every terminal is gone; `message` says so and what to do. */
+  onHostExit(message: string): void;
+}
+
+export interface TerminalCreate {
+  cols: number;
+  rows: number;
+  /** A profile's shell; absent means the shell from Settings, else the login shell. */
+  shell?: string;
 }
 
 export function defaultShell(): string {
-  if (process.platform === 'win32') return process.env.COMSPEC || 'powershell.exe';
   const candidates = [process.env.SHELL, '/bin/bash', '/bin/sh'];
-  return candidates.find((c): c is string => !!c && existsSync(c)) ?? '/bin/sh';
+  return candidates.find((c): c is string => !!c && isExecutableFile(c)) ?? '/bin/sh';
 }
 
-/** Real shells through node-pty, one per terminal tab, started in the workspace folder. */
+interface RunningHost {
+  connection: PtyHostConnection;
+  pending: Map<number, { resolve: (pid: number) => void; reject: (error: Error) => void }>;
+}
+
+/**
+ * Main's side of the terminals: names, profiles and errors here; the ptys themselves run in the
+ * pty host process, so a flood of output or a wedged pty never holds main's event loop, and a
+ * crash of that process takes only the terminals with it.
+ */
 export class TerminalService {
-  private readonly sessions = new Map<string, Session>();
+  private readonly terminals = new Map<string, TerminalInfo>();
+  private host: RunningHost | undefined;
   private nextId = 1;
+  private nextRequest = 1;
+  private disposed = false;
 
   constructor(
     private readonly events: TerminalEvents,
     private readonly cwd: () => string,
-    private readonly shell: () => string,
+    private readonly shellSetting: () => string,
+    private readonly startHost: PtyHostStarter = forkPtyHost,
   ) {}
 
-  create(cols: number, rows: number): TerminalInfo {
-    if (this.sessions.size >= MAX_TERMINALS) {
+  profiles(): TerminalProfile[] {
+    return readShellProfiles();
+  }
+
+  /** The pty host's process id, started on demand (tests and the bench measure and kill it). */
+  hostPid(): number | undefined {
+    return this.ensureHost().connection.pid;
+  }
+
+  private ensureHost(): RunningHost {
+    if (this.disposed) throw new HostError(ErrorCode.Unavailable, 'The app is shutting down.');
+    if (this.host) return this.host;
+    const connection = this.startHost();
+    const running: RunningHost = { connection, pending: new Map() };
+    connection.onMessage((message) => this.onHostMessage(running, message));
+    connection.onExit((how) => this.onHostGone(running, how));
+    this.host = running;
+    return running;
+  }
+
+  private onHostMessage(running: RunningHost, message: PtyHostEvent): void {
+    switch (message.type) {
+      case 'data':
+        if (this.terminals.has(message.id)) this.events.onData(message.id, message.data);
+        return;
+      case 'exit':
+        if (this.terminals.delete(message.id)) this.events.onExit(message.id, message.exitCode, message.signal);
+        return;
+      case 'reply': {
+        const waiter = running.pending.get(message.requestId);
+        running.pending.delete(message.requestId);
+        if (message.ok) waiter?.resolve(message.pid);
+        else waiter?.reject(new Error(message.message));
+        return;
+      }
+      case 'rejected':
+        console.error(`terminal: the pty host refused a request: ${message.message}`);
+        return;
+      case 'ready':
+        return;
+    }
+  }
+
+  private onHostGone(running: RunningHost, how: string): void {
+    if (this.host !== running) return;
+    this.host = undefined;
+    for (const waiter of running.pending.values()) waiter.reject(new Error(`the terminal host process ${how}`));
+    running.pending.clear();
+    if (this.disposed) return;
+    const lost = this.terminals.size;
+    this.terminals.clear();
+    console.error(`terminal: the pty host process ${how}; ${lost} terminal(s) lost`);
+    this.events.onHostExit(
+      `The terminal process stopped (${how}), so ${lost === 1 ? 'its terminal was' : 'its terminals were'} closed. ` +
+        'Nothing else was affected: press Restart to open a new terminal.',
+    );
+  }
+
+  async create({ cols, rows, shell: asked }: TerminalCreate): Promise<TerminalInfo> {
+    if (this.terminals.size >= MAX_TERMINALS) {
       throw new HostError(ErrorCode.Unavailable, `${MAX_TERMINALS} terminals are open; close one to open another.`);
     }
-    const shell = this.shell() || defaultShell();
-    const cwd = this.cwd();
-    const id = `t${this.nextId++}`;
-    let child: pty.IPty;
-    try {
-      child = pty.spawn(shell, [], {
-        name: 'xterm-256color',
-        cols,
-        rows,
-        cwd,
-        env: { ...process.env, TERM: 'xterm-256color', COLORTERM: 'truecolor', TERM_PROGRAM: 'CodeCrafter' },
-      });
-    } catch (error) {
+    const setting = this.shellSetting();
+    if (asked !== undefined && asked !== setting && !this.profiles().some((p) => p.shell === asked)) {
+      throw new HostError(ErrorCode.InvalidArgument, `"${asked}" is not a shell listed in /etc/shells on this machine. Pick one from the terminal's profile list.`);
+    }
+    const shell = asked ?? (setting || defaultShell());
+    if (!isExecutableFile(shell)) {
       throw new HostError(
-        ErrorCode.Unavailable,
-        `Cannot start the shell "${shell}": ${error instanceof Error ? error.message : String(error)}. Set another shell in Settings.`,
+        ErrorCode.NotFound,
+        `No shell at "${shell}": it is not installed on this machine. Pick another profile from the terminal's profile list, or change "Shell" in Settings.`,
       );
     }
+    const cwd = this.cwd();
+    const id = `t${this.nextId++}`;
+    const host = this.ensureHost();
+    const requestId = this.nextRequest++;
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+    Object.assign(env, { TERM: 'xterm-256color', COLORTERM: 'truecolor', TERM_PROGRAM: 'CodeCrafter' });
     const info: TerminalInfo = { id, title: shell.split('/').pop() ?? shell, shell, cwd };
-    const session: Session = { info, process: child, unacknowledged: 0, paused: false };
-    this.sessions.set(id, session);
-    child.onData((data) => {
-      session.unacknowledged += data.length;
-      if (!session.paused && session.unacknowledged > FLOW_HIGH_WATERMARK_CHARS) {
-        session.paused = true;
-        child.pause();
-      }
-      this.events.onData(id, data);
-    });
-    child.onExit(({ exitCode, signal }) => {
-      this.sessions.delete(id);
-      this.events.onExit(id, exitCode, signal || undefined);
-    });
+    // Registered before the reply so output that races the reply is not dropped.
+    this.terminals.set(id, info);
+    try {
+      await new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('it did not start in time')), CREATE_TIMEOUT_MS);
+        host.pending.set(requestId, {
+          resolve: (pid) => (clearTimeout(timer), resolve(pid)),
+          reject: (error) => (clearTimeout(timer), reject(error)),
+        });
+        host.connection.send({ type: 'create', requestId, id, shell, args: [], cwd, env, cols, rows });
+      });
+    } catch (error) {
+      this.terminals.delete(id);
+      throw new HostError(
+        ErrorCode.Unavailable,
+        `Cannot start the shell "${shell}" in ${cwd}: ${error instanceof Error ? error.message : String(error)}. Try again, or pick another profile.`,
+      );
+    }
     return info;
   }
 
   list(): TerminalInfo[] {
-    return [...this.sessions.values()].map((s) => s.info);
+    return [...this.terminals.values()];
   }
 
-  private get(id: string): Session {
-    const session = this.sessions.get(id);
-    if (!session) throw new HostError(ErrorCode.NotFound, `Terminal ${id} is not open (it may have exited).`);
-    return session;
+  private running(id: string): RunningHost {
+    if (!this.terminals.has(id)) throw new HostError(ErrorCode.NotFound, `Terminal ${id} is not open (it may have exited).`);
+    if (!this.host) throw new HostError(ErrorCode.Unavailable, 'The terminal process stopped: press Restart to open a new terminal.');
+    return this.host;
+  }
+
+  rename(id: string, title: string): TerminalInfo {
+    this.running(id);
+    const info = { ...this.terminals.get(id)!, title };
+    this.terminals.set(id, info);
+    return info;
   }
 
   write(id: string, data: string): void {
-    this.get(id).process.write(data);
+    this.running(id).connection.send({ type: 'write', id, data });
   }
 
   resize(id: string, cols: number, rows: number): void {
-    this.get(id).process.resize(cols, rows);
+    this.running(id).connection.send({ type: 'resize', id, cols, rows });
   }
 
   ack(id: string, chars: number): void {
-    const session = this.sessions.get(id);
-    if (!session) return; // acknowledgements for a terminal that just exited are harmless
-    session.unacknowledged = Math.max(0, session.unacknowledged - chars);
-    if (session.paused && session.unacknowledged < FLOW_LOW_WATERMARK_CHARS) {
-      session.paused = false;
-      session.process.resume();
-    }
+    // Acknowledgements for a terminal that just exited are harmless.
+    if (this.terminals.has(id)) this.host?.connection.send({ type: 'ack', id, chars });
   }
 
   kill(id: string): void {
-    const session = this.get(id);
-    this.sessions.delete(id);
-    session.process.kill();
+    this.running(id).connection.send({ type: 'kill', id });
+  }
+
+  /** Starts a new pty host after a crash (the old terminals are gone; new ones can be opened). */
+  restartHost(): void {
+    this.ensureHost();
   }
 
   dispose(): void {
-    for (const session of this.sessions.values()) session.process.kill();
-    this.sessions.clear();
+    this.disposed = true;
+    this.terminals.clear();
+    this.host?.connection.kill();
   }
 }
 

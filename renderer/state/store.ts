@@ -133,6 +133,8 @@ export interface WorkbenchState {
   imageBuild: ImageBuildProgress | null;
   terminals: TerminalInfo[];
   activeTerminal: string | null;
+  /** The terminal shown beside the active one (split), if any. */
+  terminalSplit: string | null;
   settings: Settings;
   /** The caret, and how many characters are selected (0 for none). */
   cursor: { line: number; column: number; selected?: number } | null;
@@ -172,6 +174,7 @@ export const useWorkbench = create<WorkbenchState>(() => ({
   imageBuild: null,
   terminals: [],
   activeTerminal: null,
+  terminalSplit: null,
   settings: DEFAULT_SETTINGS,
   cursor: null,
   language: null,

@@ -1,28 +1,95 @@
+import { useEffect, useState } from 'react';
+import type { TerminalInfo, TerminalProfile } from '../../common/types';
+import { api } from '../host';
 import { useWorkbench, workbench } from '../state/store';
-import { killTerminal, newTerminal } from '../workbench/actions';
+import { newTerminal } from '../workbench/actions';
 import { Icon } from '../workbench/icons';
+import { closeTerminal, newTerminalWithProfile, renameTerminal, splitTerminal } from './terminal-actions';
 import { TerminalView } from './TerminalView';
+
+function TerminalTab({ info, index, active }: { info: TerminalInfo; index: number; active: boolean }) {
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(info.title);
+  if (editing) {
+    const done = (save: boolean) => {
+      setEditing(false);
+      if (save && name.trim() && name.trim() !== info.title) void renameTerminal(info.id, name.trim());
+    };
+    return (
+      <div className="panel-tab active">
+        <input
+          aria-label="Terminal name"
+          autoFocus
+          value={name}
+          maxLength={64}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={() => done(true)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') done(true);
+            if (e.key === 'Escape') done(false);
+          }}
+        />
+      </div>
+    );
+  }
+  return (
+    <div className={`panel-tab ${active ? 'active' : ''}`}>
+      <button
+        role="tab"
+        aria-selected={active}
+        onClick={() => workbench.set((s) => ({ activeTerminal: info.id, terminalSplit: s.terminalSplit === info.id ? null : s.terminalSplit }))}
+        onDoubleClick={() => (setName(info.title), setEditing(true))}
+        onKeyDown={(e) => e.key === 'F2' && (setName(info.title), setEditing(true))}
+        title={`${info.shell} in ${info.cwd} (double-click or F2 to rename)`}
+      >
+        {index + 1}: {info.title}
+      </button>
+      <button className="icon" aria-label={`Rename terminal ${index + 1}`} title="Rename" onClick={() => (setName(info.title), setEditing(true))}>
+        <Icon name="rename" size={12} />
+      </button>
+      <button className="icon" aria-label={`Kill terminal ${index + 1}`} title="Kill" onClick={() => void closeTerminal(info.id, true)}>
+        <Icon name="close" size={12} />
+      </button>
+    </div>
+  );
+}
 
 /** The terminal tabs and their actions, for the panel header. */
 export function TerminalTabs() {
   const terminals = useWorkbench((s) => s.terminals);
   const active = useWorkbench((s) => s.activeTerminal);
+  const split = useWorkbench((s) => s.terminalSplit);
+  const [profiles, setProfiles] = useState<TerminalProfile[]>([]);
+  useEffect(() => {
+    api.terminal.profiles().then(setProfiles, (e: unknown) => console.error('terminal: cannot list profiles', e));
+  }, []);
   return (
     <>
       <div role="tablist" aria-label="Terminals" className="panel-tabs">
         {terminals.map((t, i) => (
-          <div key={t.id} className={`panel-tab ${t.id === active ? 'active' : ''}`}>
-            <button role="tab" aria-selected={t.id === active} onClick={() => workbench.set({ activeTerminal: t.id })} title={`${t.shell} in ${t.cwd}`}>
-              {i + 1}: {t.title}
-            </button>
-            <button className="icon" aria-label={`Kill terminal ${i + 1}`} onClick={() => void killTerminal(t.id)}>
-              <Icon name="close" size={12} />
-            </button>
-          </div>
+          <TerminalTab key={t.id} info={t} index={i} active={t.id === active || t.id === split} />
         ))}
       </div>
       <button className="icon" aria-label="New terminal" title="New Terminal (Ctrl+Shift+`)" onClick={() => void newTerminal()}>
         <Icon name="plus" />
+      </button>
+      {profiles.length > 0 && (
+        <select
+          aria-label="New terminal with profile"
+          className="terminal-profiles"
+          value=""
+          onChange={(e) => e.target.value && void newTerminalWithProfile(e.target.value)}
+        >
+          <option value="">Profile…</option>
+          {profiles.map((p) => (
+            <option key={p.shell} value={p.shell}>
+              {p.name} ({p.shell})
+            </option>
+          ))}
+        </select>
+      )}
+      <button className="icon" aria-label="Split terminal" title="Split Terminal" disabled={!active} onClick={() => void splitTerminal()}>
+        Split
       </button>
     </>
   );
@@ -32,15 +99,16 @@ export function TerminalTabs() {
 export function TerminalViews({ visible }: { visible: boolean }) {
   const terminals = useWorkbench((s) => s.terminals);
   const active = useWorkbench((s) => s.activeTerminal);
+  const split = useWorkbench((s) => s.terminalSplit);
   return (
-    <div className="panel-body" hidden={!visible}>
+    <div className={`panel-body terminal-panes ${split ? 'split' : ''}`} hidden={!visible}>
       {terminals.length === 0 && (
         <div className="empty">
           No terminal is open. <button onClick={() => void newTerminal()}>Open a terminal</button>
         </div>
       )}
       {terminals.map((t) => (
-        <TerminalView key={t.id} id={t.id} active={visible && t.id === active} />
+        <TerminalView key={t.id} info={t} active={visible && t.id === active} visible={visible && (t.id === active || t.id === split)} />
       ))}
     </div>
   );

@@ -1,22 +1,41 @@
 import { FitAddon } from '@xterm/addon-fit';
+import { SearchAddon } from '@xterm/addon-search';
+import { Unicode11Addon } from '@xterm/addon-unicode11';
+import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { TerminalInfo } from '../../common/types';
 import { api } from '../host';
 import { useWorkbench } from '../state/store';
-import { removeTerminal } from '../workbench/actions';
+import { closeTerminal, openTerminalLink, restartTerminal } from './terminal-actions';
+import { TerminalFind } from './TerminalFind';
+import { registerTerminalForProbe } from './terminal-probe';
+import { terminalKeyAction } from './terminal-keys';
 
 /** Characters drawn before the renderer acknowledges them to the host (VS Code's ack size). */
 const ACK_CHARS = 5_000;
 
-const DARK_THEME = { background: '#1e1e1e', foreground: '#cccccc', cursor: '#aeafad' };
-const LIGHT_THEME = { background: '#ffffff', foreground: '#333333', cursor: '#333333' };
+const DARK_THEME = { background: '#1e1e1e', foreground: '#cccccc', cursor: '#aeafad', selectionBackground: '#264f78' };
+const LIGHT_THEME = { background: '#ffffff', foreground: '#333333', cursor: '#333333', selectionBackground: '#add6ff' };
+
+/** Why a terminal stopped: its shell exited, or the whole terminal process died. */
+type Ended = { kind: 'exit'; message: string } | { kind: 'host'; message: string };
+
+function exitMessage(exitCode: number, signal?: number): string {
+  if (signal) return `The shell was stopped by signal ${signal}.`;
+  return exitCode === 0 ? 'The shell exited.' : `The shell exited with code ${exitCode}.`;
+}
 
 /** One xterm.js terminal bound to one pty on the host; it follows its pane's size. */
-export function TerminalView({ id, active }: { id: string; active: boolean }) {
+export function TerminalView({ info, active, visible }: { info: TerminalInfo; active: boolean; visible: boolean }) {
+  const id = info.id;
   const host = useRef<HTMLDivElement>(null);
   const termRef = useRef<Terminal | null>(null);
   const fitRef = useRef<FitAddon | null>(null);
+  const [search, setSearch] = useState<SearchAddon | null>(null);
+  const [finding, setFinding] = useState(false);
+  const [ended, setEnded] = useState<Ended | null>(null);
   const theme = useWorkbench((s) => s.settings.theme);
   const fontSize = useWorkbench((s) => s.settings.terminalFontSize);
 
@@ -25,28 +44,56 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
       fontSize,
       cursorBlink: true,
       scrollback: 5000,
+      allowProposedApi: true, // the unicode11 addon switches widths through a proposed API
       theme: theme === 'light' ? LIGHT_THEME : DARK_THEME,
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
     });
     const fit = new FitAddon();
+    const searchAddon = new SearchAddon();
     term.loadAddon(fit);
+    term.loadAddon(searchAddon);
+    term.loadAddon(new Unicode11Addon());
+    term.loadAddon(new WebLinksAddon((_event, uri) => openTerminalLink(uri)));
+    term.unicode.activeVersion = '11';
     term.open(host.current!);
     termRef.current = term;
     fitRef.current = fit;
+    setSearch(searchAddon);
+    const offProbe = registerTerminalForProbe(id, term);
+
+    term.attachCustomKeyEventHandler((event) => {
+      const action = terminalKeyAction(event);
+      if (!action) return true;
+      event.preventDefault();
+      if (action === 'find') setFinding(true);
+      else if (action === 'copy') {
+        const selection = term.getSelection();
+        if (selection) void navigator.clipboard.writeText(selection).catch((e: unknown) => console.error('terminal: copy failed', e));
+      } else if (action === 'paste') {
+        void navigator.clipboard.readText().then((text) => term.paste(text), (e: unknown) => console.error('terminal: paste failed', e));
+      }
+      return false;
+    });
+
     let drawn = 0;
     const offData = api.terminal.onDidData((event) => {
       if (event.id !== id) return;
       term.write(event.data, () => {
         drawn += event.data.length;
         if (drawn >= ACK_CHARS) {
-          void api.terminal.ack({ id, chars: drawn }).catch(() => {});
+          const chars = drawn;
           drawn = 0;
+          void api.terminal.ack({ id, chars }).catch(() => {
+            // The terminal exited meanwhile; its exit event says so.
+          });
         }
       });
     });
     const offExit = api.terminal.onDidExit((event) => {
-      if (event.id === id) removeTerminal(id);
+      if (event.id === id) setEnded({ kind: 'exit', message: exitMessage(event.exitCode, event.signal) });
     });
+    const offHost = api.terminal.onDidHostExit(({ message }) => setEnded({ kind: 'host', message }));
+    // Input and resizes to a terminal that ended are dropped: the banner says what happened.
     const input = term.onData((data) => void api.terminal.write({ id, data }).catch(() => {}));
     const resized = term.onResize(({ cols, rows }) => void api.terminal.resize({ id, cols, rows }).catch(() => {}));
     const observer = new ResizeObserver(() => {
@@ -55,8 +102,10 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
     observer.observe(host.current!);
     return () => {
       observer.disconnect();
+      offProbe();
       offData();
       offExit();
+      offHost();
       input.dispose();
       resized.dispose();
       term.dispose();
@@ -73,11 +122,29 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
   }, [theme, fontSize]);
 
   useEffect(() => {
-    if (active) {
-      fitRef.current?.fit();
-      termRef.current?.focus();
-    }
-  }, [active]);
+    if (visible) fitRef.current?.fit();
+    if (active && visible) termRef.current?.focus();
+  }, [active, visible]);
 
-  return <div className="terminal-host" ref={host} hidden={!active} data-terminal-id={id} aria-label={`Terminal ${id}`} />;
+  return (
+    <div className="terminal-pane" hidden={!visible} data-terminal-id={id}>
+      <div className="terminal-host" ref={host} aria-label={`Terminal ${info.title}`} />
+      {finding && search && (
+        <TerminalFind
+          search={search}
+          onClose={() => {
+            setFinding(false);
+            termRef.current?.focus();
+          }}
+        />
+      )}
+      {ended && (
+        <div className="terminal-ended" role="alert">
+          <span>{ended.message}</span>
+          <button onClick={() => void restartTerminal(info, ended.kind === 'host')}>Restart</button>
+          <button onClick={() => void closeTerminal(id, false)}>Close</button>
+        </div>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,43 @@
+import { MessageChannelMain, utilityProcess, type WebContents } from 'electron';
+import type { PtyHostConnection } from '../terminal/pty-host-fork';
+import type { PtyHostEvent } from '../terminal/pty-host-protocol';
+
+/** The channel on which a window receives its MessagePort to the pty host. */
+export const PTY_PORT_CHANNEL = 'codecrafter:pty-host-port';
+
+/**
+ * The desktop's pty host: node-pty in an Electron utility process (VS Code's
+ * electronPtyHostStarter), so terminal bytes never wait behind main's SQLite commits or Docker
+ * streams. Main keeps its control channel (create, kill, errors) over the process's parentPort.
+ */
+export function startUtilityPtyHost(entry: string): PtyHostConnection & { attachWindow(contents: WebContents): void } {
+  const child = utilityProcess.fork(entry, [], { serviceName: 'CodeCrafter Terminals', stdio: 'inherit' });
+  const exitListeners: ((how: string) => void)[] = [];
+  let exited = false;
+  child.once('exit', (code) => {
+    exited = true;
+    for (const listener of exitListeners) listener(code === 0 ? 'exited' : `exited with code ${code}`);
+  });
+  return {
+    get pid() {
+      return child.pid;
+    },
+    send: (request) => {
+      if (!exited) child.postMessage(request);
+    },
+    onMessage: (listener) => child.on('message', (message: unknown) => listener(message as PtyHostEvent)),
+    onExit: (listener) => void exitListeners.push(listener),
+    kill: () => void child.kill(),
+    /**
+     * One MessagePort per window, straight to the pty host: the window's terminal output and
+     * keystrokes can then bypass main entirely. The preload has to hand the port to the page
+     * (not done yet: until it is, the page uses the contract's terminal events through main).
+     */
+    attachWindow(contents) {
+      const { port1, port2 } = new MessageChannelMain();
+      child.postMessage({ type: 'attach-window', windowId: contents.id }, [port1]);
+      contents.postMessage(PTY_PORT_CHANNEL, null, [port2]);
+      contents.once('destroyed', () => port2.close());
+    },
+  };
+}

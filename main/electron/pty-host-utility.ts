@@ -1,0 +1,38 @@
+import type { MessagePortMain } from 'electron';
+import type { PtyHostEvent } from '../terminal/pty-host-protocol';
+import { servePtyHost } from '../terminal/pty-host-server';
+
+// Entry of the pty host as an Electron utility process (started by pty-host-starter.ts). Main
+// talks over process.parentPort; each window may also hold a MessagePort of its own, which
+// receives the same events, so its terminal output does not have to cross main.
+
+/** Ports whose page said it listens; an unread port would queue a flood without bound. */
+const windowPorts = new Map<number, MessagePortMain>();
+const parentPort = process.parentPort;
+const requestListeners: ((message: unknown) => void)[] = [];
+
+parentPort.on('message', (event) => {
+  const data = event.data as { type?: unknown; windowId?: unknown } | null;
+  if (data && data.type === 'attach-window' && typeof data.windowId === 'number' && event.ports[0]) {
+    const port = event.ports[0];
+    const windowId = data.windowId;
+    // A window's own port may send the same frames as main (write, resize, ack); they are
+    // validated by the same schema in servePtyHost.
+    port.on('message', (portEvent) => {
+      if ((portEvent.data as { type?: unknown } | null)?.type === 'listen') windowPorts.set(windowId, port);
+      else requestListeners.forEach((l) => l(portEvent.data));
+    });
+    port.on('close', () => windowPorts.delete(windowId));
+    port.start();
+    return;
+  }
+  requestListeners.forEach((l) => l(event.data));
+});
+
+servePtyHost({
+  post(message: PtyHostEvent) {
+    parentPort.postMessage(message);
+    if (message.type === 'data' || message.type === 'exit') for (const port of windowPorts.values()) port.postMessage(message);
+  },
+  onMessage: (listener) => void requestListeners.push(listener),
+});

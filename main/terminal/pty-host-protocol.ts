@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+// The wire between main and the pty host process (a forked child for the browser host, Electron's
+// utilityProcess for the desktop). Main validates the renderer's requests with the contract's
+// schemas; the pty host validates again here, so a bug or a hostile frame in main still reaches
+// no pty with a malformed request.
+//
+// Shared terminals (issue 10 items 3-4) fit this wire as it is: events name their terminal, so
+// main can fan one terminal out to several subscribers, and flow control counts what the slowest
+// subscriber has not acknowledged (main sums per terminal before it sends `ack`).
+
+export const PtyTerminalIdSchema = z.string().regex(/^t[0-9]{1,9}$/);
+const RequestId = z.number().int().nonnegative();
+const Cols = z.number().int().min(2).max(1000);
+const Rows = z.number().int().min(1).max(500);
+
+export const PtyHostRequestSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('create'),
+      requestId: RequestId,
+      id: PtyTerminalIdSchema,
+      shell: z.string().min(1).max(1024).startsWith('/'),
+      args: z.array(z.string().max(4096)).max(64),
+      cwd: z.string().min(1).max(4096).startsWith('/'),
+      env: z.record(z.string(), z.string()),
+      cols: Cols,
+      rows: Rows,
+    })
+    .strict(),
+  z.object({ type: z.literal('write'), id: PtyTerminalIdSchema, data: z.string().max(1024 * 1024) }).strict(),
+  z.object({ type: z.literal('resize'), id: PtyTerminalIdSchema, cols: Cols, rows: Rows }).strict(),
+  z.object({ type: z.literal('ack'), id: PtyTerminalIdSchema, chars: z.number().int().positive().max(1e9) }).strict(),
+  z.object({ type: z.literal('kill'), id: PtyTerminalIdSchema }).strict(),
+]);
+export type PtyHostRequest = z.infer<typeof PtyHostRequestSchema>;
+
+export type PtyHostEvent =
+  | { type: 'ready'; pid: number }
+  | { type: 'reply'; requestId: number; ok: true; pid: number }
+  | { type: 'reply'; requestId: number; ok: false; message: string }
+  | { type: 'data'; id: string; data: string }
+  | { type: 'exit'; id: string; exitCode: number; signal?: number }
+  /** A frame the pty host refused; main logs it (it means a bug in main, or worse). */
+  | { type: 'rejected'; message: string };
+
+/** Either end of the wire: a forked child's IPC channel, or an Electron parentPort / MessagePort. */
+export interface PtyHostPort {
+  post(message: PtyHostEvent): void;
+  onMessage(listener: (message: unknown) => void): void;
+}

@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FLOW_HIGH_WATERMARK_CHARS, PtySessions } from './pty-sessions';
+
+// Real ptys running a real shell, in this process: the flow control that keeps a flood of output
+// from filling memory when the renderer cannot draw as fast. (Through the pty host process:
+// test/integration/terminal.)
+
+let sessions: PtySessions | undefined;
+afterEach(() => sessions?.dispose());
+
+function setUp() {
+  const received = new Map<string, string[]>();
+  const exits = new Map<string, number>();
+  sessions = new PtySessions({
+    onData: (id, data) => received.set(id, [...(received.get(id) ?? []), data]),
+    onExit: (id, code) => exits.set(id, code),
+  });
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', TERM: 'xterm-256color' };
+  const open = (id: string) => (sessions!.create({ id, shell: '/bin/sh', args: [], cwd: process.cwd(), env, cols: 120, rows: 40 }), id);
+  const chars = (id: string) => (received.get(id) ?? []).reduce((n, d) => n + d.length, 0);
+  return { sessions, open, received, exits, chars };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('pty sessions', () => {
+  it('pauses a flooding program until the renderer acknowledges, then lets it finish', async () => {
+    const { sessions, open, chars, exits } = setUp();
+    const id = open('t1');
+    const total = 2_000_000;
+    sessions.write(id, `head -c ${total} /dev/zero | tr '\\0' x; echo; echo FLOOD-DONE\n`);
+
+    // Unacknowledged, the pty stops soon after the high watermark (one read of slack).
+    await expect.poll(() => chars(id), { timeout: 10_000 }).toBeGreaterThan(FLOW_HIGH_WATERMARK_CHARS);
+    await sleep(500);
+    const stalled = chars(id);
+    await sleep(500);
+    expect(chars(id)).toBe(stalled);
+    expect(stalled).toBeLessThan(FLOW_HIGH_WATERMARK_CHARS + 200_000);
+
+    // Acknowledging what was drawn lets the rest through.
+    let acked = 0;
+    await expect
+      .poll(
+        () => {
+          const now = chars(id);
+          if (now > acked) {
+            sessions.ack(id, now - acked);
+            acked = now;
+          }
+          return now;
+        },
+        { timeout: 30_000, interval: 20 },
+      )
+      .toBeGreaterThan(total);
+    sessions.kill(id);
+    await expect.poll(() => exits.has(id)).toBe(true);
+  });
+
+  it('keeps terminals apart and refuses unknown ids', async () => {
+    const { sessions, open, received } = setUp();
+    const a = open('t1');
+    const b = open('t2');
+    sessions.write(a, 'echo only-in-a\n');
+    await expect.poll(() => (received.get(a) ?? []).join('')).toContain('only-in-a');
+    expect((received.get(b) ?? []).join('')).not.toContain('only-in-a');
+    expect(() => sessions.write('t999', 'x')).toThrow(/not open/);
+    expect(() => open('t1')).toThrow(/already exists/);
+    expect(sessions.ids().sort()).toEqual([a, b].sort());
+  });
+});

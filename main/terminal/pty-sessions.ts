@@ -1,0 +1,121 @@
+import * as pty from 'node-pty';
+import { splitText } from './utf16-chunks';
+
+// Runs inside the pty host process: the ptys, their flow control and the batching of their output.
+
+// Flow control by acknowledgement, as VS Code's FlowControlConstants: the pty is paused once this
+// many characters were sent and not yet acknowledged by the renderer, and resumed below the low mark.
+export const FLOW_HIGH_WATERMARK_CHARS = 100_000;
+export const FLOW_LOW_WATERMARK_CHARS = 5_000;
+/** The renderer acknowledges after drawing about this many characters. */
+export const FLOW_ACK_CHARS = 5_000;
+/**
+ * Output is gathered for this long before it is sent (VS Code's TerminalDataBufferer uses 5 ms):
+ * a flood then crosses the process boundary as a few large messages, not thousands of small ones.
+ */
+export const OUTPUT_BATCH_MS = 5;
+/** The largest piece of output in one message, in UTF-16 units. */
+export const OUTPUT_PIECE_CHARS = 64 * 1024;
+
+export interface PtySpawn {
+  id: string;
+  shell: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+  cols: number;
+  rows: number;
+}
+
+export interface PtySessionEvents {
+  onData(id: string, data: string): void;
+  onExit(id: string, exitCode: number, signal?: number): void;
+}
+
+interface Session {
+  process: pty.IPty;
+  unacknowledged: number;
+  paused: boolean;
+  pending: string;
+  flush: NodeJS.Timeout | undefined;
+}
+
+/** Real shells through node-pty, keyed by the ids main gives them. */
+export class PtySessions {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(private readonly events: PtySessionEvents) {}
+
+  /** Starts a pty; throws node-pty's error (a missing binary, a bad cwd) for the caller to explain. */
+  create(spec: PtySpawn): number {
+    if (this.sessions.has(spec.id)) throw new Error(`terminal ${spec.id} already exists`);
+    const child = pty.spawn(spec.shell, spec.args, { name: 'xterm-256color', cols: spec.cols, rows: spec.rows, cwd: spec.cwd, env: spec.env });
+    const session: Session = { process: child, unacknowledged: 0, paused: false, pending: '', flush: undefined };
+    this.sessions.set(spec.id, session);
+    child.onData((data) => {
+      session.unacknowledged += data.length;
+      if (!session.paused && session.unacknowledged > FLOW_HIGH_WATERMARK_CHARS) {
+        session.paused = true;
+        child.pause();
+      }
+      session.pending += data;
+      session.flush ??= setTimeout(() => this.flush(spec.id, session), OUTPUT_BATCH_MS);
+    });
+    child.onExit(({ exitCode, signal }) => {
+      // The last output is sent before the exit, so the renderer shows it above the exit message.
+      this.flush(spec.id, session);
+      this.sessions.delete(spec.id);
+      this.events.onExit(spec.id, exitCode, signal || undefined);
+    });
+    return child.pid;
+  }
+
+  private flush(id: string, session: Session): void {
+    clearTimeout(session.flush);
+    session.flush = undefined;
+    if (!session.pending) return;
+    const text = session.pending;
+    session.pending = '';
+    for (const piece of splitText(text, OUTPUT_PIECE_CHARS)) this.events.onData(id, piece);
+  }
+
+  ids(): string[] {
+    return [...this.sessions.keys()];
+  }
+
+  private get(id: string): Session {
+    const session = this.sessions.get(id);
+    if (!session) throw new Error(`Terminal ${id} is not open (it may have exited).`);
+    return session;
+  }
+
+  write(id: string, data: string): void {
+    this.get(id).process.write(data);
+  }
+
+  resize(id: string, cols: number, rows: number): void {
+    this.get(id).process.resize(cols, rows);
+  }
+
+  ack(id: string, chars: number): void {
+    const session = this.sessions.get(id);
+    if (!session) return; // acknowledgements for a terminal that just exited are harmless
+    session.unacknowledged = Math.max(0, session.unacknowledged - chars);
+    if (session.paused && session.unacknowledged < FLOW_LOW_WATERMARK_CHARS) {
+      session.paused = false;
+      session.process.resume();
+    }
+  }
+
+  kill(id: string): void {
+    this.get(id).process.kill();
+  }
+
+  dispose(): void {
+    for (const session of this.sessions.values()) {
+      clearTimeout(session.flush);
+      session.process.kill();
+    }
+    this.sessions.clear();
+  }
+}

@@ -1,0 +1,74 @@
+import type { TerminalInfo } from '../../common/types';
+import { api } from '../host';
+import { workbench } from '../state/store';
+import { attempt } from '../workbench/actions';
+
+// Terminal tab actions beyond open and close (those stay in workbench/actions.ts, where the
+// keyboard shortcuts call them).
+
+function add(info: TerminalInfo, split = false): void {
+  workbench.set((s) => ({
+    terminals: [...s.terminals, info],
+    activeTerminal: split ? s.activeTerminal ?? info.id : info.id,
+    terminalSplit: split && s.activeTerminal ? info.id : s.terminalSplit,
+    panelVisible: true,
+    panelView: 'terminal',
+  }));
+}
+
+export async function newTerminalWithProfile(shell?: string): Promise<void> {
+  const info = await attempt('Cannot open a terminal', () => api.terminal.create(shell ? { cols: 80, rows: 24, shell } : { cols: 80, rows: 24 }));
+  if (info) add(info);
+}
+
+/** A second terminal beside the active one, with the active one's shell. */
+export async function splitTerminal(): Promise<void> {
+  const { terminals, activeTerminal } = workbench.get();
+  const shell = terminals.find((t) => t.id === activeTerminal)?.shell;
+  const info = await attempt('Cannot split the terminal', () => api.terminal.create(shell ? { cols: 80, rows: 24, shell } : { cols: 80, rows: 24 }));
+  if (info) add(info, true);
+}
+
+export async function renameTerminal(id: string, title: string): Promise<void> {
+  const info = await attempt('Cannot rename the terminal', () => api.terminal.rename({ id, title }));
+  if (info) workbench.set((s) => ({ terminals: s.terminals.map((t) => (t.id === id ? info : t)) }));
+}
+
+/** Closes a tab: kills its shell if it still runs (an exited one has nothing to kill). */
+export async function closeTerminal(id: string, running: boolean): Promise<void> {
+  if (running) await attempt('Cannot close the terminal', () => api.terminal.kill({ id }));
+  workbench.set((s) => {
+    const terminals = s.terminals.filter((t) => t.id !== id);
+    const split = s.terminalSplit === id ? null : s.terminalSplit;
+    const active = s.activeTerminal === id ? (split ?? terminals.at(-1)?.id ?? null) : s.activeTerminal;
+    return { terminals, activeTerminal: active, terminalSplit: split === active ? null : split };
+  });
+}
+
+/**
+ * A new shell in the same tab (after an exit or a crash of the terminal process): same profile and
+ * name, the old screen gone.
+ */
+export async function restartTerminal(old: TerminalInfo, afterHostCrash: boolean): Promise<void> {
+  if (afterHostCrash && !(await attempt('Cannot restart the terminal process', () => api.terminal.restartHost().then(() => true)))) return;
+  const created = await attempt('Cannot restart the terminal', () => api.terminal.create({ cols: 80, rows: 24, shell: old.shell }));
+  if (!created) return;
+  const renamed = old.title !== created.title ? await api.terminal.rename({ id: created.id, title: old.title }).catch(() => created) : created;
+  workbench.set((s) => ({
+    terminals: s.terminals.map((t) => (t.id === old.id ? renamed : t)),
+    activeTerminal: s.activeTerminal === old.id ? renamed.id : s.activeTerminal,
+    terminalSplit: s.terminalSplit === old.id ? renamed.id : s.terminalSplit,
+  }));
+}
+
+/** Links clicked in a terminal: only plain web links, opened by the host (Electron checks again). */
+export function openTerminalLink(uri: string): void {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return;
+  window.open(url.href, '_blank', 'noopener,noreferrer');
+}

@@ -1,0 +1,61 @@
+import type { Terminal } from '@xterm/xterm';
+
+// A read-only window onto the xterm buffers, for the end-to-end tests and the bench (they read
+// what the terminal shows, and time xterm's own `write` in the same page). It exposes nothing a
+// page script could not already see on the screen.
+
+const terminals = new Map<string, Terminal>();
+
+export function registerTerminalForProbe(id: string, term: Terminal): () => void {
+  terminals.set(id, term);
+  return () => terminals.delete(id);
+}
+
+function bufferText(term: Terminal, lastLines = Infinity): string {
+  const buffer = term.buffer.active;
+  const lines: string[] = [];
+  for (let i = Math.max(0, buffer.length - lastLines); i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+  return lines.join('\n').trimEnd();
+}
+
+declare global {
+  interface Window {
+    codecrafterTerminalProbe?: {
+      ids(): string[];
+      /** The buffer's text (scrollback included), or only its last `lastLines` lines. */
+      text(id: string, lastLines?: number): string;
+      size(id: string): { cols: number; rows: number } | null;
+      /** Writes straight into the xterm (not the pty) and resolves once it was parsed. */
+      write(id: string, data: string): Promise<void>;
+      /**
+       * Types `data` as the user would (through the pty) and resolves with the milliseconds until
+       * the echo was parsed and the next frame drawn: keystroke-to-echo latency.
+       */
+      echo(id: string, data: string): Promise<number>;
+    };
+  }
+}
+
+window.codecrafterTerminalProbe = {
+  ids: () => [...terminals.keys()],
+  text: (id, lastLines) => {
+    const term = terminals.get(id);
+    return term ? bufferText(term, lastLines) : '';
+  },
+  size: (id) => {
+    const term = terminals.get(id);
+    return term ? { cols: term.cols, rows: term.rows } : null;
+  },
+  write: (id, data) => new Promise<void>((resolve) => (terminals.get(id) ? terminals.get(id)!.write(data, resolve) : resolve())),
+  echo: (id, data) =>
+    new Promise<number>((resolve, reject) => {
+      const term = terminals.get(id);
+      if (!term) return reject(new Error(`no terminal ${id}`));
+      const start = performance.now();
+      const parsed = term.onWriteParsed(() => {
+        parsed.dispose();
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      });
+      term.input(data, true);
+    }),
+};
