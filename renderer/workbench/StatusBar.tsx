@@ -29,7 +29,7 @@ function RoomBadge() {
   if (!room) return null;
   const people = (connection?.peers ?? 0) + 1;
   const phase = connection?.phase ?? 'connecting';
-  const state = phase === 'online' ? `${people} ${people === 1 ? 'person' : 'people'} connected` : phase === 'offline' ? 'offline' : phase === 'closed' ? 'closed' : 'connecting…';
+  const state = phase === 'online' ? `${people} ${people === 1 ? 'person' : 'people'} connected` : phase === 'offline' ? 'offline' : phase === 'closed' ? 'closed' : phase === 'ended' ? 'room ended' : 'connecting…';
   return (
     <button
       className="status-item status-button"

@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Return the number of words in the shortest ladder from start to end (0 if none). */
-static long long ladder_length(char *start, char *end, int n, char **words) {
+/* Return the number of words in the shortest ladder from begin_word to end_word (0 if none). */
+static long long ladder_length(char *begin_word, char *end_word, int n, char **words) {
     /* TODO: write your solution here */
     return 0;
 }
@@ -37,14 +37,14 @@ static char *read_word(void) {
 }
 
 int main(void) {
-    char *start = read_word();
-    char *end = read_word();
+    char *begin_word = read_word();
+    char *end_word = read_word();
     int n = (int)read_int();
     char **words = malloc((n > 0 ? n : 1) * sizeof *words);
     for (int i = 0; i < n; i++) {
         words[i] = read_word();
     }
-    long long result = ladder_length(start, end, n, words);
+    long long result = ladder_length(begin_word, end_word, n, words);
     printf("%lld\n", result);
     return 0;
 }

@@ -5,8 +5,8 @@
 
 using namespace std;
 
-// Return the number of words in the shortest ladder from start to end (0 if none).
-long long ladder_length(const string &start, const string &end, const vector<string> &words) {
+// Return the number of words in the shortest ladder from begin_word to end_word (0 if none).
+long long ladder_length(const string &begin_word, const string &end_word, const vector<string> &words) {
     // TODO: write your solution here
     return 0;
 }
@@ -14,15 +14,15 @@ long long ladder_length(const string &start, const string &end, const vector<str
 int main() {
     ios::sync_with_stdio(false);
     cin.tie(nullptr);
-    string start;
-    cin >> start;
-    string end;
-    cin >> end;
+    string begin_word;
+    cin >> begin_word;
+    string end_word;
+    cin >> end_word;
     int n;
     cin >> n;
     vector<string> words(n);
     for (auto &x : words) cin >> x;
-    long long result = ladder_length(start, end, words);
+    long long result = ladder_length(begin_word, end_word, words);
     cout << result << '\n';
     return 0;
 }

@@ -7,8 +7,8 @@ import (
 	"strconv"
 )
 
-// ladderLength returns the number of words in the shortest ladder from start to end (0 if none).
-func ladderLength(start string, end string, words []string) int64 {
+// ladderLength returns the number of words in the shortest ladder from begin_word to end_word (0 if none).
+func ladderLength(begin_word string, end_word string, words []string) int64 {
 	// TODO: write your solution here
 	return 0
 }
@@ -28,14 +28,14 @@ func main() {
 		}
 		return value
 	}
-	start := next()
-	end := next()
+	begin_word := next()
+	end_word := next()
 	n := int(nextInt())
 	words := make([]string, n)
 	for i := range words {
 		words[i] = next()
 	}
-	result := ladderLength(start, end, words)
+	result := ladderLength(begin_word, end_word, words)
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	fmt.Fprintln(out, result)

@@ -4,8 +4,8 @@ import java.io.InputStreamReader;
 import java.util.StringTokenizer;
 
 public class Main {
-    /** Return the number of words in the shortest ladder from start to end (0 if none). */
-    static long ladderLength(String start, String end, String[] words) {
+    /** Return the number of words in the shortest ladder from begin_word to end_word (0 if none). */
+    static long ladderLength(String begin_word, String end_word, String[] words) {
         // TODO: write your solution here
         return 0;
     }
@@ -21,14 +21,14 @@ public class Main {
     }
 
     public static void main(String[] args) throws IOException {
-        String start = next();
-        String end = next();
+        String begin_word = next();
+        String end_word = next();
         int n = Integer.parseInt(next());
         String[] words = new String[n];
         for (int i = 0; i < n; i++) {
             words[i] = next();
         }
-        long result = ladderLength(start, end, words);
+        long result = ladderLength(begin_word, end_word, words);
         StringBuilder out = new StringBuilder();
         out.append(result).append('\n');
         System.out.print(out);

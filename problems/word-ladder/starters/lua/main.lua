@@ -1,5 +1,5 @@
--- Return the number of words in the shortest ladder from start to end (0 if none).
-local function ladder_length(start, end, words)
+-- Return the number of words in the shortest ladder from begin_word to end_word (0 if none).
+local function ladder_length(begin_word, end_word, words)
   -- TODO: write your solution here
   return 0
 end
@@ -14,12 +14,12 @@ local function next_token()
   return tokens[pos]
 end
 
-local start = next_token()
-local end = next_token()
+local begin_word = next_token()
+local end_word = next_token()
 local n = math.tointeger(tonumber(next_token()))
 local words = {}
 for i = 1, n do
   words[i] = next_token()
 end
-local result = ladder_length(start, end, words)
+local result = ladder_length(begin_word, end_word, words)
 print(result)

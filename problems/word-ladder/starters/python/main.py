@@ -1,19 +1,19 @@
 import sys
 
 
-def ladder_length(start: str, end: str, words: list[str]) -> int:
-    """Return the number of words in the shortest ladder from start to end (0 if none)."""
+def ladder_length(begin_word: str, end_word: str, words: list[str]) -> int:
+    """Return the number of words in the shortest ladder from begin_word to end_word (0 if none)."""
     # TODO: write your solution here
     return 0
 
 
 def main() -> None:
     tokens = iter(sys.stdin.read().split())
-    start = next(tokens)
-    end = next(tokens)
+    begin_word = next(tokens)
+    end_word = next(tokens)
     n = int(next(tokens))
     words = [next(tokens) for _ in range(n)]
-    result = ladder_length(start, end, words)
+    result = ladder_length(begin_word, end_word, words)
     print(result)
 
 
