@@ -23,7 +23,7 @@ export async function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}): P
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the web host did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`the web host did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
