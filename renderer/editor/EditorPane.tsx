@@ -4,7 +4,8 @@ import { documents } from './documents';
 import { languageFor, modelUri, monaco } from './monaco-setup';
 import { useWorkbench, workbench } from '../state/store';
 import { updateDirty } from '../workbench/actions';
-import { runCommand } from '../workbench/commands';
+import { editorBindings, runCommand } from '../workbench/commands';
+import { monacoKeybinding } from '../workbench/keybindings';
 import { attachEditor, linkBinding } from '../collab/editor-link';
 import { setActiveEditor, showedFile } from './active-editor';
 import { editedForAutoSave, editorBlurredForAutoSave, stopAutoSave } from './autosave';
@@ -48,11 +49,7 @@ export function EditorPane() {
     editorRef.current = editor;
     setActiveEditor(editor);
     // Monaco handles keys before the page sees them: register the workbench's shortcuts with it.
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => runCommand('file.save'));
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyP, () => runCommand('workbench.quickOpen'));
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyP, () => runCommand('workbench.commands'));
-    editor.addCommand(monaco.KeyMod.WinCtrl | monaco.KeyCode.Backquote, () => runCommand('terminal.toggle'));
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runCommand('run.start'));
+    for (const { id, chord } of editorBindings()) editor.addCommand(monacoKeybinding(chord, monaco), () => runCommand(id));
     const detachCollab = attachEditor(editor);
     // The caret and the selection's length, as VS Code's status bar shows them.
     const cursor = editor.onDidChangeCursorSelection((e) => {

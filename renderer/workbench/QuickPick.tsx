@@ -3,7 +3,7 @@ import { baseName } from '../../common/paths';
 import { useWorkbench, workbench } from '../state/store';
 import { openFile, setLanguageMode } from './actions';
 import { monaco } from '../editor/monaco-setup';
-import { COMMANDS } from './commands';
+import { COMMANDS, keysLabel } from './commands';
 
 interface Item {
   id: string;
@@ -62,7 +62,7 @@ export function QuickPick() {
             .map((e) => ({ id: e.path, label: baseName(e.path), detail: e.path, run: () => void openFile(e.path) }))
         : picker === 'languages'
           ? languageItems()
-          : COMMANDS.filter((c) => c.when?.() ?? true).map((c) => ({ id: c.id, label: c.title, detail: c.keys, run: c.run as () => void }));
+          : COMMANDS.filter((c) => c.when?.() ?? true).map((c) => ({ id: c.id, label: c.title, detail: keysLabel(c), run: c.run as () => void }));
     if (!query) return all.slice(0, 200);
     return all
       .map((item) => ({ item, score: fuzzyScore(query, picker === 'files' ? (item.detail ?? item.label) : item.label) }))
