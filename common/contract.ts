@@ -46,6 +46,8 @@ const SettingsPatchSchema = z
     terminalFontSize: z.number().int().min(8).max(40),
     shell: z.string().max(1024),
     allowUnsandboxed: z.boolean(),
+    roomMaxFiles: z.number().int().min(1).max(100_000),
+    roomMaxMegabytes: z.number().int().min(1).max(10_240),
   })
   .partial()
   .strict();

@@ -65,9 +65,13 @@ export interface Settings {
   shell: string;
   /** A solo user without Docker may run code on this machine, unsandboxed; never in a room. */
   allowUnsandboxed: boolean;
+  /** Files the members of a room this user hosts may add to the folder (issue 8). */
+  roomMaxFiles: number;
+  /** Megabytes the members of a room this user hosts may add to the folder (issue 8). */
+  roomMaxMegabytes: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'dark', fontSize: 14, terminalFontSize: 13, shell: '', allowUnsandboxed: false };
+export const DEFAULT_SETTINGS: Settings = { theme: 'dark', fontSize: 14, terminalFontSize: 13, shell: '', allowUnsandboxed: false, roomMaxFiles: 2000, roomMaxMegabytes: 50 };
 
 export interface TerminalInfo {
   id: string;
