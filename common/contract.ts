@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { event, method } from './rpc';
 import { historyContract } from './contract-history';
+import { identityContract } from './contract-identity';
 import { roomContract } from './contract-room';
 import { WorkspacePathSchema } from './paths';
 import { LanguageIdSchema, MAX_STDIN_BYTES, RunFileSchema, RunIdSchema, RunLimitsSchema, type RunEvent } from './sandbox';
@@ -127,6 +128,7 @@ export const contract = {
   },
   history: historyContract,
   room: roomContract,
+  identity: identityContract,
   dialog: {
     /** A native folder picker where the host has one; the browser host answers `unsupported`. */
     pickFolder: method<{ path: string | null }>()(Empty),

@@ -61,6 +61,8 @@ export type MembershipEntry = z.infer<typeof MembershipEntrySchema>;
 export type GrantEntry = Extract<MembershipEntry, { type: 'grant' }>;
 export type RevokeEntry = Extract<MembershipEntry, { type: 'revoke' }>;
 export type UnsignedEntry = Omit<GrantEntry, 'sig'> | Omit<RevokeEntry, 'sig'>;
+/** What the issuer chooses; signEntry adds the version, issuer key and nonce. */
+export type EntryFields = Omit<GrantEntry, 'sig' | 'v' | 'issuer' | 'nonce'> | Omit<RevokeEntry, 'sig' | 'v' | 'issuer' | 'nonce'>;
 
 /**
  * The signed form: a JSON array in a fixed field order. The schema allows only hex, base64url
@@ -83,7 +85,7 @@ function randomHex(bytes: number): string {
   return bytesToHex(out);
 }
 
-export async function signEntry(signer: DomainSigner, fields: Omit<UnsignedEntry, 'v' | 'issuer' | 'nonce'> & { nonce?: string }): Promise<MembershipEntry> {
+export async function signEntry(signer: DomainSigner, fields: EntryFields & { nonce?: string }): Promise<MembershipEntry> {
   const unsigned = { ...fields, v: 1, issuer: signer.publicKey, nonce: fields.nonce ?? randomHex(16) } as UnsignedEntry;
   const sig = await signer.sign(SigningDomain.membership, canonicalEntry(unsigned));
   return MembershipEntrySchema.parse({ ...unsigned, sig });

@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import path from 'node:path';
 import { createHostServices, type HostServices } from '../host/services';
 import { serveContractOverIpc } from './ipc';
+import { electronSecretBox } from './safe-storage';
 import { InviteRouter } from './invites';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -34,6 +35,7 @@ if (!app.requestSingleInstanceLock()) {
     services = createHostServices({
       dataDir: app.getPath('userData'),
       host: 'electron',
+      secretBox: electronSecretBox,
       pendingInvite: () => invites.take(),
       async pickFolder() {
         const result = mainWindow

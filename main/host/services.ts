@@ -15,6 +15,8 @@ import { collectRunFiles } from '../workspace/run-files';
 import { createHistoryHandlers } from './history-handlers';
 import type { HostContext } from './host-context';
 import { createRoomHandlers } from './room-handlers';
+import { IdentityService } from '../identity/identity-service';
+import type { SecretBox } from '../identity/secret-box';
 
 export interface HostOptions {
   dataDir: string;
@@ -23,6 +25,8 @@ export interface HostOptions {
   pickFolder?: () => Promise<string | null>;
   /** The codecrafter:// link the app was started with, if any (Electron). */
   pendingInvite?: () => string | null;
+  /** Protects the identity key at rest (Electron's safeStorage); absent: a 0600 file. */
+  secretBox?: SecretBox;
   /** Languages to keep warm sandbox containers for (default: every language with an image). */
   sandboxWarm?: 'all' | LanguageId[];
 }
@@ -84,6 +88,7 @@ export function createHostServices(options: HostOptions): HostServices {
   const context: HostContext = { hub, dataDir: options.dataDir, host: options.host, workspace, settings, sandbox };
   const history = createHistoryHandlers(context);
   const room = createRoomHandlers(context);
+  const identity = new IdentityService(options.dataDir, options.secretBox);
 
   const impl: ImplOf<Contract> = {
     app: {
@@ -186,6 +191,12 @@ export function createHostServices(options: HostOptions): HostServices {
     },
     history: history.impl,
     room: room.impl,
+    identity: {
+      get: () => identity.get(),
+      update: (patch) => identity.update(patch),
+      signHandshake: async ({ transcript, side }) => ({ sig: await identity.signHandshake(transcript, side) }),
+      signMembershipEntry: (fields) => identity.signMembershipEntry(fields),
+    },
     dialog: {
       async pickFolder() {
         if (!options.pickFolder) {
