@@ -5,7 +5,7 @@ import { api } from '../host';
 import { workbench } from '../state/store';
 import { attempt, notify, refreshTree, updateDirty } from '../workbench/actions';
 import type { PeerFileOp, PeerOpRefusal } from '../../common/peer-file-ops';
-import { addedFileOps, fileOpsArray, movedPath, type FileOp } from './file-ops';
+import { addedFileOps, fileOpsArray, movedPath, renameKeys, type FileOp } from './file-ops';
 import { reportRefusals } from './room-notices';
 import { entriesFromPaths } from './room-mode';
 
@@ -60,7 +60,8 @@ async function undoRefused(refused: PeerOpRefusal[], change: FilesChange): Promi
     if (op.kind === 'create') {
       documents.files.delete(op.path);
     } else if (op.kind === 'rename') {
-      if (keysUnder(op.to).length > 0 && keysUnder(op.from).length === 0) documents.rename(op.to, op.from);
+      // Moved back as a rename, so every peer's open tabs follow the file home.
+      if (keysUnder(op.to).length > 0 && keysUnder(op.from).length === 0) renameKeys(op.to, op.from);
     } else if (op.kind === 'write') {
       await documents.mergeFromDisk(op.path).catch(() => false);
     } else {
