@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_FILE_BYTES } from './file-limits';
 import { event, method } from './rpc';
 import { historyContract } from './contract-history';
+import { identityContract } from './contract-identity';
 import { roomContract } from './contract-room';
 import { WorkspacePathSchema } from './paths';
 import { SearchRequestSchema, type SearchResult } from './search';
@@ -68,6 +69,8 @@ export const SettingsSchema = z
     // eslint-disable-next-line no-control-regex
     displayName: z.string().max(40).regex(/^[^\u0000-\u001f\u007f"'\\<>]*$/, 'Names cannot hold quotes, angle brackets or control characters.'),
     userColor: z.string().regex(/^(#[0-9a-fA-F]{6})?$/, 'A colour is #rrggbb.'),
+    roomMaxFiles: z.number().int().min(1).max(100_000),
+    roomMaxMegabytes: z.number().int().min(1).max(10_240),
   })
   .strict();
 
@@ -158,6 +161,7 @@ export const contract = {
   },
   history: historyContract,
   room: roomContract,
+  identity: identityContract,
   dialog: {
     /** A native folder picker where the host has one; the browser host answers `unsupported`. */
     pickFolder: method<{ path: string | null }>()(Empty),

@@ -79,6 +79,10 @@ export interface Settings {
   displayName: string;
   /** The user's colour in a room (#rrggbb); empty means one picked from the client id. */
   userColor: string;
+  /** Files the members of a room this user hosts may add to the folder (issue 8). */
+  roomMaxFiles: number;
+  /** Megabytes the members of a room this user hosts may add to the folder (issue 8). */
+  roomMaxMegabytes: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -95,6 +99,8 @@ export const DEFAULT_SETTINGS: Settings = {
   autoSaveDelayMs: 1000,
   displayName: '',
   userColor: '',
+  roomMaxFiles: 2000,
+  roomMaxMegabytes: 50,
 };
 
 export interface TerminalInfo {

@@ -5,6 +5,7 @@ import type { Settings } from '../../common/types';
 import { createHostServices, type HostServices } from '../host/services';
 import { ensurePrivateDir } from '../store/private-files';
 import { serveContractOverIpc } from './ipc';
+import { electronSecretBox } from './safe-storage';
 import { InviteRouter } from './invites';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -55,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
       ptyHost,
       dataDir: app.getPath('userData'),
       host: 'electron',
+      secretBox: electronSecretBox,
       pendingInvite: () => invites.take(),
       async pickFolder() {
         const result = mainWindow

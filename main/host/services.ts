@@ -17,6 +17,8 @@ import { workspaceLanguages } from '../workspace/workspace-languages';
 import { createHistoryHandlers } from './history-handlers';
 import type { HostContext } from './host-context';
 import { createRoomHandlers } from './room-handlers';
+import { IdentityService } from '../identity/identity-service';
+import type { SecretBox } from '../identity/secret-box';
 
 export interface HostOptions {
   dataDir: string;
@@ -25,6 +27,8 @@ export interface HostOptions {
   pickFolder?: () => Promise<string | null>;
   /** The codecrafter:// link the app was started with, if any (Electron). */
   pendingInvite?: () => string | null;
+  /** Protects the identity key at rest (Electron's safeStorage); absent: a 0600 file. */
+  secretBox?: SecretBox;
   /** Languages to warm sandbox containers for at start (default: none; each is warmed at first use). */
   sandboxWarm?: 'all' | LanguageId[];
   /** How the pty host process starts: Electron's utilityProcess; a forked child by default. */
@@ -96,6 +100,7 @@ export function createHostServices(options: HostOptions): HostServices {
   const context: HostContext = { hub, dataDir: options.dataDir, host: options.host, workspace, settings, sandbox };
   const history = createHistoryHandlers(context);
   const room = createRoomHandlers(context);
+  const identity = new IdentityService(options.dataDir, options.secretBox);
 
   const impl: ImplOf<Contract> = {
     app: {
@@ -193,6 +198,12 @@ export function createHostServices(options: HostOptions): HostServices {
     },
     history: history.impl,
     room: room.impl,
+    identity: {
+      get: () => identity.get(),
+      update: (patch) => identity.update(patch),
+      signHandshake: async ({ transcript, side }) => ({ sig: await identity.signHandshake(transcript, side) }),
+      signMembershipEntry: (fields) => identity.signMembershipEntry(fields),
+    },
     dialog: {
       async pickFolder() {
         if (!options.pickFolder) {

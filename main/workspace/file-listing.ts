@@ -2,14 +2,15 @@ import { readdir, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileEntry, FileTree } from '../../common/types';
 import { isWorkspacePath } from '../../common/paths';
+import { isProtectedFolderName } from '../../common/hidden-paths';
 
-/** Folders shown in the tree but never walked into: they are large and rarely edited by hand. */
-const UNWALKED_FOLDERS = new Set(['node_modules', '.git']);
 /** The most entries one listing returns; a larger folder is listed in part and says so. */
 export const MAX_LISTED_ENTRIES = 20_000;
 
 export function isIgnoredPath(relative: string): boolean {
-  return relative.split('/').some((segment) => UNWALKED_FOLDERS.has(segment)) && !UNWALKED_FOLDERS.has(relative);
+  // Folders shown in the tree but never walked into (common/hidden-paths.ts): large, rarely edited
+  // by hand, and never written by a room.
+  return relative.split('/').some(isProtectedFolderName) && !isProtectedFolderName(relative);
 }
 
 export async function listWorkspace(root: string): Promise<FileTree> {
@@ -31,7 +32,7 @@ export async function listWorkspace(root: string): Promise<FileTree> {
       }
       const kind = stats.isDirectory() ? 'directory' : 'file';
       entries.push({ path: relative, kind, size: stats.size, mtimeMs: Math.floor(stats.mtimeMs) });
-      if (kind === 'directory' && !UNWALKED_FOLDERS.has(name)) queue.push(relative);
+      if (kind === 'directory' && !isProtectedFolderName(name)) queue.push(relative);
     }
   }
   entries.sort((a, b) => a.path.localeCompare(b.path));

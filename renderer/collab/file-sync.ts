@@ -3,13 +3,15 @@ import { isInside, workspacePathProblem } from '../../common/paths';
 import { documents } from '../editor/documents';
 import { api } from '../host';
 import { workbench } from '../state/store';
-import { attempt, refreshTree, updateDirty } from '../workbench/actions';
-import { addedFileOps, fileOpsArray, movedPath, type FileOp } from './file-ops';
+import { attempt, notify, refreshTree, updateDirty } from '../workbench/actions';
+import type { PeerFileOp, PeerOpRefusal } from '../../common/peer-file-ops';
+import { addedFileOps, fileOpsArray, movedPath, renameKeys, type FileOp } from './file-ops';
+import { reportRefusals } from './room-notices';
 import { entriesFromPaths } from './room-mode';
 
 // What each peer does when keys of the room doc's `files` map come and go: open tabs follow a
 // rename and close on a delete, a guest's tree is redrawn, and the host applies what peers did to
-// its disk (the only place that writes). The `files` and `fileOps` observers of one transaction
+// its disk through main's write policy (the only place that writes). The `files` and `fileOps` observers of one transaction
 // only collect; the work happens once the whole transaction is in (afterTransaction).
 
 interface FilesChange {
@@ -52,33 +54,64 @@ function refreshGuestTree(): void {
   });
 }
 
-/** Host: renames and deletions a peer made, then the files a peer created, onto the disk. */
-async function applyToDisk(change: FilesChange): Promise<void> {
-  const renamed: string[] = [];
-  for (const op of change.ops) {
-    if (op.kind === 'rename') {
-      // The paths were validated when read from the doc; the host API refuses `..` and absolute paths again.
-      const moved = await attempt(`Cannot rename "${op.from}" from the room`, () => api.workspace.rename({ from: op.from, to: op.to }).then(() => true));
-      if (!moved) continue;
-      renamed.push(op.to);
-      for (const key of [...documents.files.keys()].filter((k) => isInside(k, op.to))) {
-        const file = await api.workspace.readFile({ path: key }).catch(() => null);
-        if (file) documents.markSaved(key, file.content);
-        updateDirty(key);
-      }
+/** Host: puts back into the doc what the disk kept, so the doc never holds what the host refused. */
+async function undoRefused(refused: PeerOpRefusal[], change: FilesChange): Promise<void> {
+  for (const { op } of [...refused].reverse()) {
+    if (op.kind === 'create') {
+      documents.files.delete(op.path);
+    } else if (op.kind === 'rename') {
+      // Moved back as a rename, so every peer's open tabs follow the file home.
+      if (keysUnder(op.to).length > 0 && keysUnder(op.from).length === 0) renameKeys(op.to, op.from);
+    } else if (op.kind === 'write') {
+      await documents.mergeFromDisk(op.path).catch(() => false);
     } else {
-      await attempt(`Cannot delete "${op.path}" from the room`, () => api.workspace.delete({ path: op.path }));
+      for (const key of change.deleted) {
+        if (!isInside(key, op.path)) continue;
+        const file = await api.workspace.readFile({ path: key }).catch(() => null);
+        if (file) documents.adopt(key, file.content);
+      }
     }
   }
+}
+
+function keysUnder(path: string): string[] {
+  return [...documents.files.keys()].filter((key) => isInside(key, path));
+}
+
+/**
+ * Host: what a peer did to the room's files goes to main as one batch; main applies what the
+ * host write policy allows (main/rooms/peer-write-gate.ts) and the rest is undone in the doc and
+ * said on both sides.
+ */
+async function applyToDisk(change: FilesChange): Promise<void> {
+  const ops: PeerFileOp[] = [...change.ops];
+  const renamedTo = change.ops.flatMap((op) => (op.kind === 'rename' ? [op.to] : []));
   for (const path of change.added) {
-    if (workspacePathProblem(path) !== null || renamed.some((to) => isInside(path, to))) continue;
-    const content = documents.files.get(path)?.toString() ?? '';
-    await attempt(`Cannot create "${path}" from the room`, async () => {
-      await api.workspace.createFile({ path, content });
-      documents.markSaved(path, content);
-    });
+    if (workspacePathProblem(path) !== null || renamedTo.some((to) => isInside(path, to))) continue;
+    ops.push({ kind: 'create', path, content: documents.files.get(path)?.toString() ?? '' });
+  }
+  if (ops.length === 0) return;
+  const result = await attempt('Cannot apply a change from the room', () => api.room.applyPeerChanges({ ops }));
+  if (!result) return;
+  for (const op of result.applied) {
+    if (op.kind === 'create') documents.markSaved(op.path, op.content);
+    if (op.kind !== 'rename') continue;
+    for (const key of keysUnder(op.to)) {
+      const file = await api.workspace.readFile({ path: key }).catch(() => null);
+      if (file) documents.markSaved(key, file.content);
+      updateDirty(key);
+    }
+  }
+  if (result.refused.length > 0) {
+    await undoRefused(result.refused, change);
+    reportRefusals(result.refused);
   }
   await refreshTree();
+}
+
+/** Host: files the host itself put into the doc (opened, made, or found on disk) are shared. */
+function markShared(paths: string[]): void {
+  if (paths.length > 0) void attempt('Cannot share the files with the room', () => api.room.markShared({ paths }));
 }
 
 /** Starts watching the current doc's files; returns the disposer. */
@@ -110,8 +143,11 @@ export function watchRoomFiles(): () => void {
     // The host's own deletions come from its disk: the workbench marks such tabs as deleted on disk.
     followTabs(change, !transaction.local || role === 'guest');
     if (role === 'guest') refreshGuestTree();
+    if (role === 'owner' && transaction.local) markShared(change.added);
     if (role === 'owner' && !transaction.local && (change.ops.length > 0 || change.added.length > 0)) {
-      diskQueue = diskQueue.then(() => applyToDisk(change)).catch(() => {});
+      diskQueue = diskQueue
+        .then(() => applyToDisk(change))
+        .catch((error: unknown) => notify(`Cannot apply a change from the room: ${error instanceof Error ? error.message : String(error)}`));
     }
   };
   files.observe(filesListener);

@@ -13,6 +13,8 @@ import { ensureIdentity, savedIdentity } from './identity';
 import { paintRemoteCursors, participants, readPeerState, setLocalField, setLocalUser } from './presence';
 import { drawGuestTree, watchRoomFiles } from './file-sync';
 import { RoomConnection } from './room-connection';
+import { reportRefusals, watchHostNotices } from './room-notices';
+import type { PeerOpRefusal } from '../../common/peer-file-ops';
 
 // A room's lifecycle in this window (issue 4): Share turns the open workspace into a room, Join
 // enters one from an invite, Leave ends it. State for the UI goes to the workbench store.
@@ -104,13 +106,23 @@ export function unsavedSharedFiles(): string[] {
   return [...documents.files.keys()].filter((path) => documents.isDirty(path));
 }
 
-/** Host: writes every shared file that differs from disk. */
+/**
+ * Host: writes every shared file that differs from disk. Their text may come from members, so
+ * it goes through the host write policy like any other member change (docs/trust.md).
+ */
 export async function saveSharedFiles(): Promise<number> {
   let saved = 0;
+  const refused: PeerOpRefusal[] = [];
   for (const path of unsavedSharedFiles()) {
-    const ok = await attempt(`Cannot save "${path}"`, () => documents.save(path).then(() => true));
-    if (ok) saved++;
+    const content = documents.text(path)?.toString() ?? '';
+    const result = await attempt(`Cannot save "${path}"`, () => api.room.applyPeerChanges({ ops: [{ kind: 'write', path, content }] }));
+    if (result?.applied.length) {
+      documents.markSaved(path, content);
+      saved++;
+    }
+    refused.push(...(result?.refused ?? []));
   }
+  if (refused.length > 0) reportRefusals(refused);
   for (const tab of workbench.get().tabs) updateDirty(tab);
   return saved;
 }
@@ -183,6 +195,7 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
     () => chatArray(documents.doc).unobserve(chatListener),
     () => meta.unobserve(metaListener),
     watchRoomFiles(),
+    role === 'guest' ? watchHostNotices() : () => {},
     () => clearInterval(idleTimer),
     workbench.subscribe((s, prev) => {
       if (s.activeTab !== prev.activeTab) setLocalField(documents.awareness, 'activeFile', s.activeTab);
@@ -235,6 +248,8 @@ export async function shareWorkspace(): Promise<void> {
     if (skipped.length) notify(`Not shared (over ${MAX_SHARED_FILE_BYTES / 1024 / 1024} MB or the room's size cap): ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? '…' : ''}`, 'warning');
     // A room shared before from this doc said it ended; this one has not.
     documents.meta.delete(ROOM_ENDED_KEY);
+    // The host write policy lets members change only what was shared (and what they make).
+    await attempt('Cannot share the files with the room', () => api.room.markShared({ paths: [...documents.files.keys()] }));
     const invite = newRoom(hosting.lanUrl ?? hosting.signalUrl);
     connect(invite, 'owner', hosting.signalUrl, hosting.lanUrl);
     workbench.set({ sideView: 'collab', sideBarVisible: true });

@@ -389,12 +389,19 @@ test('a guest renames and deletes files and folders: every tree, the disk and th
   await expect.poll(() => existsSync(path.join(dir, 'docs', 'notes.txt'))).toBe(false);
   await expect(aliceTree.locator('[data-path="docs/notes.txt"]')).toHaveCount(0);
 
-  // A folder moves with everything in it (also what was never shared), and the tabs under it follow.
+  // A folder holding a file that was never shared stays where it is (issue 8: the host write
+  // policy); both sides are told, and the folder comes back into the guest's tree.
   writeFileSync(path.join(dir, 'src', 'blob.bin'), Buffer.from([0, 1, 2, 0]));
+  await renameInTree(bob.page, 'src', 'source');
+  for (const page of [alice.page, bob.page]) await expect(page.getByRole('status').filter({ hasText: 'src/blob.bin' })).toBeVisible();
+  await expect(bobTree.locator('[data-path="src"]')).toBeVisible();
+  expect(existsSync(path.join(dir, 'src', 'blob.bin'))).toBe(true);
+  expect(existsSync(path.join(dir, 'source'))).toBe(false);
+  // Once the host takes that file away, the folder moves with its shared files and the tabs under it follow.
+  rmSync(path.join(dir, 'src', 'blob.bin'));
   await renameInTree(bob.page, 'src', 'source');
   await expect.poll(() => existsSync(path.join(dir, 'source', 'helpers.ts'))).toBe(true);
   expect(existsSync(path.join(dir, 'source', 'main.py'))).toBe(true);
-  expect(existsSync(path.join(dir, 'source', 'blob.bin'))).toBe(true);
   expect(existsSync(path.join(dir, 'src'))).toBe(false);
   await expect(aliceTree.locator('[data-path="source"]')).toBeVisible();
   await expect(aliceTree.locator('[data-path="src"]')).toHaveCount(0);
