@@ -4,6 +4,7 @@ import { removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
 import { createThrottle, type Throttle } from './throttle';
 import { installChunking } from './chunking';
 import { SignalBackoff, type ReconnectingSocket } from './signal-backoff';
+import { TxOrigin } from '../../common/origins';
 
 // THE peer transport of a room (issue 4): every WebRTC provider is made here and nowhere else, so
 // per-peer roles (DESIGN.md section 4: a handshake before any document traffic, viewers' updates
@@ -118,7 +119,7 @@ export class RoomConnection {
     const ids = [...awareness.getStates()]
       .filter(([clientId, state]) => clientId !== awareness.clientID && typeof state.peerId === 'string' && gone.has(state.peerId))
       .map(([clientId]) => clientId);
-    if (ids.length) removeAwarenessStates(awareness, ids, 'peer-closed');
+    if (ids.length) removeAwarenessStates(awareness, ids, TxOrigin.peerClosed);
   }
 
   /** Puts our backoff on each signalling socket y-webrtc made (a new one after going online again). */

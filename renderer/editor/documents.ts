@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { mergeEdits, type TextEdit } from '../../common/text-merge';
 import { api } from '../host';
+import { TxOrigin } from '../../common/origins';
 
 
 // The workspace as a Y.Doc (DESIGN.md section 3): every open file is a Y.Text in `files`, keyed
@@ -10,9 +11,8 @@ import { api } from '../host';
 // history build on this same doc.
 
 /** Transaction origin of changes that came from the file on disk, not from typing. */
-export const DISK_ORIGIN = 'disk';
 
-export function applyTextEdits(text: Y.Text, edits: TextEdit[], origin: unknown): void {
+export function applyTextEdits(text: Y.Text, edits: TextEdit[], origin: TxOrigin): void {
   if (edits.length === 0) return;
   text.doc!.transact(() => {
     for (let i = edits.length - 1; i >= 0; i--) {
@@ -106,7 +106,7 @@ export class WorkspaceDocuments {
     if (!text || base === undefined) return false;
     const { content: disk } = await api.workspace.readFile({ path });
     if (disk === base) return false;
-    applyTextEdits(text, mergeEdits(base, disk, text.toString()), DISK_ORIGIN);
+    applyTextEdits(text, mergeEdits(base, disk, text.toString()), TxOrigin.disk);
     this.saved.set(path, disk);
     return true;
   }
@@ -141,7 +141,7 @@ export class WorkspaceDocuments {
     this.doc.transact(() => {
       this.files.set(path, text);
       text.insert(0, content);
-    }, DISK_ORIGIN);
+    }, TxOrigin.disk);
     this.saved.set(path, content);
   }
 

@@ -9,6 +9,7 @@ import { notify } from '../workbench/actions';
 import { awarenessEvent } from './awareness-events';
 import { fromBase64, toBase64 } from './base64';
 import { replayState, type RecordingStatus } from './replay-state';
+import { TxOrigin } from '../../common/origins';
 
 // Streams the workspace doc's updates and this window's events (cursor, paste, focus) to the host,
 // which stores them (issue 5). Typing never waits: an update is a queue push, sent every 50 ms or
@@ -23,9 +24,7 @@ const RETRY_MAX_MS = 60_000;
 const PUSH_BUDGET = 8 * 1024 * 1024;
 const AWARENESS_EVERY_MS = 100;
 /** Transactions with this origin came from the host's log; they are not sent back. */
-export const RESTORE_ORIGIN = 'history-restore';
 /** Files the log had and this window's doc had lost, put back when a folder is reopened. */
-const REOPEN_ORIGIN = 'history-reopen';
 
 class ResyncNeeded extends Error {
   constructor() {
@@ -148,7 +147,7 @@ async function restart(): Promise<void> {
     const live = await api.history.begin(workspace.root ? {} : { roomId, title: workspace.name });
     if (mine !== generation) return;
     if (live.state) {
-      Y.applyUpdate(documents.doc, fromBase64(live.state), RESTORE_ORIGIN);
+      Y.applyUpdate(documents.doc, fromBase64(live.state), TxOrigin.historyRestore);
       if (workspace.root) recreateCleared(fromBase64(live.state));
     }
     const missing = Y.encodeStateAsUpdate(documents.doc, fromBase64(live.stateVector));
@@ -186,7 +185,7 @@ function recreateCleared(state: Uint8Array): void {
         documents.files.set(path, copy);
         copy.insert(0, text.toString());
       }
-    }, REOPEN_ORIGIN);
+    }, TxOrigin.historyReopen);
   } finally {
     logged.destroy();
   }
@@ -240,13 +239,13 @@ export async function flushRecording(): Promise<number> {
 /** Starts recording for the life of the window; returns the disposer. */
 export function startRecording(): () => void {
   const onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
-    if (!sessionId || origin === RESTORE_ORIGIN) return;
+    if (!sessionId || origin === TxOrigin.historyRestore) return;
     updates.push({ data: toBase64(update), time: Date.now(), author: tr.local ? LOCAL_AUTHOR : undefined });
     schedule();
   };
   // A room's chat lives in the doc (DESIGN.md section 3); each new message is also a timeline marker.
   const onChat = (event: Y.YArrayEvent<unknown>, tr: Y.Transaction) => {
-    if (tr.origin === RESTORE_ORIGIN) return;
+    if (tr.origin === TxOrigin.historyRestore) return;
     for (const delta of event.delta) {
       for (const item of Array.isArray(delta.insert) ? (delta.insert as unknown[]) : []) {
         const m = item as { id?: unknown; clientId?: unknown; name?: unknown; text?: unknown };

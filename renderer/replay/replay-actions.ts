@@ -7,12 +7,12 @@ import { workbench } from '../state/store';
 import { attempt, notify, openFolder } from '../workbench/actions';
 import { fromBase64 } from './base64';
 import { replayState } from './replay-state';
+import { TxOrigin } from '../../common/origins';
 
 // What the Replay view and player do: open a session, restore a moment into the live editors,
 // fork a moment into a new folder, export and import session files.
 
 /** Restores are edits like any other: recorded, undoable by restoring again, never a rewrite. */
-const SNAPSHOT_RESTORE_ORIGIN = 'snapshot-restore';
 
 export function openPlayer(sessionId: string): void {
   replayState.set({ playerSession: sessionId });
@@ -30,14 +30,14 @@ export async function restoreMoment(sessionId: string, at: ReplayPoint): Promise
   documents.doc.transact(() => {
     for (const [path, content] of Object.entries(result.files)) {
       const text = documents.files.get(path);
-      if (text) applyTextEdits(text, diffEdits(text.toString(), content), SNAPSHOT_RESTORE_ORIGIN);
+      if (text) applyTextEdits(text, diffEdits(text.toString(), content), TxOrigin.snapshotRestore);
       else {
         const created = new Y.Text();
         documents.files.set(path, created);
         created.insert(0, content);
       }
     }
-  }, SNAPSHOT_RESTORE_ORIGIN);
+  }, TxOrigin.snapshotRestore);
   workbench.set((s) => ({ tabs: [...s.tabs, ...paths.filter((p) => !s.tabs.includes(p))], activeTab: s.activeTab ?? paths[0] ?? null }));
   for (const path of paths) workbench.set((s) => ({ dirty: { ...s.dirty, [path]: documents.isDirty(path) } }));
   notify(`Restored ${paths.length} file${paths.length === 1 ? '' : 's'} as of edit ${result.seq}; save to keep them on disk.`, 'info');
