@@ -1,6 +1,7 @@
 import { ErrorCode } from '../common/errors';
 import type { CallResult, ClientTransport, Disposer } from '../common/rpc';
 import { ServerFrameSchema, WIRE_SOCKET_PATH, type ClientFrame } from '../common/wire';
+import { Emitter } from '../common/event';
 
 /** Milliseconds between reconnect attempts after the host went away. */
 const RECONNECT_DELAY_MS = 1000;
@@ -18,7 +19,7 @@ export class WebSocketTransport implements ClientTransport {
   private readonly pending = new Map<number, (result: CallResult) => void>();
   private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
   private readonly queue: ClientFrame[] = [];
-  private readonly stateListeners = new Set<(state: ConnectionState) => void>();
+  private readonly stateEmitter = new Emitter<ConnectionState>();
   state: ConnectionState = 'connecting';
 
   constructor(private readonly url = WebSocketTransport.defaultUrl()) {
@@ -30,14 +31,11 @@ export class WebSocketTransport implements ClientTransport {
     return `${scheme}//${location.host}${WIRE_SOCKET_PATH}`;
   }
 
-  onDidChangeState(listener: (state: ConnectionState) => void): Disposer {
-    this.stateListeners.add(listener);
-    return () => this.stateListeners.delete(listener);
-  }
+  readonly onDidChangeState = this.stateEmitter.event;
 
   private setState(state: ConnectionState): void {
     this.state = state;
-    for (const listener of this.stateListeners) listener(state);
+    this.stateEmitter.fire(state);
   }
 
   private connect(): void {

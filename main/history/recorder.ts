@@ -13,6 +13,7 @@ import { CHUNK_MAX, encodeChunk, type StoredUpdate } from './chunks';
 import type { Db } from './db';
 import { HistoryError } from './errors';
 import { FILES_MAP } from './docs';
+import { Emitter } from '../../common/event';
 
 export interface RecorderOptions {
   /** Commit the batch this long after its first entry (ms). */
@@ -62,7 +63,7 @@ export class SessionRecorder {
   private updates: StoredUpdate[] = [];
   private events: PendingEvent[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private readonly listeners = new Set<(seq: number) => void>();
+  private readonly durableEmitter = new Emitter<number>();
   private readonly validFiles = new Set<string>();
   private readonly awarenessLast = new Map<string, number>();
   private readonly awarenessHeld = new Map<string, { event: HistoryEvent; time: number }>();
@@ -118,10 +119,7 @@ export class SessionRecorder {
   }
 
   /** Called after each commit with the new durableSeq; returns its disposer. */
-  onDurable(listener: (seq: number) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+  readonly onDurable = this.durableEmitter.event;
 
   /**
    * Hot path: validation is by hand (a zod parse per keystroke costs more than the rest of this
@@ -314,7 +312,7 @@ export class SessionRecorder {
       this.lastKeyframeAt = Date.now();
     }
     this.durable = seq;
-    for (const listener of this.listeners) listener(seq);
+    this.durableEmitter.fire(seq);
   }
 
   private takeKeyframe(force: boolean): { seq: number; time: number; data: Uint8Array } | null {

@@ -5,6 +5,7 @@ import { createThrottle, type Throttle } from './throttle';
 import { installChunking } from './chunking';
 import { SignalBackoff, type ReconnectingSocket } from './signal-backoff';
 import { TxOrigin } from '../../common/origins';
+import { Emitter } from '../../common/event';
 
 // THE peer transport of a room (issue 4): every WebRTC provider is made here and nowhere else, so
 // per-peer roles (DESIGN.md section 4: a handshake before any document traffic, viewers' updates
@@ -62,7 +63,7 @@ export class RoomConnection {
   readonly stats: TransportStats = { docUpdates: 0, docMessages: 0, awarenessMessages: 0, chunkedMessages: 0, undecryptable: 0 };
   readonly ready: Promise<void>;
   private readonly provider: WebrtcProvider;
-  private readonly listeners = new Set<(status: ConnectionStatus) => void>();
+  private readonly statusEmitter = new Emitter<ConnectionStatus>();
   private readonly throttles: Throttle[] = [];
   private offline = false;
   private closed = false;
@@ -199,14 +200,10 @@ export class RoomConnection {
     return { phase, peers, signalling, signallingFailures, retryInMs: retryAt === null ? null : Math.max(0, retryAt - Date.now()) };
   }
 
-  onDidChange(listener: (status: ConnectionStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+  readonly onDidChange = this.statusEmitter.event;
 
   private emit(): void {
-    const status = this.status();
-    for (const listener of this.listeners) listener(status);
+    this.statusEmitter.fire(this.status());
   }
 
   /** Drops every peer and the signalling socket; edits made meanwhile merge on return. */
@@ -259,6 +256,6 @@ export class RoomConnection {
     globalThis.removeEventListener?.('unhandledrejection', this.onRejection);
     this.provider.destroy();
     this.emit();
-    this.listeners.clear();
+    this.statusEmitter.dispose();
   }
 }

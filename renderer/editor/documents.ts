@@ -3,6 +3,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { mergeEdits, type TextEdit } from '../../common/text-merge';
 import { api } from '../host';
 import { TxOrigin } from '../../common/origins';
+import { Emitter } from '../../common/event';
 
 
 // The workspace as a Y.Doc (DESIGN.md section 3): every open file is a Y.Text in `files`, keyed
@@ -35,7 +36,7 @@ export class WorkspaceDocuments {
    */
   awareness!: Awareness;
   private generation = 0;
-  private readonly resetListeners = new Set<() => void>();
+  private readonly resetEmitter = new Emitter<void>();
 
   constructor() {
     this.createDoc();
@@ -49,10 +50,7 @@ export class WorkspaceDocuments {
   }
 
   /** Called after `clear()` put a new doc in place, so listeners move to it. Returns the disposer. */
-  onDidReset(listener: () => void): () => void {
-    this.resetListeners.add(listener);
-    return () => this.resetListeners.delete(listener);
-  }
+  readonly onDidReset = this.resetEmitter.event;
   /** What is on disk for each open file, as far as this window knows. */
   private readonly saved = new Map<string, string>();
   private readonly loading = new Map<string, Promise<Y.Text>>();
@@ -166,7 +164,7 @@ export class WorkspaceDocuments {
     this.createDoc();
     this.saved.clear();
     this.loading.clear();
-    for (const listener of this.resetListeners) listener();
+    this.resetEmitter.fire();
     old.awareness.destroy();
     old.doc.destroy();
   }
