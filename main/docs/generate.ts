@@ -7,7 +7,7 @@ import { allReferences } from './reference';
 const root = path.resolve(import.meta.dirname, '../..');
 const check = process.argv.includes('--check');
 let stale = 0;
-for (const doc of allReferences(root)) {
+for (const doc of await allReferences(root)) {
   const target = path.join(root, doc.file);
   const current = existsSync(target) ? readFileSync(target, 'utf8') : null;
   if (current === doc.text) continue;

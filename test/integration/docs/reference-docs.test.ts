@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../common/contract';
 import { listChannels } from '../../../common/rpc';
-import { allReferences, contractReference } from '../../../main/docs/reference';
+import { allReferences, cliReference, contractReference } from '../../../main/docs/reference';
 
 // The reference docs in docs/reference/ are generated from the declarations (npm run docs). These
 // tests keep the committed copy equal to what the code declares, and check that the generator
@@ -12,8 +12,8 @@ import { allReferences, contractReference } from '../../../main/docs/reference';
 const root = path.resolve(import.meta.dirname, '../../..');
 
 describe('reference docs', () => {
-  it('the committed docs match the declarations (run `npm run docs` after changing them)', () => {
-    for (const doc of allReferences(root)) {
+  it('the committed docs match the declarations (run `npm run docs` after changing them)', async () => {
+    for (const doc of await allReferences(root)) {
       expect(readFileSync(path.join(root, doc.file), 'utf8'), doc.file).toBe(doc.text);
     }
   });
@@ -25,4 +25,11 @@ describe('reference docs', () => {
     expect(text).toContain('### workspace.readFile\n\nResult: `FileContent`.');
     expect(text).toMatch(/### sandbox\.run\n\n[^\n]*main reads its files from disk/);
   });
+
+  it("documents every command of the CLI with its own --help", async () => {
+    const { text } = await cliReference(root);
+    for (const command of ['web', 'signal', 'images', 'run', 'judge', 'problems', 'history', 'replay']) {
+      expect(text).toContain(`## codecrafter ${command}\n\n\`\`\`text\nusage: codecrafter ${command}`);
+    }
+  }, 120_000);
 });
