@@ -16,6 +16,9 @@ import { workspaceLanguages } from '../workspace/workspace-languages';
 import { createHistoryHandlers } from './history-handlers';
 import type { HostContext } from './host-context';
 import { createRoomHandlers } from './room-handlers';
+import { createLogHandlers } from './log-handlers';
+import { getLogger } from '../log/log-service';
+import { withRequestLogging } from '../log/logged-dispatcher';
 
 export interface HostOptions {
   dataDir: string;
@@ -24,6 +27,8 @@ export interface HostOptions {
   pickFolder?: () => Promise<string | null>;
   /** The codecrafter:// link the app was started with, if any (Electron). */
   pendingInvite?: () => string | null;
+  /** Opens a folder in the OS file manager (Electron); absent in the browser host. */
+  openFolder?: (folder: string) => Promise<void>;
   /** Languages to warm sandbox containers for at start (default: none; each is warmed at first use). */
   sandboxWarm?: 'all' | LanguageId[];
 }
@@ -89,12 +94,16 @@ export function createHostServices(options: HostOptions): HostServices {
   const context: HostContext = { hub, dataDir: options.dataDir, host: options.host, workspace, settings, sandbox };
   const history = createHistoryHandlers(context);
   const room = createRoomHandlers(context);
+  const logs = createLogHandlers({ dataDir: options.dataDir, openFolder: options.openFolder });
 
   const impl: ImplOf<Contract> = {
     app: {
       getInfo: () => info,
       getNotices: () => notices,
       takePendingInvite: () => ({ link: options.pendingInvite?.() ?? null }),
+      log: logs.log,
+      readLog: logs.readLog,
+      openLogFolder: logs.openLogFolder,
     },
     workspace: {
       async open({ path: folder }) {
@@ -194,7 +203,7 @@ export function createHostServices(options: HostOptions): HostServices {
   };
 
   return {
-    dispatcher: createDispatcher(contract, impl),
+    dispatcher: withRequestLogging(createDispatcher(contract, impl), getLogger('host')),
     hub,
     async dispose() {
       await room.dispose?.();
