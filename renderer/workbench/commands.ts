@@ -16,6 +16,7 @@ import { runEditorAction } from '../editor/active-editor';
 import { showSearch } from './search-actions';
 import { endRoom, shareWorkspace } from '../collab/session';
 import { inRoom } from '../collab/room-mode';
+import { showLogs } from './LogsDialog';
 
 // Every action the workbench offers, with its keys: the command palette lists these, the global
 // key handler and Monaco's own key handler run them, so a shortcut and a menu never disagree.
@@ -80,6 +81,7 @@ export const COMMANDS: Command[] = [
   { id: 'view.collab', title: 'View: Show Collaboration', run: () => workbench.set({ sideView: 'collab', sideBarVisible: true }) },
   { id: 'view.replay', title: 'View: Show Replay', run: () => workbench.set({ sideView: 'replay', sideBarVisible: true }) },
   { id: 'view.settings', title: 'Preferences: Open Settings', keys: 'Ctrl+,', run: () => workbench.set({ sideView: 'settings', sideBarVisible: true }) },
+  { id: 'developer.showLogs', title: 'Developer: Show Logs', run: () => showLogs() },
   {
     id: 'view.toggleTheme',
     title: 'Preferences: Toggle Light/Dark Theme',
