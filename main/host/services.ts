@@ -20,6 +20,8 @@ import { createLogHandlers } from './log-handlers';
 import { getLogger } from '../log/log-service';
 import { withRequestLogging } from '../log/logged-dispatcher';
 
+const log = getLogger('host');
+
 export interface HostOptions {
   dataDir: string;
   host: AppInfo['host'];
@@ -109,7 +111,7 @@ export function createHostServices(options: HostOptions): HostServices {
       async open({ path: folder }) {
         const opened = await workspace.open(folder);
         recent.touch({ path: opened.root, name: opened.name });
-        void workspaceLanguages(opened.root).then((languages) => sandbox.warm(languages), (error: unknown) => console.error(`sandbox: could not tell the languages of ${opened.root}:`, error));
+        void workspaceLanguages(opened.root).then((languages) => sandbox.warm(languages), (error: unknown) => log.warn({ err: error, root: opened.root }, 'could not tell the languages of a workspace'));
         return opened;
       },
       current: () => workspace.info(),
@@ -203,7 +205,7 @@ export function createHostServices(options: HostOptions): HostServices {
   };
 
   return {
-    dispatcher: withRequestLogging(createDispatcher(contract, impl), getLogger('host')),
+    dispatcher: withRequestLogging(createDispatcher(contract, impl), log),
     hub,
     async dispose() {
       await room.dispose?.();
