@@ -81,9 +81,9 @@ export function securePrivateDataDir(dir: string): void {
   if (existed && !isOurDataDir(entries)) {
     const stats = lstatOrUndefined(dir);
     if (stats && (stats.mode & 0o077) !== 0 && process.platform !== 'win32') {
-      console.warn(
-        `codecrafter: the data folder ${dir} already held other files, so its permissions were left as they are; ` +
-          'CodeCrafter\'s own files in it are private. Prefer a folder of its own (--data-dir).',
+      log.warn(
+        { dir },
+        "the data folder already held other files, so its permissions were left as they are; CodeCrafter's own files in it are private. Prefer a folder of its own (--data-dir).",
       );
     }
     return;
