@@ -69,14 +69,14 @@ export default async function web(argv: string[]): Promise<number> {
     return 1;
   }
   // The browser host is the app: its records go to the same file the Electron app writes.
-  let logFolder: string;
+  // A log that cannot be opened (read-only disk, full quota) must not stop the IDE: stderr still gets warnings.
+  const log = getLogger('web');
+  let logFolder = 'stderr only';
   try {
     logFolder = await openLogFile(dataDir);
   } catch (error) {
-    process.stderr.write(`codecrafter web: cannot open the log in ${dataDir}: ${(error as Error).message}\n`);
-    return 1;
+    log.warn({ err: error, dataDir }, 'cannot open the log file; logging to stderr only');
   }
-  const log = getLogger('web');
   log.info({ dataDir, host: values.host, port }, 'starting the browser host');
   const services = createHostServices({ dataDir, host: 'web', sandboxWarm: warmFromEnv() });
   let host;
