@@ -3,6 +3,7 @@ import { MAX_FILE_BYTES } from './file-limits';
 import { event, method } from './rpc';
 import { historyContract } from './contract-history';
 import { identityContract } from './contract-identity';
+import { RendererLogRecordSchema, type RecentLog } from './log';
 import { roomContract } from './contract-room';
 import { WorkspacePathSchema } from './paths';
 import { SearchRequestSchema, type SearchResult } from './search';
@@ -85,6 +86,12 @@ export const contract = {
     takePendingInvite: method<{ link: string | null }>()(Empty),
     /** The OS handed the running app a room invite: take it with takePendingInvite. */
     onDidReceiveInvite: event<Record<string, never>>(),
+    /** A renderer warning or error for the user's log file (rate-limited per connection). */
+    log: method<{ accepted: boolean }>()(RendererLogRecordSchema),
+    /** "Show logs": the recent log text and the log folder. */
+    readLog: method<RecentLog>()(Empty),
+    /** Opens the log folder in the OS file manager (Electron); the browser host answers `unsupported`. */
+    openLogFolder: method<void>()(Empty),
   },
   workspace: {
     open: method<WorkspaceInfo>()(z.object({ path: HostFolderSchema }).strict()),

@@ -69,11 +69,17 @@ export class WebSocketTransport implements ClientTransport {
     let raw: unknown;
     try {
       raw = JSON.parse(data);
-    } catch {
+    } catch (error) {
+      // Console only: sending it to the log would go over this very socket (and renderer/log.ts
+      // imports this transport through host.ts).
+      console.warn('host connection: a frame was not JSON; dropped', error);
       return;
     }
     const parsed = ServerFrameSchema.safeParse(raw);
-    if (!parsed.success) return;
+    if (!parsed.success) {
+      console.warn('host connection: a frame did not match the protocol; dropped', parsed.error.issues.slice(0, 3));
+      return;
+    }
     const frame = parsed.data;
     if (frame.t === 'result' || (frame.t === 'error' && frame.id !== null)) {
       const resolve = this.pending.get(frame.id as number);

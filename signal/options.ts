@@ -1,6 +1,7 @@
 // Options of one signalling server instance, validated once at start so a bad flag or a bad
 // embedding call fails loudly with a zod error instead of running with a silent default.
 import { z } from 'zod';
+import { isSignalLogger, type SignalLogger } from './logger';
 
 export const SignalLimitsSchema = z.strictObject({
   /** Largest frame accepted, in bytes; ws closes the socket with 1009 past it. */
@@ -42,6 +43,8 @@ export const SignalServerOptionsSchema = z.strictObject({
   limits: SignalLimitsSchema.partial().default({}),
   /** Export Node process metrics (memory, event loop lag) too; off when embedded in the app. */
   processMetrics: z.boolean().default(false),
+  /** Where the server logs (pino-compatible); standalone a pino logger of its own. */
+  logger: z.custom<SignalLogger>(isSignalLogger, 'logger must have debug, info, warn and error methods').optional(),
 });
 export type SignalServerOptions = z.input<typeof SignalServerOptionsSchema>;
 

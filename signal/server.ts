@@ -12,6 +12,7 @@ import { tokenFromRequest, tokensMatch } from './token';
 import { createMetrics, type DropReason, type RejectReason, type SignalMetrics } from './metrics';
 import { TopicRegistry } from './topics';
 import { connectRedisBus, type RedisBus } from './redis-bus';
+import { defaultSignalLogger } from './logger';
 
 /** WebSocket close codes (RFC 6455 section 7.4.1). */
 const CloseCode = { goingAway: 1001, unsupportedData: 1003, policyViolation: 1008 } as const;
@@ -39,8 +40,13 @@ export interface SignalServer {
 export async function startSignalServer(input: SignalServerOptions = {}): Promise<SignalServer> {
   const options = resolveOptions(input);
   const { limits } = options;
+  const log = options.logger ?? defaultSignalLogger();
   const warning = exposureWarning(options.host, options.token !== undefined);
-  if (warning) console.warn(`\n${warning}\n`);
+  // The loud banner stays on stderr for whoever started it; the log gets a record too.
+  if (warning) {
+    console.warn(`\n${warning}\n`);
+    log.warn({ host: options.host, token: options.token !== undefined }, 'listening on a non-loopback address');
+  }
   const metrics = createMetrics(options.processMetrics);
   const parse = createParser(limits.maxTopicLength, limits.maxTopicsPerConnection);
   const connections = new Set<Connection>();
@@ -189,6 +195,7 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
     // ws reports protocol violations (bad UTF-8, oversize frames) here and then closes the socket
     // itself with 1007/1009; without a listener the process would die, as the stock server does.
     ws.on('error', (error: Error & { code?: string }) => {
+      // Counted in the metrics, not logged: a hostile client could fill the log otherwise.
       if (error.code === 'WS_ERR_INVALID_UTF8') drop('utf8');
       else if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') drop('too_large');
       else drop('protocol');
@@ -223,6 +230,7 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
   };
 
   server.on('upgrade', (req, socket, head) => {
+    // A socket reset during the upgrade is the client's business: nothing to log, just let go.
     socket.on('error', () => socket.destroy());
     if (options.token !== undefined && !tokensMatch(options.token, tokenFromRequest(req))) {
       return reject(socket, 401, 'Unauthorized', 'auth');
@@ -253,7 +261,7 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
           metrics.redisIn.inc();
           deliverLocal(topic, message);
         },
-        (error) => console.warn(`codecrafter signal: redis unavailable, relaying locally only until it is back: ${error.message}`),
+        (error) => log.warn({ err: error, redisPrefix: options.redisPrefix }, 'redis unavailable, relaying locally only until it is back'),
       );
     }
     await new Promise<void>((resolve, reject) => {
@@ -264,6 +272,7 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
       });
     });
   } catch (error) {
+    // Thrown to the caller, who reports it (the CLI prints it, the app's request fails): not logged here.
     // A failed start leaves nothing running behind it (timers, Redis retries).
     clearInterval(heartbeat);
     wss.close();
@@ -272,6 +281,7 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
   }
   const port = (server.address() as AddressInfo).port;
   const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  log.info({ host: options.host, port, redis: options.redisUrl !== undefined }, 'signalling server listening');
 
   let closing: Promise<void> | undefined;
   return {

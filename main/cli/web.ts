@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LANGUAGE_IDS, type LanguageId } from '../../common/languages';
 import { defaultDataDir } from '../host/data-dir';
+import { closeLogFile, getLogger, openLogFile } from '../log/log-service';
 import { packageRoot } from '../host/package-root';
 import { createHostServices } from '../host/services';
 import { isLoopbackHost, startWebHost } from '../host/web-server';
@@ -67,24 +68,38 @@ export default async function web(argv: string[]): Promise<number> {
     process.stderr.write(`codecrafter web: the renderer is not built (${staticDir} has no index.html). Run \`npm run build\`, or use \`npm run web\`.\n`);
     return 1;
   }
+  // The browser host is the app: its records go to the same file the Electron app writes.
+  // A log that cannot be opened (read-only disk, full quota) must not stop the IDE: stderr still gets warnings.
+  const log = getLogger('web');
+  let logFolder = 'stderr only';
+  try {
+    logFolder = await openLogFile(dataDir);
+  } catch (error) {
+    log.warn({ err: error, dataDir }, 'cannot open the log file; logging to stderr only');
+  }
+  log.info({ dataDir, host: values.host, port }, 'starting the browser host');
   const services = createHostServices({ dataDir, host: 'web', sandboxWarm: warmFromEnv() });
   let host;
   try {
     host = await startWebHost({ services, staticDir, host: values.host, port });
   } catch (error) {
+    log.error({ err: error, host: values.host, port }, 'the browser host cannot listen');
     await services.dispose();
+    closeLogFile();
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EADDRINUSE' ? `port ${port} is in use; pass --port with another one` : (error as Error).message;
     process.stderr.write(`codecrafter web: cannot listen: ${reason}\n`);
     return 1;
   }
-  process.stdout.write(`CodeCrafter is running at ${host.url}\n(data in ${dataDir}; Ctrl+C stops it)\n`);
+  process.stdout.write(`CodeCrafter is running at ${host.url}\n(data in ${dataDir}; logs in ${logFolder}; Ctrl+C stops it)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  log.info('stopping the browser host');
   await host.close();
   await services.dispose();
+  closeLogFile();
   return 0;
 }

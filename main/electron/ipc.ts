@@ -4,7 +4,11 @@ import { contract } from '../../common/contract';
 import { ErrorCode } from '../../common/errors';
 import { listChannels, type Disposer } from '../../common/rpc';
 import type { HostServices } from '../host/services';
+import { getLogger } from '../log/log-service';
 import { isTrustedSenderFrame } from './security';
+import { refusedSenderRecord } from './startup-failure';
+
+const log = getLogger('ipc');
 
 /**
  * The one wrapper over ipcMain.handle (VS Code's validatedIpcMain): each request must come on our
@@ -16,6 +20,7 @@ export function serveContractOverIpc(services: HostServices, windows: () => WebC
   for (const channel of methods) {
     ipcMain.handle(IPC_CHANNEL_PREFIX + channel, async (event, arg: unknown) => {
       if (!isTrustedSenderFrame(event.senderFrame, event.sender.mainFrame)) {
+        log.warn(refusedSenderRecord(channel, event.senderFrame?.url), 'IPC request refused: unexpected sender');
         return { ok: false, error: { code: ErrorCode.PermissionDenied, message: 'Request from an unexpected sender.' } };
       }
       return services.dispatcher.call(channel, arg, { origin: `electron:${event.sender.id}` });

@@ -1,9 +1,11 @@
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import path from 'node:path';
 import { channelName } from '../../common/rpc';
 import type { Settings } from '../../common/types';
 import { createHostServices, type HostServices } from '../host/services';
+import { closeLogFile, getLogger, openLogFile } from '../log/log-service';
 import { ensurePrivateDir } from '../store/private-files';
+import { startupErrorBox } from './startup-failure';
 import { serveContractOverIpc } from './ipc';
 import { electronSecretBox } from './safe-storage';
 import { InviteRouter } from './invites';
@@ -20,6 +22,8 @@ import { startUtilityPtyHost } from './pty-host-starter';
 const distDir = path.resolve(__dirname, '..');
 let mainWindow: BrowserWindow | undefined;
 let services: HostServices | undefined;
+let logFolder: string | null = null;
+const log = getLogger('electron');
 const invites = new InviteRouter();
 const updates = new UpdateChecker(() => mainWindow);
 
@@ -37,13 +41,17 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
-  app.whenReady().then(() => {
+  // `.then(start).catch(fail)`, not `.then(start, fail)`: the second form never sees what start
+  // throws (a database from a newer version left no window and no message, issue 12).
+  app.whenReady().then(async () => {
     // Before any page loads, so no permission is ever granted by Electron's default.
     guardSession(session.defaultSession);
     serveRenderer(path.join(distDir, 'renderer'));
     // userData is ours even before our database exists (Chromium fills it first), so make it
     // private here; the data-folder check in openAppDatabase would leave a full folder alone.
     ensurePrivateDir(app.getPath('userData'));
+    logFolder = await openLogFile(app.getPath('userData'));
+    log.info({ version: app.getVersion(), platform: process.platform }, 'starting');
     // Terminals run in a utility process; each new pty host gets a port to every open window.
     const ptyHost = () => {
       const started = startUtilityPtyHost(path.join(__dirname, 'pty-host-utility.cjs'));
@@ -64,6 +72,11 @@ if (!app.requestSingleInstanceLock()) {
           : await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      openFolder: async (folder) => {
+        // shell.openPath answers an error text rather than throwing.
+        const failure = await shell.openPath(folder);
+        if (failure) throw new Error(`Could not open ${folder}: ${failure}`);
+      },
     });
     invites.attach(services.hub);
     serveContractOverIpc(services, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
@@ -72,8 +85,10 @@ if (!app.requestSingleInstanceLock()) {
     lastPtyHost?.attachWindow(mainWindow.webContents);
     mainWindow.on('closed', () => (mainWindow = undefined));
     followUpdateSetting(services);
-  }, (error: unknown) => {
-    dialog.showErrorBox('CodeCrafter could not start', error instanceof Error ? error.message : String(error));
+  }).catch((error: unknown) => {
+    log.fatal({ err: error }, 'start-up failed');
+    const box = startupErrorBox(error, logFolder);
+    dialog.showErrorBox(box.title, box.content);
     app.quit();
   });
   app.on('window-all-closed', () => app.quit());
@@ -84,18 +99,24 @@ if (!app.requestSingleInstanceLock()) {
     if (!services || disposed) return;
     event.preventDefault();
     disposed = true;
-    void services.dispose().finally(() => app.quit());
+    void services
+      .dispose()
+      .catch((error: unknown) => log.error({ err: error }, 'disposing the services at quit failed'))
+      .finally(() => {
+        closeLogFile();
+        app.quit();
+      });
   });
 }
 
 /** Update checks follow the "Check for updates" setting: read at start, then on every change. */
 function followUpdateSetting(host: HostServices): void {
   const apply = (settings: Settings) => {
-    updates.setEnabled(settings.checkForUpdates).catch((error: unknown) => console.error('codecrafter: update checks could not start:', error));
+    updates.setEnabled(settings.checkForUpdates).catch((error: unknown) => log.error({ err: error }, 'update checks could not start'));
   };
   void host.dispatcher.call(channelName('settings', 'get'), undefined, { origin: 'electron:main' }).then((result) => {
+    // A failed read is logged by the dispatcher (main/log/logged-dispatcher.ts); checks stay off.
     if (result.ok) apply(result.value as Settings);
-    else console.error('codecrafter: could not read settings for update checks:', result.error.message);
   });
   host.hub.on(channelName('settings', 'onDidChange'), (payload) => apply(payload as Settings));
 }

@@ -1,5 +1,8 @@
 import type { Session } from 'electron';
 import { isPermissionAllowed } from './permissions';
+import { getLogger } from '../log/log-service';
+
+const log = getLogger('electron');
 
 /**
  * Installs the deny-by-default permission handlers on a session: both the request handler (asks
@@ -10,7 +13,7 @@ import { isPermissionAllowed } from './permissions';
 export function guardSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const allowed = isPermissionAllowed({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame });
-    if (!allowed) console.warn(`codecrafter: refused the "${permission}" permission to ${details.requestingUrl}`);
+    if (!allowed) log.warn({ permission, requestingUrl: details.requestingUrl.replace(/[?#].*$/, '').slice(0, 200) }, 'permission refused');
     callback(allowed);
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>

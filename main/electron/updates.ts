@@ -1,6 +1,9 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { AppUpdater } from 'electron-updater';
 import { shouldCheckForUpdates, UPDATE_CHECK_INTERVAL_MS, UPDATER_OPTIONS } from './update-policy';
+import { getLogger } from '../log/log-service';
+
+const log = getLogger('updates');
 
 /**
  * electron-updater, off by default: `setEnabled` follows the "Check for updates" setting. When an
@@ -32,7 +35,7 @@ export class UpdateChecker {
 
   private check(): void {
     this.updater?.checkForUpdates().catch((error: unknown) => {
-      console.error('codecrafter: checking for updates failed:', error instanceof Error ? error.message : error);
+      log.warn({ err: error }, 'checking for updates failed');
     });
   }
 
@@ -41,7 +44,7 @@ export class UpdateChecker {
     updater.on('update-available', (info) => {
       void this.ask(`CodeCrafter ${info.version} is available (you have ${app.getVersion()}). Download it now?`, 'Download').then(
         (yes) => {
-          if (yes) updater.downloadUpdate().catch((error: unknown) => console.error('codecrafter: downloading the update failed:', error));
+          if (yes) updater.downloadUpdate().catch((error: unknown) => log.error({ err: error }, 'downloading the update failed'));
         },
       );
     });

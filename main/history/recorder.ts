@@ -14,6 +14,9 @@ import type { Db } from './db';
 import { HistoryError } from './errors';
 import { FILES_MAP } from './docs';
 import { Emitter } from '../../common/event';
+import { getLogger } from '../log/log-service';
+
+const log = getLogger('history');
 
 export interface RecorderOptions {
   /** Commit the batch this long after its first entry (ms). */
@@ -247,7 +250,7 @@ export class SessionRecorder {
         this.commit(true);
       } catch (error) {
         if (this.opts.onError) this.opts.onError(error);
-        else process.emitWarning(`history: flush failed, will retry: ${String(error)}`);
+        else log.warn({ err: error, sessionId: this.sessionId }, 'history flush failed, will retry');
         this.schedule();
       }
     }, this.opts.flushIntervalMs);

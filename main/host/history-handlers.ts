@@ -11,6 +11,9 @@ import { serviceEmitter, type ImplOf } from '../../common/rpc';
 import type { RunResult } from '../../common/sandbox';
 import { createHistoryService, HistoryError, HistoryStore, type SessionRecorder } from '../history';
 import type { AreaHandlers, HostContext } from './host-context';
+import { getLogger } from '../log/log-service';
+
+const log = getLogger('history');
 
 // The history service behind the contract (issue 5). One live recording at a time: the open
 // workspace's. The renderer streams its doc's updates here; they are applied to a mirror doc the
@@ -88,7 +91,9 @@ export function createHistoryHandlers(ctx: HostContext): AreaHandlers<ImplOf<Con
     try {
       const days = (JSON.parse(readFileSync(retentionFile, 'utf8')) as { days?: unknown }).days;
       return { days: typeof days === 'number' && Number.isInteger(days) && days >= 1 ? days : null };
-    } catch {
+    } catch (error) {
+      // No retention file yet is the default (keep everything); anything else is worth a line.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log.warn({ err: error, file: retentionFile }, 'could not read the history retention; keeping everything');
       return { days: null };
     }
   };
@@ -96,18 +101,16 @@ export function createHistoryHandlers(ctx: HostContext): AreaHandlers<ImplOf<Con
     const { days } = readRetention();
     return days === null ? 0 : store.pruneOlderThan(days).length;
   };
-  try {
-    prune();
-  } catch {
-    // A failed prune keeps everything; the next one tries again.
-  }
-  const pruneTimer = setInterval(() => {
+  // A failed prune keeps everything; the next one tries again.
+  const safePrune = () => {
     try {
       prune();
-    } catch {
-      // As above.
+    } catch (error) {
+      log.warn({ err: error }, 'pruning old history failed; will try again');
     }
-  }, PRUNE_EVERY_MS);
+  };
+  safePrune();
+  const pruneTimer = setInterval(safePrune, PRUNE_EVERY_MS);
   pruneTimer.unref();
 
   const endLive = (): HistoryStored | null => {
@@ -172,8 +175,9 @@ export function createHistoryHandlers(ctx: HostContext): AreaHandlers<ImplOf<Con
     if (!active) return;
     try {
       active.recorder.recordEvent(event);
-    } catch {
+    } catch (error) {
       // A terminal or run event that does not fit the schema is dropped rather than failing the host.
+      log.warn({ err: error, workspaceId: active.workspaceId }, 'a history event was dropped');
     }
   };
 

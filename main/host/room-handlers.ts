@@ -5,6 +5,7 @@ import { ErrorCode, HostError } from '../../common/errors';
 import { peerOpPath } from '../../common/peer-file-ops';
 import type { ImplOf } from '../../common/rpc';
 import { startSignalServer, type SignalServer } from '../../signal';
+import { getLogger } from '../log/log-service';
 import { PeerWriteGate } from '../rooms/peer-write-gate';
 import type { AreaHandlers, HostContext } from './host-context';
 
@@ -52,7 +53,7 @@ export function createRoomHandlers(ctx: HostContext): AreaHandlers<ImplOf<Contra
         gate = new PeerWriteGate(ctx.workspace.root(), { maxFiles: roomMaxFiles, maxBytes: roomMaxMegabytes * 1024 * 1024 });
         const lan = arg?.lan ?? false;
         const lanIp = lan ? lanAddress() : null;
-        starting ??= startSignalServer({ host: lanIp ? '0.0.0.0' : '127.0.0.1', port: 0 });
+        starting ??= startSignalServer({ host: lanIp ? '0.0.0.0' : '127.0.0.1', port: 0, logger: getLogger('signal') });
         const started = await starting;
         server = started;
         const port = new URL(started.url).port;

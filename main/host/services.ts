@@ -19,6 +19,11 @@ import type { HostContext } from './host-context';
 import { createRoomHandlers } from './room-handlers';
 import { IdentityService } from '../identity/identity-service';
 import type { SecretBox } from '../identity/secret-box';
+import { createLogHandlers } from './log-handlers';
+import { getLogger } from '../log/log-service';
+import { withRequestLogging } from '../log/logged-dispatcher';
+
+const log = getLogger('host');
 
 export interface HostOptions {
   dataDir: string;
@@ -29,6 +34,8 @@ export interface HostOptions {
   pendingInvite?: () => string | null;
   /** Protects the identity key at rest (Electron's safeStorage); absent: a 0600 file. */
   secretBox?: SecretBox;
+  /** Opens a folder in the OS file manager (Electron); absent in the browser host. */
+  openFolder?: (folder: string) => Promise<void>;
   /** Languages to warm sandbox containers for at start (default: none; each is warmed at first use). */
   sandboxWarm?: 'all' | LanguageId[];
   /** How the pty host process starts: Electron's utilityProcess; a forked child by default. */
@@ -101,18 +108,22 @@ export function createHostServices(options: HostOptions): HostServices {
   const history = createHistoryHandlers(context);
   const room = createRoomHandlers(context);
   const identity = new IdentityService(options.dataDir, options.secretBox);
+  const logs = createLogHandlers({ dataDir: options.dataDir, openFolder: options.openFolder });
 
   const impl: ImplOf<Contract> = {
     app: {
       getInfo: () => info,
       getNotices: () => notices,
       takePendingInvite: () => ({ link: options.pendingInvite?.() ?? null }),
+      log: logs.log,
+      readLog: logs.readLog,
+      openLogFolder: logs.openLogFolder,
     },
     workspace: {
       async open({ path: folder }) {
         const opened = await workspace.open(folder);
         recent.touch({ path: opened.root, name: opened.name });
-        void workspaceLanguages(opened.root).then((languages) => sandbox.warm(languages), (error: unknown) => console.error(`sandbox: could not tell the languages of ${opened.root}:`, error));
+        void workspaceLanguages(opened.root).then((languages) => sandbox.warm(languages), (error: unknown) => log.warn({ err: error, root: opened.root }, 'could not tell the languages of a workspace'));
         return opened;
       },
       current: () => workspace.info(),
@@ -215,7 +226,7 @@ export function createHostServices(options: HostOptions): HostServices {
   };
 
   return {
-    dispatcher: createDispatcher(contract, impl),
+    dispatcher: withRequestLogging(createDispatcher(contract, impl), log),
     hub,
     ptyHostPid: () => terminals.hostPid(),
     async dispose() {

@@ -29,6 +29,9 @@ import {
 } from './invite-page';
 import { allowedHostNames, checkRequest, localLocation, parseRequestTarget, requestGate, type RequestGate } from './request-guard';
 import type { HostServices } from './services';
+import { getLogger } from '../log/log-service';
+
+const log = getLogger('web');
 
 export { isLoopbackHost } from './request-guard';
 
@@ -136,7 +139,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server = http.createServer((req, res) => {
     void serveStatic(req, res).catch((error: unknown) => {
-      console.error(`codecrafter web: failed to serve ${String(req.url).slice(0, 200)}:`, error);
+      log.error({ err: error, url: String(req.url).slice(0, 200).replace(/[?#].*$/, '') }, 'failed to serve a file');
       if (!res.headersSent) refuse(res, 500, 'CodeCrafter: internal error while serving a file.');
       else res.destroy();
     });
@@ -186,6 +189,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (relative.endsWith('/')) relative += 'index.html';
     const file = path.resolve(staticRoot, `.${relative}`);
     if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) return refuse(res, 404, 'Not found.');
+    // A missing file is a 404 for the browser, not a host error.
     const stats = await stat(file).catch(() => undefined);
     if (!stats?.isFile()) return refuse(res, 404, 'Not found.');
     res.writeHead(200, {

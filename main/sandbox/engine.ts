@@ -92,6 +92,7 @@ export async function runSandboxed(pool: SandboxPool, request: RunRequest, ctx: 
     });
     let oomKilled = false;
     if (!outcome.report && !outcome.stopped) {
+      // A container already removed cannot tell; the verdict then rests on the exit code alone.
       oomKilled = Boolean((await pooled.container.inspect().catch(() => null))?.State?.OOMKilled);
     }
     const heapExhausted = lang.outOfMemory?.test(stderrTail.text) ?? false;

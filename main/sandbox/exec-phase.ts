@@ -83,6 +83,7 @@ export async function runPhase(
 ): Promise<PhaseOutcome> {
   const started = performance.now();
   const nonce = randomBytes(16).toString('hex');
+  // A prepared channel that failed is replaced by a fresh one below; openPhase reports its own failure.
   let channel = prepared ? await prepared.catch(() => null) : null;
   // A channel prepared long ago may have died (daemon restart): open a fresh one.
   if (!channel || channel.socket.destroyed || !channel.socket.writable || channel.socket.readableEnded) channel = await openPhase(container);
@@ -217,6 +218,7 @@ export async function runPhase(
 /** The exit code of a finished exec; Docker may still show it running for a moment after its stream ends. */
 async function supervisorExitCode(exec: Docker.Exec): Promise<number | null> {
   for (let attempt = 0; attempt < 20; attempt++) {
+    // The exec is gone with its container (killed, removed): there is no exit code to read.
     const info = await exec.inspect().catch(() => null);
     if (!info) return null;
     if (!info.Running) return info.ExitCode ?? null;

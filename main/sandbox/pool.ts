@@ -13,6 +13,9 @@ import { LANGUAGES, TIER_LIMITS, type LanguageId } from '../../common/languages'
 import { LABEL_LANGUAGE, LABEL_OWNER, LABEL_SANDBOX, sandboxContainerOptions, type ContainerLimits } from './container-spec';
 import { openPhase, type PhaseChannel } from './exec-phase';
 import { Limiter } from './limiter';
+import { getLogger } from '../log/log-service';
+
+const log = getLogger('sandbox');
 
 export interface PooledContainer {
   container: Docker.Container;
@@ -82,7 +85,14 @@ export class SandboxPool {
         return (error as NodeJS.ErrnoException).code === 'ESRCH';
       }
     });
-    await Promise.all(dead.map((c) => this.docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+    await Promise.all(
+      dead.map((c) =>
+        this.docker
+          .getContainer(c.Id)
+          .remove({ force: true })
+          .catch((error: unknown) => log.warn({ err: error, containerId: c.Id }, 'could not remove a container left by an ended process')),
+      ),
+    );
     return dead.length;
   }
 
@@ -123,13 +133,17 @@ export class SandboxPool {
   release(pooled: PooledContainer): void {
     // Idle time counts from the end of the last run, so a long run does not cool its language.
     if (this.warmed.has(pooled.language)) this.lastUsed.set(pooled.language, Date.now());
+    // A channel that failed to open has nothing to close; its failure was met where it was used.
     for (const unused of pooled.channels.splice(0)) void unused.then((c) => c.socket.destroy(), () => undefined);
     this.track(this.remove(pooled.id));
   }
 
   /** Kills a container now (cancel, output limit); removal follows on release. */
   kill(pooled: PooledContainer): void {
-    this.track(pooled.container.kill().catch(() => undefined));
+    // A container that already exited cannot be killed (409): that is the outcome we wanted.
+    this.track(pooled.container.kill().catch((error: unknown) => {
+      if ((error as { statusCode?: number }).statusCode !== 409) log.warn({ err: error, containerId: pooled.id }, 'could not kill a container');
+    }));
   }
 
   idleCount(language?: LanguageId): number {
@@ -182,7 +196,7 @@ export class SandboxPool {
         })
         .catch((error: unknown) => {
           // The next acquire starts cold (and reports the error if it persists); say why here once.
-          console.error(`sandbox: could not warm a ${LANGUAGES[language].name} container: ${(error as Error).message}`);
+          log.warn({ err: error, language }, 'could not warm a container');
         })
         .finally(() => this.creating.set(language, (this.creating.get(language) ?? 1) - 1));
       this.track(made);

@@ -14,6 +14,9 @@ import { Limiter, QueueFullError } from './limiter';
 import { SandboxPool } from './pool';
 import { unsandboxedRefusal, type UnsandboxedState } from './unsandboxed-policy';
 import type { SandboxStatus } from '../../common/types';
+import { getLogger } from '../log/log-service';
+
+const log = getLogger('sandbox');
 
 export interface SandboxServiceOptions {
   docker?: Docker;
@@ -133,7 +136,7 @@ export class SandboxService {
         onEvent(event);
       } catch (error) {
         // a listener's failure must not break the run
-        console.error(`sandbox: a run event listener failed on ${event.type} of run ${event.runId}:`, error);
+        log.error({ err: error, runId: event.runId, event: event.type }, 'a run event listener failed');
       }
     };
     const result = this.execute(request, runId, controller.signal, emit)

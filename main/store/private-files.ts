@@ -1,5 +1,8 @@
 import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { getLogger } from '../log/log-service';
+
+const log = getLogger('store');
 
 // The data folder holds file contents, terminal output and chat (history.sqlite), settings and
 // exports: readable by its owner only (issue 11). New folders are made 0700 and new files 0600;
@@ -33,7 +36,7 @@ function tighten(file: string, stats: Stats | undefined, mode: number): void {
     chmodSync(file, mode);
   } catch (error) {
     // A file we do not own (EPERM): say so once; opening it still works.
-    console.warn(`codecrafter: could not make ${file} private (${(error as Error).message}); other users may read it.`);
+    log.warn({ err: error, file }, 'could not make a file private; other users may read it');
   }
 }
 
@@ -78,9 +81,9 @@ export function securePrivateDataDir(dir: string): void {
   if (existed && !isOurDataDir(entries)) {
     const stats = lstatOrUndefined(dir);
     if (stats && (stats.mode & 0o077) !== 0 && process.platform !== 'win32') {
-      console.warn(
-        `codecrafter: the data folder ${dir} already held other files, so its permissions were left as they are; ` +
-          'CodeCrafter\'s own files in it are private. Prefer a folder of its own (--data-dir).',
+      log.warn(
+        { dir },
+        "the data folder already held other files, so its permissions were left as they are; CodeCrafter's own files in it are private. Prefer a folder of its own (--data-dir).",
       );
     }
     return;

@@ -1,6 +1,9 @@
 import { VerdictSchema } from '../../common/sandbox';
 import type { StoredRun } from '../../common/types';
 import type { SqliteDatabase } from './database';
+import { getLogger } from '../log/log-service';
+
+const log = getLogger('store');
 
 /** Runs kept per workspace; older ones are dropped as new ones arrive. */
 export const MAX_RUNS_PER_WORKSPACE = 200;
@@ -45,6 +48,6 @@ export class RunHistory {
 function storedVerdict(runId: string, value: string): StoredRun['verdict'] {
   const parsed = VerdictSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  console.error(`run history: run ${runId} has an unknown verdict "${value}"; shown as internal-error`);
+  log.error({ runId, verdict: value.slice(0, 100) }, 'a stored run has an unknown verdict; shown as internal-error');
   return 'internal-error';
 }

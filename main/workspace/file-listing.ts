@@ -19,11 +19,13 @@ export async function listWorkspace(root: string): Promise<FileTree> {
   const queue: string[] = [''];
   while (queue.length > 0 && !truncated) {
     const folder = queue.shift()!;
+    // A folder removed or unreadable while listing shows as empty, as a file manager would.
     const names = await readdir(path.join(root, ...folder.split('/').filter(Boolean))).catch(() => [] as string[]);
     names.sort((a, b) => a.localeCompare(b));
     for (const name of names) {
       const relative = folder ? `${folder}/${name}` : name;
       if (!isWorkspacePath(relative)) continue;
+      // An entry gone between readdir and lstat is simply not listed.
       const stats = await lstat(path.join(root, ...relative.split('/'))).catch(() => undefined);
       if (!stats || (!stats.isFile() && !stats.isDirectory())) continue;
       if (entries.length >= MAX_LISTED_ENTRIES) {

@@ -44,6 +44,7 @@ export class FileWatcher {
     this.pending.clear();
     const changes: FileChange[] = [];
     for (const relative of paths) {
+      // No stats means the file is gone: that is the change being reported, not an error.
       const stats = await lstat(path.join(this.root, ...relative.split('/'))).catch(() => undefined);
       if (this.disposed) return;
       const before = this.known.get(relative);

@@ -93,9 +93,11 @@ async function publishDiskChanges(changes: FileChange[]): Promise<void> {
         for (const key of [...documents.files.keys()]) if (isInside(key, change.path)) documents.files.delete(key);
       });
     } else if (change.entryKind === 'file' && change.kind === 'created' && !documents.files.has(change.path)) {
+      // A file that cannot be read now (gone again, unreadable) is not shared; main logged the refusal.
       const file = await api.workspace.readFile({ path: change.path }).catch(() => null);
       if (file && file.content.length <= MAX_SHARED_FILE_BYTES && !file.content.includes('\u0000')) documents.adopt(change.path, file.content);
     } else if (change.entryKind === 'file' && change.kind === 'changed' && documents.files.has(change.path) && !open.has(change.path)) {
+      // The room keeps its text; the next change on disk merges again (main logged a failed read).
       await documents.mergeFromDisk(change.path).catch(() => false);
     }
   }
@@ -239,6 +241,7 @@ export async function shareWorkspace(): Promise<void> {
         continue;
       }
       if (documents.files.has(entry.path)) continue;
+      // As above: an unreadable file is left out of the room, and main logged why.
       const file = await api.workspace.readFile({ path: entry.path }).catch(() => null);
       // Text files only: a NUL byte says binary.
       if (!file || file.content.includes('\u0000')) continue;

@@ -166,6 +166,7 @@ function MomentTools({ sessionId, seq, live, onSaved }: { sessionId: string; seq
     void api.history
       .listSnapshots({ sessionId })
       .then(setSnapshots)
+      // The list stays as it was; the host logs the failed request, and saving reports its own errors.
       .catch(() => {});
   useEffect(load, [sessionId]);
 

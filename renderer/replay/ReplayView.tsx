@@ -32,6 +32,7 @@ export function ReplayView() {
   }, [workspace]);
   useEffect(load, [load, recordingId]);
   useEffect(() => {
+    // The retention box keeps its default; the host logs the failed request.
     void api.history.getRetention().then((r) => setRetention(r.days)).catch(() => {});
   }, []);
 

@@ -127,6 +127,7 @@ async function restart(): Promise<void> {
   if (sessionId) {
     while (updates.length || events.length) {
       const batch = { sessionId, updates: updates.splice(0, takeWithinBudget(updates)), events: events.splice(0, MAX_PUSH_EVENTS) };
+      // The host logs what it refuses; the recording is ending, so nothing here waits for the answer.
       api.history.push(batch).catch(() => {});
     }
   }

@@ -2,6 +2,9 @@ import { LANGUAGES, MIN_MEMORY_MB, MIN_TIME_MS, TIER_LIMITS, type LanguageId } f
 import type { RunLimitsInput } from '../../common/sandbox';
 import { workbench, type RunLimitFields } from '../state/store';
 import { notify } from '../workbench/actions';
+import { getLogger } from '../log';
+
+const log = getLogger('run-inputs');
 
 // What the user types for runs (issue 11): stdin per file and the time and memory limits.
 //
@@ -26,7 +29,7 @@ function readStorage(): Stored {
     const parsed: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}');
     return parsed && typeof parsed === 'object' ? (parsed as Stored) : {};
   } catch (error) {
-    console.warn('run inputs: the stored stdin and limits could not be read; starting empty', error);
+    log.warn('the stored stdin and limits could not be read; starting empty', { error });
     return {};
   }
 }
@@ -39,7 +42,7 @@ function save(root: string): void {
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(all));
   } catch (error) {
-    console.warn('run inputs: not saved', error);
+    log.warn('stdin and limits not saved', { error, root });
     notify('The stdin boxes are too large to keep across reloads; they still go with your runs.', 'warning', undefined, 'run-inputs-storage');
   }
 }

@@ -9,6 +9,7 @@ import { EditorTabs } from './EditorTabs';
 import { Panel } from './Panel';
 import { handleBuildProgress, handleRunEvent, refreshSandboxStatus } from '../run/run-actions';
 import { ConfirmDialog, Toasts } from './Overlays';
+import { LogsDialog } from './LogsDialog';
 import { NamePrompt } from '../collab/NamePrompt';
 import { QuickPick } from './QuickPick';
 import { StatusBar } from './StatusBar';
@@ -126,6 +127,7 @@ export function App() {
       <StatusBar />
       <QuickPick />
       <ConfirmDialog />
+      <LogsDialog />
       <NamePrompt />
       <Toasts />
     </div>

@@ -1,3 +1,4 @@
+import { showLogs } from './LogsDialog';
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../common/types';
 import { useWorkbench } from '../state/store';
@@ -90,6 +91,8 @@ export function SettingsView() {
       </label>
       <CheckSetting name="allowUnsandboxed" label="Allow unsandboxed runs when Docker is missing (solo only: the program runs with your own rights)" />
       <CheckSetting name="checkForUpdates" label="Check for updates (desktop app only; asks before downloading anything)" />
+      <h3 className="settings-group">Troubleshooting</h3>
+      <button onClick={() => showLogs()}>Show Logs</button>
     </section>
   );
 }

@@ -8,6 +8,9 @@ import { workbench, type ConfirmChoice, type Toast } from '../state/store';
 import { entriesFromPaths, inRoom, isGuest } from '../collab/room-mode';
 import { createGuestFile } from '../collab/guest-files';
 import { deleteKeys, guestRenameProblem, renameKeys } from '../collab/file-ops';
+import { getLogger } from '../log';
+
+const log = getLogger('workbench');
 
 // What the user can do, as plain functions over the host API and the workbench state. Components,
 // keyboard shortcuts, menus and the command palette all call these.
@@ -44,7 +47,10 @@ export async function attempt<T>(what: string, action: () => Promise<T>): Promis
     return result;
   } catch (error) {
     const message = error instanceof HostError || error instanceof Error ? error.message : String(error);
-    console.error(`${what}:`, error);
+    // A host's refusal is already in the log (main logs every failed request); a failure of the
+    // page's own is not, so it is sent.
+    if (error instanceof HostError) console.warn(`${what}:`, error);
+    else log.error(what, error);
     notify(message.startsWith(what) ? message : `${what}: ${message}`, 'error', undefined, what);
     return undefined;
   }

@@ -17,6 +17,7 @@ import { showSearch } from './search-actions';
 import { endRoom, shareWorkspace } from '../collab/session';
 import { inRoom } from '../collab/room-mode';
 import { bindChords, chordLabel, isMacPlatform, matchesChord, parseChord, type KeyChord } from './keybindings';
+import { showLogs } from './LogsDialog';
 
 // Every action the workbench offers, with its keys: the command palette lists these, the global
 // key handler and Monaco's own key handler run them, so a shortcut and a menu never disagree.
@@ -86,6 +87,7 @@ export const COMMANDS: Command[] = [
   { id: 'view.collab', title: 'View: Show Collaboration', run: () => workbench.set({ sideView: 'collab', sideBarVisible: true }) },
   { id: 'view.replay', title: 'View: Show Replay', run: () => workbench.set({ sideView: 'replay', sideBarVisible: true }) },
   { id: 'view.settings', title: 'Preferences: Open Settings', keys: 'Mod+,', run: () => workbench.set({ sideView: 'settings', sideBarVisible: true }) },
+  { id: 'developer.showLogs', title: 'Developer: Show Logs', run: () => showLogs() },
   {
     id: 'view.toggleTheme',
     title: 'Preferences: Toggle Light/Dark Theme',
