@@ -52,7 +52,9 @@ export type ProblemYaml = z.output<typeof ProblemYamlSchema>;
 /** testdata.yaml of a test data folder (legacy format; `aggregation` is accepted as a short form). */
 export const TestdataYamlSchema = z
   .object({
-    on_reject: z.enum(['first_error', 'worst_error', 'continue']).optional(),
+    // Legacy problemtools says `break` (the default) or `continue`; later drafts put first_error /
+    // worst_error here. The judge runs every test either way, so the score is the same.
+    on_reject: z.enum(['break', 'continue', 'first_error', 'worst_error']).optional(),
     grading: z.enum(['default', 'custom']).optional(),
     grader_flags: z.string().max(500).optional(),
     aggregation: z.enum(['sum', 'min', 'max', 'avg']).optional(),

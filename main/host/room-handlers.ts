@@ -9,6 +9,8 @@ import { getLogger } from '../log/log-service';
 import { PeerWriteGate } from '../rooms/peer-write-gate';
 import type { AreaHandlers, HostContext } from './host-context';
 
+const log = getLogger('rooms');
+
 /** The first IPv4 address other machines on the LAN can reach this one at, if any. */
 export function lanAddress(): string | null {
   for (const addresses of Object.values(os.networkInterfaces())) {
@@ -67,7 +69,7 @@ export function createRoomHandlers(ctx: HostContext): AreaHandlers<ImplOf<Contra
       async applyPeerChanges({ ops }) {
         const result = await requireGate().apply(ops);
         // The host's record of what a member tried: the page shows it, this is for the log file.
-        for (const { op, reason } of result.refused.slice(0, 20)) console.warn(`room: refused a member's ${op.kind} of "${peerOpPath(op)}": ${reason}`);
+        for (const { op, reason } of result.refused.slice(0, 20)) log.warn({ kind: op.kind, path: peerOpPath(op), reason }, "refused a member's change");
         if (result.refused.length > 20) console.warn(`room: refused ${result.refused.length - 20} more operations of that change`);
         return result;
       },

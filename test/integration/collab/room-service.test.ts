@@ -1,12 +1,33 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostContext } from '../../../main/host/host-context';
+import { openAppDatabase } from '../../../main/store/database';
+import { SettingsStore } from '../../../main/store/settings-store';
+import { WorkspaceService } from '../../../main/workspace/workspace-service';
 import { createRoomHandlers, lanAddress } from '../../../main/host/room-handlers';
 import { createDispatcher } from '../../../common/rpc';
 import { roomContract } from '../../../common/contract-room';
 
 // The room service: the app embeds the signalling server while it hosts a room.
 
-const ctx = {} as HostContext;
+// A real settings database and an open folder: hosting reads the room caps and roots the write
+// policy in the folder.
+const base = mkdtempSync(path.join(os.tmpdir(), 'cc-room-service-'));
+const { db } = openAppDatabase(path.join(base, 'data'));
+const workspace = new WorkspaceService(() => {});
+const ctx = { settings: new SettingsStore(db), workspace } as unknown as HostContext;
+beforeAll(async () => {
+  const folder = path.join(base, 'folder');
+  mkdirSync(folder);
+  await workspace.open(folder);
+});
+afterAll(() => {
+  workspace.dispose();
+  db.close();
+  rmSync(base, { recursive: true, force: true });
+});
 const call = { origin: 'test' };
 
 async function healthy(signalUrl: string): Promise<boolean> {
