@@ -171,7 +171,9 @@ describe.concurrent('abuse', () => {
       '        print("refused", e.errno)',
     ].join('\n');
     const stdin = 'abcdefghij'.repeat(500_000);
-    const { result, stdout } = await runToEnd(service, one('python', 'main.py', program, { stdin }));
+    // What is checked is E2BIG and a whole stdin, not speed: a busy 2-core machine took over 5 s
+    // (the default limit) to copy 5 MB in and 64 MB of environment around.
+    const { result, stdout } = await runToEnd(service, one('python', 'main.py', program, { stdin, limits: { timeMs: 20_000 } }));
     expect(result.verdict, result.message).toBe('ok');
     const { createHash } = await import('node:crypto');
     expect(stdout).toBe(`5000000 ${createHash('sha256').update(stdin).digest('hex')}\nrefused 7\nrefused 7\n`);
