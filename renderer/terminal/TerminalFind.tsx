@@ -1,7 +1,7 @@
 import type { SearchAddon } from '@xterm/addon-search';
 import { useEffect, useRef, useState } from 'react';
 
-/** The find bar over a terminal (Ctrl+Shift+F, or Ctrl+F while the terminal has focus). */
+/** The find bar over a terminal (Ctrl+F while the terminal has focus; Ctrl+Shift+F is Search across files, as in VS Code). */
 export function TerminalFind({ search, onClose }: { search: SearchAddon; onClose: () => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');

@@ -78,8 +78,8 @@ test('tabs rename, split, find, exit code with Restart', async ({ page }) => {
   await page.keyboard.type('echo needle-one; echo needle-two\n');
   await expect.poll(() => bufferOf(page, first), SLOW).toContain('needle-two');
 
-  // Find inside the terminal.
-  await page.keyboard.press('Control+Shift+F');
+  // Find inside the terminal: Ctrl+F, as in VS Code (Ctrl+Shift+F is the workbench's Search).
+  await page.keyboard.press('Control+F');
   const find = page.getByRole('textbox', { name: 'Find in terminal' });
   await expect(find).toBeFocused();
   await find.fill('needle-');
