@@ -90,11 +90,13 @@ describe('containers', () => {
 
   it('raises and lowers the memory limit per run, past the warm container default', async () => {
     const grab = (mb: number) => one('python', 'main.py', `data = bytearray(${mb} << 20)\nprint(len(data) >> 20)\n`);
-    const big = await runToEnd(service, { ...grab(400), limits: { memoryMb: 768 } });
+    // Memory is what is checked, not speed: touching 400 MB took over the default 5 s of wall time
+    // while other suites loaded the machine.
+    const big = await runToEnd(service, { ...grab(400), limits: { memoryMb: 768, timeMs: 20_000 } });
     expect(big.result.verdict, big.result.message).toBe('ok');
     expect(big.stdout).toBe('400\n');
     expect(big.result.peakMemoryKb).toBeGreaterThan(400 * 1024);
-    const small = await runToEnd(service, { ...grab(400), limits: { memoryMb: 128 } });
+    const small = await runToEnd(service, { ...grab(400), limits: { memoryMb: 128, timeMs: 20_000 } });
     expect(small.result.verdict, small.result.message).toBe('memory-limit');
   });
 
