@@ -54,7 +54,9 @@ try {
     .map(([, check, severity, confidence, file, location]) => ({ check, severity, confidence, file, location, key: `${check} ${file}` }));
 
   const unexplained = findings.filter((f) => !(f.key in JUSTIFIED));
-  const stale = Object.keys(JUSTIFIED).filter((key) => !findings.some((f) => f.key === key));
+  // A global check (file "N/A") is not reported on every run of the same input: CSP_GLOBAL_CHECK
+  // went missing in 1 of 5 runs here. Its absence is therefore no sign that it went stale.
+  const stale = Object.keys(JUSTIFIED).filter((key) => !key.endsWith(' N/A') && !findings.some((f) => f.key === key));
   for (const f of findings) {
     const why = JUSTIFIED[f.key];
     console.log(`${why ? 'justified' : 'FINDING  '} ${f.severity.padEnd(6)} ${f.check} ${f.file}:${f.location}${why ? `\n          ${why}` : ''}`);
