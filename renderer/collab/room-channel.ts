@@ -1,0 +1,71 @@
+import type { MemberRole } from '../../common/membership';
+import type { Disposer } from '../../common/rpc';
+
+// App messages between a room's members (issue 8 item 6, issue 9, issue 10): guest run requests
+// and their streamed output, the interview timer, shared terminals. They travel only over data
+// channels whose peer passed the signed handshake, never through the Y.Doc (so they are not in
+// the document, the room's file log or the recording), and each one arrives with the sender's
+// key and the role the membership log gives that key — never a role the sender claims.
+//
+// The provider implements RoomChannel; features take one as a parameter, so their logic is
+// tested with `channelPair` below and end to end over real WebRTC.
+
+/** The sender of an app message, as the receiving peer knows it from the handshake and the log. */
+export interface ChannelSender {
+  /** Public key (64 hex digits), proven by the handshake. */
+  key: string;
+  /** Short fingerprint of the key, for display. */
+  fingerprint: string;
+  /** Display name the peer gave in its handshake (not verified; show next to the fingerprint). */
+  name: string;
+  /** The role the membership log gives the key now; 'knocking' when it has none. */
+  role: MemberRole | 'knocking';
+}
+
+export type ChannelHandler = (payload: unknown, from: ChannelSender) => void;
+
+export interface RoomChannel {
+  /** Our own public key. */
+  readonly selfKey: string;
+  /**
+   * Sends an app message on `topic` to every admitted peer, or to the one member `to` (a key).
+   * The payload must be JSON-serialisable; large payloads are framed by the transport.
+   */
+  send(topic: string, payload: unknown, to?: string): void;
+  /**
+   * Handles app messages on `topic` from authenticated peers. The payload is NOT validated:
+   * every handler parses it with a zod schema and checks `from.role` before acting on it.
+   */
+  on(topic: string, handler: ChannelHandler): Disposer;
+  /** Keys of the peers connected and admitted now, with their roles. */
+  members(): ChannelSender[];
+}
+
+/**
+ * Two or more channels joined in memory, for unit tests of features built on RoomChannel (the
+ * transport itself is tested over real WebRTC). Delivery is asynchronous, as on a data channel,
+ * and payloads go through JSON as they would on the wire.
+ */
+export function channelPair(...peers: ChannelSender[]): RoomChannel[] {
+  const handlers = peers.map(() => new Map<string, Set<ChannelHandler>>());
+  return peers.map((self, index) => ({
+    selfKey: self.key,
+    send(topic, payload, to) {
+      const wire = JSON.stringify(payload);
+      peers.forEach((peer, other) => {
+        if (other === index || (to !== undefined && peer.key !== to)) return;
+        queueMicrotask(() => {
+          for (const handler of handlers[other]?.get(topic) ?? []) handler(JSON.parse(wire) as unknown, self);
+        });
+      });
+    },
+    on(topic, handler) {
+      const map = handlers[index] as Map<string, Set<ChannelHandler>>;
+      const set = map.get(topic) ?? new Set<ChannelHandler>();
+      map.set(topic, set);
+      set.add(handler);
+      return () => set.delete(handler);
+    },
+    members: () => peers.filter((_, other) => other !== index),
+  }));
+}
