@@ -6,8 +6,9 @@
 //
 // LaTeX is not rendered (no LaTeX renderer is bundled, and a renderer would be more attack
 // surface): `$…$` and `$$…$$` are shown as source in a span styled as math.
-import MarkdownIt from 'markdown-it';
-import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
+import MarkdownIt, { type StateInline } from 'markdown-it';
+
+type Markdown = InstanceType<typeof MarkdownIt>;
 
 export const MATH_CLASS = 'math-source';
 const MATH_TITLE = 'LaTeX, shown as source';
@@ -30,7 +31,7 @@ function mathInline(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-function createRenderer(): MarkdownIt {
+function createRenderer(): Markdown {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.inline.ruler.before('escape', 'math', mathInline);
   const math = (display: boolean) => (tokens: { content: string }[], idx: number) =>
@@ -47,7 +48,7 @@ function createRenderer(): MarkdownIt {
   return md;
 }
 
-let renderer: MarkdownIt | null = null;
+let renderer: Markdown | null = null;
 
 /** A statement's Markdown as HTML without any raw HTML from the package; LaTeX kept as source. */
 export function statementToHtml(markdown: string): string {

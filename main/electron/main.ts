@@ -15,6 +15,7 @@ import { guardSession } from './session-guard';
 import { UpdateChecker } from './updates';
 import { createMainWindow } from './window';
 import { startUtilityPtyHost } from './pty-host-starter';
+import { electronPdfPrinter } from './print-to-pdf';
 
 // The Electron shell stays thin: a secure window, the menu, a folder dialog, and the same services
 // the browser host serves, reached over validated IPC.
@@ -65,6 +66,7 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: app.getPath('userData'),
       host: 'electron',
       secretBox: electronSecretBox,
+      printToPdf: electronPdfPrinter,
       pendingInvite: () => invites.take(),
       async pickFolder() {
         const result = mainWindow

@@ -17,6 +17,8 @@ import { workspaceLanguages } from '../workspace/workspace-languages';
 import { createHistoryHandlers } from './history-handlers';
 import type { HostContext } from './host-context';
 import { createRoomHandlers } from './room-handlers';
+import { createInterviewHandlers } from './interview-handlers';
+import type { PdfPrinter } from '../interview/pdf-printer';
 import { IdentityService } from '../identity/identity-service';
 import type { SecretBox } from '../identity/secret-box';
 import { createLogHandlers } from './log-handlers';
@@ -40,6 +42,8 @@ export interface HostOptions {
   sandboxWarm?: 'all' | LanguageId[];
   /** How the pty host process starts: Electron's utilityProcess; a forked child by default. */
   ptyHost?: PtyHostStarter;
+  /** Prints interview reports to PDF (Electron's webContents.printToPDF); Chromium headless by default. */
+  printToPdf?: PdfPrinter;
 }
 
 export interface HostServices {
@@ -107,6 +111,13 @@ export function createHostServices(options: HostOptions): HostServices {
   const context: HostContext = { hub, dataDir: options.dataDir, host: options.host, workspace, settings, sandbox };
   const history = createHistoryHandlers(context);
   const room = createRoomHandlers(context);
+  const interview = createInterviewHandlers(context, {
+    printer: options.printToPdf,
+    recording: {
+      timeline: (sessionId) => history.impl.timeline({ sessionId }, { origin: 'interview' }),
+      exportSession: (sessionId) => history.impl.exportSession({ sessionId }, { origin: 'interview' }),
+    },
+  });
   const identity = new IdentityService(options.dataDir, options.secretBox);
   const logs = createLogHandlers({ dataDir: options.dataDir, openFolder: options.openFolder });
 
@@ -209,6 +220,7 @@ export function createHostServices(options: HostOptions): HostServices {
     },
     history: history.impl,
     room: room.impl,
+    interview: interview.impl,
     identity: {
       get: () => identity.get(),
       update: (patch) => identity.update(patch),
@@ -231,6 +243,7 @@ export function createHostServices(options: HostOptions): HostServices {
     ptyHostPid: () => terminals.hostPid(),
     async dispose() {
       await room.dispose?.();
+      await interview.dispose?.();
       await history.dispose?.();
       terminals.dispose();
       workspace.dispose();

@@ -85,6 +85,11 @@ export const BANK_MIGRATIONS: Migration[] = [
 ];
 
 export function openBankDatabase(dataDir: string, fileName = BANK_FILE): SqliteDatabase {
+  return openPrivateDatabase(dataDir, fileName, BANK_MIGRATIONS);
+}
+
+/** A SQLite file only the user may read (0600, WAL, foreign keys), migrated to `migrations`. */
+export function openPrivateDatabase(dataDir: string, fileName: string, migrations: Migration[]): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, fileName);
   if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
@@ -94,7 +99,7 @@ export function openBankDatabase(dataDir: string, fileName = BANK_FILE): SqliteD
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    migrate(db, BANK_MIGRATIONS);
+    migrate(db, migrations);
     for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
     return db;
   } catch (error) {
