@@ -51,6 +51,12 @@ export function extend(state: TimerState, ms: number, now: number): TimerState {
   return { ...settled, durationMs: settled.durationMs + add, remainingMs: settled.remainingMs + add, version: state.version + 1 };
 }
 
+/** Sets the length before the clock first starts (afterwards, extend). */
+export function setDuration(state: TimerState, ms: number, now: number): TimerState {
+  if (state.running || state.remainingMs !== state.durationMs || ms <= 0 || ms > MAX_INTERVIEW_MS) return state;
+  return { ...state, durationMs: ms, remainingMs: ms, anchor: now, version: state.version + 1 };
+}
+
 export function setLocked(state: TimerState, locked: boolean, now: number): TimerState {
   if (state.locked === locked) return state;
   return { ...settle(state, now), locked, version: state.version + 1 };

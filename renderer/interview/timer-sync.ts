@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Disposer } from '../../common/rpc';
 import type { ChannelSender, RoomChannel } from '../collab/room-channel';
-import { expire, extend, fromWire, marksCrossed, newTimer, pause, remaining, setLocked, start, toWire, type TimerState } from './timer-model';
+import { expire, extend, fromWire, marksCrossed, newTimer, pause, remaining, setDuration, setLocked, start, toWire, type TimerState } from './timer-model';
 import { MAX_INTERVIEW_MS } from './timer-model';
 
 // The shared interview clock over the room channel (issue 9). The interviewer owns it: every
@@ -103,6 +103,18 @@ export class TimerSync {
   extend(ms: number): void {
     this.requireInterviewer();
     this.change(extend(this.state, ms, this.now()));
+  }
+
+  setDuration(ms: number): void {
+    this.requireInterviewer();
+    this.change(setDuration(this.state, ms, this.now()));
+  }
+
+  /** Carries a clock over from an earlier TimerSync (the channel changed) and sends it to the room. */
+  restore(previous: TimerState): void {
+    this.requireInterviewer();
+    const now = this.now();
+    this.change({ ...previous, remainingMs: remaining(previous, now), anchor: now, version: Math.max(previous.version, this.state.version) + 1 });
   }
 
   setLocked(locked: boolean): void {

@@ -6,7 +6,7 @@ import { ReplayEditor, type ReplayCursor } from './ReplayEditor';
 import { ReplayTerminal } from './ReplayTerminal';
 import { formatOffset, ReplayTimeline } from './ReplayTimeline';
 import { closePlayer, forkMoment, restoreMoment } from './replay-actions';
-import { useReplayState } from './replay-state';
+import { replayState, useReplayState } from './replay-state';
 import { SPEEDS, usePlayback } from './use-playback';
 
 /** Awareness is sent at most every 100 ms and stored at most every 250 ms per author. */
@@ -21,6 +21,15 @@ export function ReplayPlayer({ sessionId }: { sessionId: string }) {
   const [diffFrom, setDiffFrom] = useState<number | null>(null);
   const [terminal, setTerminal] = useState<string | null>(null);
   const live = useReplayState((s) => s.recording.sessionId === sessionId);
+  const openAt = useReplayState((s) => s.playerAt);
+  const { timeline: loaded, seekTime } = p;
+  // Opened at a moment (an interview note): seek there once the timeline is in.
+  useEffect(() => {
+    if (openAt === null || !loaded) return;
+    const seq = Math.max(0, ...loaded.tracks.flatMap((t) => t.spans.filter((s) => s.fromTime <= openAt).map((s) => (s.toTime <= openAt ? s.toSeq : s.fromSeq))));
+    seekTime(seq, openAt);
+    replayState.set({ playerAt: null });
+  }, [openAt, loaded, seekTime]);
 
   const paths = useMemo(() => Object.keys(p.files ?? {}).sort(), [p.files]);
   useEffect(() => {

@@ -5,6 +5,7 @@ import { useWorkbench } from '../state/store';
 import { exportSession, importSessionFile, openPlayer } from './replay-actions';
 import { useReplayState } from './replay-state';
 import { RecordingBadge } from './RecordingBadge';
+import { SessionReports } from '../interview/SessionReports';
 
 const RETENTION_CHOICES: Array<{ days: number | null; label: string }> = [
   { days: null, label: 'Forever' },
@@ -88,6 +89,7 @@ export function ReplayView() {
                 <button onClick={() => void exportSession(s.id)} aria-label={`Export ${s.title ?? s.id}`}>
                   Export
                 </button>
+                <SessionReports sessionId={s.id} />
               </li>
             );
           })}

@@ -14,8 +14,9 @@ import { TxOrigin } from '../../common/origins';
 
 /** Restores are edits like any other: recorded, undoable by restoring again, never a rewrite. */
 
-export function openPlayer(sessionId: string): void {
-  replayState.set({ playerSession: sessionId });
+/** Opens the player on a session, at its end or at the moment `at` (ms since the epoch). */
+export function openPlayer(sessionId: string, at: number | null = null): void {
+  replayState.set({ playerSession: sessionId, playerAt: at });
 }
 
 export function closePlayer(): void {

@@ -19,11 +19,14 @@ export interface ReplayState {
   recording: RecordingStatus;
   /** The session the player shows, or null when the player is closed. */
   playerSession: string | null;
+  /** A moment (ms since the epoch) the player opens at, e.g. an interview note's (issue 9). */
+  playerAt: number | null;
 }
 
 let state: ReplayState = {
   recording: { state: 'off', sessionId: null, durableSeq: 0, pushedSeq: 0 },
   playerSession: null,
+  playerAt: null,
 };
 const listeners = new Set<() => void>();
 

@@ -20,7 +20,7 @@ import { EMPTY_COLLAB, type CollabState } from '../collab/collab-state';
 // The workbench's UI state. Only this file imports zustand (as Excalidraw wraps jotai), so the
 // state library can change without touching components.
 
-export type SideView = 'explorer' | 'search' | 'replay' | 'settings' | 'collab';
+export type SideView = 'explorer' | 'search' | 'replay' | 'settings' | 'collab' | 'interview';
 export type PanelView = 'terminal' | 'run';
 
 export interface OutputChunk {

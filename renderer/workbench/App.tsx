@@ -22,6 +22,8 @@ import { startRecording } from '../replay/recording-client';
 import { ReplayPlayer } from '../replay/ReplayPlayer';
 import { useReplayState } from '../replay/replay-state';
 import { CollabBadge } from '../collab/CollabView';
+import { watchRoomInterview } from '../interview/interview-room';
+import { ReportDialog } from '../interview/ReportDialog';
 
 
 /** The notice about an unreachable host is one, and goes once the host answers again (issue 11). */
@@ -73,6 +75,7 @@ export function App() {
       api.app.onDidReceiveInvite(() => void joinPendingInvite()),
       api.sandbox.onDidBuildProgress(handleBuildProgress),
       startRecording(),
+      watchRoomInterview(),
     ];
     void start().then(() => clearNotice(HOST_NOTICE), reportUnreachable);
     window.addEventListener('keydown', handleGlobalKey, true);
@@ -129,6 +132,7 @@ export function App() {
       <ConfirmDialog />
       <LogsDialog />
       <NamePrompt />
+      <ReportDialog />
       <Toasts />
     </div>
   );

@@ -15,6 +15,7 @@ const PATHS = {
   close: 'M5 5l10 10 M15 5L5 15',
   folder: 'M2 5h6l2 2h8v9H2z',
   replay: 'M10 3a7 7 0 1 1-6.6 4.7 M3 3v4.5h4.5 M8.5 7.5v5l4-2.5z',
+  interview: 'M3 3h14v10H8l-4 4v-4H3z M6 7h8 M6 10h5',
   people: 'M7 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6z M1.5 17c0-3 2.5-5 5.5-5s5.5 2 5.5 5 M13.5 9a2.5 2.5 0 1 0 0-5 M14.5 12c2.4.3 4 2.2 4 5',
 } as const;
 

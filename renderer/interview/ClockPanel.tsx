@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { remaining, formatClock } from './timer-model';
+import { clockControls } from './interview-room';
+import { useInterview } from './interview-state';
+
+/** The shared clock: the interviewer starts, pauses, extends and unlocks; the candidate sees it. */
+export function ClockPanel({ side }: { side: 'interviewer' | 'candidate' }) {
+  const timer = useInterview((s) => s.timer);
+  const now = useInterview((s) => s.now);
+  const channel = useInterview((s) => s.channel);
+  const [minutes, setMinutes] = useState('45');
+  if (!timer) return null;
+  const left = remaining(timer, Math.max(now, Date.now()));
+  const notStarted = !timer.running && timer.remainingMs === timer.durationMs;
+  return (
+    <section className="interview-clock" aria-label="Interview clock">
+      <div className="clock-face" role="timer" aria-label="Time left" data-running={timer.running} data-remaining-s={Math.ceil(left / 1000)}>
+        {formatClock(left)}
+      </div>
+      <div className="muted">{timer.running ? 'running' : left === 0 ? 'time is up' : notStarted ? 'not started' : 'paused'}</div>
+      {timer.locked && (
+        <p role="status" className="clock-locked">
+          {side === 'candidate' ? 'Time is up: the pad is locked (read-only). The interviewer can unlock it.' : "Time is up: the candidate's pad is locked."}
+        </p>
+      )}
+      {side === 'interviewer' && (
+        <div className="clock-controls">
+          {notStarted && (
+            <label>
+              Length (minutes)
+              <input
+                type="number"
+                min={1}
+                max={480}
+                value={minutes}
+                onChange={(e) => {
+                  setMinutes(e.target.value);
+                  const m = Number(e.target.value);
+                  if (Number.isInteger(m) && m >= 1 && m <= 480) clockControls.setDuration(m * 60_000);
+                }}
+              />
+            </label>
+          )}
+          {timer.running ? (
+            <button onClick={() => clockControls.pause()}>Pause clock</button>
+          ) : (
+            <button className="primary" onClick={() => clockControls.start()} disabled={left === 0}>
+              Start clock
+            </button>
+          )}
+          <button onClick={() => clockControls.extend(5 * 60_000)}>Add 5 minutes</button>
+          {timer.locked ? <button onClick={() => clockControls.setLocked(false)}>Unlock pad</button> : <button onClick={() => clockControls.setLocked(true)}>Lock pad</button>}
+        </div>
+      )}
+      {!channel && (
+        <p className="muted">
+          {side === 'interviewer'
+            ? 'The room channel is not connected: this clock runs on your machine only for now.'
+            : 'The clock arrives over the room channel, which is not connected yet.'}
+        </p>
+      )}
+    </section>
+  );
+}
