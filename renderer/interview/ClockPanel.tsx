@@ -10,6 +10,14 @@ export function ClockPanel({ side }: { side: 'interviewer' | 'candidate' }) {
   const channel = useInterview((s) => s.channel);
   const [minutes, setMinutes] = useState('45');
   if (!timer) return null;
+  // Without the channel the candidate's machine has no clock to show: a local one would be wrong.
+  if (side === 'candidate' && !channel) {
+    return (
+      <section className="interview-clock" aria-label="Interview clock">
+        <p className="muted">The interview clock arrives over the room channel, which is not connected yet.</p>
+      </section>
+    );
+  }
   const left = remaining(timer, Math.max(now, Date.now()));
   const notStarted = !timer.running && timer.remainingMs === timer.durationMs;
   return (
@@ -20,7 +28,7 @@ export function ClockPanel({ side }: { side: 'interviewer' | 'candidate' }) {
       <div className="muted">{timer.running ? 'running' : left === 0 ? 'time is up' : notStarted ? 'not started' : 'paused'}</div>
       {timer.locked && (
         <p role="status" className="clock-locked">
-          {side === 'candidate' ? 'Time is up: the pad is locked (read-only). The interviewer can unlock it.' : "Time is up: the candidate's pad is locked."}
+          {side === 'candidate' ? 'The pad is locked (read-only): time is up or the interviewer locked it. The interviewer can unlock it.' : "The candidate's pad is locked."}
         </p>
       )}
       {side === 'interviewer' && (
@@ -52,13 +60,7 @@ export function ClockPanel({ side }: { side: 'interviewer' | 'candidate' }) {
           {timer.locked ? <button onClick={() => clockControls.setLocked(false)}>Unlock pad</button> : <button onClick={() => clockControls.setLocked(true)}>Lock pad</button>}
         </div>
       )}
-      {!channel && (
-        <p className="muted">
-          {side === 'interviewer'
-            ? 'The room channel is not connected: this clock runs on your machine only for now.'
-            : 'The clock arrives over the room channel, which is not connected yet.'}
-        </p>
-      )}
+      {!channel && <p className="muted">The room channel is not connected: this clock runs on your machine only for now.</p>}
     </section>
   );
 }
