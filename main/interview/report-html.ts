@@ -83,9 +83,11 @@ export function reportHtml(input: ReportInput): string {
     .join('');
   const overall = iv.rubric.overall === null ? 'not rated' : `${iv.rubric.overall} — ${RUBRIC_SCORE_LABELS[iv.rubric.overall]}`;
   const t = input.timeline;
+  // Judge runs are the interviewer's (kept in the interview's record); editor runs come from the recording.
+  const judged = `<li>Test runs: ${iv.runs.filter((r) => r.tests === 'sample').length} on the samples, ${iv.runs.filter((r) => r.tests !== 'sample').length} on the hidden tests</li>`;
   const timeline = t
-    ? `<ul><li>Duration: ${clock(t.durationMs)}</li>${t.edits.map((e) => `<li>Edits by ${escapeHtml(e.author)}: ${e.updates}</li>`).join('')}<li>Runs: ${t.runs}</li><li>Pastes: ${t.pastes}</li><li>Focus losses: ${t.focusLosses}</li><li>Chat messages: ${t.chats}</li></ul>`
-    : '<p class="muted">The room was not recorded.</p>';
+    ? `<ul><li>Duration: ${clock(t.durationMs)}</li>${t.edits.map((e) => `<li>Edits by ${escapeHtml(e.author)}: ${e.updates}</li>`).join('')}${judged}<li>Program runs: ${t.runs}</li><li>Pastes: ${t.pastes}</li><li>Focus losses: ${t.focusLosses}</li><li>Chat messages: ${t.chats}</li></ul>`
+    : `<ul>${judged}</ul><p class="muted">The room was not recorded.</p>`;
   const code = input.files.length
     ? input.files.map((f) => `<h3>${escapeHtml(f.path)}</h3><pre class="code">${escapeHtml(f.content)}</pre>`).join('\n')
     : '<p class="muted">No code.</p>';

@@ -145,6 +145,10 @@ test('an interview: problem from the bank, candidate solves, samples and hidden 
   await expect(frame.locator('body')).toContainText('Hidden tests — accepted');
   await expect(frame.locator('body')).toContainText('Spotted the duplicate-values case');
   await expect(frame.locator('body')).toContainText('Overall: 4 — Strong yes');
+  // The timeline summary comes from the room's recording.
+  await expect(frame.locator('body')).toContainText(/Edits by [^:]+: \d+/);
+  await expect(frame.locator('body')).toContainText('Test runs: 2 on the samples, 1 on the hidden tests');
+  await expect(frame.locator('body')).toContainText('Focus losses:');
   await iv.getByRole('button', { name: 'Close report' }).click();
   const downloading = iv.waitForEvent('download');
   await report.getByRole('button', { name: 'Download PDF' }).click();
