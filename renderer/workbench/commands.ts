@@ -18,6 +18,8 @@ import { endRoom, shareWorkspace } from '../collab/session';
 import { inRoom } from '../collab/room-mode';
 import { bindChords, chordLabel, isMacPlatform, matchesChord, parseChord, type KeyChord } from './keybindings';
 import { showLogs } from './LogsDialog';
+import { makeReport } from '../interview/interview-actions';
+import { interviewState } from '../interview/interview-state';
 
 // Every action the workbench offers, with its keys: the command palette lists these, the global
 // key handler and Monaco's own key handler run them, so a shortcut and a menu never disagree.
@@ -85,6 +87,9 @@ export const COMMANDS: Command[] = [
   { id: 'collab.join', title: 'Collaboration: Join Room…', when: () => !inRoom(), run: () => workbench.set({ sideView: 'collab', sideBarVisible: true }) },
   { id: 'collab.leave', title: 'Collaboration: Leave Room', when: inRoom, run: () => endRoom() },
   { id: 'view.collab', title: 'View: Show Collaboration', run: () => workbench.set({ sideView: 'collab', sideBarVisible: true }) },
+  { id: 'interview.start', title: 'Interview: Start Interview…', when: () => !inRoom(), run: () => workbench.set({ sideView: 'interview', sideBarVisible: true }) },
+  { id: 'interview.report', title: 'Interview: Write Report', when: () => interviewState.get().side === 'interviewer', run: () => makeReport() },
+  { id: 'view.interview', title: 'View: Show Interview', run: () => workbench.set({ sideView: 'interview', sideBarVisible: true }) },
   { id: 'view.replay', title: 'View: Show Replay', run: () => workbench.set({ sideView: 'replay', sideBarVisible: true }) },
   { id: 'view.settings', title: 'Preferences: Open Settings', keys: 'Mod+,', run: () => workbench.set({ sideView: 'settings', sideBarVisible: true }) },
   { id: 'developer.showLogs', title: 'Developer: Show Logs', run: () => showLogs() },
