@@ -12,6 +12,7 @@ import { requestSampleRun, serveSampleRuns } from './sample-runs';
 import { formatClock, type TimerState } from './timer-model';
 import { ownsClock, TimerSync } from './timer-sync';
 import { roomCode } from './room-code';
+import './interview-probe';
 
 // An interview room in this window (issue 9): reads the public part from the room doc, runs the
 // shared clock over the room channel, locks the candidate's editor when time is up, and serves

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pdfText } from '../pdf-text';
 import { expectPeers, showCollab, startPeers, type PeerSet } from './collab-peers';
@@ -172,6 +172,21 @@ test('an interview: problem from the bank, candidate solves, samples and hidden 
   await showInterview(iv);
   await notes.getByRole('button', { name: /^Replay at .*Spotted/ }).click();
   await expect(iv.getByRole('region', { name: 'Replay' })).toBeVisible();
+
+  // Privacy: the candidate's copy of the room (every byte of its doc) and its page hold no hidden
+  // test, no note and nothing of the rubric, while the interviewer's report has them all.
+  const candidateBytes = await cand.evaluate(() => (window as unknown as { __codecrafterInterviewProbe: { docBytes(): string } }).__codecrafterInterviewProbe.docBytes());
+  const candidatePage = await cand.content();
+  expect(candidateBytes).toContain('Gift Card Pair');
+  const secretDir = path.join(REPO_ROOT, 'problems/two-sum/data/secret');
+  const secrets = readdirSync(secretDir)
+    .map((f) => readFileSync(path.join(secretDir, f), 'utf8').trim())
+    .filter((c) => c.length >= 12);
+  expect(secrets.length).toBeGreaterThanOrEqual(5);
+  for (const leaked of [...secrets.map((c) => c.slice(0, 60)), 'Spotted the duplicate-values case', 'Strong yes', 'data/secret']) {
+    expect(candidateBytes.includes(leaked), `the candidate's doc holds ${leaked.slice(0, 30)}`).toBe(false);
+    expect(candidatePage.includes(leaked), `the candidate's page holds ${leaked.slice(0, 30)}`).toBe(false);
+  }
 
   for (const p of set.peers) expect(p.errors, `${p.name}'s page errors`).toEqual([]);
 });
