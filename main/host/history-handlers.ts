@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { contract, type Contract } from '../../common/contract';
 import { LOCAL_AUTHOR, type HistoryRetention, type HistoryStored } from '../../common/contract-history';
 import { ErrorCode, HostError } from '../../common/errors';
-import type { ReplayPoint } from '../../common/history';
+import type { HistoryEvent, ReplayPoint } from '../../common/history';
 import { workspacePathProblem } from '../../common/paths';
 import { serviceEmitter, type ImplOf } from '../../common/rpc';
 import type { RunResult } from '../../common/sandbox';
@@ -170,13 +170,13 @@ export function createHistoryHandlers(ctx: HostContext): AreaHandlers<ImplOf<Con
     };
   };
 
-  const record = (event: unknown) => {
+  const record = (event: HistoryEvent) => {
     const active = current();
     if (!active) return;
     try {
       active.recorder.recordEvent(event);
     } catch (error) {
-      // A terminal or run event that does not fit the schema is dropped rather than failing the host.
+      // The recording may have closed under us (a folder switch): the event is dropped, not the host.
       log.warn({ err: error, workspaceId: active.workspaceId }, 'a history event was dropped');
     }
   };
