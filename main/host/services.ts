@@ -15,6 +15,7 @@ import { RunHistory } from '../store/run-history';
 import { createRunService } from '../services/run-service';
 import { workspaceLanguages } from '../workspace/workspace-languages';
 import { createHistoryHandlers } from './history-handlers';
+import { HistoryRetentionStore } from '../store/history-retention';
 import type { HostContext } from './host-context';
 import { createRoomHandlers } from './room-handlers';
 import { IdentityService } from '../identity/identity-service';
@@ -105,7 +106,7 @@ export function createHostServices(options: HostOptions): HostServices {
   };
 
   const context: HostContext = { hub, dataDir: options.dataDir, host: options.host, workspace, settings, sandbox };
-  const history = createHistoryHandlers(context);
+  const history = createHistoryHandlers(context, { retention: new HistoryRetentionStore(db, options.dataDir) });
   const room = createRoomHandlers(context);
   const identity = new IdentityService(options.dataDir, options.secretBox);
   const logs = createLogHandlers({ dataDir: options.dataDir, openFolder: options.openFolder });
