@@ -24,3 +24,11 @@ export function historyToHostError(error: unknown, context?: string): unknown {
   if (error.code === 'closed') return new HostError(code, `${prefix}the history database is closed.`);
   return new HostError(code, `${prefix}${error.message}`, code === ErrorCode.InvalidArgument ? { historyCode: error.code } : undefined);
 }
+
+/** What the user was doing, put before a history error's own message, per contract method. */
+export const HISTORY_ERROR_CONTEXT: Readonly<Record<string, string>> = {
+  begin: 'Cannot record this workspace',
+  createSnapshot: 'Cannot save the snapshot',
+  fork: 'Cannot fork the session',
+  exportSession: 'Cannot export the session',
+};
