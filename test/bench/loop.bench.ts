@@ -7,7 +7,7 @@
 // reach the recorder, plus cursor events and the run's output.
 // Usage: npm run build && node --import tsx test/bench/loop.bench.ts [--seconds 30] [--label before]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -15,7 +15,9 @@ import { chromium, type Page } from 'playwright-core';
 import { REPO_ROOT, tempDir } from '../e2e/web-host';
 import { writeReport, type BenchRow } from './report';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, label: { type: 'string', default: 'after' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '30' }, label: { type: 'string', default: 'after' }, 'report-only': { type: 'boolean', default: false } },
+});
 const SECONDS = Number(values.seconds);
 const LABEL = values.label!;
 const KEY_DELAY_MS = 50; // 20 keys/s per window
@@ -172,19 +174,23 @@ async function main(): Promise<void> {
 type Measured = { label: string; when: string; sandboxed: boolean; seconds: number; keysA: number; keysB: number; runs: number; idle: LoopStats; busy: LoopStats; loadavg: string };
 
 function report(): void {
-  const runs = ['before', 'after']
-    .map((label) => path.join(RESULTS, `loop-${label}.json`))
-    .filter((f) => existsSync(f))
-    .map((f) => JSON.parse(readFileSync(f, 'utf8')) as Measured);
+  // Every measured run (loop-<label>.json), oldest first: before/after pairs taken on a shared
+  // machine are only comparable next to each other's load.
+  const runs = readdirSync(RESULTS)
+    .filter((f) => /^loop-.+\.json$/.test(f))
+    .map((f) => path.join(RESULTS, f))
+    .map((f) => JSON.parse(readFileSync(f, 'utf8')) as Measured)
+    .sort((a, b) => a.when.localeCompare(b.when));
   const rows: BenchRow[] = runs.flatMap((m): BenchRow[] => [
     {
       name: `${m.label}: idle (windows open, nothing typed)`,
-      values: { 'p50 ms': m.idle.p50, 'p99 ms': m.idle.p99, 'max ms': m.idle.max, 'load (1/5/15 min)': m.loadavg, 'when': m.when.slice(0, 16) },
+      values: { 'p50 ms': m.idle.p50, 'p90 ms': m.idle.p90, 'p99 ms': m.idle.p99, 'max ms': m.idle.max, 'load (1/5/15 min)': m.loadavg, 'when': m.when.slice(0, 16) },
     },
     {
       name: `${m.label}: 2 x 20 keys/s + recording + ${m.sandboxed ? 'sandboxed' : 'unsandboxed'} run streaming`,
       values: {
         'p50 ms': m.busy.p50,
+        'p90 ms': m.busy.p90,
         'p99 ms': m.busy.p99,
         'max ms': m.busy.max,
         'keys': m.keysA + m.keysB,
@@ -195,7 +201,7 @@ function report(): void {
       },
     },
   ]);
-  const after = runs.find((m) => m.label === 'after');
+  const after = runs.find((m) => m.label.startsWith('after'));
   writeReport({
     part: 'loop',
     title: 'Main process: event-loop delay while two windows type, record and run',
@@ -203,11 +209,13 @@ function report(): void {
       `perf_hooks.monitorEventLoopDelay in the host process (10 ms timer; delay = sample - 10 ms, so an idle loop reads ~0), which runs alone in a child process (the browser host: the same services as Electron's main). Goal: p99 <= 16 ms.`,
       `Load: two Chromium windows type ${TYPED.trim().length}-character lines at 20 keys/s each into two files of one folder (both recorded, 40 updates/s), a third window runs a Python program that prints ~100 lines/s and runs it again when it ends; ${runs[0]?.seconds ?? SECONDS} s measured after a 5 s warm-up.`,
       `The machine is shared with other engineers' test runs (2 cores); the load average beside each row is the machine's, read at the end of the run. Delay spikes from other processes' CPU use land in these numbers too.`,
-      `before = the code before issue 12's recorder changes; after = this branch.${after ? '' : ' (after: not measured yet)'}`,
+      `before = the code before issue 12's recorder changes (commit a01150e); after = the history service in a worker thread. Runs are listed oldest first; compare a pair taken close together (before-2/after-2 ran minutes apart; before-2 ran commit a01150e's main code from a temporary checkout with this branch's renderer bundle, whose only change is the chat parse), since the machine's load moved between 19 and 50 during these runs.${after ? '' : ' (after: not measured yet)'}`,
+      `Reading: p50 and p90 fell in the paired runs (0.88 -> 0.39 ms, 12.9 -> 6.0 ms); p99 (40-75 ms) is set by other processes taking the 2 cores (the idle p99 alone reaches 25 ms at this load), so the 16 ms goal can be neither shown met nor missed on this machine; measure on an unloaded one.`,
     ],
     rows,
     extra: Object.fromEntries(runs.map((m) => [m.label, m])),
   });
 }
 
-await main();
+if (values['report-only']) report();
+else await main();
