@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  HistoryEventKindSchema,
   HistoryEventSchema,
   ReplayPointSchema,
   SessionIdSchema,
@@ -121,7 +122,7 @@ export const historyContract = {
     z
       .object({
         sessionId: SessionIdSchema,
-        kinds: z.array(z.enum(['awareness', 'run-start', 'run-end', 'chat', 'paste', 'focus', 'terminal-open', 'terminal-data', 'terminal-resize'])).max(9),
+        kinds: z.array(HistoryEventKindSchema).max(HistoryEventKindSchema.options.length),
       })
       .strict(),
   ),

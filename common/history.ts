@@ -2,6 +2,7 @@
 // renderer asks main to record, replay queries, the editing-trace input format and the header
 // of an exported session file. main/history validates with these; the UI gets the types.
 import { z } from 'zod';
+import { ChatIdSchema, ChatTextSchema } from './chat';
 import { VerdictSchema } from './sandbox';
 
 /**
@@ -82,8 +83,8 @@ export const HistoryEventSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('chat'),
     author: AuthorSchema,
-    messageId: z.string().min(1).max(100),
-    text: z.string().max(20_000),
+    messageId: ChatIdSchema,
+    text: ChatTextSchema,
   }),
   z.object({
     kind: z.literal('paste'),
@@ -116,6 +117,10 @@ export const HistoryEventSchema = z.discriminatedUnion('kind', [
 ]);
 export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
 export type HistoryEventKind = HistoryEvent['kind'];
+/** The kinds, read from the union above so a new kind needs no second list. */
+export const HistoryEventKindSchema = z.enum(
+  HistoryEventSchema.options.map((o) => o.shape.kind.value) as [HistoryEventKind, ...HistoryEventKind[]],
+);
 
 /** A moment in a session: after update number `seq` (0 = before any), or the last update at or before `time`. */
 export const ReplayPointSchema = z.union([
@@ -250,29 +255,3 @@ export type HistoryErrorCode =
   | 'unsupported-version'
   | 'conflict'
   | 'closed';
-
-/** Requests of the history service as the host contract names them (main/history/service.ts). */
-export const HistoryRequests = {
-  listSessions: z.object({ workspaceId: z.string().min(1).max(200).optional() }),
-  session: z.object({ sessionId: SessionIdSchema }),
-  at: z.object({ sessionId: SessionIdSchema, at: ReplayPointSchema }),
-  diff: z.object({ sessionId: SessionIdSchema, from: ReplayPointSchema, to: ReplayPointSchema }),
-  timeline: z.object({
-    sessionId: SessionIdSchema,
-    spanGapMs: z.number().int().positive().max(86_400_000).optional(),
-    idleGapMs: z.number().int().positive().max(86_400_000).optional(),
-  }),
-  events: z.object({
-    sessionId: SessionIdSchema,
-    kinds: z.array(z.string().max(50)).max(20).optional(),
-    fromTime: z.number().int().nonnegative().optional(),
-    toTime: z.number().int().nonnegative().optional(),
-  }),
-  terminal: z.object({ sessionId: SessionIdSchema, terminalId: z.string().min(1).max(100) }),
-  snapshot: z.object({ sessionId: SessionIdSchema, name: SnapshotNameSchema, at: ReplayPointSchema.optional() }),
-  fork: z.object({ sessionId: SessionIdSchema, at: ReplayPointSchema, title: z.string().max(500).optional() }),
-  /** Paths come from a save/open dialog in main, never typed by a peer. */
-  exportSession: z.object({ sessionId: SessionIdSchema, file: z.string().min(1).max(4096) }),
-  importSession: z.object({ file: z.string().min(1).max(4096), newId: z.boolean().optional() }),
-  prune: z.object({ olderThanDays: z.number().nonnegative().max(36_500) }),
-} as const;

@@ -22,6 +22,17 @@ await Promise.all([
     format: 'esm',
     packages: 'external',
   }),
+  // The history recorder runs in a worker thread (issue 12), beside each bundle that starts it.
+  ...['dist/history-worker.mjs', 'dist/electron/history-worker.mjs'].map((outfile) =>
+    build({
+      ...common,
+      entryPoints: ['main/services/history-worker.ts'],
+      outfile,
+      format: 'esm',
+      packages: 'external',
+      banner: { js: "import { createRequire as __ccCreateRequire } from 'node:module'; const require = __ccCreateRequire(import.meta.url);" },
+    }),
+  ),
   build({
     ...common,
     entryPoints: ['main/electron/pty-host-utility.ts'],

@@ -4,7 +4,6 @@
 // crash (kill -9) every acknowledged update is in the database.
 import * as Y from 'yjs';
 import {
-  HistoryEventSchema,
   HistoryFilePathSchema,
   type HistoryEvent,
   type RecordUpdateMeta,
@@ -149,19 +148,17 @@ export class SessionRecorder {
   }
 
   /**
-   * Records a non-Yjs event (validated: it usually comes from the renderer), either as one object
-   * `{kind, ...payload}` or as `(kind, payload)`; `time` defaults to now.
+   * Records a non-Yjs event, either as one object `{kind, ...payload}` or as `(kind, payload)`;
+   * `time` defaults to now. Not parsed again: events from the renderer were validated by the
+   * contract's schema at the boundary, and main's own are typed (issue 12: validate once).
    */
-  recordEvent(input: unknown, time?: number): void;
-  recordEvent(kind: HistoryEvent['kind'], payload: Record<string, unknown>, time?: number): void;
-  recordEvent(first: unknown, second?: unknown, third?: number): void {
+  recordEvent(event: HistoryEvent, time?: number): void;
+  recordEvent<K extends HistoryEvent['kind']>(kind: K, payload: Omit<Extract<HistoryEvent, { kind: K }>, 'kind'>, time?: number): void;
+  recordEvent(first: HistoryEvent | HistoryEvent['kind'], second?: unknown, third?: number): void {
     this.assertOpen();
     const byKind = typeof first === 'string';
-    const input = byKind ? { ...(second as Record<string, unknown>), kind: first } : first;
+    const event = (byKind ? { ...(second as object), kind: first } : first) as HistoryEvent;
     const time = byKind ? third : (second as number | undefined);
-    const parsed = HistoryEventSchema.safeParse(input);
-    if (!parsed.success) throw new HistoryError('invalid-input', `invalid history event: ${parsed.error.message}`);
-    const event = parsed.data;
     const at = this.clock(time);
     if (event.kind === 'awareness') {
       const last = this.awarenessLast.get(event.author);

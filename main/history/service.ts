@@ -1,18 +1,22 @@
-// The history store behind the host contract: every method takes one plain, untrusted argument,
-// validates it with the schema named in HistoryRequests, and returns structured-cloneable data.
+// The history store's queries behind the host contract. Arguments are typed, not re-parsed: the
+// contract's schemas (common/contract-history.ts) validate every request once, at the boundary
+// (the dispatcher), and the types here are derived from those schemas (issue 12).
 // Recording is not here: main starts recorders itself for the docs it owns.
-import { HistoryRequests, type FileDiff, type FilesAt, type ResolvedPoint, type SessionInfo, type Timeline } from '../../common/history';
-import type { z } from 'zod';
-import { HistoryError } from './errors';
+import type { historyContract } from '../../common/contract-history';
+import type { FileDiff, FilesAt, ReplayPoint, ResolvedPoint, SessionInfo, Timeline } from '../../common/history';
+import type { MethodArg } from '../../common/rpc';
 import type { Replayer, StoredEvent } from './replayer';
 import type { HistoryStore } from './store';
 
 const OPEN_REPLAYS = 4;
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const r = schema.safeParse(input);
-  if (!r.success) throw new HistoryError('invalid-input', r.error.issues.map((i) => `${i.path.join('.') || '(argument)'}: ${i.message}`).join('; '));
-  return r.data;
+type Arg<M extends keyof typeof historyContract> = NonNullable<MethodArg<(typeof historyContract)[M]>>;
+type SessionArg = Arg<'timeline'>;
+
+/** What main itself asks, beyond the contract's arguments (paths come from main, never a peer). */
+export interface TimelineOptions {
+  spanGapMs?: number;
+  idleGapMs?: number;
 }
 
 export function createHistoryService(store: HistoryStore) {
@@ -31,62 +35,51 @@ export function createHistoryService(store: HistoryStore) {
   const forget = (sessionId: string) => replays.delete(sessionId);
 
   return {
-    listSessions(input: unknown): SessionInfo[] {
-      return store.listSessions(parse(HistoryRequests.listSessions, input ?? {}));
+    listSessions(filter: { workspaceId?: string } = {}): SessionInfo[] {
+      return store.listSessions(filter);
     },
-    getSession(input: unknown): SessionInfo {
-      return store.getSession(parse(HistoryRequests.session, input).sessionId);
+    getSession({ sessionId }: SessionArg): SessionInfo {
+      return store.getSession(sessionId);
     },
-    filesAt(input: unknown): FilesAt {
-      const { sessionId, at } = parse(HistoryRequests.at, input);
+    filesAt({ sessionId, at }: Arg<'filesAt'>): FilesAt {
       return replay(sessionId).filesAt(at);
     },
-    stateAt(input: unknown): ResolvedPoint & { update: Uint8Array } {
-      const { sessionId, at } = parse(HistoryRequests.at, input);
+    stateAt({ sessionId, at }: Arg<'filesAt'>): ResolvedPoint & { update: Uint8Array } {
       return replay(sessionId).stateAt(at);
     },
-    diff(input: unknown): FileDiff[] {
-      const { sessionId, from, to } = parse(HistoryRequests.diff, input);
+    diff({ sessionId, from, to }: Arg<'diff'>): FileDiff[] {
       return replay(sessionId).diff(from, to);
     },
-    timeline(input: unknown): Timeline {
-      const { sessionId, ...options } = parse(HistoryRequests.timeline, input);
+    timeline({ sessionId, ...options }: SessionArg & TimelineOptions): Timeline {
       return replay(sessionId).timeline(options);
     },
-    events(input: unknown): StoredEvent[] {
-      const { sessionId, kinds, ...window } = parse(HistoryRequests.events, input);
-      return replay(sessionId).events({ ...window, kinds: kinds as StoredEvent['event']['kind'][] | undefined });
+    events({ sessionId, kinds, ...window }: { sessionId: string; kinds?: Arg<'events'>['kinds']; fromTime?: number; toTime?: number }): StoredEvent[] {
+      return replay(sessionId).events({ ...window, kinds });
     },
-    asciicast(input: unknown): string {
-      const { sessionId, terminalId } = parse(HistoryRequests.terminal, input);
+    asciicast({ sessionId, terminalId }: Arg<'asciicast'>): string {
       return replay(sessionId).asciicast(terminalId);
     },
-    createSnapshot(input: unknown): ResolvedPoint & { name: string } {
-      const { sessionId, name, at } = parse(HistoryRequests.snapshot, input);
+    createSnapshot({ sessionId, name, at }: Omit<Arg<'createSnapshot'>, 'at'> & { at?: ReplayPoint }): ResolvedPoint & { name: string } {
       return replay(sessionId).createSnapshot(name, at ?? 'end');
     },
-    listSnapshots(input: unknown): Array<{ name: string; seq: number; createdAt: number }> {
-      return replay(parse(HistoryRequests.session, input).sessionId).snapshots();
+    listSnapshots({ sessionId }: SessionArg): Array<{ name: string; seq: number; createdAt: number }> {
+      return replay(sessionId).snapshots();
     },
-    fork(input: unknown): SessionInfo {
-      const { sessionId, at, title } = parse(HistoryRequests.fork, input);
+    fork({ sessionId, at, title }: { sessionId: string; at: ReplayPoint; title?: string }): SessionInfo {
       return store.forkSession(sessionId, at, { title });
     },
-    exportSession(input: unknown): { bytes: number; sha256: string } {
-      const { sessionId, file } = parse(HistoryRequests.exportSession, input);
+    exportSession({ sessionId, file }: { sessionId: string; file: string }): { bytes: number; sha256: string } {
       return store.exportSession(sessionId, file);
     },
-    importSession(input: unknown): SessionInfo {
-      const { file, newId } = parse(HistoryRequests.importSession, input);
+    importSession({ file, newId }: { file: string; newId?: boolean }): SessionInfo {
       return store.importSession(file, { newId });
     },
-    deleteSession(input: unknown): boolean {
-      const { sessionId } = parse(HistoryRequests.session, input);
+    deleteSession({ sessionId }: SessionArg): boolean {
       forget(sessionId);
       return store.deleteSession(sessionId);
     },
-    prune(input: unknown): string[] {
-      const ids = store.pruneOlderThan(parse(HistoryRequests.prune, input).olderThanDays);
+    prune({ olderThanDays }: { olderThanDays: number }): string[] {
+      const ids = store.pruneOlderThan(olderThanDays);
       ids.forEach(forget);
       return ids;
     },

@@ -11,10 +11,11 @@ import { WorkspaceService } from '../workspace/workspace-service';
 import { packageVersion } from './package-root';
 import type { LanguageId } from '../../common/languages';
 import { SandboxService } from '../sandbox/service';
-import { RunHistory, MAX_STORED_OUTPUT_CHARS } from '../store/run-history';
-import { collectRunFiles } from '../workspace/run-files';
+import { RunHistory } from '../store/run-history';
+import { createRunService } from '../services/run-service';
 import { workspaceLanguages } from '../workspace/workspace-languages';
 import { createHistoryHandlers } from './history-handlers';
+import { HistoryRetentionStore } from '../store/history-retention';
 import type { HostContext } from './host-context';
 import { createRoomHandlers } from './room-handlers';
 import { createInterviewHandlers } from './interview-handlers';
@@ -109,7 +110,7 @@ export function createHostServices(options: HostOptions): HostServices {
   };
 
   const context: HostContext = { hub, dataDir: options.dataDir, host: options.host, workspace, settings, sandbox };
-  const history = createHistoryHandlers(context);
+  const history = createHistoryHandlers(context, { retention: new HistoryRetentionStore(db, options.dataDir) });
   const room = createRoomHandlers(context);
   const interview = createInterviewHandlers(context, {
     printer: options.printToPdf,
@@ -120,6 +121,13 @@ export function createHostServices(options: HostOptions): HostServices {
   });
   const identity = new IdentityService(options.dataDir, options.secretBox);
   const logs = createLogHandlers({ dataDir: options.dataDir, openFolder: options.openFolder });
+  const runs = createRunService({
+    sandbox,
+    workspace,
+    runHistory,
+    recording: history.hooks,
+    onEvent: (event) => emitSandbox('onDidRunEvent', event),
+  });
 
   const impl: ImplOf<Contract> = {
     app: {
@@ -184,39 +192,9 @@ export function createHostServices(options: HostOptions): HostServices {
         building ??= sandbox.buildImages((progress) => emitSandbox('onDidBuildProgress', progress)).finally(() => (building = undefined));
         return building;
       },
-      async run({ language, entry, stdin, limits, unsandboxed, openFiles }) {
-        const root = workspace.root();
-        const files = await collectRunFiles(root, language, entry, openFiles);
-        const startedAt = Date.now();
-        let output = '';
-        const handle = sandbox.run({ language, entry, files, stdin: stdin ?? '', limits: limits ?? {}, unsandboxed: unsandboxed ?? false }, (event) => {
-          if (event.type === 'output' && output.length < MAX_STORED_OUTPUT_CHARS) output += event.data;
-          emitSandbox('onDidRunEvent', event);
-        });
-        history.hooks.runStarted(handle.runId, language, entry);
-        void handle.result.then((result) => {
-          history.hooks.runEnded(result);
-          runHistory.add({
-            runId: result.runId,
-            workspace: root,
-            language,
-            entry,
-            verdict: result.verdict,
-            sandboxed: result.sandboxed,
-            exitCode: result.exitCode,
-            signal: result.signal,
-            wallMs: result.wallMs,
-            cpuMs: result.cpuMs,
-            peakMemoryKb: result.peakMemoryKb,
-            message: result.message ?? null,
-            output,
-            startedAt,
-          });
-        });
-        return { runId: handle.runId };
-      },
-      cancel: ({ runId }) => ({ cancelled: sandbox.cancel(runId) }),
-      history: (arg) => runHistory.list(workspace.root(), arg?.limit ?? 50),
+      run: (request) => runs.run(request),
+      cancel: ({ runId }) => ({ cancelled: runs.cancel(runId) }),
+      history: (arg) => runs.history(arg?.limit),
     },
     history: history.impl,
     room: room.impl,

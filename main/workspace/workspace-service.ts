@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename, rm, stat, writeFile, realpath } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_FILE_BYTES } from '../../common/contract';
 import { ErrorCode, HostError } from '../../common/errors';
@@ -58,6 +58,35 @@ export class WorkspaceService {
   private require() {
     if (!this.current) throw new HostError(ErrorCode.NoWorkspace, 'No folder is open. Open a folder first.');
     return this.current;
+  }
+
+  /**
+   * Fills a new or empty folder (not the open one) with files, e.g. a history fork: the folder
+   * must be absolute and empty, and every path goes through the same checks as the open folder's
+   * (resolveInside), so a file cannot land outside it. Returns the folder's real path.
+   */
+  async writeNewFolder(folder: string, files: Record<string, string>): Promise<{ root: string; written: number }> {
+    if (!path.isAbsolute(folder)) throw new HostError(ErrorCode.InvalidArgument, `"${folder}" is not an absolute folder path.`);
+    let root: string;
+    try {
+      await mkdir(folder, { recursive: true });
+      root = await realpath(folder);
+    } catch (error) {
+      throw fsError(error, `Cannot create "${folder}"`);
+    }
+    if ((await readdir(root)).length > 0) throw new HostError(ErrorCode.AlreadyExists, `"${folder}" is not empty: fork into a new or empty folder.`);
+    let written = 0;
+    for (const [relative, content] of Object.entries(files)) {
+      const absolute = await resolveInside(root, relative);
+      try {
+        await mkdir(path.dirname(absolute), { recursive: true });
+        await writeFile(absolute, content, { encoding: 'utf8', flag: 'wx' });
+      } catch (error) {
+        throw fsError(error, `Cannot write "${relative}" into "${root}"`);
+      }
+      written++;
+    }
+    return { root, written };
   }
 
   async listFiles(): Promise<FileTree> {

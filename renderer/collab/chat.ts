@@ -1,19 +1,11 @@
-import { z } from 'zod';
 import * as Y from 'yjs';
-import type { ChatMessage } from './collab-state';
+import { ChatMessageSchema, MAX_CHAT_CHARS, type ChatMessage } from '../../common/chat';
 
 // The room's chat lives in the doc (`chat`, a Y.Array, DESIGN.md section 3), so it merges like
-// everything else and is there for a peer who joins late. Entries come from peers: parsed, capped.
+// everything else and is there for a peer who joins late. Entries come from peers: parsed, capped
+// with the one schema in common/chat.ts (the history records them with the same caps).
 
-export const MAX_CHAT_CHARS = 2000;
-const MessageSchema = z.object({
-  id: z.string().max(64),
-  clientId: z.number().int(),
-  name: z.string().max(40),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  text: z.string().min(1).max(MAX_CHAT_CHARS),
-  at: z.number(),
-});
+export { MAX_CHAT_CHARS };
 
 export function chatArray(doc: Y.Doc): Y.Array<unknown> {
   return doc.getArray('chat');
@@ -22,7 +14,7 @@ export function chatArray(doc: Y.Doc): Y.Array<unknown> {
 export function readChat(doc: Y.Doc): ChatMessage[] {
   const out: ChatMessage[] = [];
   for (const item of chatArray(doc).toArray()) {
-    const parsed = MessageSchema.safeParse(item);
+    const parsed = ChatMessageSchema.safeParse(item);
     if (parsed.success) out.push(parsed.data);
   }
   return out;

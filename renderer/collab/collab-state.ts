@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from './room-connection';
+import type { ChatMessage } from '../../common/chat';
 
 // What the workbench shows of a room; kept in the workbench store (state/store.ts `collab`).
 
@@ -15,14 +16,8 @@ export interface Participant {
   self: boolean;
 }
 
-export interface ChatMessage {
-  id: string;
-  clientId: number;
-  name: string;
-  color: string;
-  text: string;
-  at: number;
-}
+/** Declared once with its schema in common/chat.ts. */
+export type { ChatMessage } from '../../common/chat';
 
 export interface RoomInfo {
   roomId: string;

@@ -10,6 +10,7 @@ import { awarenessEvent } from './awareness-events';
 import { fromBase64, toBase64 } from './base64';
 import { replayState, type RecordingStatus } from './replay-state';
 import { TxOrigin } from '../../common/origins';
+import { ChatMessageSchema } from '../../common/chat';
 
 // Streams the workspace doc's updates and this window's events (cursor, paste, focus) to the host,
 // which stores them (issue 5). Typing never waits: an update is a queue push, sent every 50 ms or
@@ -249,10 +250,12 @@ export function startRecording(): () => void {
     if (tr.origin === TxOrigin.historyRestore) return;
     for (const delta of event.delta) {
       for (const item of Array.isArray(delta.insert) ? (delta.insert as unknown[]) : []) {
-        const m = item as { id?: unknown; clientId?: unknown; name?: unknown; text?: unknown };
-        if (typeof m.id !== 'string' || typeof m.text !== 'string' || !m.id || !m.text) continue;
-        const author = m.clientId === documents.doc.clientID ? LOCAL_AUTHOR : typeof m.clientId === 'number' ? `client:${m.clientId}` : 'unknown';
-        recordEvent({ kind: 'chat', author, messageId: m.id.slice(0, 100), text: m.text.slice(0, 20_000) });
+        // What the chat box would not show (common/chat.ts) is not recorded either.
+        const parsed = ChatMessageSchema.safeParse(item);
+        if (!parsed.success) continue;
+        const m = parsed.data;
+        const author = m.clientId === documents.doc.clientID ? LOCAL_AUTHOR : `client:${m.clientId}`;
+        recordEvent({ kind: 'chat', author, messageId: m.id, text: m.text });
       }
     }
   };

@@ -84,9 +84,11 @@ describe.runIf(posix)('data folder permissions', () => {
       await use(start());
       const found = modes(dataDir);
       expect(modeOf(dataDir).toString(8)).toBe('700');
-      for (const name of ['codecrafter.db', 'codecrafter.db-wal', 'codecrafter.db-shm', 'history.sqlite', 'history.sqlite-wal', 'history.sqlite-shm', 'history-retention.json', 'exports/']) {
+      for (const name of ['codecrafter.db', 'codecrafter.db-wal', 'codecrafter.db-shm', 'history.sqlite', 'history.sqlite-wal', 'history.sqlite-shm', 'exports/']) {
         expect(Object.keys(found), name).toContain(name);
       }
+      // The retention is a row of codecrafter.db's settings since issue 12, not a side file.
+      expect(Object.keys(found)).not.toContain('history-retention.json');
       expect(Object.keys(found).some((f) => f.startsWith('exports/') && f.endsWith('.ccsession'))).toBe(true);
       for (const [name, mode] of Object.entries(found)) expect(mode, name).toBe(name.endsWith('/') ? '700' : '600');
     } finally {

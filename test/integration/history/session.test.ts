@@ -6,6 +6,8 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HistoryError, HistoryStore } from '../../../main/history';
 import { tempDir } from './helpers';
+import { historyContract } from '../../../common/contract-history';
+import { MAX_CHAT_CHARS } from '../../../common/chat';
 
 const T0 = Date.UTC(2026, 0, 1, 10, 0, 0);
 
@@ -208,8 +210,12 @@ describe('a recorded room session', () => {
       expect(code(() => recorder.recordUpdate(new Uint8Array(0)))).toBe('invalid-input');
       expect(code(() => recorder.recordUpdate(new Uint8Array([0, 0]), { file: '/etc/passwd' }))).toBe('invalid-input');
       expect(code(() => recorder.recordUpdate(new Uint8Array([0, 0]), { file: 'a/../../b' }))).toBe('invalid-input');
-      expect(code(() => recorder.recordEvent({ kind: 'chat', author: 'x' }))).toBe('invalid-input');
-      expect(code(() => recorder.recordEvent({ kind: 'shell', cmd: 'rm -rf /' }))).toBe('invalid-input');
+      // Events are validated once, at the boundary: the contract's push schema refuses these.
+      const push = (event: unknown) => historyContract.push.input.safeParse({ sessionId: recorder.sessionId, updates: [], events: [event] }).success;
+      expect(push({ kind: 'chat', author: 'x' })).toBe(false);
+      expect(push({ kind: 'shell', cmd: 'rm -rf /' })).toBe(false);
+      expect(push({ kind: 'chat', author: 'x', messageId: 'm1', text: 'x'.repeat(MAX_CHAT_CHARS + 1) })).toBe(false);
+      expect(push({ kind: 'chat', author: 'x', messageId: 'm1', text: 'hello' })).toBe(true);
       expect(code(() => store.resumeSession(recorder.sessionId))).toBe('conflict');
       recorder.close();
       expect(code(() => recorder.recordUpdate(new Uint8Array([0, 0])))).toBe('closed');

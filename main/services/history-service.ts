@@ -1,0 +1,299 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as Y from 'yjs';
+import type { Contract } from '../../common/contract';
+import { LOCAL_AUTHOR, type HistoryStored } from '../../common/contract-history';
+import { ErrorCode, HostError } from '../../common/errors';
+import type { HistoryEvent } from '../../common/history';
+import { workspacePathProblem } from '../../common/paths';
+import type { ImplOf } from '../../common/rpc';
+import { createHistoryService as createHistoryQueries, type HistoryStore, type SessionRecorder } from '../history';
+import { historyToHostError } from '../history/host-errors';
+import type { HistoryRetentionStore } from '../store/history-retention';
+import type { WorkspaceService } from '../workspace/workspace-service';
+import type { RunRecording } from './run-service';
+import { getLogger } from '../log/log-service';
+
+// The history use cases (issue 5, moved out of the host adapter by issue 12): the recording
+// lifecycle of the open workspace, the mirror doc the renderer's updates are applied to,
+// retention and pruning, fork, export and import. One live recording at a time: the open
+// workspace's. The renderer streams its doc's updates here; they are applied to a mirror doc the
+// SessionRecorder is attached to, so the log on disk is main's and survives a renderer or host
+// crash. Reopening a folder continues its latest session (a new one starts only for a folder
+// with none), so the timeline of a workspace is one story and the log restores its unsaved edits.
+// Errors are HistoryError or HostError; main/host/history-handlers.ts maps them to the contract.
+
+const log = getLogger('history');
+
+/** What the host feeds into the recording besides the renderer's pushes. */
+export interface HistoryHooks extends RunRecording {
+  terminalOpened(id: string, cols: number, rows: number): void;
+  terminalResized(id: string, cols: number, rows: number): void;
+  terminalData(id: string, data: string): void;
+}
+
+type HistoryImpl = ImplOf<Contract>['history'];
+/** The contract's history methods without the transport's call context: what the service offers. */
+export type HistoryApi = { [K in keyof HistoryImpl]: (arg: Parameters<HistoryImpl[K]>[0]) => ReturnType<HistoryImpl[K]> };
+
+export interface HistoryService extends HistoryApi {
+  readonly hooks: HistoryHooks;
+  dispose(): void;
+}
+
+export interface HistoryServiceDeps {
+  store: HistoryStore;
+  workspace: Pick<WorkspaceService, 'info' | 'root' | 'writeNewFolder'>;
+  retention: Pick<HistoryRetentionStore, 'get' | 'set'>;
+  /** Where exports are written (<data dir>/exports). */
+  exportDir: string;
+  /** Called after each commit of the live recording. */
+  onStored(stored: HistoryStored): void;
+}
+
+interface PushOrigin {
+  author?: string;
+  time: number;
+}
+
+interface Live {
+  /** The folder recorded, or null for a room guest's recording (no folder). */
+  root: string | null;
+  workspaceId: string;
+  recorder: SessionRecorder;
+  doc: Y.Doc;
+  terminals: Set<string>;
+  release: () => void;
+}
+
+const PRUNE_EVERY_MS = 6 * 3_600_000;
+/** Terminal output is stored in pieces of at most this many characters (HistoryEventSchema's limit). */
+const TERMINAL_PIECE = 500_000;
+
+export function workspaceIdOf(root: string): string {
+  return `folder:${root}`;
+}
+
+export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
+  const { store, workspace, retention } = deps;
+  const queries = createHistoryQueries(store);
+  const terminalSizes = new Map<string, { cols: number; rows: number }>();
+  let live: Live | null = null;
+
+  const prune = (): number => {
+    const { days } = retention.get();
+    return days === null ? 0 : queries.prune({ olderThanDays: days }).length;
+  };
+  // A failed prune keeps everything; the next one tries again.
+  const safePrune = () => {
+    try {
+      prune();
+    } catch (error) {
+      log.warn({ err: error }, 'pruning old history failed; will try again');
+    }
+  };
+  safePrune();
+  const pruneTimer = setInterval(safePrune, PRUNE_EVERY_MS);
+  pruneTimer.unref();
+
+  const endLive = (): HistoryStored | null => {
+    if (!live) return null;
+    const ended = live;
+    live = null;
+    ended.release();
+    const durableSeq = ended.recorder.close();
+    ended.doc.destroy();
+    return { sessionId: ended.recorder.sessionId, durableSeq };
+  };
+
+  /** The live recording, if it still belongs to the open folder (a folder switch ends it). */
+  const current = (): Live | null => {
+    if (live && (workspace.info()?.root ?? null) !== live.root) endLive();
+    return live;
+  };
+
+  const begin: HistoryApi['begin'] = (arg) => {
+    const root = workspace.info()?.root ?? null;
+    if (root === null && !arg?.roomId) workspace.root(); // throws the usual "open a folder first"
+    const workspaceId = root !== null ? workspaceIdOf(root) : `room:${arg!.roomId!}`;
+    if (current()?.workspaceId !== workspaceId) endLive();
+    const active = live as Live | null;
+    if (active) {
+      return {
+        sessionId: active.recorder.sessionId,
+        state: Buffer.from(Y.encodeStateAsUpdate(active.doc)).toString('base64'),
+        stateVector: Buffer.from(Y.encodeStateVector(active.doc)).toString('base64'),
+        durableSeq: active.recorder.durableSeq,
+        resumed: true,
+      };
+    }
+    const latest = store.listSessions({ workspaceId })[0];
+    const doc = new Y.Doc();
+    let recorder: SessionRecorder;
+    if (latest) {
+      Y.applyUpdate(doc, store.openReplay(latest.id).stateAt('end').update);
+      recorder = store.resumeSession(latest.id);
+    } else {
+      const title = root !== null ? path.basename(root) || root : (arg?.title ?? `Room ${arg!.roomId!.slice(0, 6)}`);
+      recorder = store.startSession({ workspaceId, kind: root !== null ? 'solo' : 'room', title });
+    }
+    const detach = recorder.attach(doc, {
+      authorOf: (origin) => (origin as PushOrigin | null)?.author,
+      timeOf: (origin) => (origin as PushOrigin | null)?.time,
+    });
+    const stopDurable = recorder.onDurable((durableSeq) => deps.onStored({ sessionId: recorder.sessionId, durableSeq }));
+    live = { root, workspaceId, recorder, doc, terminals: new Set(), release: () => (stopDurable(), detach()) };
+    const state = Y.encodeStateAsUpdate(doc);
+    return {
+      sessionId: recorder.sessionId,
+      state: latest ? Buffer.from(state).toString('base64') : '',
+      stateVector: Buffer.from(Y.encodeStateVector(doc)).toString('base64'),
+      durableSeq: recorder.durableSeq,
+      resumed: Boolean(latest),
+    };
+  };
+
+  const record = (event: HistoryEvent) => {
+    const active = current();
+    if (!active) return;
+    try {
+      active.recorder.recordEvent(event);
+    } catch (error) {
+      // The recording may have closed under us (a folder switch): the event is dropped, not the host.
+      log.warn({ err: error, workspaceId: active.workspaceId, kind: event.kind }, 'a history event was dropped');
+    }
+  };
+
+  const openTerminal = (active: Live, id: string) => {
+    if (active.terminals.has(id)) return;
+    active.terminals.add(id);
+    const size = terminalSizes.get(id) ?? { cols: 80, rows: 24 };
+    active.recorder.recordEvent({ kind: 'terminal-open', terminalId: id, width: size.cols, height: size.rows });
+  };
+
+  const hooks: HistoryHooks = {
+    runStarted: (runId, language, entry) =>
+      record({ kind: 'run-start', author: LOCAL_AUTHOR, runId, language, entry: workspacePathProblem(entry) ? undefined : entry }),
+    runEnded: (result) =>
+      record({
+        kind: 'run-end',
+        author: LOCAL_AUTHOR,
+        runId: result.runId,
+        verdict: result.verdict,
+        exitCode: result.exitCode,
+        wallMs: result.wallMs,
+        cpuMs: result.cpuMs ?? undefined,
+        memoryBytes: result.peakMemoryKb === null ? undefined : result.peakMemoryKb * 1024,
+      }),
+    terminalOpened(id, cols, rows) {
+      terminalSizes.set(id, { cols, rows });
+      const active = current();
+      if (active) openTerminal(active, id);
+    },
+    terminalResized(id, cols, rows) {
+      terminalSizes.set(id, { cols, rows });
+      const active = current();
+      if (active?.terminals.has(id)) record({ kind: 'terminal-resize', terminalId: id, width: cols, height: rows });
+    },
+    terminalData(id, data) {
+      const active = current();
+      if (!active) return;
+      openTerminal(active, id);
+      for (let i = 0; i < data.length; i += TERMINAL_PIECE) {
+        record({ kind: 'terminal-data', terminalId: id, stream: 'o', data: data.slice(i, i + TERMINAL_PIECE) });
+      }
+    },
+  };
+
+  return {
+    hooks,
+    begin,
+    end: endLive,
+    flush: () => {
+      const active = current();
+      return active ? { sessionId: active.recorder.sessionId, durableSeq: active.recorder.flush() } : null;
+    },
+    push: ({ sessionId, updates, events }) => {
+      const active = current();
+      if (!active || active.recorder.sessionId !== sessionId) {
+        throw new HostError(ErrorCode.Unavailable, 'This recording has ended (the folder was closed or changed); start it again.');
+      }
+      for (const [i, u] of updates.entries()) {
+        const origin: PushOrigin = { author: u.author, time: u.time };
+        try {
+          Y.applyUpdate(active.doc, Buffer.from(u.data, 'base64'), origin);
+        } catch (error) {
+          throw new HostError(
+            ErrorCode.InvalidArgument,
+            `Update ${i} of the push is not a Yjs update (${error instanceof Error ? error.message : String(error)}); the updates before it were recorded.`,
+          );
+        }
+      }
+      for (const e of events) active.recorder.recordEvent(e);
+      const { pendingStructs, pendingDs } = active.doc.store;
+      return { lastSeq: active.recorder.lastSeq, missing: pendingStructs !== null || pendingDs !== null };
+    },
+
+    listSessions: (arg) => {
+      const info = workspace.info();
+      return arg?.allWorkspaces || !info ? queries.listSessions({}) : queries.listSessions({ workspaceId: workspaceIdOf(info.root) });
+    },
+    timeline: ({ sessionId }) => queries.timeline({ sessionId }),
+    filesAt: ({ sessionId, at }) => queries.filesAt({ sessionId, at }),
+    diff: ({ sessionId, from, to }) => queries.diff({ sessionId, from, to }),
+    events: ({ sessionId, kinds }) => queries.events({ sessionId, kinds }).map(({ seq, time, event }) => ({ seq, time, event })),
+    asciicast: ({ sessionId, terminalId }) => queries.asciicast({ sessionId, terminalId }),
+    createSnapshot: ({ sessionId, name, at }) => {
+      const { seq, time } = queries.createSnapshot({ sessionId, name, at });
+      return { name, seq, time };
+    },
+    listSnapshots: ({ sessionId }) => queries.listSnapshots({ sessionId }),
+    /** The fork goes into a new folder (written through the WorkspaceService), and its history into a session keyed by that folder. */
+    async fork({ sessionId, at, folder }) {
+      const { files } = queries.filesAt({ sessionId, at });
+      const entries = Object.fromEntries(Object.entries(files).filter(([p]) => !workspacePathProblem(p)));
+      const { root, written } = await workspace.writeNewFolder(folder, entries);
+      const fork = store.forkSession(sessionId, at, { title: path.basename(root) });
+      // The back end keys a fork by its parent's workspace; this one belongs to the new folder.
+      store.db.prepare('UPDATE sessions SET workspace_id = ? WHERE id = ?').run(workspaceIdOf(root), fork.id);
+      return { sessionId: fork.id, folder: root, files: written };
+    },
+    exportSession: ({ sessionId }) => {
+      mkdirSync(deps.exportDir, { recursive: true, mode: 0o700 }); // private, as the data folder (issue 11)
+      const name = `session-${sessionId.slice(0, 8)}.ccsession`;
+      const file = path.join(deps.exportDir, name);
+      const { bytes, sha256 } = queries.exportSession({ sessionId, file });
+      return { path: file, name, bytes, sha256, data: readFileSync(file).toString('base64') };
+    },
+    importSession: ({ name, data }) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'cc-import-'));
+      try {
+        const file = path.join(dir, 'session.ccsession');
+        writeFileSync(file, Buffer.from(data, 'base64'));
+        try {
+          return queries.importSession({ file, newId: true });
+        } catch (error) {
+          throw historyToHostError(error, `Cannot import "${name}" (nothing was imported)`);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    deleteSession: ({ sessionId }) => {
+      if (live?.recorder.sessionId === sessionId) {
+        throw new HostError(ErrorCode.PermissionDenied, 'This session is being recorded: close the folder first.');
+      }
+      return queries.deleteSession({ sessionId });
+    },
+    getRetention: () => retention.get(),
+    setRetention: ({ days }) => {
+      retention.set(days);
+      return { days, pruned: prune() };
+    },
+    dispose() {
+      clearInterval(pruneTimer);
+      endLive();
+    },
+  };
+}
