@@ -17,6 +17,7 @@ import { workspaceLanguages } from '../workspace/workspace-languages';
 import { createHistoryHandlers } from './history-handlers';
 import type { HostContext } from './host-context';
 import { createRoomHandlers } from './room-handlers';
+import { createRoomContainerHandlers } from '../room-container/room-container-handlers';
 import { IdentityService } from '../identity/identity-service';
 import type { SecretBox } from '../identity/secret-box';
 import { createLogHandlers } from './log-handlers';
@@ -107,6 +108,7 @@ export function createHostServices(options: HostOptions): HostServices {
   const context: HostContext = { hub, dataDir: options.dataDir, host: options.host, workspace, settings, sandbox };
   const history = createHistoryHandlers(context);
   const room = createRoomHandlers(context);
+  const roomContainer = createRoomContainerHandlers({ hub, dataDir: options.dataDir, workspace, terminals });
   const identity = new IdentityService(options.dataDir, options.secretBox);
   const logs = createLogHandlers({ dataDir: options.dataDir, openFolder: options.openFolder });
 
@@ -139,7 +141,11 @@ export function createHostServices(options: HostOptions): HostServices {
     },
     recent: {
       list: () => recent.list(),
-      remove: ({ path: p }) => recent.remove(p),
+      remove({ path: p }) {
+        recent.remove(p);
+        // The folder's room container goes with its entry; Docker being away must not keep the entry.
+        void roomContainer.removeFolder(p).catch((error: unknown) => log.warn({ err: error, folder: p }, 'could not remove the room container of a folder removed from Recent'));
+      },
     },
     settings: {
       get: () => settings.get(),
@@ -209,6 +215,7 @@ export function createHostServices(options: HostOptions): HostServices {
     },
     history: history.impl,
     room: room.impl,
+    roomContainer: roomContainer.impl,
     identity: {
       get: () => identity.get(),
       update: (patch) => identity.update(patch),
