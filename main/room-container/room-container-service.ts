@@ -2,7 +2,7 @@
 // solo use. Found again by label after an app restart; removed with its volumes when the room or
 // the folder's Recent entry is removed.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, statSync } from 'node:fs';
+import { createWriteStream, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,7 +11,7 @@ import { ROOM_DISK_QUOTA_MB, type RoomContainerStatus, type RoomStorage } from '
 import { ErrorCode, HostError } from '../../common/errors';
 import { LANGUAGE_IDS, type LanguageId } from '../../common/languages';
 import { getLogger } from '../log/log-service';
-import { checkArchive } from './archive-check';
+import { checkArchive, workspaceRelativeArchive } from './archive-check';
 import { folderTar } from './folder-archive';
 import { ensureRoomImage, planRoomImage } from './room-image';
 import {
@@ -114,6 +114,7 @@ export class RoomContainerService {
     } else if (options.storage === 'archive' && options.archiveFile) {
       seed = { tar: options.archiveFile, files: await this.checkedArchive(options.archiveFile, quotaMb) };
     }
+    if (options.network) await this.checkNetworkAvailable();
     const plan = await planRoomImage(this.docker, options.languages).catch((error: unknown) => Promise.reject(new HostError(ErrorCode.Unavailable, (error as Error).message)));
     const image = await ensureRoomImage(this.docker, plan, progress);
     const scopeHash = hashScope(scope);
@@ -140,26 +141,29 @@ export class RoomContainerService {
     }
     if (seed) {
       progress(`copying ${seed.files} file(s) into the room container`);
-      await this.putWorkspace(scope, seed.tar, typeof seed.tar === 'string' ? '/' : ROOM_WORKSPACE);
+      await this.putWorkspace(scope, seed.tar);
     }
     log.info({ scope, image, storage: options.storage, languages: options.languages }, 'room container created');
     return this.status(scope);
   }
 
-  private async startContainer(spec: RoomContainerSpec): Promise<void> {
-    let container: Docker.Container;
-    try {
-      container = await this.docker.createContainer(roomContainerOptions(spec));
-    } catch (error) {
-      const message = (error as { json?: { message?: string } }).json?.message ?? (error as Error).message;
-      if (spec.network && /network .*not found/i.test(message)) {
-        throw new HostError(
-          ErrorCode.Unavailable,
-          `Docker has no "${ALLOWED_NETWORK}" network (dockerd runs with --bridge=none), so the room container cannot be given a network here. It stays offline.`,
-        );
-      }
-      throw error;
+  /**
+   * Refuses to promise a network Docker cannot give: with dockerd started with --bridge=none there
+   * is no "bridge" network, and Docker still accepts NetworkMode "bridge" — the container then
+   * gets only a loopback interface, so the switch would say "on" while nothing is reachable.
+   */
+  private async checkNetworkAvailable(): Promise<void> {
+    const networks = await this.docker.listNetworks().catch((error: unknown) => Promise.reject(dockerProblem(error)));
+    if (!networks.some((n) => n.Name === ALLOWED_NETWORK)) {
+      throw new HostError(
+        ErrorCode.Unavailable,
+        `Docker has no "${ALLOWED_NETWORK}" network (dockerd runs with --bridge=none), so the room container cannot be given a network here. It stays offline.`,
+      );
     }
+  }
+
+  private async startContainer(spec: RoomContainerSpec): Promise<void> {
+    const container = await this.docker.createContainer(roomContainerOptions(spec));
     await container.start();
   }
 
@@ -168,6 +172,7 @@ export class RoomContainerService {
     const info = await this.find(scope);
     if (!info) throw new HostError(ErrorCode.NotFound, 'This room has no container yet.');
     if ((info.HostConfig.NetworkMode !== 'none') === allowed) return this.status(scope);
+    if (allowed) await this.checkNetworkAvailable();
     const inspected = await this.docker.getContainer(info.Id).inspect();
     const mounts = inspected.Mounts.filter((m) => m.Type === 'volume');
     const volumeAt = (target: string) => mounts.find((m) => m.Destination === target)?.Name ?? '';
@@ -200,7 +205,7 @@ export class RoomContainerService {
     const status = await this.status(scope);
     if (!status.exists) throw new HostError(ErrorCode.NotFound, 'This room has no container yet.');
     const { tar, files } = await folderTar(folder, status.quotaMb * 2 ** 20).catch((error: unknown) => Promise.reject(new HostError(ErrorCode.InvalidArgument, (error as Error).message)));
-    await this.putWorkspace(scope, tar, ROOM_WORKSPACE);
+    await this.putWorkspace(scope, tar);
     return { files };
   }
 
@@ -218,7 +223,7 @@ export class RoomContainerService {
     if (!status.exists) throw new HostError(ErrorCode.NotFound, 'This room has no container yet.');
     const file = this.archivePath(name);
     const files = await this.checkedArchive(file, status.quotaMb);
-    await this.putWorkspace(scope, file, '/');
+    await this.putWorkspace(scope, file);
     return { files };
   }
 
@@ -231,12 +236,11 @@ export class RoomContainerService {
     return checkArchive(file, quotaMb * 2 ** 20).catch((error: unknown) => Promise.reject(new HostError(ErrorCode.InvalidArgument, (error as Error).message)));
   }
 
-  /** A tar (in memory, or a file of entries under workspace/) into the container's volumes. */
-  private async putWorkspace(scope: string, tar: Buffer | string, at: string): Promise<void> {
+  /** A tar (in memory, or an archive file of entries under workspace/) into /workspace. */
+  private async putWorkspace(scope: string, tar: Buffer | string): Promise<void> {
     const id = await this.runningId(scope);
-    const body = typeof tar === 'string' ? createReadStream(tar) : Readable.from([tar]);
-    // A read-only root refuses archives for itself, not for volumes: every entry lands in /workspace.
-    await this.docker.getContainer(id).putArchive(body, { path: at, noOverwriteDirNonDir: 'true' }).catch((error: unknown) => Promise.reject(dockerProblem(error)));
+    const body = typeof tar === 'string' ? workspaceRelativeArchive(tar) : Readable.from([tar]);
+    await this.docker.getContainer(id).putArchive(body, { path: ROOM_WORKSPACE, noOverwriteDirNonDir: 'true' }).catch((error: unknown) => Promise.reject(dockerProblem(error)));
   }
 
   /** Disk used by the workspace and home volumes, in MB (du inside the container). */
