@@ -4,6 +4,7 @@
 // whole across chunks. Resize is exec.resize; the exit code comes from exec.inspect. When the
 // stream ends for another reason (the container removed under us, Docker stopped) the terminal
 // says so in its own output before it exits, so the user sees why.
+import { randomBytes } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import type { Duplex } from 'node:stream';
 import Docker from 'dockerode';
@@ -26,16 +27,19 @@ function describeDockerError(error: unknown): string {
   const e = error as NodeJS.ErrnoException & { statusCode?: number; json?: { message?: string } };
   if (e.code === 'ENOENT' || e.code === 'ECONNREFUSED') return 'Docker is not running';
   if (e.statusCode === 404) return 'the room container was removed';
-  if (e.statusCode === 409) return 'the room container is not running';
+  if (e.statusCode === 409) return "the room container is not running";
   return e.json?.message ?? e.message;
 }
 
 export async function startDockerExec(spec: DockerExecSpec, docker = new Docker()): Promise<TerminalProcess> {
   let exec: Docker.Exec;
   let stream: Duplex;
+  const token = randomBytes(8).toString('hex');
   try {
     exec = await docker.getContainer(spec.container).exec({
-      Cmd: spec.cmd,
+      // The shell notes its pid in the container's /tmp, so kill() can hang it up from inside
+      // (Docker keeps an exec running when its client disconnects, and has no exec kill).
+      Cmd: ['/bin/sh', '-c', 'echo $$ > "/tmp/.cc-terminal-$0.pid"; exec "$@"', token, ...spec.cmd],
       Tty: true,
       AttachStdin: true,
       AttachStdout: true,
@@ -70,7 +74,18 @@ export async function startDockerExec(spec: DockerExecSpec, docker = new Docker(
     } catch (error) {
       why = describeDockerError(error);
     }
-    if (exitCode === LOST_EXIT_CODE && why) emit(`\r\n\x1b[31m[${why}: this terminal has ended]\x1b[0m\r\n`);
+    // The shell's own exit code is not the whole story when its container went away with it; a
+    // container being removed can still say "running" for a moment, so a killed shell looks twice.
+    for (let attempt = 0; attempt < (exitCode >= 128 ? 10 : 1) && !why; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 200));
+      try {
+        const container = await docker.getContainer(spec.container).inspect();
+        if (!container.State.Running) why = 'the room container stopped';
+      } catch (error) {
+        why = describeDockerError(error);
+      }
+    }
+    if (why) emit(`\r\n\x1b[31m[${why}: this terminal has ended]\x1b[0m\r\n`);
     exitListeners.forEach((l) => l({ exitCode }));
   };
   stream.on('end', () => void finish());
@@ -88,8 +103,14 @@ export async function startDockerExec(spec: DockerExecSpec, docker = new Docker(
     },
     pause: () => stream.pause(),
     resume: () => stream.resume(),
-    // Closing our end hangs up the shell's TTY (SIGHUP), as closing a local pty does.
-    kill: () => stream.end(),
+    // SIGHUP, as closing a local pty sends: the shell and its jobs end.
+    kill: () => {
+      void docker
+        .getContainer(spec.container)
+        .exec({ Cmd: ['/bin/sh', '-c', 'kill -HUP "$(cat "/tmp/.cc-terminal-$0.pid")"; rm -f "/tmp/.cc-terminal-$0.pid"', token] })
+        .then((killer) => killer.start({ Detach: true }))
+        .catch(() => stream.destroy());
+    },
     onData: (listener) => void dataListeners.push(listener),
     onExit: (listener) => void exitListeners.push(listener),
   };
