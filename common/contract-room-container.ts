@@ -18,6 +18,9 @@ const Scope = { room: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Not a room id.'
 /** An archive's name in the data folder's room-archives/ (no paths from the page). */
 export const ArchiveNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'An archive name is letters, digits, ".", "_" and "-".').refine((n) => !n.includes('..'), 'An archive name may not contain "..".');
 
+/** The `shell` of a terminal in a room container (TerminalInfo), so the page can restart or split it there. */
+export const CONTAINER_TERMINAL_SHELL = 'room container';
+
 export const ROOM_DISK_QUOTA_MB = { min: 64, max: 20_480, default: 2_048 } as const;
 
 export interface RoomContainerStatus {

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { CONTAINER_TERMINAL_SHELL } from '../../common/contract-room-container';
 import { ErrorCode, HostError } from '../../common/errors';
 import type { TerminalInfo, TerminalProfile } from '../../common/types';
 import { forkPtyHost, type PtyHostConnection, type PtyHostStarter } from './pty-host-fork';
@@ -7,8 +8,7 @@ import { isExecutableFile, readShellProfiles } from './shell-profiles';
 
 /** Terminals one host keeps open at once. */
 export const MAX_TERMINALS = 16;
-/** What a room container terminal shows as its shell and folder (the container's own paths). */
-export const CONTAINER_SHELL = 'room container';
+/** The room container terminal's folder (the container's own path). */
 const CONTAINER_WORKSPACE = '/workspace';
 /** How long a new pty may take to start before the user is told. */
 const CREATE_TIMEOUT_MS = 15_000;
@@ -148,7 +148,7 @@ export class TerminalService {
     }
     const cmd = ['/bin/bash', '-l'];
     const env = { TERM: 'xterm-256color', COLORTERM: 'truecolor', TERM_PROGRAM: 'CodeCrafter' };
-    return this.start({ title, shell: CONTAINER_SHELL, cwd: CONTAINER_WORKSPACE }, (requestId, id) => ({ type: 'create-exec', requestId, id, container, cmd, cwd: CONTAINER_WORKSPACE, env, cols, rows }), () =>
+    return this.start({ title, shell: CONTAINER_TERMINAL_SHELL, cwd: CONTAINER_WORKSPACE }, (requestId, id) => ({ type: 'create-exec', requestId, id, container, cmd, cwd: CONTAINER_WORKSPACE, env, cols, rows }), () =>
       'Cannot open a shell in the room container',
     );
   }
