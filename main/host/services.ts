@@ -7,6 +7,7 @@ import { RecentWorkspaces } from '../store/recent-workspaces';
 import { SettingsStore } from '../store/settings-store';
 import { homeDirectory, TerminalService } from '../terminal/terminal-service';
 import type { PtyHostStarter } from '../terminal/pty-host-fork';
+import { RecordingCoalescer } from '../terminal/recording-coalescer';
 import { WorkspaceService } from '../workspace/workspace-service';
 import { packageVersion } from './package-root';
 import type { LanguageId } from '../../common/languages';
@@ -84,13 +85,18 @@ export function createHostServices(options: HostOptions): HostServices {
   const emitTerminal = serviceEmitter(hub, contract, 'terminal');
   const emitSettings = serviceEmitter(hub, contract, 'settings');
   const workspace = new WorkspaceService((changes) => emitWorkspace('onDidChangeFiles', { changes }));
+  // Terminal output reaches the history in large, rare pieces (main/terminal/recording-coalescer.ts).
+  const recording = new RecordingCoalescer((id, data) => history.hooks.terminalData(id, data));
   const terminals = new TerminalService(
     {
       onData: (id, data) => {
         emitTerminal('onDidData', { id, data });
-        history.hooks.terminalData(id, data);
+        recording.add(id, data);
       },
-      onExit: (id, exitCode, signal) => emitTerminal('onDidExit', { id, exitCode, signal }),
+      onExit: (id, exitCode, signal) => {
+        recording.flush(id);
+        emitTerminal('onDidExit', { id, exitCode, signal });
+      },
       onHostExit: (message) => emitTerminal('onDidHostExit', { message }),
     },
     () => workspace.info()?.root ?? homeDirectory(),
@@ -168,6 +174,7 @@ export function createHostServices(options: HostOptions): HostServices {
       write: ({ id, data }) => terminals.write(id, data),
       resize({ id, cols, rows }) {
         terminals.resize(id, cols, rows);
+        recording.flush(id);
         history.hooks.terminalResized(id, cols, rows);
       },
       ack: ({ id, chars }) => terminals.ack(id, chars),
@@ -213,7 +220,14 @@ export function createHostServices(options: HostOptions): HostServices {
       cancel: ({ runId }) => ({ cancelled: sandbox.cancel(runId) }),
       history: (arg) => runHistory.list(workspace.root(), arg?.limit ?? 50),
     },
-    history: history.impl,
+    history: {
+      ...history.impl,
+      // "Flush" means everything seen so far is on disk, terminal output waiting to be recorded too.
+      flush(arg, ctx) {
+        recording.flushAll();
+        return history.impl.flush(arg, ctx);
+      },
+    },
     room: room.impl,
     roomContainer: roomContainer.impl,
     identity: {
@@ -238,6 +252,7 @@ export function createHostServices(options: HostOptions): HostServices {
     ptyHostPid: () => terminals.hostPid(),
     async dispose() {
       await room.dispose?.();
+      recording.dispose();
       await history.dispose?.();
       terminals.dispose();
       workspace.dispose();
