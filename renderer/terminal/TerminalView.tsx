@@ -13,6 +13,7 @@ import { TerminalFind } from './TerminalFind';
 import { registerTerminalForProbe } from './terminal-probe';
 import { terminalKeyAction } from './terminal-keys';
 import { terminalTransport } from './terminal-transport';
+import { forgetTerminalSize, noteTerminalSize } from './terminal-sizes';
 
 /** Characters drawn before the renderer acknowledges them to the host (VS Code's ack size). */
 const ACK_CHARS = 5_000;
@@ -96,7 +97,10 @@ export function TerminalView({ info, active, visible }: { info: TerminalInfo; ac
     const offHost = api.terminal.onDidHostExit(({ message }) => setEnded({ kind: 'host', message }));
     // Input and resizes to a terminal that ended are dropped: the banner says what happened.
     const input = term.onData((data) => void terminalTransport.write(id, data).catch(() => {}));
-    const resized = term.onResize(({ cols, rows }) => void terminalTransport.resize(id, cols, rows).catch(() => {}));
+    const resized = term.onResize(({ cols, rows }) => {
+      noteTerminalSize(id, cols, rows);
+      void terminalTransport.resize(id, cols, rows).catch(() => {});
+    });
     const observer = new ResizeObserver(() => {
       if (host.current && host.current.offsetWidth > 0 && host.current.offsetHeight > 0) fit.fit();
     });
@@ -109,6 +113,7 @@ export function TerminalView({ info, active, visible }: { info: TerminalInfo; ac
       offHost();
       input.dispose();
       resized.dispose();
+      forgetTerminalSize(id);
       term.dispose();
     };
     // The terminal lives as long as its id; theme and font changes are applied below.
