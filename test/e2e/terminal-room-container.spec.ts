@@ -63,6 +63,7 @@ test('a room container keeps a file written with echo > x across a restart of th
   await expect(dialog.getByLabel('Allow network')).not.toBeChecked();
   await dialog.getByRole('button', { name: 'Create room container' }).click();
   await expect(dialog.getByRole('status').filter({ hasText: /^Running/ })).toContainText('network off', SLOW);
+  await page.getByRole('button', { name: 'Close room container' }).click();
 
   const id = await openContainerTerminal(page);
   await page.keyboard.type('echo "kept-$((6*7))" > x && cat README.md | head -1 && id -u\n');
