@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import type { Duplex } from 'node:stream';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import type { TerminalProcess } from './terminal-process';
 
 export interface DockerExecSpec {
@@ -31,7 +31,10 @@ function describeDockerError(error: unknown): string {
   return e.json?.message ?? e.message;
 }
 
-export async function startDockerExec(spec: DockerExecSpec, docker = new Docker()): Promise<TerminalProcess> {
+export async function startDockerExec(spec: DockerExecSpec, given?: Docker): Promise<TerminalProcess> {
+  // Loaded on first use: dockerode (with ssh2 and its crypto) would otherwise slow the start of
+  // every pty host, which most sessions use for local shells only.
+  const docker = given ?? new (await import('dockerode')).default();
   let exec: Docker.Exec;
   let stream: Duplex;
   const token = randomBytes(8).toString('hex');
