@@ -40,6 +40,12 @@ async function openWorkspace(page: Page): Promise<void> {
   await expect(page.getByRole('tree', { name: 'Files' }).getByRole('treeitem', { name: 'README.md' })).toBeVisible(SLOW);
 }
 
+/** Ctrl+` shows the panel and opens a local terminal when none is open: wait for that one. */
+async function showTerminalPanel(page: Page): Promise<void> {
+  await page.keyboard.press('Control+`');
+  await expect.poll(async () => (await page.evaluate(() => window.codecrafterTerminalProbe?.ids() ?? [])).length, SLOW).toBe(1);
+}
+
 async function openContainerTerminal(page: Page): Promise<string> {
   const before = await page.evaluate(() => window.codecrafterTerminalProbe?.ids() ?? []);
   await page.getByRole('combobox', { name: 'New terminal with profile' }).selectOption({ label: 'Room container' });
@@ -56,7 +62,7 @@ test.setTimeout(1_200_000);
 test('a room container keeps a file written with echo > x across a restart of the app', async ({ page }) => {
   host = await startHost(data.dir);
   await openWorkspace(page);
-  await page.keyboard.press('Control+`');
+  await showTerminalPanel(page);
   await page.getByRole('button', { name: 'Room container settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'Room container' });
   await dialog.getByLabel('Storage').selectOption('synced');
@@ -73,12 +79,12 @@ test('a room container keeps a file written with echo > x across a restart of th
   await host.stop();
   host = await startHost(data.dir);
   await openWorkspace(page);
-  await page.keyboard.press('Control+`');
+  await showTerminalPanel(page);
   await page.getByRole('button', { name: 'Room container settings' }).click();
   await expect(page.getByRole('dialog', { name: 'Room container' }).getByRole('status').filter({ hasText: /^Running/ })).toBeVisible(SLOW);
   await page.getByRole('button', { name: 'Close room container' }).click();
   const again = await openContainerTerminal(page);
-  await page.keyboard.type('cat /workspace/x\n');
+  await page.keyboard.type('cat /workspace/x; pwd\n');
   await expect.poll(() => buffer(page, again), SLOW).toContain('kept-42');
 
   // Removing it from the dialog removes it for good.
