@@ -107,13 +107,15 @@ export async function startDockerExec(spec: DockerExecSpec, given?: Docker): Pro
     pause: () => stream.pause(),
     resume: () => stream.resume(),
     // SIGHUP, as closing a local pty sends: the shell and its jobs end.
-    kill: () => {
-      void docker
+    kill: () =>
+      docker
         .getContainer(spec.container)
         .exec({ Cmd: ['/bin/sh', '-c', 'kill -HUP "$(cat "/tmp/.cc-terminal-$0.pid")"; rm -f "/tmp/.cc-terminal-$0.pid"', token] })
         .then((killer) => killer.start({ Detach: true }))
-        .catch(() => stream.destroy());
-    },
+        .then(
+          () => undefined,
+          () => void stream.destroy(),
+        ),
     onData: (listener) => void dataListeners.push(listener),
     onExit: (listener) => void exitListeners.push(listener),
   };

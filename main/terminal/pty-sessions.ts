@@ -125,14 +125,18 @@ export class PtySessions {
   }
 
   kill(id: string): void {
-    this.get(id).process.kill();
+    void this.get(id).process.kill();
   }
 
-  dispose(): void {
+  /** Ends every terminal; resolves when each kill was requested (container shells need a Docker call). */
+  dispose(): Promise<void> {
+    const kills: Promise<void>[] = [];
     for (const session of this.sessions.values()) {
       clearTimeout(session.flush);
-      session.process.kill();
+      const killed = session.process.kill();
+      if (killed) kills.push(killed);
     }
     this.sessions.clear();
+    return Promise.all(kills).then(() => undefined);
   }
 }

@@ -9,7 +9,8 @@ export interface TerminalProcess {
   /** Stops reading output (flow control); the program blocks once the kernel's buffer fills. */
   pause(): void;
   resume(): void;
-  kill(): void;
+  /** Ends the program; resolves once the request is made (a container shell needs a Docker call). */
+  kill(): void | Promise<void>;
   onData(listener: (data: string) => void): void;
   onExit(listener: (exit: { exitCode: number; signal?: number }) => void): void;
 }

@@ -82,6 +82,24 @@ describe('room container terminal', () => {
     await expect.poll(() => exits.has(term.id), { timeout: 20_000 }).toBe(true);
   });
 
+  it('hangs up its container shells when the pty host goes (Docker would keep them running)', { timeout: 120_000 }, async () => {
+    const other = new TerminalService({ onData: () => {}, onExit: () => {}, onHostExit: () => {} }, () => dir, () => '/bin/bash');
+    const term = await other.createInContainer({ container, cols: 80, rows: 24, title: 'room container' });
+    const shells = async () => {
+      const run = await docker.getContainer(container).exec({ Cmd: ['sh', '-c', 'ps -eo args | grep -c "^/bin/bash -l" || true'], AttachStdout: true });
+      const stream = await run.start({ hijack: true, stdin: false });
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      await new Promise((resolve) => (stream.on('end', resolve), stream.on('close', resolve)));
+      // Multiplexed stdout: an 8-byte header, then the count.
+      return Number(Buffer.concat(chunks).subarray(8).toString().trim());
+    };
+    await expect.poll(shells, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(term.shell).toBe('room container');
+    other.dispose();
+    await expect.poll(shells, { timeout: 30_000 }).toBe(0);
+  });
+
   it('says so when the container is removed under the shell', async () => {
     const term = await terminals.createInContainer({ container, cols: 80, rows: 24, title: 'room container' });
     terminals.write(term.id, 'echo ready-$((1+1))\r');
