@@ -6,6 +6,7 @@ import { identityContract } from './contract-identity';
 import { interviewContract } from './contract-interview';
 import { RendererLogRecordSchema, type RecentLog } from './log';
 import { roomContract } from './contract-room';
+import { roomContainerContract } from './contract-room-container';
 import { WorkspacePathSchema } from './paths';
 import { SearchRequestSchema, type SearchResult } from './search';
 import { checkRunLimits, LanguageIdSchema, MAX_FILES, MAX_STDIN_BYTES, RunFileSchema, RunIdSchema, RunLimitsSchema, type RunEvent } from './sandbox';
@@ -169,6 +170,7 @@ export const contract = {
   },
   history: historyContract,
   room: roomContract,
+  roomContainer: roomContainerContract,
   identity: identityContract,
   interview: interviewContract,
   dialog: {

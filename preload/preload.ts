@@ -2,6 +2,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { IPC_CHANNEL_PREFIX, IPC_EVENT_CHANNEL, type Bridge } from '../common/bridge';
 import { contract } from '../common/contract';
 import type { CallResult } from '../common/rpc';
+import { ptyPortBridge } from './pty-port';
 
 // Exposes the contract as window.codecrafter: named methods only, on our channel prefix only
 // (VS Code's sandbox preload throws on any other channel; the electron-toolkit style of exposing
@@ -37,3 +38,4 @@ for (const [service, spec] of Object.entries(contract)) {
 }
 
 contextBridge.exposeInMainWorld('codecrafter', bridge);
+contextBridge.exposeInMainWorld('codecrafterPty', ptyPortBridge);

@@ -1,9 +1,9 @@
 import { MessageChannelMain, utilityProcess, type WebContents } from 'electron';
+import { PTY_PORT_CHANNEL } from '../../common/pty-port';
 import type { PtyHostConnection } from '../terminal/pty-host-fork';
 import type { PtyHostEvent } from '../terminal/pty-host-protocol';
 
-/** The channel on which a window receives its MessagePort to the pty host. */
-export const PTY_PORT_CHANNEL = 'codecrafter:pty-host-port';
+export { PTY_PORT_CHANNEL };
 
 /**
  * The desktop's pty host: node-pty in an Electron utility process (VS Code's
@@ -30,8 +30,8 @@ export function startUtilityPtyHost(entry: string): PtyHostConnection & { attach
     kill: () => void child.kill(),
     /**
      * One MessagePort per window, straight to the pty host: the window's terminal output and
-     * keystrokes can then bypass main entirely. The preload has to hand the port to the page
-     * (not done yet: until it is, the page uses the contract's terminal events through main).
+     * keystrokes can then bypass main entirely. The preload keeps the port and exposes named
+     * methods for it (window.codecrafterPty, common/pty-port.ts).
      */
     attachWindow(contents) {
       const { port1, port2 } = new MessageChannelMain();

@@ -7,6 +7,7 @@ import { RecentWorkspaces } from '../store/recent-workspaces';
 import { SettingsStore } from '../store/settings-store';
 import { homeDirectory, TerminalService } from '../terminal/terminal-service';
 import type { PtyHostStarter } from '../terminal/pty-host-fork';
+import { RecordingCoalescer } from '../terminal/recording-coalescer';
 import { WorkspaceService } from '../workspace/workspace-service';
 import { packageVersion } from './package-root';
 import type { LanguageId } from '../../common/languages';
@@ -20,6 +21,7 @@ import type { HostContext } from './host-context';
 import { createRoomHandlers } from './room-handlers';
 import { createInterviewHandlers } from './interview-handlers';
 import type { PdfPrinter } from '../interview/pdf-printer';
+import { createRoomContainerHandlers } from '../room-container/room-container-handlers';
 import { IdentityService } from '../identity/identity-service';
 import type { SecretBox } from '../identity/secret-box';
 import { createLogHandlers } from './log-handlers';
@@ -88,13 +90,18 @@ export function createHostServices(options: HostOptions): HostServices {
   const emitTerminal = serviceEmitter(hub, contract, 'terminal');
   const emitSettings = serviceEmitter(hub, contract, 'settings');
   const workspace = new WorkspaceService((changes) => emitWorkspace('onDidChangeFiles', { changes }));
+  // Terminal output reaches the history in large, rare pieces (main/terminal/recording-coalescer.ts).
+  const recording = new RecordingCoalescer((id, data) => history.hooks.terminalData(id, data));
   const terminals = new TerminalService(
     {
       onData: (id, data) => {
         emitTerminal('onDidData', { id, data });
-        history.hooks.terminalData(id, data);
+        recording.add(id, data);
       },
-      onExit: (id, exitCode, signal) => emitTerminal('onDidExit', { id, exitCode, signal }),
+      onExit: (id, exitCode, signal) => {
+        recording.flush(id);
+        emitTerminal('onDidExit', { id, exitCode, signal });
+      },
       onHostExit: (message) => emitTerminal('onDidHostExit', { message }),
     },
     () => workspace.info()?.root ?? homeDirectory(),
@@ -119,6 +126,7 @@ export function createHostServices(options: HostOptions): HostServices {
       exportSession: (sessionId) => history.impl.exportSession({ sessionId }, { origin: 'interview' }),
     },
   });
+  const roomContainer = createRoomContainerHandlers({ hub, dataDir: options.dataDir, workspace, terminals });
   const identity = new IdentityService(options.dataDir, options.secretBox);
   const logs = createLogHandlers({ dataDir: options.dataDir, openFolder: options.openFolder });
   const runs = createRunService({
@@ -158,7 +166,11 @@ export function createHostServices(options: HostOptions): HostServices {
     },
     recent: {
       list: () => recent.list(),
-      remove: ({ path: p }) => recent.remove(p),
+      remove({ path: p }) {
+        recent.remove(p);
+        // The folder's room container goes with its entry; Docker being away must not keep the entry.
+        void roomContainer.removeFolder(p).catch((error: unknown) => log.warn({ err: error, folder: p }, 'could not remove the room container of a folder removed from Recent'));
+      },
     },
     settings: {
       get: () => settings.get(),
@@ -181,6 +193,7 @@ export function createHostServices(options: HostOptions): HostServices {
       write: ({ id, data }) => terminals.write(id, data),
       resize({ id, cols, rows }) {
         terminals.resize(id, cols, rows);
+        recording.flush(id);
         history.hooks.terminalResized(id, cols, rows);
       },
       ack: ({ id, chars }) => terminals.ack(id, chars),
@@ -196,9 +209,17 @@ export function createHostServices(options: HostOptions): HostServices {
       cancel: ({ runId }) => ({ cancelled: runs.cancel(runId) }),
       history: (arg) => runs.history(arg?.limit),
     },
-    history: history.impl,
+    history: {
+      ...history.impl,
+      // "Flush" means everything seen so far is on disk, terminal output waiting to be recorded too.
+      flush(arg, ctx) {
+        recording.flushAll();
+        return history.impl.flush(arg, ctx);
+      },
+    },
     room: room.impl,
     interview: interview.impl,
+    roomContainer: roomContainer.impl,
     identity: {
       get: () => identity.get(),
       update: (patch) => identity.update(patch),
@@ -222,6 +243,7 @@ export function createHostServices(options: HostOptions): HostServices {
     async dispose() {
       await room.dispose?.();
       await interview.dispose?.();
+      recording.dispose();
       await history.dispose?.();
       terminals.dispose();
       workspace.dispose();

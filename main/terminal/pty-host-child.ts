@@ -14,7 +14,15 @@ const sessions = servePtyHost({
   },
   onMessage: (listener) => process.on('message', listener),
 });
-process.on('disconnect', () => {
-  sessions.dispose();
-  process.exit(0);
-});
+// Shells in a room container outlive a dead Docker client (Docker has no exec kill), so they are
+// hung up from inside before this process ends; a few seconds at most.
+const EXIT_GRACE_MS = 3000;
+let ending = false;
+function end(): void {
+  if (ending) return;
+  ending = true;
+  setTimeout(() => process.exit(0), EXIT_GRACE_MS).unref();
+  void sessions.dispose().finally(() => process.exit(0));
+}
+process.on('disconnect', end);
+process.on('SIGTERM', end);

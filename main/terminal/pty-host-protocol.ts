@@ -28,6 +28,21 @@ export const PtyHostRequestSchema = z.discriminatedUnion('type', [
       rows: Rows,
     })
     .strict(),
+  // A shell in a room container: `docker exec` with a TTY, made by the pty host itself so the
+  // container's output stream is parsed there, not in main.
+  z
+    .object({
+      type: z.literal('create-exec'),
+      requestId: RequestId,
+      id: PtyTerminalIdSchema,
+      container: z.string().regex(/^[0-9a-f]{12,64}$/),
+      cmd: z.array(z.string().min(1).max(4096)).min(1).max(64),
+      cwd: z.string().min(1).max(4096).startsWith('/'),
+      env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string().max(4096)),
+      cols: Cols,
+      rows: Rows,
+    })
+    .strict(),
   z.object({ type: z.literal('write'), id: PtyTerminalIdSchema, data: z.string().max(1024 * 1024) }).strict(),
   z.object({ type: z.literal('resize'), id: PtyTerminalIdSchema, cols: Cols, rows: Rows }).strict(),
   z.object({ type: z.literal('ack'), id: PtyTerminalIdSchema, chars: z.number().int().positive().max(1e9) }).strict(),

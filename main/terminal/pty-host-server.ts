@@ -1,3 +1,4 @@
+import { startDockerExec } from './docker-exec-process';
 import { PtyHostRequestSchema, type PtyHostPort } from './pty-host-protocol';
 import { PtySessions } from './pty-sessions';
 
@@ -27,6 +28,21 @@ export function servePtyHost(port: PtyHostPort): PtySessions {
           } catch (error) {
             port.post({ type: 'reply', requestId, ok: false, message: error instanceof Error ? error.message : String(error) });
           }
+          return;
+        }
+        case 'create-exec': {
+          const { requestId, id, type: _type, ...spec } = request;
+          startDockerExec(spec).then(
+            (child) => {
+              try {
+                port.post({ type: 'reply', requestId, ok: true, pid: sessions.adopt(id, child) });
+              } catch (error) {
+                child.kill();
+                port.post({ type: 'reply', requestId, ok: false, message: error instanceof Error ? error.message : String(error) });
+              }
+            },
+            (error: unknown) => port.post({ type: 'reply', requestId, ok: false, message: error instanceof Error ? error.message : String(error) }),
+          );
           return;
         }
         case 'write':

@@ -1,4 +1,5 @@
 import * as pty from 'node-pty';
+import type { TerminalProcess } from './terminal-process';
 import { splitText } from './utf16-chunks';
 
 // Runs inside the pty host process: the ptys, their flow control and the batching of their output.
@@ -33,7 +34,7 @@ export interface PtySessionEvents {
 }
 
 interface Session {
-  process: pty.IPty;
+  process: TerminalProcess;
   unacknowledged: number;
   paused: boolean;
   pending: string;
@@ -50,6 +51,22 @@ export class PtySessions {
   create(spec: PtySpawn): number {
     if (this.sessions.has(spec.id)) throw new Error(`terminal ${spec.id} already exists`);
     const child = pty.spawn(spec.shell, spec.args, { name: 'xterm-256color', cols: spec.cols, rows: spec.rows, cwd: spec.cwd, env: spec.env });
+    return this.adopt(spec.id, {
+      pid: child.pid,
+      write: (data) => child.write(data),
+      resize: (cols, rows) => child.resize(cols, rows),
+      pause: () => child.pause(),
+      resume: () => child.resume(),
+      kill: () => child.kill(),
+      onData: (listener) => void child.onData(listener),
+      onExit: (listener) => void child.onExit(({ exitCode, signal }) => listener({ exitCode, signal: signal || undefined })),
+    });
+  }
+
+  /** Runs any terminal process (a container's `docker exec`) through the same batching and flow control. */
+  adopt(id: string, child: TerminalProcess): number {
+    if (this.sessions.has(id)) throw new Error(`terminal ${id} already exists`);
+    const spec = { id };
     const session: Session = { process: child, unacknowledged: 0, paused: false, pending: '', flush: undefined };
     this.sessions.set(spec.id, session);
     child.onData((data) => {
@@ -65,7 +82,7 @@ export class PtySessions {
       // The last output is sent before the exit, so the renderer shows it above the exit message.
       this.flush(spec.id, session);
       this.sessions.delete(spec.id);
-      this.events.onExit(spec.id, exitCode, signal || undefined);
+      this.events.onExit(spec.id, exitCode, signal);
     });
     return child.pid;
   }
@@ -108,14 +125,18 @@ export class PtySessions {
   }
 
   kill(id: string): void {
-    this.get(id).process.kill();
+    void this.get(id).process.kill();
   }
 
-  dispose(): void {
+  /** Ends every terminal; resolves when each kill was requested (container shells need a Docker call). */
+  dispose(): Promise<void> {
+    const kills: Promise<void>[] = [];
     for (const session of this.sessions.values()) {
       clearTimeout(session.flush);
-      session.process.kill();
+      const killed = session.process.kill();
+      if (killed) kills.push(killed);
     }
     this.sessions.clear();
+    return Promise.all(kills).then(() => undefined);
   }
 }

@@ -1,12 +1,15 @@
 import os from 'node:os';
+import { CONTAINER_TERMINAL_SHELL } from '../../common/contract-room-container';
 import { ErrorCode, HostError } from '../../common/errors';
 import type { TerminalInfo, TerminalProfile } from '../../common/types';
 import { forkPtyHost, type PtyHostConnection, type PtyHostStarter } from './pty-host-fork';
-import type { PtyHostEvent } from './pty-host-protocol';
+import type { PtyHostEvent, PtyHostRequest } from './pty-host-protocol';
 import { isExecutableFile, readShellProfiles } from './shell-profiles';
 
 /** Terminals one host keeps open at once. */
 export const MAX_TERMINALS = 16;
+/** The room container terminal's folder (the container's own path). */
+const CONTAINER_WORKSPACE = '/workspace';
 /** How long a new pty may take to start before the user is told. */
 const CREATE_TIMEOUT_MS = 15_000;
 
@@ -127,13 +130,34 @@ export class TerminalService {
       );
     }
     const cwd = this.cwd();
-    const id = `t${this.nextId++}`;
-    const host = this.ensureHost();
-    const requestId = this.nextRequest++;
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
     Object.assign(env, { TERM: 'xterm-256color', COLORTERM: 'truecolor', TERM_PROGRAM: 'CodeCrafter' });
-    const info: TerminalInfo = { id, title: shell.split('/').pop() ?? shell, shell, cwd };
+    return this.start({ title: shell.split('/').pop() ?? shell, shell, cwd }, (requestId, id) => ({ type: 'create', requestId, id, shell, args: [], cwd, env, cols, rows }), () =>
+      `Cannot start the shell "${shell}" in ${cwd}`,
+    );
+  }
+
+  /**
+   * A shell in a room container (`docker exec` with a TTY), made in the pty host and flowing
+   * through the same session, flow control and events as a local terminal.
+   */
+  async createInContainer({ container, cols, rows, title }: { container: string; cols: number; rows: number; title: string }): Promise<TerminalInfo> {
+    if (this.terminals.size >= MAX_TERMINALS) {
+      throw new HostError(ErrorCode.Unavailable, `${MAX_TERMINALS} terminals are open; close one to open another.`);
+    }
+    const cmd = ['/bin/bash', '-l'];
+    const env = { TERM: 'xterm-256color', COLORTERM: 'truecolor', TERM_PROGRAM: 'CodeCrafter' };
+    return this.start({ title, shell: CONTAINER_TERMINAL_SHELL, cwd: CONTAINER_WORKSPACE }, (requestId, id) => ({ type: 'create-exec', requestId, id, container, cmd, cwd: CONTAINER_WORKSPACE, env, cols, rows }), () =>
+      'Cannot open a shell in the room container',
+    );
+  }
+
+  private async start(base: Omit<TerminalInfo, 'id'>, request: (requestId: number, id: string) => PtyHostRequest, failure: () => string): Promise<TerminalInfo> {
+    const id = `t${this.nextId++}`;
+    const host = this.ensureHost();
+    const requestId = this.nextRequest++;
+    const info: TerminalInfo = { id, ...base };
     // Registered before the reply so output that races the reply is not dropped.
     this.terminals.set(id, info);
     try {
@@ -143,14 +167,11 @@ export class TerminalService {
           resolve: (pid) => (clearTimeout(timer), resolve(pid)),
           reject: (error) => (clearTimeout(timer), reject(error)),
         });
-        host.connection.send({ type: 'create', requestId, id, shell, args: [], cwd, env, cols, rows });
+        host.connection.send(request(requestId, id));
       });
     } catch (error) {
       this.terminals.delete(id);
-      throw new HostError(
-        ErrorCode.Unavailable,
-        `Cannot start the shell "${shell}" in ${cwd}: ${error instanceof Error ? error.message : String(error)}. Try again, or pick another profile.`,
-      );
+      throw new HostError(ErrorCode.Unavailable, `${failure()}: ${error instanceof Error ? error.message : String(error)}. Try again, or pick another profile.`);
     }
     return info;
   }

@@ -4,7 +4,8 @@ import { api } from '../host';
 import { useWorkbench, workbench } from '../state/store';
 import { newTerminal } from '../workbench/actions';
 import { Icon } from '../workbench/icons';
-import { closeTerminal, newTerminalWithProfile, renameTerminal, splitTerminal } from './terminal-actions';
+import { closeTerminal, newTerminalWithProfile, openRoomContainerTerminal, renameTerminal, splitTerminal } from './terminal-actions';
+import { RoomContainerDialog } from './RoomContainerDialog';
 import { TerminalView } from './TerminalView';
 
 function TerminalTab({ info, index, active }: { info: TerminalInfo; index: number; active: boolean }) {
@@ -54,12 +55,16 @@ function TerminalTab({ info, index, active }: { info: TerminalInfo; index: numbe
   );
 }
 
+/** The profile list's entry for a shell in the room container (not a path, so never a shell profile). */
+const ROOM_CONTAINER_PROFILE = 'room-container';
+
 /** The terminal tabs and their actions, for the panel header. */
 export function TerminalTabs() {
   const terminals = useWorkbench((s) => s.terminals);
   const active = useWorkbench((s) => s.activeTerminal);
   const split = useWorkbench((s) => s.terminalSplit);
   const [profiles, setProfiles] = useState<TerminalProfile[]>([]);
+  const [containerOpen, setContainerOpen] = useState(false);
   useEffect(() => {
     api.terminal.profiles().then(setProfiles, (e: unknown) => console.error('terminal: cannot list profiles', e));
   }, []);
@@ -73,21 +78,27 @@ export function TerminalTabs() {
       <button className="icon" aria-label="New terminal" title="New Terminal (Ctrl+Shift+`)" onClick={() => void newTerminal()}>
         <Icon name="plus" />
       </button>
-      {profiles.length > 0 && (
-        <select
-          aria-label="New terminal with profile"
-          className="terminal-profiles"
-          value=""
-          onChange={(e) => e.target.value && void newTerminalWithProfile(e.target.value)}
-        >
-          <option value="">Profile…</option>
-          {profiles.map((p) => (
-            <option key={p.shell} value={p.shell}>
-              {p.name} ({p.shell})
-            </option>
-          ))}
-        </select>
-      )}
+      <select
+        aria-label="New terminal with profile"
+        className="terminal-profiles"
+        value=""
+        onChange={(e) => {
+          if (e.target.value === ROOM_CONTAINER_PROFILE) void openRoomContainerTerminal();
+          else if (e.target.value) void newTerminalWithProfile(e.target.value);
+        }}
+      >
+        <option value="">Profile…</option>
+        {profiles.map((p) => (
+          <option key={p.shell} value={p.shell}>
+            {p.name} ({p.shell})
+          </option>
+        ))}
+        <option value={ROOM_CONTAINER_PROFILE}>Room container</option>
+      </select>
+      <button className="icon" aria-label="Room container settings" aria-expanded={containerOpen} title="Room container" onClick={() => setContainerOpen((o) => !o)}>
+        Container
+      </button>
+      {containerOpen && <RoomContainerDialog onClose={() => setContainerOpen(false)} />}
       <button className="icon" aria-label="Split terminal" title="Split Terminal" disabled={!active} onClick={() => void splitTerminal()}>
         Split
       </button>

@@ -12,6 +12,8 @@ import { closeTerminal, openTerminalLink, restartTerminal } from './terminal-act
 import { TerminalFind } from './TerminalFind';
 import { registerTerminalForProbe } from './terminal-probe';
 import { terminalKeyAction } from './terminal-keys';
+import { terminalTransport } from './terminal-transport';
+import { forgetTerminalSize, noteTerminalSize } from './terminal-sizes';
 
 /** Characters drawn before the renderer acknowledges them to the host (VS Code's ack size). */
 const ACK_CHARS = 5_000;
@@ -76,26 +78,29 @@ export function TerminalView({ info, active, visible }: { info: TerminalInfo; ac
     });
 
     let drawn = 0;
-    const offData = api.terminal.onDidData((event) => {
+    const offData = terminalTransport.onData((event) => {
       if (event.id !== id) return;
       term.write(event.data, () => {
         drawn += event.data.length;
         if (drawn >= ACK_CHARS) {
           const chars = drawn;
           drawn = 0;
-          void api.terminal.ack({ id, chars }).catch(() => {
+          void terminalTransport.ack(id, chars).catch(() => {
             // The terminal exited meanwhile; its exit event says so.
           });
         }
       });
     });
-    const offExit = api.terminal.onDidExit((event) => {
+    const offExit = terminalTransport.onExit((event) => {
       if (event.id === id) setEnded({ kind: 'exit', message: exitMessage(event.exitCode, event.signal) });
     });
     const offHost = api.terminal.onDidHostExit(({ message }) => setEnded({ kind: 'host', message }));
     // Input and resizes to a terminal that ended are dropped: the banner says what happened.
-    const input = term.onData((data) => void api.terminal.write({ id, data }).catch(() => {}));
-    const resized = term.onResize(({ cols, rows }) => void api.terminal.resize({ id, cols, rows }).catch(() => {}));
+    const input = term.onData((data) => void terminalTransport.write(id, data).catch(() => {}));
+    const resized = term.onResize(({ cols, rows }) => {
+      noteTerminalSize(id, cols, rows);
+      void terminalTransport.resize(id, cols, rows).catch(() => {});
+    });
     const observer = new ResizeObserver(() => {
       if (host.current && host.current.offsetWidth > 0 && host.current.offsetHeight > 0) fit.fit();
     });
@@ -108,6 +113,7 @@ export function TerminalView({ info, active, visible }: { info: TerminalInfo; ac
       offHost();
       input.dispose();
       resized.dispose();
+      forgetTerminalSize(id);
       term.dispose();
     };
     // The terminal lives as long as its id; theme and font changes are applied below.

@@ -1,4 +1,5 @@
 import type { TerminalInfo } from '../../common/types';
+import { CONTAINER_TERMINAL_SHELL } from '../../common/contract-room-container';
 import { api } from '../host';
 import { workbench } from '../state/store';
 import { attempt } from '../workbench/actions';
@@ -21,10 +22,17 @@ export async function newTerminalWithProfile(shell?: string): Promise<void> {
   if (info) add(info);
 }
 
+/** A shell in the open folder's room container (a `docker exec` with a TTY). */
+export async function openRoomContainerTerminal(split = false): Promise<void> {
+  const info = await attempt('Cannot open a terminal in the room container', () => api.roomContainer.openTerminal({ cols: 80, rows: 24 }));
+  if (info) add(info, split);
+}
+
 /** A second terminal beside the active one, with the active one's shell. */
 export async function splitTerminal(): Promise<void> {
   const { terminals, activeTerminal } = workbench.get();
   const shell = terminals.find((t) => t.id === activeTerminal)?.shell;
+  if (shell === CONTAINER_TERMINAL_SHELL) return openRoomContainerTerminal(true);
   const info = await attempt('Cannot split the terminal', () => api.terminal.create(shell ? { cols: 80, rows: 24, shell } : { cols: 80, rows: 24 }));
   if (info) add(info, true);
 }
@@ -51,7 +59,9 @@ export async function closeTerminal(id: string, running: boolean): Promise<void>
  */
 export async function restartTerminal(old: TerminalInfo, afterHostCrash: boolean): Promise<void> {
   if (afterHostCrash && !(await attempt('Cannot restart the terminal process', () => api.terminal.restartHost().then(() => true)))) return;
-  const created = await attempt('Cannot restart the terminal', () => api.terminal.create({ cols: 80, rows: 24, shell: old.shell }));
+  const created = await attempt('Cannot restart the terminal', () =>
+    old.shell === CONTAINER_TERMINAL_SHELL ? api.roomContainer.openTerminal({ cols: 80, rows: 24 }) : api.terminal.create({ cols: 80, rows: 24, shell: old.shell }),
+  );
   if (!created) return;
   const renamed = old.title !== created.title ? await api.terminal.rename({ id: created.id, title: old.title }).catch(() => created) : created;
   workbench.set((s) => ({

@@ -1,0 +1,20 @@
+import type { Disposer } from './rpc';
+
+// The desktop's direct line from a window to the pty host (issue 10 item 1): Electron's utility
+// process hands each window a MessagePort, so terminal output and keystrokes do not queue behind
+// main's IPC. The preload keeps the port and exposes these named methods only; the browser host
+// has no port and keeps the contract's terminal methods and events through its WebSocket.
+
+/** The IPC channel on which main sends a window its MessagePort. */
+export const PTY_PORT_CHANNEL = 'codecrafter:pty-host-port';
+
+/** What the preload puts on `window.codecrafterPty` (absent in the browser host). */
+export interface PtyPortBridge {
+  /** True once main has handed this window its port. */
+  ready(): boolean;
+  onDidData(listener: (event: { id: string; data: string }) => void): Disposer;
+  onDidExit(listener: (event: { id: string; exitCode: number; signal?: number }) => void): Disposer;
+  write(id: string, data: string): void;
+  resize(id: string, cols: number, rows: number): void;
+  ack(id: string, chars: number): void;
+}

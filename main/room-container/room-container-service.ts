@@ -1,0 +1,283 @@
+// Room containers (issue 10 item 3): one persistent container per room, or per open folder for
+// solo use. Found again by label after an app restart; removed with its volumes when the room or
+// the folder's Recent entry is removed.
+import { createHash } from 'node:crypto';
+import { createWriteStream, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type Docker from 'dockerode';
+import { ROOM_DISK_QUOTA_MB, type RoomContainerStatus, type RoomStorage } from '../../common/contract-room-container';
+import { ErrorCode, HostError } from '../../common/errors';
+import { LANGUAGE_IDS, type LanguageId } from '../../common/languages';
+import { getLogger } from '../log/log-service';
+import { checkArchive, workspaceRelativeArchive } from './archive-check';
+import { folderTar } from './folder-archive';
+import { ensureRoomImage, planRoomImage } from './room-image';
+import {
+  ALLOWED_NETWORK,
+  LABEL_ROOM,
+  LABEL_ROOM_LANGUAGES,
+  LABEL_ROOM_QUOTA,
+  LABEL_ROOM_SCOPE,
+  LABEL_ROOM_SCOPE_TEXT,
+  LABEL_ROOM_STORAGE,
+  ROOM_HOME,
+  ROOM_WORKSPACE,
+  roomContainerOptions,
+  type RoomContainerSpec,
+} from './room-container-spec';
+
+const log = getLogger('room-container');
+
+export interface CreateRoomContainer {
+  languages: LanguageId[];
+  storage: RoomStorage;
+  network?: boolean;
+  quotaMb?: number;
+  /** For "synced": the folder whose files are copied in. */
+  folder?: string;
+  /** For "archive": an archive file made by exportArchive. */
+  archiveFile?: string;
+}
+
+function hashScope(scope: string): string {
+  return createHash('sha256').update(scope).digest('hex').slice(0, 24);
+}
+
+function dockerProblem(error: unknown): HostError {
+  const e = error as NodeJS.ErrnoException & { statusCode?: number; json?: { message?: string } };
+  if (e.code === 'ENOENT' || e.code === 'ECONNREFUSED' || e.code === 'EACCES') {
+    return new HostError(ErrorCode.Unavailable, 'Docker is not running, so the room container cannot be reached: start Docker and try again.');
+  }
+  return new HostError(ErrorCode.Internal, `Docker refused: ${e.json?.message ?? e.message}`);
+}
+
+export class RoomContainerService {
+  constructor(
+    private readonly docker: Docker,
+    private readonly archivesDir: string,
+  ) {}
+
+  archivePath(name: string): string {
+    return path.join(this.archivesDir, `${name}.tar`);
+  }
+
+  /** The container of a scope ("folder:/abs/path" or "room:<id>"), running or not. */
+  async find(scope: string): Promise<Docker.ContainerInfo | undefined> {
+    try {
+      const found = await this.docker.listContainers({ all: true, filters: { label: [`${LABEL_ROOM_SCOPE}=${hashScope(scope)}`] } });
+      return found[0];
+    } catch (error) {
+      throw dockerProblem(error);
+    }
+  }
+
+  async status(scope: string): Promise<RoomContainerStatus> {
+    const info = await this.find(scope);
+    if (!info) return { exists: false, running: false, scope, languages: [], storage: 'volume', network: false, quotaMb: ROOM_DISK_QUOTA_MB.default, usedMb: null, image: null };
+    const running = info.State === 'running';
+    const languages = (info.Labels[LABEL_ROOM_LANGUAGES] ?? '').split(',').filter((l): l is LanguageId => (LANGUAGE_IDS as readonly string[]).includes(l));
+    return {
+      exists: true,
+      running,
+      scope,
+      languages,
+      storage: (info.Labels[LABEL_ROOM_STORAGE] as RoomStorage | undefined) ?? 'volume',
+      network: info.HostConfig.NetworkMode !== 'none',
+      quotaMb: Number(info.Labels[LABEL_ROOM_QUOTA]) || ROOM_DISK_QUOTA_MB.default,
+      usedMb: running ? await this.usedMb(info.Id) : null,
+      image: info.Image,
+    };
+  }
+
+  /** The running container's id for a terminal; starts a stopped one; clear errors otherwise. */
+  async runningId(scope: string): Promise<string> {
+    const info = await this.find(scope);
+    if (!info) throw new HostError(ErrorCode.NotFound, 'This room has no container yet: create it in the Collaboration view first.');
+    if (info.State !== 'running') await this.docker.getContainer(info.Id).start().catch((error: unknown) => Promise.reject(dockerProblem(error)));
+    const status = await this.status(scope);
+    if (status.usedMb !== null && status.usedMb > status.quotaMb) {
+      throw new HostError(ErrorCode.Unavailable, `The room container uses ${status.usedMb} MB of its ${status.quotaMb} MB disk quota: delete files (or export and raise the quota) before opening a terminal.`);
+    }
+    return info.Id;
+  }
+
+  async create(scope: string, options: CreateRoomContainer, progress: (message: string) => void): Promise<RoomContainerStatus> {
+    if (await this.find(scope)) return this.status(scope);
+    const quotaMb = options.quotaMb ?? ROOM_DISK_QUOTA_MB.default;
+    let seed: { tar: Buffer | string; files: number } | undefined;
+    // Checked before anything is made, so a bad archive or an oversize folder leaves nothing behind.
+    if (options.storage === 'synced') {
+      if (!options.folder) throw new HostError(ErrorCode.InvalidArgument, 'Synced storage copies the open folder: open a folder first.');
+      seed = await folderTar(options.folder, quotaMb * 2 ** 20).catch((error: unknown) => Promise.reject(new HostError(ErrorCode.InvalidArgument, (error as Error).message)));
+    } else if (options.storage === 'archive' && options.archiveFile) {
+      seed = { tar: options.archiveFile, files: await this.checkedArchive(options.archiveFile, quotaMb) };
+    }
+    if (options.network) await this.checkNetworkAvailable();
+    const plan = await planRoomImage(this.docker, options.languages).catch((error: unknown) => Promise.reject(new HostError(ErrorCode.Unavailable, (error as Error).message)));
+    const image = await ensureRoomImage(this.docker, plan, progress);
+    const scopeHash = hashScope(scope);
+    const spec: RoomContainerSpec = {
+      name: `codecrafter-room-${scopeHash}`,
+      image,
+      scopeHash,
+      scope,
+      languages: options.languages,
+      storage: options.storage,
+      quotaMb,
+      network: options.network ?? false,
+      workspaceVolume: `codecrafter-room-${scopeHash}-workspace`,
+      homeVolume: `codecrafter-room-${scopeHash}-home`,
+    };
+    try {
+      for (const volume of [spec.workspaceVolume, spec.homeVolume]) {
+        await this.docker.createVolume({ Name: volume, Labels: { [LABEL_ROOM]: '1', [LABEL_ROOM_SCOPE]: scopeHash, [LABEL_ROOM_SCOPE_TEXT]: scope.slice(0, 4096) } });
+      }
+      await this.startContainer(spec);
+    } catch (error) {
+      if (error instanceof HostError) throw error;
+      throw dockerProblem(error);
+    }
+    if (seed) {
+      progress(`copying ${seed.files} file(s) into the room container`);
+      await this.putWorkspace(scope, seed.tar);
+    }
+    log.info({ scope, image, storage: options.storage, languages: options.languages }, 'room container created');
+    return this.status(scope);
+  }
+
+  /**
+   * Refuses to promise a network Docker cannot give: with dockerd started with --bridge=none there
+   * is no "bridge" network, and Docker still accepts NetworkMode "bridge" — the container then
+   * gets only a loopback interface, so the switch would say "on" while nothing is reachable.
+   */
+  private async checkNetworkAvailable(): Promise<void> {
+    const networks = await this.docker.listNetworks().catch((error: unknown) => Promise.reject(dockerProblem(error)));
+    if (!networks.some((n) => n.Name === ALLOWED_NETWORK)) {
+      throw new HostError(
+        ErrorCode.Unavailable,
+        `Docker has no "${ALLOWED_NETWORK}" network (dockerd runs with --bridge=none), so the room container cannot be given a network here. It stays offline.`,
+      );
+    }
+  }
+
+  private async startContainer(spec: RoomContainerSpec): Promise<void> {
+    const container = await this.docker.createContainer(roomContainerOptions(spec));
+    await container.start();
+  }
+
+  /** The visible network switch: the container is recreated (its volumes, so every file, stay). */
+  async setNetwork(scope: string, allowed: boolean): Promise<RoomContainerStatus> {
+    const info = await this.find(scope);
+    if (!info) throw new HostError(ErrorCode.NotFound, 'This room has no container yet.');
+    if ((info.HostConfig.NetworkMode !== 'none') === allowed) return this.status(scope);
+    if (allowed) await this.checkNetworkAvailable();
+    const inspected = await this.docker.getContainer(info.Id).inspect();
+    const mounts = inspected.Mounts.filter((m) => m.Type === 'volume');
+    const volumeAt = (target: string) => mounts.find((m) => m.Destination === target)?.Name ?? '';
+    const spec: RoomContainerSpec = {
+      name: inspected.Name.replace(/^\//, ''),
+      image: inspected.Config.Image,
+      scopeHash: info.Labels[LABEL_ROOM_SCOPE] ?? hashScope(scope),
+      scope,
+      languages: (info.Labels[LABEL_ROOM_LANGUAGES] ?? '').split(',').filter(Boolean),
+      storage: info.Labels[LABEL_ROOM_STORAGE] ?? 'volume',
+      quotaMb: Number(info.Labels[LABEL_ROOM_QUOTA]) || ROOM_DISK_QUOTA_MB.default,
+      network: allowed,
+      workspaceVolume: volumeAt(ROOM_WORKSPACE),
+      homeVolume: volumeAt(ROOM_HOME),
+    };
+    await this.docker.getContainer(info.Id).remove({ force: true }).catch((error: unknown) => Promise.reject(dockerProblem(error)));
+    try {
+      await this.startContainer(spec);
+    } catch (error) {
+      // Put the offline container back, so a refused switch costs nothing.
+      await this.startContainer({ ...spec, network: !allowed }).catch((again: unknown) => log.error({ err: again, scope }, 'could not recreate the room container after a refused network switch'));
+      if (error instanceof HostError) throw error;
+      throw dockerProblem(error);
+    }
+    log.info({ scope, network: allowed }, 'room container network switched');
+    return this.status(scope);
+  }
+
+  async sync(scope: string, folder: string): Promise<{ files: number }> {
+    const status = await this.status(scope);
+    if (!status.exists) throw new HostError(ErrorCode.NotFound, 'This room has no container yet.');
+    const { tar, files } = await folderTar(folder, status.quotaMb * 2 ** 20).catch((error: unknown) => Promise.reject(new HostError(ErrorCode.InvalidArgument, (error as Error).message)));
+    await this.putWorkspace(scope, tar);
+    return { files };
+  }
+
+  async exportArchive(scope: string, name: string): Promise<{ path: string; bytes: number }> {
+    const id = await this.runningId(scope);
+    mkdirSync(this.archivesDir, { recursive: true, mode: 0o700 });
+    const file = this.archivePath(name);
+    const stream = await this.docker.getContainer(id).getArchive({ path: ROOM_WORKSPACE });
+    await pipeline(stream, createWriteStream(file, { mode: 0o600 }));
+    return { path: file, bytes: statSync(file).size };
+  }
+
+  async importArchive(scope: string, name: string): Promise<{ files: number }> {
+    const status = await this.status(scope);
+    if (!status.exists) throw new HostError(ErrorCode.NotFound, 'This room has no container yet.');
+    const file = this.archivePath(name);
+    const files = await this.checkedArchive(file, status.quotaMb);
+    await this.putWorkspace(scope, file);
+    return { files };
+  }
+
+  private async checkedArchive(file: string, quotaMb: number): Promise<number> {
+    try {
+      statSync(file);
+    } catch {
+      throw new HostError(ErrorCode.NotFound, `No archive at ${file}: export one first.`);
+    }
+    return checkArchive(file, quotaMb * 2 ** 20).catch((error: unknown) => Promise.reject(new HostError(ErrorCode.InvalidArgument, (error as Error).message)));
+  }
+
+  /** A tar (in memory, or an archive file of entries under workspace/) into /workspace. */
+  private async putWorkspace(scope: string, tar: Buffer | string): Promise<void> {
+    const id = await this.runningId(scope);
+    const body = typeof tar === 'string' ? workspaceRelativeArchive(tar) : Readable.from([tar]);
+    await this.docker.getContainer(id).putArchive(body, { path: ROOM_WORKSPACE, noOverwriteDirNonDir: 'true' }).catch((error: unknown) => Promise.reject(dockerProblem(error)));
+  }
+
+  /** Disk used by the workspace and home volumes, in MB (du inside the container). */
+  async usedMb(id: string): Promise<number | null> {
+    try {
+      const output = await this.exec(id, ['du', '-skx', ROOM_WORKSPACE, ROOM_HOME]);
+      return Math.ceil(output.split('\n').reduce((sum, line) => sum + (Number(line.split('\t')[0]) || 0), 0) / 1024);
+    } catch (error) {
+      log.warn({ err: error, containerId: id }, 'could not measure a room container disk use');
+      return null;
+    }
+  }
+
+  private async exec(id: string, cmd: string[]): Promise<string> {
+    const exec = await this.docker.getContainer(id).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+    const stream = await exec.start({ hijack: true, stdin: false });
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    this.docker.modem.demuxStream(stream, out, new PassThrough());
+    await new Promise<void>((resolve, reject) => (stream.on('end', resolve), stream.on('close', resolve), stream.on('error', reject)));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  /** Removes the container and both volumes; false when there was none. */
+  async remove(scope: string): Promise<boolean> {
+    const info = await this.find(scope);
+    const scopeHash = hashScope(scope);
+    try {
+      if (info) await this.docker.getContainer(info.Id).remove({ force: true });
+      const { Volumes } = await this.docker.listVolumes({ filters: { label: [`${LABEL_ROOM_SCOPE}=${scopeHash}`] } });
+      for (const volume of Volumes ?? []) await this.docker.getVolume(volume.Name).remove();
+    } catch (error) {
+      throw dockerProblem(error);
+    }
+    if (info) log.info({ scope }, 'room container removed');
+    return !!info;
+  }
+}
+

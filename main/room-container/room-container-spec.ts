@@ -1,0 +1,90 @@
+// How a room container is made (issue 10 item 3): the limits of a sandbox run (non-root, no
+// capabilities, no-new-privileges, read-only root, pids, memory without swap, CPU, open files,
+// file size, an init, no logs) on a container that lives as long as its room. What differs from
+// a run: the workspace and the home are Docker volumes (they outlive the container, so switching
+// the network recreates it without losing a file), it restarts with dockerd, and the network is
+// the host's choice — off by default.
+import type Docker from 'dockerode';
+
+// Not the sandbox label: the run pool reaps sandbox containers whose owning process ended, and a
+// room container must outlive the app.
+export const LABEL_ROOM = 'codecrafter.room-container';
+/** sha256 of the scope (a folder path or a room id), so it is found again by label after a restart. */
+export const LABEL_ROOM_SCOPE = 'codecrafter.room-container.scope-hash';
+export const LABEL_ROOM_SCOPE_TEXT = 'codecrafter.room-container.scope';
+export const LABEL_ROOM_LANGUAGES = 'codecrafter.room-container.languages';
+export const LABEL_ROOM_STORAGE = 'codecrafter.room-container.storage';
+export const LABEL_ROOM_QUOTA = 'codecrafter.room-container.quota-mb';
+
+export const ROOM_USER = '1000:1000';
+export const ROOM_WORKSPACE = '/workspace';
+export const ROOM_HOME = '/home/runner';
+export const ROOM_MEMORY_MB = 1024;
+export const ROOM_PIDS = 512;
+export const ROOM_CPUS = 1;
+export const ROOM_TMP_MB = 256;
+const MAX_OPEN_FILES = 1024;
+/** Per file: a language toolchain or a wheel can be large, a runaway log cannot fill the disk in one go. */
+const MAX_FILE_SIZE_BYTES = 512 << 20;
+
+/** Docker's default network; dockerd started with --bridge=none has none (then networking cannot be allowed). */
+export const ALLOWED_NETWORK = 'bridge';
+
+export interface RoomContainerSpec {
+  name: string;
+  image: string;
+  scopeHash: string;
+  scope: string;
+  languages: string[];
+  storage: string;
+  quotaMb: number;
+  network: boolean;
+  workspaceVolume: string;
+  homeVolume: string;
+}
+
+export function roomContainerOptions(spec: RoomContainerSpec): Docker.ContainerCreateOptions {
+  const memory = ROOM_MEMORY_MB * 1024 * 1024;
+  return {
+    name: spec.name,
+    Image: spec.image,
+    Cmd: ['sleep', 'infinity'],
+    User: ROOM_USER,
+    WorkingDir: ROOM_WORKSPACE,
+    Env: [`HOME=${ROOM_HOME}`, 'TMPDIR=/tmp', 'LANG=C.UTF-8', 'TERM=xterm-256color'],
+    NetworkDisabled: !spec.network,
+    Labels: {
+      [LABEL_ROOM]: '1',
+      [LABEL_ROOM_SCOPE]: spec.scopeHash,
+      [LABEL_ROOM_SCOPE_TEXT]: spec.scope.slice(0, 4096),
+      [LABEL_ROOM_LANGUAGES]: spec.languages.join(','),
+      [LABEL_ROOM_STORAGE]: spec.storage,
+      [LABEL_ROOM_QUOTA]: String(spec.quotaMb),
+    },
+    HostConfig: {
+      NetworkMode: spec.network ? ALLOWED_NETWORK : 'none',
+      ReadonlyRootfs: true,
+      Mounts: [
+        { Type: 'volume', Source: spec.workspaceVolume, Target: ROOM_WORKSPACE },
+        { Type: 'volume', Source: spec.homeVolume, Target: ROOM_HOME },
+      ],
+      Tmpfs: { '/tmp': `rw,exec,nosuid,nodev,size=${ROOM_TMP_MB}m,mode=1777` },
+      CapDrop: ['ALL'],
+      SecurityOpt: ['no-new-privileges'],
+      Init: true,
+      PidsLimit: ROOM_PIDS,
+      Memory: memory,
+      MemorySwap: memory,
+      NanoCpus: ROOM_CPUS * 1e9,
+      Ulimits: [
+        { Name: 'nofile', Soft: MAX_OPEN_FILES, Hard: MAX_OPEN_FILES },
+        { Name: 'fsize', Soft: MAX_FILE_SIZE_BYTES, Hard: MAX_FILE_SIZE_BYTES },
+        { Name: 'core', Soft: 0, Hard: 0 },
+      ],
+      LogConfig: { Type: 'none', Config: {} },
+      IpcMode: 'private',
+      // Back after a reboot or a dockerd restart, as long as the room has not removed it.
+      RestartPolicy: { Name: 'unless-stopped' },
+    },
+  };
+}

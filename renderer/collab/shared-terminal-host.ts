@@ -1,0 +1,168 @@
+import { Emitter, type Event } from '../../common/event';
+import type { Disposer } from '../../common/rpc';
+import type { ChannelSender, RoomChannel } from './room-channel';
+import { SharedScreen } from './shared-terminal-screen';
+import {
+  InputSchema,
+  SharedTerminalTopic as Topic,
+  SubscribeSchema,
+  WRITE_ELIGIBLE_ROLES,
+  type SharedTerminalList,
+} from './shared-terminal-wire';
+
+// The host's side of a shared terminal (issue 10 item 4). The host picks which of its terminals
+// (local or room container) members see; members get its output live, read-only, and the host
+// grants and revokes write per member key. Everything a member sends is checked HERE, on the host,
+// against the role the membership log gives the sender's key (RoomChannel's `from.role`) and the
+// grant set: a peer that sends raw input frames without a grant reaches no pty, and each such
+// frame is counted. A terminal that is not shared is never named or sent.
+
+/** A host terminal as sharing sees it; the workbench adapts its terminals to this. */
+export interface ShareableTerminal {
+  title: string;
+  cols: number;
+  rows: number;
+  /** Output as the host's terminal receives it; returns its disposer. */
+  onData(listener: (data: string) => void): Disposer;
+  /** Size changes of the host's terminal (members' screens follow it). */
+  onResize?(listener: (size: { cols: number; rows: number }) => void): Disposer;
+  /** Input to the pty: called only for a granted member's keystrokes. */
+  write(data: string): void;
+}
+
+/** Why a member's frame was dropped; the host's UI shows the counts. */
+export type DropReason = 'no-grant' | 'not-eligible' | 'not-shared' | 'malformed';
+
+interface Share {
+  sid: string;
+  terminal: ShareableTerminal;
+  screen: SharedScreen;
+  seq: number;
+  writers: Set<string>;
+  off: Disposer[];
+}
+
+export class SharedTerminalHost {
+  private readonly shares = new Map<string, Share>();
+  private readonly offChannel: Disposer[];
+  private nextSid = 1;
+  private readonly dropCounts: Record<DropReason, number> = { 'no-grant': 0, 'not-eligible': 0, 'not-shared': 0, malformed: 0 };
+  private readonly changed = new Emitter<SharedTerminalList>();
+  private readonly droppedEmitter = new Emitter<{ reason: DropReason; from: ChannelSender }>();
+  /** The list of shares changed (shared, stopped, a grant given or taken). */
+  readonly onDidChange: Event<SharedTerminalList> = this.changed.event;
+  /** A member's frame was refused; the host's UI may say who tried. */
+  readonly onDidDrop: Event<{ reason: DropReason; from: ChannelSender }> = this.droppedEmitter.event;
+
+  constructor(private readonly channel: RoomChannel) {
+    this.offChannel = [
+      channel.on(Topic.subscribe, (payload, from) => this.onSubscribe(payload, from)),
+      channel.on(Topic.input, (payload, from) => this.onInput(payload, from)),
+    ];
+  }
+
+  /** Shares a terminal with the room, read-only for everyone; returns its shared id. */
+  share(terminal: ShareableTerminal): string {
+    const sid = `s${this.nextSid++}`;
+    const share: Share = { sid, terminal, screen: new SharedScreen(terminal.cols, terminal.rows), seq: 0, writers: new Set(), off: [] };
+    share.off.push(
+      terminal.onData((data) => {
+        share.seq += 1;
+        share.screen.write(share.seq, data);
+        this.channel.send(Topic.output, { sid, seq: share.seq, data });
+      }),
+    );
+    if (terminal.onResize) {
+      share.off.push(
+        terminal.onResize(({ cols, rows }) => {
+          share.screen.resize(cols, rows);
+          this.announce();
+        }),
+      );
+    }
+    this.shares.set(sid, share);
+    this.announce();
+    return sid;
+  }
+
+  /** Stops sharing: members' tabs say the share ended; nothing more is sent or accepted for it. */
+  unshare(sid: string): void {
+    const share = this.shares.get(sid);
+    if (!share) return;
+    this.shares.delete(sid);
+    share.off.forEach((off) => off());
+    share.screen.dispose();
+    this.announce();
+  }
+
+  /** Lets one member type in a shared terminal: only an admitted member with an editor role or above. */
+  grantWrite(sid: string, key: string): void {
+    const share = this.require(sid);
+    const member = this.channel.members().find((m) => m.key === key);
+    if (!member) throw new Error('That person is not in the room now.');
+    if (!WRITE_ELIGIBLE_ROLES.has(member.role)) {
+      throw new Error(`${member.name || member.fingerprint} is a ${member.role}: only editors and above can be given write access.`);
+    }
+    share.writers.add(key);
+    this.announce();
+  }
+
+  revokeWrite(sid: string, key: string): void {
+    if (this.require(sid).writers.delete(key)) this.announce();
+  }
+
+  list(): SharedTerminalList {
+    return [...this.shares.values()].map((s) => ({ sid: s.sid, title: s.terminal.title, cols: s.screen.cols, rows: s.screen.rows, writers: [...s.writers] }));
+  }
+
+  /** Frames refused since the start, by reason. */
+  dropped(): Readonly<Record<DropReason, number>> {
+    return { ...this.dropCounts };
+  }
+
+  dispose(): void {
+    for (const sid of [...this.shares.keys()]) this.unshare(sid);
+    this.offChannel.forEach((off) => off());
+    this.changed.dispose();
+    this.droppedEmitter.dispose();
+  }
+
+  private require(sid: string): Share {
+    const share = this.shares.get(sid);
+    if (!share) throw new Error(`Terminal ${sid} is not shared.`);
+    return share;
+  }
+
+  private announce(): void {
+    const terminals = this.list();
+    this.channel.send(Topic.shares, { terminals });
+    this.changed.fire(terminals);
+  }
+
+  private drop(reason: DropReason, from: ChannelSender): void {
+    this.dropCounts[reason] += 1;
+    this.droppedEmitter.fire({ reason, from });
+  }
+
+  private onSubscribe(payload: unknown, from: ChannelSender): void {
+    const parsed = SubscribeSchema.safeParse(payload);
+    if (!parsed.success) return this.drop('malformed', from);
+    const share = this.shares.get(parsed.data.sid);
+    // A terminal that is not shared (or no longer) is never described, not even by an error.
+    if (!share || from.role === 'knocking') return this.drop('not-shared', from);
+    const { seq, screen } = share.screen.snapshot();
+    this.channel.send(Topic.screen, { sid: share.sid, seq, cols: share.screen.cols, rows: share.screen.rows, screen }, from.key);
+  }
+
+  private onInput(payload: unknown, from: ChannelSender): void {
+    const parsed = InputSchema.safeParse(payload);
+    if (!parsed.success) return this.drop('malformed', from);
+    const share = this.shares.get(parsed.data.sid);
+    if (!share) return this.drop('not-shared', from);
+    // Both checks on every frame: a grant outlives nothing — a member demoted to viewer (or
+    // removed from the log) loses write at once, even before the host revokes the grant.
+    if (!WRITE_ELIGIBLE_ROLES.has(from.role)) return this.drop('not-eligible', from);
+    if (!share.writers.has(from.key)) return this.drop('no-grant', from);
+    share.terminal.write(parsed.data.data);
+  }
+}

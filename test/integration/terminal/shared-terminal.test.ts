@@ -1,0 +1,200 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as pty from 'node-pty';
+import { afterEach, describe, expect, it } from 'vitest';
+import { channelPair, type ChannelSender, type RoomChannel } from '../../../renderer/collab/room-channel';
+import { SharedTerminalGuest, type SharedTerminalSink } from '../../../renderer/collab/shared-terminal-guest';
+import { SharedTerminalHost, type ShareableTerminal } from '../../../renderer/collab/shared-terminal-host';
+import { SharedTerminalTopic } from '../../../renderer/collab/shared-terminal-wire';
+
+// Shared terminals over an in-memory RoomChannel pair with a REAL pty on the host side (issue 10
+// item 4): read-only by default, write per member grant, hostile raw input frames reaching no
+// pty, late joiners getting the screen, and nothing about unshared terminals.
+
+const key = (c: string) => c.repeat(64);
+const host: ChannelSender = { key: key('a'), fingerprint: 'aaaa', name: 'Host', role: 'owner' };
+const editor: ChannelSender = { key: key('b'), fingerprint: 'bbbb', name: 'Ed', role: 'editor' };
+const viewer: ChannelSender = { key: key('c'), fingerprint: 'cccc', name: 'Vi', role: 'viewer' };
+const late: ChannelSender = { key: key('d'), fingerprint: 'dddd', name: 'Late', role: 'editor' };
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+/** A real bash in a pty, with a record of every byte written to it. */
+function realTerminal(): ShareableTerminal & { written: string[]; output: () => string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cc-shared-term-'));
+  const proc = pty.spawn('/bin/bash', ['--norc', '--noprofile'], { name: 'xterm-256color', cols: 80, rows: 24, cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PS1: '$ ', TERM: 'xterm-256color', HOME: dir } });
+  let all = '';
+  proc.onData((d) => (all += d));
+  const written: string[] = [];
+  cleanups.push(() => {
+    proc.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    title: 'bash',
+    cols: 80,
+    rows: 24,
+    written,
+    output: () => all,
+    onData: (listener) => {
+      const sub = proc.onData(listener);
+      return () => sub.dispose();
+    },
+    write: (data) => {
+      written.push(data);
+      proc.write(data);
+    },
+  };
+}
+
+function sink(): SharedTerminalSink & { text: () => string; resets: number } {
+  let text = '';
+  const s = {
+    resets: 0,
+    reset(screen: string) {
+      s.resets += 1;
+      text = screen;
+    },
+    write(data: string) {
+      text += data;
+    },
+    text: () => text,
+  };
+  return s;
+}
+
+async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function room(...peers: ChannelSender[]): RoomChannel[] {
+  return channelPair(host, ...peers);
+}
+
+describe('shared terminal', () => {
+  it('members see it live, cannot type until granted, can after, and lose it on revoke', async () => {
+    const [hostChannel, editorChannel] = room(editor) as [RoomChannel, RoomChannel];
+    const sharing = new SharedTerminalHost(hostChannel);
+    const guest = new SharedTerminalGuest(editorChannel);
+    cleanups.push(() => (sharing.dispose(), guest.dispose()));
+    const term = realTerminal();
+    const sid = sharing.share(term);
+    await until(() => guest.list().some((t) => t.sid === sid), 'the share announcement');
+    const screen = sink();
+    guest.attach(sid, screen);
+    await until(() => screen.resets === 1, 'the screen');
+
+    term.write('echo host-$((6*7))\r');
+    await until(() => screen.text().includes('host-42'), 'live output at the member');
+
+    // Read-only by default: the guest's own side refuses, and a frame sent anyway is dropped by the host.
+    expect(guest.canWrite(sid)).toBe(false);
+    expect(guest.input(sid, 'echo nope\r')).toBe(false);
+    editorChannel.send(SharedTerminalTopic.input, { sid, data: 'echo forced-$((1+1))\r' }, host.key);
+    await until(() => sharing.dropped()['no-grant'] === 1, 'the drop');
+    expect(term.written).toEqual(['echo host-$((6*7))\r']);
+
+    sharing.grantWrite(sid, editor.key);
+    await until(() => guest.canWrite(sid), 'the grant at the member');
+    expect(guest.input(sid, 'echo guest-$((5*5))\r')).toBe(true);
+    await until(() => screen.text().includes('guest-25'), "the member's command output");
+
+    sharing.revokeWrite(sid, editor.key);
+    await until(() => !guest.canWrite(sid), 'the revocation at the member');
+    editorChannel.send(SharedTerminalTopic.input, { sid, data: 'echo after-revoke\r' }, host.key);
+    await until(() => sharing.dropped()['no-grant'] === 2, 'the second drop');
+    expect(term.written.some((w) => w.includes('after-revoke'))).toBe(false);
+  });
+
+  it('hostile raw input frames without a grant reach no pty', async () => {
+    const [hostChannel, editorChannel, viewerChannel] = room(editor, viewer) as [RoomChannel, RoomChannel, RoomChannel];
+    const sharing = new SharedTerminalHost(hostChannel);
+    cleanups.push(() => sharing.dispose());
+    const term = realTerminal();
+    const shared = sharing.share(term);
+    const unshared = 's999';
+    // A viewer cannot be granted at all; its frames are dropped for its role even with a forged grant list.
+    expect(() => sharing.grantWrite(shared, viewer.key)).toThrow(/only editors and above/);
+    const frames: [RoomChannel, unknown][] = [
+      [viewerChannel, { sid: shared, data: 'touch pwned-viewer\r' }],
+      [editorChannel, { sid: shared, data: 'touch pwned-editor\r' }],
+      [editorChannel, { sid: unshared, data: 'touch pwned-unshared\r' }],
+      [editorChannel, { sid: shared, data: 'x'.repeat(70_000) }],
+      [editorChannel, { sid: shared, data: 'y', writers: [editor.key] }],
+      [editorChannel, 'rm -rf ~\r'],
+    ];
+    for (const [channel, frame] of frames) channel.send(SharedTerminalTopic.input, frame, host.key);
+    await until(() => Object.values(sharing.dropped()).reduce((a, b) => a + b, 0) === frames.length, 'every frame to be dropped');
+    expect(sharing.dropped()).toEqual({ 'no-grant': 1, 'not-eligible': 1, 'not-shared': 1, malformed: 3 });
+    expect(term.written).toEqual([]);
+    expect(term.output()).not.toContain('pwned');
+  });
+
+  it('a late joiner gets the current screen, then the live stream without gaps or repeats', async () => {
+    const [hostChannel, editorChannel, lateChannel] = room(editor, late) as [RoomChannel, RoomChannel, RoomChannel];
+    const sharing = new SharedTerminalHost(hostChannel);
+    const first = new SharedTerminalGuest(editorChannel);
+    cleanups.push(() => (sharing.dispose(), first.dispose()));
+    const term = realTerminal();
+    const sid = sharing.share(term);
+    term.write('for i in 1 2 3; do echo line-$i; done\r');
+    await until(() => term.output().includes('line-3'), 'the output before the join');
+    // Give the host's screen model time to parse what it was sent.
+    await new Promise((r) => setTimeout(r, 200));
+
+    const joiner = new SharedTerminalGuest(lateChannel);
+    cleanups.push(() => joiner.dispose());
+    const screen = sink();
+    joiner.attach(sid, screen);
+    await until(() => screen.resets === 1, 'the screen at the late joiner');
+    expect(screen.text()).toContain('line-1');
+    expect(screen.text()).toContain('line-3');
+
+    term.write('echo after-$((2*21))\r');
+    await until(() => screen.text().includes('after-42'), 'live output after the screen');
+    expect(screen.text().split('after-42').length - 1).toBe(1);
+  });
+
+  it('a member never gets a terminal that was not shared, nor one after sharing stopped', async () => {
+    const [hostChannel, editorChannel] = room(editor) as [RoomChannel, RoomChannel];
+    const sharing = new SharedTerminalHost(hostChannel);
+    cleanups.push(() => sharing.dispose());
+    const received: unknown[] = [];
+    for (const topic of [SharedTerminalTopic.screen, SharedTerminalTopic.output]) editorChannel.on(topic, (payload) => received.push(payload));
+    const secret = realTerminal();
+    secret.write('echo secret-$((3*3))\r');
+    await until(() => secret.output().includes('secret-9'), 'the private output');
+    editorChannel.send(SharedTerminalTopic.subscribe, { sid: 's1' }, host.key);
+    await until(() => sharing.dropped()['not-shared'] === 1, 'the refused subscription');
+    expect(received).toEqual([]);
+
+    const shared = realTerminal();
+    const sid = sharing.share(shared);
+    sharing.unshare(sid);
+    shared.write('echo gone-$((4*4))\r');
+    await until(() => shared.output().includes('gone-16'), 'output after unsharing');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(JSON.stringify(received)).not.toContain('gone-16');
+    expect(JSON.stringify(received)).not.toContain('secret-9');
+  });
+
+  it('listens only to the owner: a member cannot push a fake terminal to another member', async () => {
+    const [, editorChannel, otherChannel] = room(editor, late) as [RoomChannel, RoomChannel, RoomChannel];
+    const guest = new SharedTerminalGuest(otherChannel);
+    cleanups.push(() => guest.dispose());
+    let changes = 0;
+    guest.onDidChange(() => (changes += 1));
+    editorChannel.send(SharedTerminalTopic.shares, { terminals: [{ sid: 's1', title: 'fake', cols: 80, rows: 24, writers: [] }] });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(changes).toBe(0);
+    expect(guest.list()).toEqual([]);
+  });
+});
