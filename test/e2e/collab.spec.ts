@@ -83,7 +83,7 @@ test('two people edit one file together: tree, typing, cursors, chat, undo, save
     await showCollab(viewer.page);
     const people = viewer.page.getByRole('list', { name: 'Participants' });
     await expect(people.getByRole('listitem', { name: other.name, exact: true })).toContainText('src/main.py');
-    await expect(people.getByRole('listitem', { name: other.name, exact: true })).toContainText(other === alice ? 'owner' : 'guest');
+    await expect(people.getByRole('listitem', { name: other.name, exact: true })).toContainText(other === alice ? 'owner' : 'editor');
   }
 
   // Undo takes back only one's own edit.
