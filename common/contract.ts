@@ -3,6 +3,7 @@ import { MAX_FILE_BYTES } from './file-limits';
 import { event, method } from './rpc';
 import { historyContract } from './contract-history';
 import { identityContract } from './contract-identity';
+import { membershipContract } from './contract-membership';
 import { RendererLogRecordSchema, type RecentLog } from './log';
 import { roomContract } from './contract-room';
 import { WorkspacePathSchema } from './paths';
@@ -169,6 +170,7 @@ export const contract = {
   history: historyContract,
   room: roomContract,
   identity: identityContract,
+  membership: membershipContract,
   dialog: {
     /** A native folder picker where the host has one; the browser host answers `unsupported`. */
     pickFolder: method<{ path: string | null }>()(Empty),

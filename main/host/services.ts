@@ -18,6 +18,7 @@ import { createHistoryHandlers } from './history-handlers';
 import type { HostContext } from './host-context';
 import { createRoomHandlers } from './room-handlers';
 import { IdentityService } from '../identity/identity-service';
+import { createMembershipHandlers } from '../rooms/membership-handlers';
 import type { SecretBox } from '../identity/secret-box';
 import { createLogHandlers } from './log-handlers';
 import { getLogger } from '../log/log-service';
@@ -108,6 +109,7 @@ export function createHostServices(options: HostOptions): HostServices {
   const history = createHistoryHandlers(context);
   const room = createRoomHandlers(context);
   const identity = new IdentityService(options.dataDir, options.secretBox);
+  const membership = createMembershipHandlers(options.dataDir);
   const logs = createLogHandlers({ dataDir: options.dataDir, openFolder: options.openFolder });
 
   const impl: ImplOf<Contract> = {
@@ -215,6 +217,7 @@ export function createHostServices(options: HostOptions): HostServices {
       signHandshake: async ({ transcript, side }) => ({ sig: await identity.signHandshake(transcript, side) }),
       signMembershipEntry: (fields) => identity.signMembershipEntry(fields),
     },
+    membership: membership.impl,
     dialog: {
       async pickFolder() {
         if (!options.pickFolder) {
@@ -231,6 +234,7 @@ export function createHostServices(options: HostOptions): HostServices {
     ptyHostPid: () => terminals.hostPid(),
     async dispose() {
       await room.dispose?.();
+      membership.dispose();
       await history.dispose?.();
       terminals.dispose();
       workspace.dispose();

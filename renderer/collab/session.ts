@@ -17,6 +17,7 @@ import type { RoomSigner, RoomEvent } from './provider/room-provider';
 import { savedAdmissionPolicy } from './admission-policy';
 import { reportRefusals, watchHostNotices } from './room-notices';
 import type { PeerOpRefusal } from '../../common/peer-file-ops';
+import type { MembershipEntry } from '../../common/membership';
 
 // A room's lifecycle in this window (issue 4): Share turns the open workspace into a room, Join
 // enters one from an invite, Leave ends it. State for the UI goes to the workbench store.
@@ -198,8 +199,14 @@ function refreshMembers(conn: RoomConnection): void {
   setCollab({ members: conn.members(), selfRole, canEdit: writer, readOnly: provider.readOnly });
 }
 
-function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: string | null, signer: RoomSigner): boolean {
-  if (!invite.ownerKey || !invite.salt) {
+/** The membership log kept for this room (a guest that comes back keeps its grant, a ban stays). */
+async function keptEntries(roomId: string): Promise<MembershipEntry[]> {
+  return (await attempt('Cannot read the room’s membership log', () => api.membership.load({ roomId })))?.entries ?? [];
+}
+
+function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: string | null, signer: RoomSigner, entries: MembershipEntry[] = []): boolean {
+  const { ownerKey, salt } = invite;
+  if (!ownerKey || !salt) {
     notify('This invite does not name the room owner’s key (it is from an older CodeCrafter). Ask the owner for a new invite.');
     return false;
   }
@@ -215,9 +222,13 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
       awareness: documents.awareness,
       signer,
       name: defaultName(role),
-      ownerKey: invite.ownerKey,
-      salt: invite.salt,
+      ownerKey,
+      salt,
       admission: role === 'owner' ? savedAdmissionPolicy() : 'knock',
+      entries,
+      onEntries: (fresh) => {
+        void attempt('Cannot keep the room’s membership log', () => api.membership.save({ roomId: invite.roomId, ownerKey, salt, entries: fresh }));
+      },
     });
   } catch (error) {
     notify(`Cannot enter the room: ${error instanceof Error ? error.message : String(error)}`);
@@ -356,7 +367,7 @@ export async function joinRoom(link: string): Promise<boolean> {
       selectedPath: null,
       expanded: {},
     });
-    if (!connect(invite, 'guest', invite.signalUrl, null, signer)) return false;
+    if (!connect(invite, 'guest', invite.signalUrl, null, signer, await keptEntries(invite.roomId))) return false;
     drawGuestTree();
     return true;
   } finally {

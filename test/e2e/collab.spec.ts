@@ -51,7 +51,8 @@ test('two people edit one file together: tree, typing, cursors, chat, undo, save
   set = await startPeers(browser, ['Alice', 'Bob']);
   const [alice, bob] = set.peers as [(typeof set.peers)[0], (typeof set.peers)[0]];
   const invite = await shareFolder(alice.page, set.workspace.dir);
-  expect(invite).toMatch(/^codecrafter:\/\/join\/[\w-]+\?s=ws%3A%2F%2F127\.0\.0\.1%3A\d+#[\w-]{32}$/);
+  // The owner's key and the room id's salt ride along (o=, n=): the room id is their hash.
+  expect(invite).toMatch(/^codecrafter:\/\/join\/[\w-]+\?s=ws%3A%2F%2F127\.0\.0\.1%3A\d+&o=[0-9a-f]{64}&n=[0-9a-f]{32}#[\w-]{32}$/);
   await expect(alice.page.getByRole('region', { name: 'Collaboration' })).toContainText('Everyone who has the invite is an editor');
 
   await joinRoom(bob.page, invite);
