@@ -21,11 +21,13 @@ export class RoomAdmin {
     this.provider.turnAway(key);
   }
 
-  /** Takes a member's role away (a signed revocation every peer enforces) and disconnects it. */
+  /** Takes a member's roles away (signed revocations every peer enforces) and disconnects it. */
   async kick(key: string): Promise<void> {
     const role = this.provider.role(key);
     if (role === 'knocking' || role === 'owner') return this.deny(key);
-    await this.provider.revoke(key, role);
+    // Every role the log granted it, not only the highest: a kicked editor is not left a viewer.
+    const granted = new Set(this.provider.log.list().flatMap((e) => (e.type === 'grant' && e.subject === key ? [e.role] : [])));
+    await this.provider.issue(...[...granted].map((r) => this.provider.revokeFields(key, r)));
     this.provider.sendControl({ t: 'removed', reason: 'kicked' }, (k) => k === key);
     this.provider.turnAway(key);
   }
@@ -45,12 +47,12 @@ export class RoomAdmin {
     return secret;
   }
 
-  /** Gives a member another role: the new grant, and a revocation of the old role when it was higher. */
+  /** Gives a member another role: the new grant and the old role's revocation, in one batch. */
   async setRole(key: string, role: GrantableRole): Promise<void> {
     const current = this.provider.role(key);
     if (current === role || current === 'owner') return;
-    if (current !== 'knocking') await this.provider.revoke(key, current);
-    await this.provider.grant(key, role);
+    const grant = this.provider.grantFields(key, role);
+    await this.provider.issue(...(current === 'knocking' ? [grant] : [grant, this.provider.revokeFields(key, current)]));
   }
 
   /** Only the owner writes while the room is read-only (every peer drops the others' updates). */

@@ -124,6 +124,8 @@ interface LinkState {
   allowedClients: Set<number>;
   /** The role we last acted on, to notice admissions and removals. */
   role: PeerRole;
+  /** Whether we applied its updates when we last looked (a promotion asks it for what we lack). */
+  writer: boolean;
 }
 
 export class RoomProvider {
@@ -264,7 +266,7 @@ export class RoomProvider {
       link.close('closed', 'banned or denied');
       return;
     }
-    const state: LinkState = { peer, allowedClients: new Set(peer.clientIds), role: this.roles.role(peer.key) };
+    const state: LinkState = { peer, allowedClients: new Set(peer.clientIds), role: this.roles.role(peer.key), writer: this.roles.canWrite(peer.key, this.readOnly) };
     this.linkStates.set(link, state);
     // Everyone verified learns the log, so a knocking peer learns it was admitted.
     const entries = this.log.list();
@@ -377,8 +379,22 @@ export class RoomProvider {
     await this.addEntries(body, link, true);
   }
 
-  /** Checks and merges entries; new ones are kept, passed on to the other peers, and acted on. */
-  async addEntries(values: unknown[], from: PeerLink | null, gossip: boolean): Promise<number> {
+  /**
+   * Checks and merges entries; new ones are kept, passed on to the other peers, and acted on.
+   * One batch at a time, so roles change once per batch and in the order batches arrived.
+   */
+  addEntries(values: unknown[], from: PeerLink | null, gossip: boolean): Promise<number> {
+    const run = this.entryQueue.then(() => this.mergeEntries(values, from, gossip));
+    this.entryQueue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private entryQueue: Promise<void> = Promise.resolve();
+
+  private async mergeEntries(values: unknown[], from: PeerLink | null, gossip: boolean): Promise<number> {
     const fresh: MembershipEntry[] = [];
     for (const value of values) {
       const before = this.log.list().length;
@@ -416,7 +432,10 @@ export class RoomProvider {
         link.close('closed', 'membership revoked');
         continue;
       }
-      if (before === 'knocking' && role !== 'knocking') this.startSync(link);
+      if (before === 'knocking' && role !== 'knocking') {
+        this.startSync(link);
+        state.writer = this.roles.canWrite(state.peer.key, this.readOnly);
+      } else this.resyncIfWriter(link, state);
     }
     if (selfBefore === 'knocking' && self !== 'knocking') {
       for (const link of this.linkStates.keys()) if (this.roles.admitted(this.linkStates.get(link)!.peer.key)) this.startSync(link);
@@ -425,6 +444,16 @@ export class RoomProvider {
       this.eventEmitter.fire({ kind: 'removed', reason: this.roles.isBanned(this.selfKey) ? 'banned' : 'kicked' });
     }
     this.changeEmitter.fire();
+  }
+
+  /**
+   * A peer that may write now but could not before (promoted, or the room no longer read-only)
+   * may hold edits we dropped, which its later updates build on: our sync step 1 asks for them.
+   */
+  private resyncIfWriter(link: PeerLink, state: LinkState): void {
+    const writer = this.roles.canWrite(state.peer.key, this.readOnly);
+    if (writer && !state.writer) this.startSync(link);
+    state.writer = writer;
   }
 
   private onApp(state: LinkState, body: unknown): void {
@@ -445,11 +474,7 @@ export class RoomProvider {
     }
     const message = control.data;
     if (message.t === 'state') {
-      if (this.readOnly !== message.readOnly) {
-        this.readOnly = message.readOnly;
-        this.eventEmitter.fire({ kind: 'read-only', on: this.readOnly });
-        this.changeEmitter.fire();
-      }
+      if (this.readOnly !== message.readOnly) this.setReadOnlyState(message.readOnly);
     } else if (message.t === 'end') this.eventEmitter.fire({ kind: 'ended' });
     else if (message.t === 'rekey') {
       this.mesh.rekey(message.secret);
@@ -466,30 +491,46 @@ export class RoomProvider {
     }
   }
 
-  /** Signs an entry as this user, merges it, and sends it to every peer. */
-  async issue(fields: EntryFields): Promise<MembershipEntry> {
-    const entry = await this.options.signer.signEntry(fields);
-    await this.addEntries([entry], null, true);
-    return entry;
+  /**
+   * Signs entries as this user and merges them as one batch, sent to every peer as one message:
+   * a role change (a new grant and the old role's revocation) never shows a moment without a role.
+   */
+  async issue(...fields: EntryFields[]): Promise<MembershipEntry[]> {
+    const entries: MembershipEntry[] = [];
+    for (const f of fields) entries.push(await this.options.signer.signEntry(f));
+    await this.addEntries(entries, null, true);
+    return entries;
   }
 
-  grant(key: string, role: Exclude<PeerRole, 'knocking' | 'owner'>): Promise<MembershipEntry> {
+  grantFields(key: string, role: Exclude<PeerRole, 'knocking' | 'owner'>): EntryFields {
     const now = this.now();
-    return this.issue({ type: 'grant', roomId: this.options.roomId, subject: key, role, issuedAt: now, expiresAt: now + GRANT_LIFETIME_MS });
+    return { type: 'grant', roomId: this.options.roomId, subject: key, role, issuedAt: now, expiresAt: now + GRANT_LIFETIME_MS };
   }
 
-  revoke(key: string, role: Exclude<PeerRole, 'knocking' | 'owner'> | 'all'): Promise<MembershipEntry> {
-    return this.issue({ type: 'revoke', roomId: this.options.roomId, subject: key, role, issuedAt: this.now() });
+  revokeFields(key: string, role: Exclude<PeerRole, 'knocking' | 'owner'> | 'all'): EntryFields {
+    return { type: 'revoke', roomId: this.options.roomId, subject: key, role, issuedAt: this.now() };
+  }
+
+  async grant(key: string, role: Exclude<PeerRole, 'knocking' | 'owner'>): Promise<void> {
+    await this.issue(this.grantFields(key, role));
+  }
+
+  async revoke(key: string, role: Exclude<PeerRole, 'knocking' | 'owner'> | 'all'): Promise<void> {
+    await this.issue(this.revokeFields(key, role));
   }
 
   /** Tells one peer (by key) an owner message, then, for removals, closes its links. */
   sendControl(message: ControlMessage, to?: (key: string) => boolean): void {
     const wire = encodeJsonMessage(MessageType.control, message);
     for (const [link, state] of this.linkStates) if (!to || to(state.peer.key)) link.send(wire);
-    if (message.t === 'state') {
-      this.readOnly = message.readOnly;
-      this.changeEmitter.fire();
-    }
+    if (message.t === 'state' && message.readOnly !== this.readOnly) this.setReadOnlyState(message.readOnly);
+  }
+
+  private setReadOnlyState(on: boolean): void {
+    this.readOnly = on;
+    for (const [link, state] of this.linkStates) this.resyncIfWriter(link, state);
+    this.eventEmitter.fire({ kind: 'read-only', on });
+    this.changeEmitter.fire();
   }
 
   /** Closes every link to `key` and keeps it out for the rest of this room in this window. */

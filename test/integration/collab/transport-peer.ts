@@ -7,7 +7,7 @@ import * as encoding from 'lib0/encoding';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { RoomConnection } from '../../../renderer/collab/room-connection';
-import { MessageType } from '../../../renderer/collab/provider/wire';
+import { encodeJsonMessage, MessageType } from '../../../renderer/collab/provider/wire';
 import type { PeerConfig } from './transport-peers';
 import { roomSigner } from './room-signer';
 
@@ -38,6 +38,25 @@ const connection = new RoomConnection({
   PeerConnection: wrtc.RTCPeerConnection as unknown as typeof RTCPeerConnection,
   sendWithoutRole: config.hostile,
 });
+// A bridge: a second connection on the same document through another signalling server, as a
+// hostile viewer would run to sit between two writers that cannot reach each other.
+const bridge = config.bridgeSignalUrl
+  ? new RoomConnection({
+      roomId: config.roomId,
+      secret: config.secret,
+      signalUrl: config.bridgeSignalUrl,
+      iceServers: [],
+      doc,
+      awareness,
+      signer,
+      name: config.name,
+      ownerKey: config.ownerKey,
+      salt: config.salt,
+      entries: config.entries,
+      PeerConnection: wrtc.RTCPeerConnection as unknown as typeof RTCPeerConnection,
+      sendWithoutRole: config.hostile,
+    })
+  : null;
 const knocks = new Set<string>();
 const events: string[] = [];
 connection.onEvent((e) => {
@@ -51,7 +70,8 @@ function report(): void {
     .map(([, s]) => (s as { user?: { name?: string } }).user?.name ?? '?');
   const members = connection.members().map((m) => ({ key: m.key, name: m.name, role: m.role, self: m.self }));
   for (const m of members) if (m.role === 'knocking') knocks.add(m.key);
-  send({ ev: 'state', key: signer.publicKey, length: text.length, hash: text.toString().slice(-64), peers: connection.status().peers, names, members, events, stats: connection.stats });
+  const peers = connection.status().peers + (bridge?.status().peers ?? 0);
+  send({ ev: 'state', key: signer.publicKey, length: text.length, hash: text.toString().slice(-64), peers, names, members, events, stats: connection.stats });
 }
 text.observe(report);
 awareness.on('change', report);
@@ -66,7 +86,7 @@ connection.channel.on('test', (payload, from) => {
 
 /** Forged messages straight onto every verified link, bypassing the provider's own rules. */
 function forge(message: Uint8Array): void {
-  for (const link of connection.provider.mesh.verified()) link.send(message);
+  for (const conn of [connection, bridge]) for (const link of conn?.provider.mesh.verified() ?? []) link.send(message);
 }
 
 process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; insert?: string; at?: number; key?: string; role?: string; clientId?: number; bytes?: number; payload?: unknown }) => {
@@ -110,6 +130,10 @@ process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; inser
     encoding.writeVarUint8Array(e, encodeAwarenessUpdate(other, [other.clientID]));
     forge(encoding.toUint8Array(e));
   }
+  if (m.cmd === 'forge-entries') {
+    // Membership entries straight onto the wire, unchecked by our own log.
+    forge(encodeJsonMessage(MessageType.membership, m.payload));
+  }
   if (m.cmd === 'huge-update') {
     // One update of `bytes` (50 MB): refused at its first frame, and the sender dropped.
     const big = new Y.Doc();
@@ -123,6 +147,7 @@ process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; inser
   }
   if (m.cmd === 'stop') {
     clearInterval(ticker);
+    bridge?.destroy();
     connection.destroy();
     doc.destroy();
     setTimeout(() => process.exit(0), 100);

@@ -19,6 +19,8 @@ export interface PeerConfig {
   admission?: 'knock' | 'viewer' | 'editor';
   entries?: MembershipEntry[];
   hostile?: boolean;
+  /** A second signalling server this peer also joins the room through (a bridge between two halves). */
+  bridgeSignalUrl?: string;
   clientId?: number;
   claimRole?: string;
 }
