@@ -49,6 +49,7 @@ test('the owner admits a knocking guest, promotes, demotes, kicks and bans; a vi
 
   // Promote: now he edits, and Alice sees it.
   await alice.page.getByRole('button', { name: 'Make Bob an editor' }).click();
+  await showCollab(bob.page);
   await expect(members(bob.page).getByRole('listitem', { name: 'Bob (you), editor' })).toBeVisible({ timeout: 30_000 });
   await typeInEditor(bob.page, 'EDITOR ');
   await expect.poll(() => editorText(alice.page), { timeout: 30_000 }).toContain('EDITOR ');

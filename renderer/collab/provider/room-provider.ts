@@ -466,9 +466,10 @@ export class RoomProvider {
     this.changeEmitter.fire();
   }
 
-  /** A new room secret: our own signalling uses it from now on. */
+  /** A new room secret: our own signalling uses it from now on, and the invite shown changes. */
   rekeyLocally(secret: string): void {
     this.mesh.rekey(secret);
+    this.eventEmitter.fire({ kind: 'rekeyed', secret });
   }
 
   // ---- what the UI and the RoomChannel see -------------------------------------------------------
