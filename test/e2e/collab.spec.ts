@@ -53,7 +53,8 @@ test('two people edit one file together: tree, typing, cursors, chat, undo, save
   const invite = await shareFolder(alice.page, set.workspace.dir);
   // The owner's key and the room id's salt ride along (o=, n=): the room id is their hash.
   expect(invite).toMatch(/^codecrafter:\/\/join\/[\w-]+\?s=ws%3A%2F%2F127\.0\.0\.1%3A\d+&o=[0-9a-f]{64}&n=[0-9a-f]{32}#[\w-]{32}$/);
-  await expect(alice.page.getByRole('region', { name: 'Collaboration' })).toContainText('Everyone who has the invite is an editor');
+  // Roles come from the signed log: the owner is listed as owner, with a key fingerprint.
+  await expect(alice.page.getByRole('list', { name: 'Members' }).getByRole('listitem', { name: 'Alice (you), owner' })).toBeVisible();
 
   await joinRoom(bob.page, invite);
   await expectPeers(alice.page, 1);
