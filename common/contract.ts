@@ -4,6 +4,7 @@ import { event, method } from './rpc';
 import { historyContract } from './contract-history';
 import { identityContract } from './contract-identity';
 import { interviewContract } from './contract-interview';
+import { membershipContract } from './contract-membership';
 import { RendererLogRecordSchema, type RecentLog } from './log';
 import { roomContract } from './contract-room';
 import { roomContainerContract } from './contract-room-container';
@@ -173,6 +174,7 @@ export const contract = {
   roomContainer: roomContainerContract,
   identity: identityContract,
   interview: interviewContract,
+  membership: membershipContract,
   dialog: {
     /** A native folder picker where the host has one; the browser host answers `unsupported`. */
     pickFolder: method<{ path: string | null }>()(Empty),

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { newRoomSalt, roomIdFor } from './membership';
 
 // Room invites (DESIGN.md section 4, issue 4):
 //   codecrafter://join/<roomId>?s=<signal-url>#<secret>
 //   http(s)://<any-host>/join/<roomId>?s=<signal-url>#<secret>   (the same, for the browser host)
+// plus `&o=<owner key>&n=<salt>` (issue 8): the room id is roomIdFor(owner key, salt), so a guest
+// knows the owner's key without trusting the signalling server or whoever forwarded the link.
 // The secret sits after '#', so no server that serves or relays the link ever receives it.
 
 export const INVITE_SCHEME = 'codecrafter:';
@@ -55,6 +58,9 @@ export interface Invite {
   roomId: string;
   signalUrl: string;
   secret: string;
+  /** The owner's public key and the salt of the room id (common/membership.ts roomIdFor). */
+  ownerKey?: string;
+  salt?: string;
 }
 
 export type InviteParse = { ok: true; invite: Invite } | { ok: false; problem: string };
@@ -68,14 +74,18 @@ export function randomToken(chars: number): string {
   return platform.btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '').slice(0, chars);
 }
 
-export function newRoom(signalUrl: string): Invite {
-  return { roomId: randomToken(ROOM_ID_CHARS), secret: randomToken(SECRET_CHARS), signalUrl };
+/** A new room; with the owner's key, its id names that key (the room id is the key's and a salt's hash). */
+export function newRoom(signalUrl: string, ownerKey?: string): Invite {
+  if (!ownerKey) return { roomId: randomToken(ROOM_ID_CHARS), secret: randomToken(SECRET_CHARS), signalUrl };
+  const salt = newRoomSalt();
+  return { roomId: roomIdFor(ownerKey, salt), secret: randomToken(SECRET_CHARS), signalUrl, ownerKey, salt };
 }
 
 /** The app's own link; `base` turns it into the browser host's http link (e.g. location.origin). */
 export function formatInvite(invite: Invite, base?: string): string {
   const prefix = base ? `${base.replace(/\/+$/, '')}/join/` : `${INVITE_SCHEME}//join/`;
-  return `${prefix}${invite.roomId}?s=${encodeURIComponent(invite.signalUrl)}#${invite.secret}`;
+  const owner = invite.ownerKey && invite.salt ? `&o=${invite.ownerKey}&n=${invite.salt}` : '';
+  return `${prefix}${invite.roomId}?s=${encodeURIComponent(invite.signalUrl)}${owner}#${invite.secret}`;
 }
 
 /** Reads an invite in either form; says what is wrong instead of throwing. */
@@ -112,7 +122,13 @@ export function parseInvite(link: string): InviteParse {
   // A role token may follow the secret after '.' (DESIGN.md section 4); roles are not enforced yet.
   const secret = RoomSecretSchema.safeParse(hash.split('.')[0]);
   if (!secret.success) return { ok: false, problem: secret.error.issues[0]!.message };
-  return { ok: true, invite: { roomId: roomId.data, signalUrl: signalUrl.data, secret: secret.data } };
+  const ownerKey = url.searchParams.get('o');
+  const salt = url.searchParams.get('n');
+  if ((ownerKey === null) !== (salt === null) || (ownerKey !== null && !/^[0-9a-f]{64}$/.test(ownerKey)) || (salt !== null && !/^[0-9a-f]{32}$/.test(salt))) {
+    return { ok: false, problem: "The invite's owner key (o=) or salt (n=) is damaged. Ask for the whole link." };
+  }
+  const owner = ownerKey !== null && salt !== null ? { ownerKey, salt } : {};
+  return { ok: true, invite: { roomId: roomId.data, signalUrl: signalUrl.data, secret: secret.data, ...owner } };
 }
 
 /** The codecrafter:// invite among a process's arguments (how the OS starts the app for a link). */

@@ -111,7 +111,10 @@ export const INVITE_PAGE_SCRIPT = `'use strict';
     var secret = location.hash.replace(/^#/, '');
     if (!secret) return fail('The invite has no secret (the part after #). Some apps cut it off: ask the host to send the whole link again.');
     if (!SECRET.test(secret)) return fail('The secret after # is damaged. Ask the host to send the whole link again.');
-    return 'codecrafter://join/' + room[1] + '?s=' + encodeURIComponent(signal) + '#' + secret;
+    // The owner's key and the room id's salt (o=, n=) prove whose room it is: keep them.
+    var query = new URLSearchParams(location.search);
+    var owner = ['o', 'n'].map(function (k) { return query.get(k) ? '&' + k + '=' + encodeURIComponent(query.get(k)) : ''; }).join('');
+    return 'codecrafter://join/' + room[1] + '?s=' + encodeURIComponent(signal) + owner + '#' + secret;
   }
 
   function show() {

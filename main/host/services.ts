@@ -23,6 +23,7 @@ import { createInterviewHandlers } from './interview-handlers';
 import type { PdfPrinter } from '../interview/pdf-printer';
 import { createRoomContainerHandlers } from '../room-container/room-container-handlers';
 import { IdentityService } from '../identity/identity-service';
+import { createMembershipHandlers } from '../rooms/membership-handlers';
 import type { SecretBox } from '../identity/secret-box';
 import { createLogHandlers } from './log-handlers';
 import { getLogger } from '../log/log-service';
@@ -128,6 +129,7 @@ export function createHostServices(options: HostOptions): HostServices {
   });
   const roomContainer = createRoomContainerHandlers({ hub, dataDir: options.dataDir, workspace, terminals });
   const identity = new IdentityService(options.dataDir, options.secretBox);
+  const membership = createMembershipHandlers(options.dataDir);
   const logs = createLogHandlers({ dataDir: options.dataDir, openFolder: options.openFolder });
   const runs = createRunService({
     sandbox,
@@ -226,6 +228,7 @@ export function createHostServices(options: HostOptions): HostServices {
       signHandshake: async ({ transcript, side }) => ({ sig: await identity.signHandshake(transcript, side) }),
       signMembershipEntry: (fields) => identity.signMembershipEntry(fields),
     },
+    membership: membership.impl,
     dialog: {
       async pickFolder() {
         if (!options.pickFolder) {
@@ -244,6 +247,7 @@ export function createHostServices(options: HostOptions): HostServices {
       await room.dispose?.();
       await interview.dispose?.();
       recording.dispose();
+      membership.dispose();
       await history.dispose?.();
       terminals.dispose();
       workspace.dispose();

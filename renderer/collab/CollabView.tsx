@@ -6,6 +6,7 @@ import { loadIceText, parseIceServers, saveIceText } from './ice-servers';
 import { saveIdentity, savedIdentity } from './identity';
 import { ColorPicker } from './NamePrompt';
 import { colorFor } from './presence';
+import { AdmissionChoice, RoomMembers } from './RoomMembers';
 import {
   endRoom,
   follow,
@@ -111,7 +112,8 @@ function OutOfRoom() {
         <h3>Share</h3>
         {workspace ? (
           <>
-            <p>Turn the open folder into a room: everyone with the invite edits it with you, live.</p>
+            <p>Turn the open folder into a room: the people you let in edit it with you, live.</p>
+            <AdmissionChoice />
             <button className="primary" disabled={busy !== null} onClick={() => void shareWorkspace()}>
               {busy === 'sharing' ? 'Sharing…' : 'Share workspace'}
             </button>
@@ -143,6 +145,9 @@ function OutOfRoom() {
 
 function Participants() {
   const list = useWorkbench((s) => s.collab.participants);
+  const members = useWorkbench((s) => s.collab.members);
+  // The role shown is the log's, found through the client ids each peer declared in its handshake.
+  const roleOf = (clientId: number) => members.find((m) => m.clientIds.includes(clientId))?.role ?? 'unverified';
   const following = useWorkbench((s) => s.collab.following);
   return (
     <ul className="collab-people" aria-label="Participants">
@@ -153,7 +158,7 @@ function Participants() {
             {p.name}
             {p.self ? ' (you)' : ''}
           </span>
-          <span className="collab-role">{p.role === 'owner' ? 'owner' : 'guest'}</span>
+          <span className="collab-role">{roleOf(p.clientId)}</span>
           <span className="collab-where" title={p.activeFile ?? undefined}>
             {p.activeFile ?? 'no file open'}
             {p.typing ? ' · typing…' : p.idle ? ' · idle' : ''}
@@ -225,7 +230,7 @@ function InRoom() {
         {statusText}
       </div>
       <SignallingRetry />
-      <p className="notice">Everyone who has the invite is an editor: per-person roles are not available yet.</p>
+      <RoomMembers />
       {room.role === 'owner' && (
         <>
           <CopyField label="Invite link" value={room.invite} />
@@ -245,7 +250,7 @@ function InRoom() {
       <ChatBox />
       <div className="collab-row">
         {phase === 'offline' ? <button onClick={goOnline}>Reconnect</button> : phase !== 'ended' && <button onClick={goOffline}>Go offline</button>}
-        <button className="danger" onClick={room.role === 'owner' ? () => void endRoom() : leaveRoom}>
+        <button className="danger" title={room.role === 'owner' ? 'End the room for everyone' : undefined} onClick={room.role === 'owner' ? () => void endRoom() : leaveRoom}>
           {room.role === 'owner' ? 'Stop sharing' : 'Leave room'}
         </button>
       </div>

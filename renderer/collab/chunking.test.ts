@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_BYTES, installChunking, isChunkFrame, Reassembler, splitMessage } from './chunking';
+import { CHUNK_BYTES, isChunkFrame, Reassembler, splitMessage, TOO_LARGE } from './chunking';
 
 function bytes(n: number, seed = 1): Uint8Array {
   const out = new Uint8Array(n);
@@ -28,32 +28,18 @@ describe('data channel framing', () => {
     expect(b.map((f) => r.accept(f)).at(-1)).toEqual(bytes(300, 2));
   });
 
-  it('y-webrtc messages (a small varuint type first) are never taken for frames', () => {
+  it('our messages (a small varuint type first) are never taken for frames', () => {
     for (const type of [0, 1, 3, 4]) expect(isChunkFrame(new Uint8Array([type, ...bytes(40)]))).toBe(false);
   });
 
-  it('wraps a peer: large sends go as frames and arrive whole, small ones untouched', () => {
-    const wire: Uint8Array[] = [];
-    const received: unknown[] = [];
-    const makePeer = () => ({
-      send: (data: Uint8Array) => wire.push(data),
-      emit: (event: string, ...args: unknown[]) => {
-        if (event === 'data') received.push(args[0]);
-        return true;
-      },
-    });
-    const sender = makePeer();
-    const receiver = makePeer();
-    let chunked = 0;
-    installChunking(sender, () => chunked++);
-    installChunking(receiver, () => {});
-    const large = bytes(CHUNK_BYTES * 2 + 5);
-    const small = bytes(100);
-    sender.send(large);
-    sender.send(small);
-    expect(chunked).toBe(1);
-    expect(wire).toHaveLength(4);
-    for (const frame of wire) receiver.emit('data', frame);
-    expect(received).toEqual([large, small]);
+  it('refuses a message over the cap at its first frame, and one that grows past it', () => {
+    const r = new Reassembler(1000);
+    const huge = splitMessage(bytes(5000), 3, 100);
+    expect(r.accept(huge[0]!)).toBe(TOO_LARGE);
+    // The last frame is short, so a sender could under-announce: the running total catches it.
+    const sneaky = splitMessage(bytes(1100), 4, 600);
+    expect(r.accept(sneaky[0]!)).toBeNull();
+    expect(r.accept(sneaky[1]!)).toBe(TOO_LARGE);
+    expect(splitMessage(bytes(900), 5, 100).map((f) => r.accept(f)).at(-1)).toEqual(bytes(900));
   });
 });

@@ -1,22 +1,24 @@
-// Data channels cap a message's size (Chromium negotiates 256 KiB), and y-webrtc sends a whole
-// sync reply as one message: a 1 MB file would never arrive. Large messages are cut into frames
-// here and joined on the other side, per peer connection, below y-webrtc.
+// Data channels cap a message's size (Chromium negotiates 256 KiB), and a whole sync reply is one
+// message: a 1 MB file would never arrive. Large messages are cut into frames here and joined on
+// the other side, per peer connection (provider/framed-channel.ts).
 //
-// Frame: MARKER(2) | message id (u32) | index (u32) | count (u32) | bytes. y-webrtc messages
-// start with a varuint message type 0..4, so 0xff 0xc7 can never begin one of theirs.
+// Frame: MARKER(2) | message id (u32) | index (u32) | count (u32) | bytes. Our messages start with
+// a small varuint message type (provider/wire.ts), so 0xff 0xc7 can never begin one of them.
 
 const MARKER_0 = 0xff;
 const MARKER_1 = 0xc7;
 const HEADER_BYTES = 14;
 /** Payload per frame; well under every browser's data channel limit. */
 export const CHUNK_BYTES = 60 * 1024;
-/** A message larger than this from a peer is dropped instead of filling our memory. */
-export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+/**
+ * A message larger than this from a peer is refused (and the peer dropped) instead of filling our
+ * memory: a room shares at most 32 MB of text (session.ts MAX_SHARED_TOTAL_BYTES), so a sync reply
+ * of the whole room fits.
+ */
+export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024 + 64 * 1024;
 
-interface PeerLike {
-  send(data: Uint8Array): void;
-  emit(event: string, ...args: unknown[]): boolean;
-}
+/** What `Reassembler.accept` says of a message that would pass MAX_MESSAGE_BYTES. */
+export const TOO_LARGE = 'too-large' as const;
 
 export function isChunkFrame(data: Uint8Array): boolean {
   return data.length >= HEADER_BYTES && data[0] === MARKER_0 && data[1] === MARKER_1;
@@ -44,16 +46,30 @@ export function splitMessage(message: Uint8Array, id: number, chunkBytes = CHUNK
 export class Reassembler {
   private current: { id: number; count: number; parts: Uint8Array[]; bytes: number } | null = null;
 
-  /** Returns the whole message when `frame` completes one, null otherwise (or when dropped). */
-  accept(frame: Uint8Array): Uint8Array | null {
+  constructor(private readonly maxBytes = MAX_MESSAGE_BYTES) {}
+
+  /**
+   * Returns the whole message when `frame` completes one, null otherwise (or when out of order),
+   * TOO_LARGE when the message announces or reaches more than the cap: known at its first frame,
+   * so a 50 MB message is refused before 50 MB arrive.
+   */
+  accept(frame: Uint8Array): Uint8Array | null | typeof TOO_LARGE {
     const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
     const id = view.getUint32(2);
     const index = view.getUint32(6);
     const count = view.getUint32(10);
+    // Every frame but the last is full, so the first one tells the least the message will weigh.
+    if (index === 0 && (count - 1) * (frame.length - HEADER_BYTES) >= this.maxBytes) {
+      this.current = null;
+      return TOO_LARGE;
+    }
     if (index === 0) this.current = { id, count, parts: [], bytes: 0 };
     const current = this.current;
-    const tooLarge = current !== null && current.bytes + frame.length - HEADER_BYTES > MAX_MESSAGE_BYTES;
-    if (!current || current.id !== id || current.count !== count || current.parts.length !== index || tooLarge) {
+    if (current !== null && current.bytes + frame.length - HEADER_BYTES > this.maxBytes) {
+      this.current = null;
+      return TOO_LARGE;
+    }
+    if (!current || current.id !== id || current.count !== count || current.parts.length !== index) {
       this.current = null;
       return null;
     }
@@ -70,29 +86,4 @@ export class Reassembler {
     }
     return message;
   }
-}
-
-const installed = new WeakSet<object>();
-
-/** Wraps one simple-peer connection (as y-webrtc made it) so large messages travel in frames. */
-export function installChunking(peerObject: unknown, onChunked: () => void): void {
-  const peer = peerObject as PeerLike;
-  if (!peer || installed.has(peer)) return;
-  installed.add(peer);
-  let nextId = 1;
-  const send = peer.send.bind(peer);
-  peer.send = (data: Uint8Array) => {
-    if (data.length <= CHUNK_BYTES) return send(data);
-    onChunked();
-    for (const frame of splitMessage(data, nextId++)) send(frame);
-  };
-  const reassembler = new Reassembler();
-  const emit = peer.emit.bind(peer);
-  peer.emit = (event: string, ...args: unknown[]) => {
-    if (event === 'data' && args[0] instanceof Uint8Array && isChunkFrame(args[0])) {
-      const message = reassembler.accept(args[0]);
-      return message ? emit('data', message) : true;
-    }
-    return emit(event, ...args);
-  };
 }

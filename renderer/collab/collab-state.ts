@@ -1,5 +1,7 @@
 import type { ConnectionStatus } from './room-connection';
 import type { ChatMessage } from '../../common/chat';
+import type { PeerRole } from './provider/roles';
+import type { RoomMember } from './provider/room-provider';
 
 // What the workbench shows of a room; kept in the workbench store (state/store.ts `collab`).
 
@@ -42,6 +44,14 @@ export interface CollabState {
   following: number | null;
   /** Sharing or joining is under way. */
   busy: 'sharing' | 'joining' | null;
+  /** This window and the connected peers, with roles from the membership log (never awareness). */
+  members: RoomMember[];
+  /** This window's role from the log; 'knocking' until the owner lets it in. */
+  selfRole: PeerRole | null;
+  /** Whether this window's edits reach the room (a writer's role, and the room not read-only). */
+  canEdit: boolean;
+  /** The owner made the room read-only: only the owner writes. */
+  readOnly: boolean;
 }
 
 export const EMPTY_COLLAB: CollabState = {
@@ -53,4 +63,8 @@ export const EMPTY_COLLAB: CollabState = {
   chatTyping: [],
   following: null,
   busy: null,
+  members: [],
+  selfRole: null,
+  canEdit: true,
+  readOnly: false,
 };

@@ -12,7 +12,9 @@ export function takeInviteFromLocation(): string | null {
   if (!roomId || !signalUrl) return null;
   const secret = location.hash.replace(/^#/, '');
   history.replaceState(null, '', location.pathname);
-  const link = `${location.origin}/join/${encodeURIComponent(roomId)}?s=${encodeURIComponent(signalUrl)}#${secret}`;
+  // The owner's key and the salt (o=, n=) travel too: they prove whose room it is (common/invite.ts).
+  const owner = ['o', 'n'].map((k) => (params.has(k) ? `&${k}=${encodeURIComponent(params.get(k)!)}` : '')).join('');
+  const link = `${location.origin}/join/${encodeURIComponent(roomId)}?s=${encodeURIComponent(signalUrl)}${owner}#${secret}`;
   const parsed = parseInvite(link);
   // A malformed link still goes to joinRoom, which says what is wrong with it.
   return parsed.ok ? formatInvite(parsed.invite, location.origin) : link;

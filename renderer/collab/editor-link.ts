@@ -38,7 +38,19 @@ export function attachEditor(target: monaco.editor.IStandaloneCodeEditor): () =>
   target.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, () => activeUndo()?.undo());
   target.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, () => activeUndo()?.redo());
   target.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, () => activeUndo()?.redo());
+  // A viewer's (or knocking guest's) editor is read-only: every peer drops its edits anyway
+  // (provider/room-provider.ts), so typing would only make this window's text differ.
+  const applyReadOnly = () => {
+    const { room, canEdit } = workbench.get().collab;
+    const readOnly = room !== null && !canEdit;
+    if (target.getOption(monaco.editor.EditorOption.readOnly) !== readOnly) target.updateOptions({ readOnly, readOnlyMessage: { value: 'Your role in this room cannot edit (ask the owner).' } });
+  };
+  applyReadOnly();
+  const unsubscribe = workbench.subscribe((s, prev) => {
+    if (s.collab.canEdit !== prev.collab.canEdit || s.collab.room !== prev.collab.room) applyReadOnly();
+  });
   const disposables = [
+    { dispose: unsubscribe },
     target.onKeyDown(() => onUserInput?.()),
     target.onMouseDown(() => onUserInput?.()),
     target.onDidScrollChange(() => {

@@ -6,6 +6,17 @@ import { monaco } from '../editor/monaco-setup';
 import { currentEditor } from './editor-link';
 import { transportStats } from './session';
 import { RoomConnection } from './room-connection';
+import { hexToBytes } from '@noble/hashes/utils.js';
+import { signHandshake } from '../../common/handshake';
+import { signerFromSecretKey } from '../../common/identity';
+import { signEntry } from '../../common/membership';
+import type { RoomSigner } from './provider/room-provider';
+
+/** A room identity over a key given by the benchmark (the app's own goes through main). */
+async function benchSigner(secretKeyHex: string): Promise<RoomSigner> {
+  const signer = await signerFromSecretKey(hexToBytes(secretKeyHex));
+  return { publicKey: signer.publicKey, signHandshake: (t, side) => signHandshake(signer, t, side), signEntry: (fields) => signEntry(signer, fields) };
+}
 
 // A window into the editor for end-to-end tests and the collaboration benchmark, present only
 // when the page was opened with `probe=1` in its query: the whole model's text (the DOM shows
@@ -22,6 +33,7 @@ export interface CollabProbe {
   WebrtcProvider: typeof WebrtcProvider;
   RoomConnection: typeof RoomConnection;
   Awareness: typeof Awareness;
+  benchSigner: typeof benchSigner;
 }
 
 declare global {
@@ -42,5 +54,6 @@ if (new URLSearchParams(location.search).get('probe') === '1') {
     WebrtcProvider,
     RoomConnection,
     Awareness,
+    benchSigner,
   };
 }

@@ -1,16 +1,17 @@
-import { WebrtcProvider } from 'y-webrtc';
-import * as Y from 'yjs';
-import { removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
-import { createThrottle, type Throttle } from './throttle';
-import { installChunking } from './chunking';
-import { SignalBackoff, type ReconnectingSocket } from './signal-backoff';
-import { TxOrigin } from '../../common/origins';
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
 import { Emitter } from '../../common/event';
+import { isRoomOwner, type MembershipEntry } from '../../common/membership';
+import type { RoomChannel } from './room-channel';
+import { RoomAdmin } from './provider/admission';
+import { providerChannel } from './provider/channel';
+import { RoomProvider, type AdmissionPolicy, type ProviderStats, type RoomEvent, type RoomMember, type RoomSigner } from './provider/room-provider';
 
-// THE peer transport of a room (issue 4): every WebRTC provider is made here and nowhere else, so
-// per-peer roles (DESIGN.md section 4: a handshake before any document traffic, viewers' updates
-// dropped per connection) have one place to go. Never the library's network defaults: our
-// signalling URL, the room secret as password, and the ICE servers given explicitly.
+// THE peer transport of a room (issue 4, issue 8): every room connection is made here and nowhere
+// else. Our own provider (provider/): y-webrtc's signalling protocol, one RTCPeerConnection per
+// peer, a signed handshake before any byte, roles from the membership log enforced per
+// connection. Never the library's network defaults: our signalling URL, the room secret, the ICE
+// servers given explicitly.
 
 export interface RoomConnectionOptions {
   roomId: string;
@@ -20,20 +21,33 @@ export interface RoomConnectionOptions {
   iceServers: RTCIceServer[];
   doc: Y.Doc;
   awareness: Awareness;
+  /** This user: key, handshake and membership signatures (main's identity service in the app). */
+  signer: RoomSigner;
+  /** Display name shown at the door. */
+  name: string;
+  /** The owner's key and the salt the room id was made from (the invite carries both). */
+  ownerKey: string;
+  salt: string;
+  entries?: MembershipEntry[];
+  onEntries?: (entries: MembershipEntry[]) => void;
+  /** Owner: what happens to a verified peer without a grant (default: it knocks). */
+  admission?: AdmissionPolicy;
   /**
    * Updates that arrive within this many milliseconds of the last message sent are merged into
    * one message (the first of a burst still goes at once, so a lone keystroke is not delayed).
    */
   batchMs?: number;
-  /** A WebRTC implementation for peers outside a browser (Node: @roamhq/wrtc). */
-  wrtc?: unknown;
+  /** The RTCPeerConnection to use: the browser's by default; in Node, @roamhq/wrtc's. */
+  PeerConnection?: typeof RTCPeerConnection;
+  /** Hostile-peer tests only (room-provider.ts). */
+  sendWithoutRole?: boolean;
 }
 
 export type ConnectionPhase = 'connecting' | 'online' | 'offline' | 'ended' | 'closed';
 
 export interface ConnectionStatus {
   phase: ConnectionPhase;
-  /** Peers with an open data channel. */
+  /** Peers that passed the handshake. */
   peers: number;
   /** Whether the signalling server is reachable. */
   signalling: boolean;
@@ -43,202 +57,98 @@ export interface ConnectionStatus {
   retryInMs: number | null;
 }
 
-export interface TransportStats {
-  docUpdates: number;
-  docMessages: number;
-  awarenessMessages: number;
-  chunkedMessages: number;
-  /** Signalling messages that did not decrypt with our secret: someone in the topic with a wrong one. */
-  undecryptable: number;
-}
-
-// What y-webrtc keeps on its room object; not in its typings, read here only.
-interface WebrtcRoomInternals {
-  _docUpdateHandler: (update: Uint8Array, origin: unknown) => void;
-  _awarenessUpdateHandler: (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => void;
-  webrtcConns: Map<string, { peer: unknown; connected: boolean }>;
-}
+export type TransportStats = ProviderStats;
 
 export class RoomConnection {
-  readonly stats: TransportStats = { docUpdates: 0, docMessages: 0, awarenessMessages: 0, chunkedMessages: 0, undecryptable: 0 };
   readonly ready: Promise<void>;
-  private readonly provider: WebrtcProvider;
+  readonly provider: RoomProvider;
+  /** App messages between admitted members (guest runs, interview timer, shared terminals). */
+  readonly channel: RoomChannel;
+  /** The owner's and admins' door. */
+  readonly admin: RoomAdmin;
   private readonly statusEmitter = new Emitter<ConnectionStatus>();
-  private readonly throttles: Throttle[] = [];
   private offline = false;
   private closed = false;
   private ended = false;
-  private readonly backoffs = new Map<ReconnectingSocket, SignalBackoff>();
-  /** Our awareness state, kept across going offline (y-webrtc clears it on disconnect). */
-  private savedAwareness: Record<string, unknown> | null = null;
-  private readonly poll: ReturnType<typeof setInterval>;
-  /**
-   * y-webrtc decrypts each signalling message with the room key and leaves a failure unhandled:
-   * a message from someone holding a wrong secret is expected here, counted, and not an app error.
-   */
-  private readonly onRejection = (event: PromiseRejectionEvent) => {
-    const reason: unknown = event.reason;
-    if (reason instanceof Error && reason.name === 'OperationError') {
-      event.preventDefault();
-      this.stats.undecryptable++;
-    }
-  };
 
-  constructor(private readonly options: RoomConnectionOptions) {
-    this.provider = new WebrtcProvider(options.roomId, options.doc, {
-      signaling: [options.signalUrl],
-      password: options.secret,
-      awareness: options.awareness,
-      // A full mesh: rooms are small (DESIGN.md section 7), so everyone connects to everyone.
-      maxConns: 64,
-      filterBcConns: true,
-      peerOpts: { config: { iceServers: options.iceServers }, ...(options.wrtc ? { wrtc: options.wrtc } : {}) },
+  constructor(options: RoomConnectionOptions) {
+    // The room id names the owner's key: an invite whose owner key does not make its room id is forged.
+    if (!isRoomOwner(options.roomId, options.ownerKey, options.salt)) throw new Error('This invite names an owner key that does not match its room id.');
+    const PeerConnection = options.PeerConnection ?? globalThis.RTCPeerConnection;
+    if (!PeerConnection) throw new Error('This runtime has no WebRTC (RTCPeerConnection).');
+    this.provider = new RoomProvider({ ...options, PeerConnection });
+    this.channel = providerChannel(this.provider);
+    this.admin = new RoomAdmin(this.provider);
+    this.provider.onDidChange(() => this.emit());
+    this.provider.onEvent((event) => {
+      if (event.kind === 'ended' || (event.kind === 'removed' && !this.provider.isOwner)) this.markEnded();
     });
-    this.provider.on('peers', (event: { added: string[]; removed: string[] }) => {
-      const room = this.room();
-      for (const id of event.added) {
-        const conn = room?.webrtcConns.get(id);
-        if (conn) installChunking(conn.peer, () => this.stats.chunkedMessages++);
-      }
-      if (event.removed.length) this.forgetPeers(event.removed);
-      this.emit();
+    this.ready = this.provider.ready.then(() => {
+      if (!this.closed) this.provider.start();
     });
-    this.watchSignalling();
-    this.ready = Promise.resolve(this.provider.key).then(() => this.batchTraffic());
-    // The signalling socket's state has no event of its own in y-webrtc; a slow poll keeps the UI honest.
-    this.poll = setInterval(() => this.emit(), 1000);
-    globalThis.addEventListener?.('unhandledrejection', this.onRejection);
   }
 
-  /**
-   * A peer whose connection closed is gone (issue 11): its awareness goes now, not after the
-   * 30 s awareness timeout. Each peer names its signalling peer id in its awareness state.
-   */
-  private forgetPeers(peerIds: string[]): void {
-    const gone = new Set(peerIds);
-    const awareness = this.options.awareness;
-    const ids = [...awareness.getStates()]
-      .filter(([clientId, state]) => clientId !== awareness.clientID && typeof state.peerId === 'string' && gone.has(state.peerId))
-      .map(([clientId]) => clientId);
-    if (ids.length) removeAwarenessStates(awareness, ids, TxOrigin.peerClosed);
-  }
-
-  /** Puts our backoff on each signalling socket y-webrtc made (a new one after going online again). */
-  private watchSignalling(): void {
-    for (const socket of this.provider.signalingConns as unknown as ReconnectingSocket[]) {
-      if (!this.backoffs.has(socket)) this.backoffs.set(socket, new SignalBackoff(socket, () => this.emit()));
-    }
-  }
-
-  private stopBackoffs(): void {
-    for (const backoff of this.backoffs.values()) backoff.stop();
-    this.backoffs.clear();
-  }
-
-  /** The user asked to reach the signalling server now instead of waiting. */
-  retryNow(): void {
-    for (const backoff of this.backoffs.values()) backoff.retryNow();
-  }
-
-  /** y-webrtc opens its room once the key is derived; then wrap its senders with batching. */
-  private batchTraffic(): void {
-    const room = this.room();
-    if (!room || this.closed) return;
-    // Peers drop our awareness when our connection to them closes; they find us by this id.
-    if (this.options.awareness.getLocalState() !== null) this.options.awareness.setLocalStateField('peerId', (room as unknown as { peerId: string }).peerId);
-    const batchMs = this.options.batchMs ?? 10;
-    const doc = this.options.doc;
-    const sendDoc = room._docUpdateHandler;
-    const docThrottle = createThrottle<Uint8Array>(batchMs, (updates) => {
-      this.stats.docMessages++;
-      sendDoc(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), null);
-    });
-    const sendAwareness = room._awarenessUpdateHandler;
-    const awarenessThrottle = createThrottle<number[]>(batchMs * 3, (batches) => {
-      this.stats.awarenessMessages++;
-      sendAwareness({ added: [], updated: [...new Set(batches.flat())], removed: [] }, null);
-    });
-    this.throttles.push(docThrottle, awarenessThrottle);
-    const wasOn = !this.offline;
-    doc.off('update', sendDoc);
-    room._docUpdateHandler = (update) => {
-      this.stats.docUpdates++;
-      docThrottle.push(update);
-    };
-    if (wasOn) doc.on('update', room._docUpdateHandler);
-    this.options.awareness.off('update', sendAwareness);
-    room._awarenessUpdateHandler = ({ added, updated, removed }) => awarenessThrottle.push([...added, ...updated, ...removed]);
-    if (wasOn) this.options.awareness.on('update', room._awarenessUpdateHandler);
-  }
-
-  private room(): WebrtcRoomInternals | null {
-    return this.provider.room as unknown as WebrtcRoomInternals | null;
-  }
-
-  status(): ConnectionStatus {
-    const room = this.room();
-    const peers = room ? [...room.webrtcConns.values()].filter((c) => c.connected).length : 0;
-    const signalling = this.provider.signalingConns.some((c) => c.connected);
-    const phase: ConnectionPhase = this.closed
-      ? 'closed'
-      : this.ended
-        ? 'ended'
-        : this.offline
-          ? 'offline'
-          : signalling || peers > 0
-            ? 'online'
-            : 'connecting';
-    let signallingFailures = 0;
-    let retryAt: number | null = null;
-    if (!signalling && !this.offline && !this.ended) {
-      for (const backoff of this.backoffs.values()) {
-        const { failures, nextAttemptAt } = backoff.state();
-        signallingFailures = Math.max(signallingFailures, failures);
-        if (nextAttemptAt !== null) retryAt = Math.min(retryAt ?? nextAttemptAt, nextAttemptAt);
-      }
-    }
-    return { phase, peers, signalling, signallingFailures, retryInMs: retryAt === null ? null : Math.max(0, retryAt - Date.now()) };
+  get stats(): TransportStats {
+    const links = [...this.provider.mesh.links.values()].reduce((sum, link) => sum + link.chunked, 0);
+    return { ...this.provider.stats, chunkedMessages: this.provider.stats.chunkedMessages + links, undecryptable: this.provider.mesh.undecryptable };
   }
 
   readonly onDidChange = this.statusEmitter.event;
+
+  get onEvent(): (listener: (event: RoomEvent) => void) => () => void {
+    return this.provider.onEvent;
+  }
+
+  members(): RoomMember[] {
+    return this.provider.members();
+  }
+
+  status(): ConnectionStatus {
+    const signalling = this.provider.mesh.signalling.connected;
+    const peers = this.closed || this.offline ? 0 : this.provider.verifiedLinks;
+    const phase: ConnectionPhase = this.closed ? 'closed' : this.ended ? 'ended' : this.offline ? 'offline' : signalling || peers > 0 ? 'online' : 'connecting';
+    let signallingFailures = 0;
+    let retryInMs: number | null = null;
+    if (!signalling && !this.offline && !this.ended && !this.closed) {
+      const { failures, nextAttemptAt } = this.provider.mesh.signalling.state();
+      signallingFailures = failures;
+      if (nextAttemptAt !== null) retryInMs = Math.max(0, nextAttemptAt - Date.now());
+    }
+    return { phase, peers, signalling, signallingFailures, retryInMs };
+  }
 
   private emit(): void {
     this.statusEmitter.fire(this.status());
   }
 
+  /** The user asked to reach the signalling server now instead of waiting. */
+  retryNow(): void {
+    this.provider.mesh.signalling.retryNow();
+  }
+
   /** Drops every peer and the signalling socket; edits made meanwhile merge on return. */
   goOffline(): void {
     if (this.offline || this.closed) return;
-    for (const t of this.throttles) t.flush();
-    this.savedAwareness = this.options.awareness.getLocalState();
     this.offline = true;
-    this.stopBackoffs();
-    this.provider.disconnect();
+    this.provider.stop();
     this.emit();
   }
 
   goOnline(): void {
-    if (!this.offline || this.closed) return;
+    if (!this.offline || this.closed || this.ended) return;
     this.offline = false;
-    this.provider.connect();
-    this.watchSignalling();
-    // y-webrtc removed our awareness state when it disconnected: put it back so peers see us again.
-    if (this.savedAwareness && this.options.awareness.getLocalState() === null) this.options.awareness.setLocalState(this.savedAwareness);
+    this.provider.start();
     this.emit();
   }
 
   /**
-   * The host ended the room: no more attempts to reach its signalling server, and no peers to look
-   * for. The doc stays as it is, so the guest still reads (and can keep) what was shared.
+   * The host ended the room (or removed us): no more attempts to reach its signalling server, and
+   * no peers to look for. The doc stays as it is, so the guest still reads what was shared.
    */
   markEnded(): void {
     if (this.ended || this.closed) return;
     this.ended = true;
-    this.stopBackoffs();
-    // y-webrtc removes our own awareness state on disconnect; this window still lists itself.
-    const own = this.options.awareness.getLocalState();
-    this.provider.disconnect();
-    if (own && this.options.awareness.getLocalState() === null) this.options.awareness.setLocalState(own);
+    this.provider.stop();
     this.emit();
   }
 
@@ -248,13 +158,9 @@ export class RoomConnection {
 
   destroy(): void {
     if (this.closed) return;
-    for (const t of this.throttles) t.flush();
-    for (const t of this.throttles) t.dispose();
+    this.provider.flush();
     this.closed = true;
-    this.stopBackoffs();
-    clearInterval(this.poll);
-    globalThis.removeEventListener?.('unhandledrejection', this.onRejection);
-    this.provider.destroy();
+    this.provider.dispose();
     this.emit();
     this.statusEmitter.dispose();
   }

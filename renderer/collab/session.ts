@@ -13,8 +13,11 @@ import { ensureIdentity, savedIdentity } from './identity';
 import { paintRemoteCursors, participants, readPeerState, setLocalField, setLocalUser } from './presence';
 import { drawGuestTree, watchRoomFiles } from './file-sync';
 import { RoomConnection } from './room-connection';
+import type { RoomSigner, RoomEvent } from './provider/room-provider';
+import { savedAdmissionPolicy } from './admission-policy';
 import { reportRefusals, watchHostNotices } from './room-notices';
 import type { PeerOpRefusal } from '../../common/peer-file-ops';
+import type { MembershipEntry } from '../../common/membership';
 
 // A room's lifecycle in this window (issue 4): Share turns the open workspace into a room, Join
 // enters one from an invite, Leave ends it. State for the UI goes to the workbench store.
@@ -35,6 +38,7 @@ const END_NOTICE_MS = 300;
 let connection: RoomConnection | null = null;
 let disposers: Array<() => void> = [];
 let seenChat = 0;
+let endNoticeShown = false;
 
 function setCollab(patch: Partial<CollabState>): void {
   workbench.set((s) => ({ collab: { ...s.collab, ...patch } }));
@@ -156,18 +160,82 @@ export function stopFollowing(): void {
   if (workbench.get().collab.following !== null) setCollab({ following: null });
 }
 
-function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: string | null): void {
+/** This user's room identity: main holds the key and signs handshakes and membership entries. */
+async function roomSigner(): Promise<RoomSigner | null> {
+  const identity = await attempt('Cannot read your room identity', () => api.identity.get({}));
+  if (!identity) return null;
+  return {
+    publicKey: identity.publicKey,
+    signHandshake: (transcript, side) => api.identity.signHandshake({ transcript, side }).then((r) => r.sig),
+    signEntry: (fields) => api.identity.signMembershipEntry(fields),
+  };
+}
+
+const REMOVED_TEXT = {
+  denied: 'The owner did not let you in.',
+  kicked: 'The owner removed you from the room. What was shared stays open here until you leave.',
+  banned: 'The owner banned you from the room. What was shared stays open here until you leave.',
+} as const;
+
+function onRoomEvent(event: RoomEvent): void {
+  const room = workbench.get().collab.room;
+  if (event.kind === 'rekeyed' && room) {
+    // A ban gave the room a new secret: the invite shown here changes with it.
+    const invite = parseInvite(room.invite);
+    if (invite.ok) {
+      const next = { ...invite.invite, secret: event.secret };
+      setCollab({ room: { ...room, invite: formatInvite(next), webInvite: formatInvite(next, location.origin) } });
+    }
+  } else if (event.kind === 'removed') notify(REMOVED_TEXT[event.reason], 'warning');
+  else if (event.kind === 'ended' && room?.role === 'guest') roomEnded();
+  else if (event.kind === 'admitted' && room?.role === 'guest') notify(`You are in the room as ${event.role}.`, 'info');
+  else if (event.kind === 'read-only' && room?.role === 'guest') notify(event.on ? 'The owner made the room read-only.' : 'The room is editable again.', 'info');
+}
+
+function refreshMembers(conn: RoomConnection): void {
+  const provider = conn.provider;
+  const selfRole = provider.role();
+  const writer = selfRole !== 'knocking' && selfRole !== 'viewer' && (!provider.readOnly || selfRole === 'owner');
+  setCollab({ members: conn.members(), selfRole, canEdit: writer, readOnly: provider.readOnly });
+}
+
+/** The membership log kept for this room (a guest that comes back keeps its grant, a ban stays). */
+async function keptEntries(roomId: string): Promise<MembershipEntry[]> {
+  return (await attempt('Cannot read the room’s membership log', () => api.membership.load({ roomId })))?.entries ?? [];
+}
+
+function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: string | null, signer: RoomSigner, entries: MembershipEntry[] = []): boolean {
+  const { ownerKey, salt } = invite;
+  if (!ownerKey || !salt) {
+    notify('This invite does not name the room owner’s key (it is from an older CodeCrafter). Ask the owner for a new invite.');
+    return false;
+  }
   setLocalUser(documents.awareness, defaultName(role), role, savedIdentity()?.color);
   setLocalField(documents.awareness, 'activeFile', workbench.get().activeTab);
-  connection = new RoomConnection({
-    roomId: invite.roomId,
-    secret: invite.secret,
-    signalUrl: connectUrl,
-    iceServers: iceServers(),
-    doc: documents.doc,
-    awareness: documents.awareness,
-  });
+  try {
+    connection = new RoomConnection({
+      roomId: invite.roomId,
+      secret: invite.secret,
+      signalUrl: connectUrl,
+      iceServers: iceServers(),
+      doc: documents.doc,
+      awareness: documents.awareness,
+      signer,
+      name: defaultName(role),
+      ownerKey,
+      salt,
+      admission: role === 'owner' ? savedAdmissionPolicy() : 'knock',
+      entries,
+      onEntries: (fresh) => {
+        void attempt('Cannot keep the room’s membership log', () => api.membership.save({ roomId: invite.roomId, ownerKey, salt, entries: fresh }));
+      },
+    });
+  } catch (error) {
+    notify(`Cannot enter the room: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
   const conn = connection;
+  endNoticeShown = false;
   documents.shared = true;
   documents.beforeClear = () => leaveRoom();
   // Every keystroke moves someone's cursor: coalesce the list's re-render, not the cursors' paint.
@@ -189,7 +257,11 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
   meta.observe(metaListener);
   disposers = [
     role === 'owner' ? api.workspace.onDidChangeFiles(({ changes }) => void publishDiskChanges(changes)) : () => {},
-    conn.onDidChange((status) => setCollab({ connection: status })),
+    conn.onDidChange((status) => {
+      setCollab({ connection: status });
+      refreshMembers(conn);
+    }),
+    conn.onEvent(onRoomEvent),
     () => documents.awareness.off('change', awarenessListener),
     () => {
       if (presenceTimer !== null) clearTimeout(presenceTimer);
@@ -217,9 +289,11 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
     },
     connection: conn.status(),
   });
+  refreshMembers(conn);
   seenChat = 0;
   refreshPresence();
   refreshChat();
+  return true;
 }
 
 /** Host: publish every text file of the open workspace into the doc and open the room. */
@@ -229,6 +303,8 @@ export async function shareWorkspace(): Promise<void> {
   if (!(await ensureIdentity('share'))) return;
   setCollab({ busy: 'sharing' });
   try {
+    const signer = await roomSigner();
+    if (!signer) return;
     const hosting = await attempt('Cannot start the room', () => api.room.startHosting({ lan: true }));
     if (!hosting?.signalUrl) return;
     const tree = await attempt('Cannot list the folder', () => api.workspace.listFiles({}));
@@ -253,8 +329,8 @@ export async function shareWorkspace(): Promise<void> {
     documents.meta.delete(ROOM_ENDED_KEY);
     // The host write policy lets members change only what was shared (and what they make).
     await attempt('Cannot share the files with the room', () => api.room.markShared({ paths: [...documents.files.keys()] }));
-    const invite = newRoom(hosting.lanUrl ?? hosting.signalUrl);
-    connect(invite, 'owner', hosting.signalUrl, hosting.lanUrl);
+    const invite = newRoom(hosting.lanUrl ?? hosting.signalUrl, signer.publicKey);
+    if (!connect(invite, 'owner', hosting.signalUrl, hosting.lanUrl, signer)) return;
     workbench.set({ sideView: 'collab', sideBarVisible: true });
   } finally {
     setCollab({ busy: null });
@@ -269,6 +345,12 @@ export async function joinRoom(link: string): Promise<boolean> {
     return false;
   }
   if (!(await ensureIdentity('join'))) return false;
+  if (!parsed.invite.ownerKey) {
+    notify('This invite does not name the room owner’s key (it is from an older CodeCrafter). Ask the owner for a new invite.');
+    return false;
+  }
+  const signer = await roomSigner();
+  if (!signer) return false;
   if (connection) leaveRoom();
   setCollab({ busy: 'joining' });
   try {
@@ -285,7 +367,7 @@ export async function joinRoom(link: string): Promise<boolean> {
       selectedPath: null,
       expanded: {},
     });
-    connect(invite, 'guest', invite.signalUrl, null);
+    if (!connect(invite, 'guest', invite.signalUrl, null, signer, await keptEntries(invite.roomId))) return false;
     drawGuestTree();
     return true;
   } finally {
@@ -295,6 +377,9 @@ export async function joinRoom(link: string): Promise<boolean> {
 
 /** Guest: the host ended the room. What was shared stays readable until the guest leaves. */
 function roomEnded(): void {
+  // The owner says it twice (its own message, and the doc's mark for older peers): one notice.
+  if (endNoticeShown) return;
+  endNoticeShown = true;
   connection?.markEnded();
   notify('The host ended the room. What was shared stays open here until you leave.', 'info');
 }
@@ -304,6 +389,7 @@ export async function endRoom(): Promise<void> {
   if (!connection) return;
   if (workbench.get().collab.room?.role !== 'owner') return leaveRoom();
   if (connection.status().peers > 0) {
+    connection.admin.end();
     documents.meta.set(ROOM_ENDED_KEY, Date.now());
     await new Promise((resolve) => setTimeout(resolve, END_NOTICE_MS));
   }
@@ -364,6 +450,16 @@ export function setChatTyping(typing: boolean): void {
 export function rename(name: string, color = savedIdentity()?.color): void {
   const role = workbench.get().collab.room?.role;
   if (role) setLocalUser(documents.awareness, name, role, color);
+}
+
+/** The owner's and admins' actions on the open room (the Collaboration view's member list). */
+export function roomAdmin(): RoomConnection['admin'] | null {
+  return connection?.admin ?? null;
+}
+
+/** The room's app-message channel (RoomChannel) for features built on it; null outside a room. */
+export function roomChannel(): RoomConnection['channel'] | null {
+  return connection?.channel ?? null;
 }
 
 /** For tests and the benchmark: how many messages the transport sent. */

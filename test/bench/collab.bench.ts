@@ -14,6 +14,9 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { copyFixture, REPO_ROOT, startHost, tempDir, type RunningHost } from '../e2e/web-host';
 import { percentile, writeReport, type BenchRow } from './report';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { newSecretKey, signerFromSecretKey } from '../../common/identity';
+import { newRoomSalt, roomIdFor } from '../../common/membership';
 
 const { values } = parseArgs({
   options: { edits: { type: 'string', default: '500' }, burst: { type: 'string', default: '10000' }, gap: { type: 'string', default: '20' } },
@@ -73,12 +76,14 @@ const MONACO_ALONE = `async ([n, chunk]) => {
   return ms;
 }`;
 
-const BARE_SETUP = `async ([kind, room, secret, signal]) => {
+const BARE_SETUP = `async ([kind, room, secret, signal, ours]) => {
   const P = window.__codecrafterProbe;
   const doc = new P.Y.Doc(); const text = doc.getText('t');
   let peers, messages;
   if (kind === 'ours') {
-    const conn = new P.RoomConnection({ roomId: room, secret, signalUrl: signal, iceServers: [], doc, awareness: new P.Awareness(doc) });
+    // Our provider needs identities: page a owns the room and lets anyone in as an editor.
+    const signer = await P.benchSigner(ours.keyHex);
+    const conn = new P.RoomConnection({ roomId: ours.roomId, secret, signalUrl: signal, iceServers: [], doc, awareness: new P.Awareness(doc), signer, name: 'bench', ownerKey: ours.ownerKey, salt: ours.salt, admission: 'editor' });
     peers = () => conn.status().peers; messages = () => conn.stats.docMessages;
   } else {
     const provider = new P.WebrtcProvider(room, doc, { signaling: [signal], password: secret, peerOpts: { config: { iceServers: [] } } });
@@ -184,6 +189,8 @@ async function main(): Promise<void> {
     await a.getByLabel('Folder path on this machine').fill(workspace.dir);
     await a.getByRole('button', { name: 'Open', exact: true }).click();
     await a.getByRole('button', { name: 'Collaboration', exact: true }).click();
+    // The bench is about the transport, not the door: anyone with the invite joins as an editor.
+    await a.getByLabel('Who may join').selectOption('editor');
     await a.getByRole('button', { name: 'Share workspace' }).click();
     const inviteField = a.locator('input[readonly][aria-label="Invite link"]');
     await inviteField.waitFor();
@@ -210,7 +217,12 @@ async function main(): Promise<void> {
       console.log(`collab bench: bare Y.Text, ${kind}…`);
       const room = `bench-${kind}-${Date.now()}`;
       const secret = 'bench-secret-bench-secret-1234';
-      for (const p of [a, b]) await p.evaluate(`(${BARE_SETUP})(${JSON.stringify([kind, room, secret, signal])})`);
+      const ownerHex = bytesToHex(await newSecretKey());
+      const ownerKey = (await signerFromSecretKey(Uint8Array.from(Buffer.from(ownerHex, 'hex')))).publicKey;
+      const salt = newRoomSalt();
+      const ours = (keyHex: string) => ({ keyHex, ownerKey, salt, roomId: roomIdFor(ownerKey, salt) });
+      const keys = [ownerHex, bytesToHex(await newSecretKey())];
+      for (const [i, p] of [a, b].entries()) await p.evaluate(`(${BARE_SETUP})(${JSON.stringify([kind, room, secret, signal, ours(keys[i]!)])})`);
       for (const p of [a, b]) await waitFor(p, 'window.__bare.peers() >= 1', 30_000);
       bare[kind] = await measure(a, b, SEND_BARE, async () => (await a.evaluate('window.__bare.messages()')) as number);
       for (const p of [a, b]) await p.evaluate('window.__bare.doc.destroy()');

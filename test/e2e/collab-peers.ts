@@ -97,17 +97,25 @@ export async function setName(page: Page, name: string): Promise<void> {
   await field.press('Enter');
 }
 
-/** The host opens the folder and shares it; returns the invite link. */
-export async function shareFolder(page: Page, dir: string): Promise<string> {
+/**
+ * The host opens the folder and shares it; returns the invite link. Tests that are not about
+ * admission let anyone with the invite in as an editor; `admission: 'knock'` is the app's default.
+ */
+export async function shareFolder(page: Page, dir: string, { admission = 'editor' }: { admission?: 'knock' | 'viewer' | 'editor' } = {}): Promise<string> {
   await page.getByLabel('Folder path on this machine').fill(dir);
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   await showExplorer(page);
   await expect(page.getByRole('tree', { name: 'Files' })).toBeVisible();
   await showCollab(page);
+  await chooseAdmission(page, admission);
   await page.getByRole('button', { name: 'Share workspace' }).click();
   const invite = page.getByLabel('Invite link', { exact: true });
   await expect(invite).toHaveValue(/^codecrafter:\/\/join\//);
   return invite.inputValue();
+}
+
+export async function chooseAdmission(page: Page, admission: 'knock' | 'viewer' | 'editor'): Promise<void> {
+  await page.getByRole('region', { name: 'Collaboration' }).getByLabel('Who may join').selectOption(admission);
 }
 
 export async function joinRoom(page: Page, link: string): Promise<void> {

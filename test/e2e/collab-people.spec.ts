@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expectPeers, joinRoom, openInTree, shareFolder, showCollab, startPeers, type PeerSet } from './collab-peers';
+import { chooseAdmission, expectPeers, joinRoom, openInTree, shareFolder, showCollab, startPeers, type PeerSet } from './collab-peers';
 
 // People in a room as a new user meets them (issue 11): everyone is asked a name (and a colour)
 // on first share or join, kept in settings; the People list lays out long names and long file
@@ -38,6 +38,7 @@ test('a new user is asked a name and a colour on share and on join; settings kee
   await alice.page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(alice.page.getByRole('tree', { name: 'Files' })).toBeVisible();
   await showCollab(alice.page);
+  await chooseAdmission(alice.page, 'editor');
   await alice.page.getByRole('button', { name: 'Share workspace' }).click();
   const askAlice = alice.page.getByRole('dialog', { name: 'What should others call you?' });
   await expect(askAlice).toBeVisible();

@@ -51,8 +51,10 @@ test('two people edit one file together: tree, typing, cursors, chat, undo, save
   set = await startPeers(browser, ['Alice', 'Bob']);
   const [alice, bob] = set.peers as [(typeof set.peers)[0], (typeof set.peers)[0]];
   const invite = await shareFolder(alice.page, set.workspace.dir);
-  expect(invite).toMatch(/^codecrafter:\/\/join\/[\w-]+\?s=ws%3A%2F%2F127\.0\.0\.1%3A\d+#[\w-]{32}$/);
-  await expect(alice.page.getByRole('region', { name: 'Collaboration' })).toContainText('Everyone who has the invite is an editor');
+  // The owner's key and the room id's salt ride along (o=, n=): the room id is their hash.
+  expect(invite).toMatch(/^codecrafter:\/\/join\/[\w-]+\?s=ws%3A%2F%2F127\.0\.0\.1%3A\d+&o=[0-9a-f]{64}&n=[0-9a-f]{32}#[\w-]{32}$/);
+  // Roles come from the signed log: the owner is listed as owner, with a key fingerprint.
+  await expect(alice.page.getByRole('list', { name: 'Members' }).getByRole('listitem', { name: 'Alice (you), owner' })).toBeVisible();
 
   await joinRoom(bob.page, invite);
   await expectPeers(alice.page, 1);
@@ -83,7 +85,7 @@ test('two people edit one file together: tree, typing, cursors, chat, undo, save
     await showCollab(viewer.page);
     const people = viewer.page.getByRole('list', { name: 'Participants' });
     await expect(people.getByRole('listitem', { name: other.name, exact: true })).toContainText('src/main.py');
-    await expect(people.getByRole('listitem', { name: other.name, exact: true })).toContainText(other === alice ? 'owner' : 'guest');
+    await expect(people.getByRole('listitem', { name: other.name, exact: true })).toContainText(other === alice ? 'owner' : 'editor');
   }
 
   // Undo takes back only one's own edit.

@@ -75,7 +75,7 @@ export function runSimulation(seed: number, options: SimOptions): SimResult {
   const receive = (from: number, to: number, raw: Uint8Array) => {
     const l = link(from, to);
     const message = raw[0] === 0xff ? l.reassembler.accept(raw) : raw;
-    if (!message) return;
+    if (!(message instanceof Uint8Array)) return;
     const decoder = decoding.createDecoder(message);
     const reply = encoding.createEncoder();
     syncProtocol.readSyncMessage(decoder, reply, docs[to]!, REMOTE);

@@ -1,36 +1,95 @@
-// One room member in its own process (y-webrtc keeps a process-wide room table), using the app's
-// own transport module over real WebRTC (@roamhq/wrtc). Driven over IPC by transport-peers.ts:
-// argv = signalling URL, room, secret, name.
+// One room member in its own process, using the app's own transport (renderer/collab/
+// room-connection.ts and provider/) over real WebRTC (@roamhq/wrtc). Driven over IPC by
+// transport-peers.ts; argv[2] is a JSON PeerConfig. A "hostile" peer (config.hostile) sends
+// updates and awareness its role does not allow, as a modified client would.
 import wrtc from '@roamhq/wrtc';
-import { Awareness } from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { RoomConnection } from '../../../renderer/collab/room-connection';
+import { encodeJsonMessage, MessageType } from '../../../renderer/collab/provider/wire';
+import type { PeerConfig } from './transport-peers';
+import { roomSigner } from './room-signer';
 
-const [signalUrl, roomId, secret, name] = process.argv.slice(2);
-if (!signalUrl || !roomId || !secret || !name || !process.send) {
-  console.error('usage: fork transport-peer.ts <signalUrl> <room> <secret> <name>');
-  process.exit(2);
-}
+const config = JSON.parse(process.argv[2] ?? '{}') as PeerConfig;
+if (!process.send) process.exit(2);
 const send = (m: unknown) => process.send?.(m);
-const doc = new Y.Doc();
-const text = doc.getText('code');
-const awareness = new Awareness(doc);
-awareness.setLocalState({ user: { name, color: '#61afef', role: 'guest' } });
-const connection = new RoomConnection({ roomId, secret, signalUrl, iceServers: [], doc, awareness, wrtc });
-// As in a browser: a signalling message sealed with another secret fails to decrypt, unhandled.
 process.on('unhandledRejection', (e) => send({ ev: 'error', message: String(e) }));
 
-const report = () => {
+const doc = new Y.Doc();
+if (config.clientId !== undefined) doc.clientID = config.clientId;
+const text = doc.getText('code');
+const awareness = new Awareness(doc);
+awareness.setLocalState({ user: { name: config.name, color: '#61afef', role: config.claimRole ?? 'guest' } });
+const signer = await roomSigner(config.secretKeyHex);
+const connection = new RoomConnection({
+  roomId: config.roomId,
+  secret: config.secret,
+  signalUrl: config.signalUrl,
+  iceServers: [],
+  doc,
+  awareness,
+  signer,
+  name: config.name,
+  ownerKey: config.ownerKey,
+  salt: config.salt,
+  admission: config.admission,
+  entries: config.entries,
+  PeerConnection: wrtc.RTCPeerConnection as unknown as typeof RTCPeerConnection,
+  sendWithoutRole: config.hostile,
+});
+// A bridge: a second connection on the same document through another signalling server, as a
+// hostile viewer would run to sit between two writers that cannot reach each other.
+const bridge = config.bridgeSignalUrl
+  ? new RoomConnection({
+      roomId: config.roomId,
+      secret: config.secret,
+      signalUrl: config.bridgeSignalUrl,
+      iceServers: [],
+      doc,
+      awareness,
+      signer,
+      name: config.name,
+      ownerKey: config.ownerKey,
+      salt: config.salt,
+      entries: config.entries,
+      PeerConnection: wrtc.RTCPeerConnection as unknown as typeof RTCPeerConnection,
+      sendWithoutRole: config.hostile,
+    })
+  : null;
+const knocks = new Set<string>();
+const events: string[] = [];
+connection.onEvent((e) => {
+  events.push(e.kind === 'removed' ? `removed:${e.reason}` : e.kind);
+  report();
+});
+
+function report(): void {
   const names = [...awareness.getStates().entries()]
     .filter(([id]) => id !== doc.clientID)
     .map(([, s]) => (s as { user?: { name?: string } }).user?.name ?? '?');
-  send({ ev: 'state', length: text.length, hash: text.toString().slice(-64), peers: connection.status().peers, names, stats: connection.stats });
-};
+  const members = connection.members().map((m) => ({ key: m.key, name: m.name, role: m.role, self: m.self }));
+  for (const m of members) if (m.role === 'knocking') knocks.add(m.key);
+  const peers = connection.status().peers + (bridge?.status().peers ?? 0);
+  send({ ev: 'state', key: signer.publicKey, length: text.length, hash: text.toString().slice(-64), peers, names, members, events, stats: connection.stats });
+}
 text.observe(report);
 awareness.on('change', report);
 connection.onDidChange(report);
+// Counters move without an event of their own (undecryptable signalling, dropped messages).
+const ticker = setInterval(report, 500);
+const channelLog: unknown[] = [];
+connection.channel.on('test', (payload, from) => {
+  channelLog.push({ payload, from });
+  send({ ev: 'app', payload, from });
+});
 
-process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; insert?: string; at?: number }) => {
+/** Forged messages straight onto every verified link, bypassing the provider's own rules. */
+function forge(message: Uint8Array): void {
+  for (const conn of [connection, bridge]) for (const link of conn?.provider.mesh.verified() ?? []) link.send(message);
+}
+
+process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; insert?: string; at?: number; key?: string; role?: string; clientId?: number; bytes?: number; payload?: unknown }) => {
   if (m.cmd === 'type') {
     // Keystrokes: one transaction per character, as y-monaco makes them.
     for (let i = 0; i < (m.n ?? 0); i++) {
@@ -43,7 +102,52 @@ process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; inser
   if (m.cmd === 'offline') connection.goOffline();
   if (m.cmd === 'online') connection.goOnline();
   if (m.cmd === 'text') send({ ev: 'text', text: text.toString() });
+  if (m.cmd === 'admit') await connection.admin.admit(m.key!, m.role as 'editor' | 'viewer');
+  if (m.cmd === 'set-role') await connection.admin.setRole(m.key!, m.role as 'editor' | 'viewer' | 'admin');
+  if (m.cmd === 'kick') await connection.admin.kick(m.key!);
+  if (m.cmd === 'ban') send({ ev: 'banned', secret: await connection.admin.ban(m.key!) });
+  if (m.cmd === 'deny') connection.admin.deny(m.key!);
+  if (m.cmd === 'read-only') connection.admin.setReadOnly(true);
+  if (m.cmd === 'app') connection.channel.send('test', m.payload);
+  if (m.cmd === 'forge-update') {
+    // An update made under another client id (an editor's), sent as if it were ours.
+    const forged = new Y.Doc();
+    forged.clientID = m.clientId ?? 1;
+    forged.getText('code').insert(0, m.insert ?? 'forged');
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, 2);
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(forged));
+    forge(encoding.toUint8Array(e));
+  }
+  if (m.cmd === 'forge-awareness') {
+    // Awareness for a client id we did not declare (someone else's), claiming the owner's role.
+    const other = new Awareness(new Y.Doc());
+    other.clientID = m.clientId ?? 1;
+    other.setLocalState({ user: { name: 'Owner (really)', color: '#ff0000', role: 'owner' } });
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.awareness);
+    encoding.writeVarUint8Array(e, encodeAwarenessUpdate(other, [other.clientID]));
+    forge(encoding.toUint8Array(e));
+  }
+  if (m.cmd === 'forge-entries') {
+    // Membership entries straight onto the wire, unchecked by our own log.
+    forge(encodeJsonMessage(MessageType.membership, m.payload));
+  }
+  if (m.cmd === 'huge-update') {
+    // One update of `bytes` (50 MB): refused at its first frame, and the sender dropped.
+    const big = new Y.Doc();
+    big.getText('code').insert(0, 'x'.repeat(m.bytes ?? 50 * 1024 * 1024));
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, 2);
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(big));
+    forge(encoding.toUint8Array(e));
+    send({ ev: 'sent-huge' });
+  }
   if (m.cmd === 'stop') {
+    clearInterval(ticker);
+    bridge?.destroy();
     connection.destroy();
     doc.destroy();
     setTimeout(() => process.exit(0), 100);
@@ -51,5 +155,5 @@ process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; inser
   report();
 });
 await connection.ready;
-send({ ev: 'ready' });
+send({ ev: 'ready', key: signer.publicKey });
 report();

@@ -1,54 +1,117 @@
 // Parent side of transport-peer.ts: fork a room member and follow what it reports.
 import { fork } from 'node:child_process';
 import path from 'node:path';
+import type { MembershipEntry } from '../../../common/membership';
 import { stopChildPeer } from '../child-peer';
+import type { TestRoom } from './room-signer';
 
 const script = path.join(import.meta.dirname, 'transport-peer.ts');
 
+export interface PeerConfig {
+  signalUrl: string;
+  roomId: string;
+  secret: string;
+  name: string;
+  ownerKey: string;
+  salt: string;
+  /** The Ed25519 secret key (hex); a fresh one when absent. The owner gets the room's. */
+  secretKeyHex?: string;
+  admission?: 'knock' | 'viewer' | 'editor';
+  entries?: MembershipEntry[];
+  hostile?: boolean;
+  /** A second signalling server this peer also joins the room through (a bridge between two halves). */
+  bridgeSignalUrl?: string;
+  clientId?: number;
+  claimRole?: string;
+}
+
+export interface PeerMember {
+  key: string;
+  name: string;
+  role: string;
+  self: boolean;
+}
+
 export interface PeerState {
+  key: string;
   length: number;
   hash: string;
   peers: number;
   names: string[];
-  stats: { docUpdates: number; docMessages: number; awarenessMessages: number; chunkedMessages: number; undecryptable: number };
+  members: PeerMember[];
+  events: string[];
+  stats: {
+    docUpdates: number;
+    docMessages: number;
+    awarenessMessages: number;
+    chunkedMessages: number;
+    undecryptable: number;
+    handshakeFailures: number;
+    droppedUpdates: number;
+    droppedAwareness: number;
+    oversized: number;
+    refusedEntries: number;
+    refusedMessages: number;
+  };
 }
 
 export interface TransportPeer {
+  key: string;
   state: PeerState;
   errors: string[];
   send(message: Record<string, unknown>): void;
+  next(ev: string, timeoutMs?: number): Promise<Record<string, unknown>>;
   text(): Promise<string>;
   typed(): Promise<void>;
   waitFor(check: (s: PeerState) => boolean, what: string, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startTransportPeer(signalUrl: string, room: string, secret: string, name: string): Promise<TransportPeer> {
-  const child = fork(script, [signalUrl, room, secret, name], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/** Settings for one member of `room`; the owner (owner: true) signs with the room's owner key. */
+export function memberConfig(room: TestRoom, signalUrl: string, secret: string, name: string, extra: Partial<PeerConfig> & { owner?: boolean } = {}): PeerConfig {
+  const { owner, ...rest } = extra;
+  return { signalUrl, roomId: room.roomId, secret, name, ownerKey: room.ownerKey, salt: room.salt, ...(owner ? { secretKeyHex: room.ownerSecretKeyHex } : {}), ...rest };
+}
+
+export async function startTransportPeer(config: PeerConfig): Promise<TransportPeer> {
+  const name = config.name;
+  const child = fork(script, [JSON.stringify(config)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const listeners = new Set<(m: { ev: string } & Record<string, unknown>) => void>();
+  const next = (ev: string, timeoutMs = 30_000) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        listeners.delete(l);
+        reject(new Error(`${name}: no "${ev}" within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const l = (m: { ev: string } & Record<string, unknown>) => {
+        if (m.ev !== ev) return;
+        listeners.delete(l);
+        clearTimeout(timer);
+        resolve(m);
+      };
+      listeners.add(l);
+    });
   const peer: TransportPeer = {
-    state: { length: 0, hash: '', peers: 0, names: [], stats: { docUpdates: 0, docMessages: 0, awarenessMessages: 0, chunkedMessages: 0, undecryptable: 0 } },
+    key: '',
+    state: {
+      key: '',
+      length: 0,
+      hash: '',
+      peers: 0,
+      names: [],
+      members: [],
+      events: [],
+      stats: { docUpdates: 0, docMessages: 0, awarenessMessages: 0, chunkedMessages: 0, undecryptable: 0, handshakeFailures: 0, droppedUpdates: 0, droppedAwareness: 0, oversized: 0, refusedEntries: 0, refusedMessages: 0 },
+    },
     errors: [],
     send: (message) => child.send(message),
-    text: () =>
-      new Promise((resolve) => {
-        const l = (m: { ev: string; text?: unknown }) => {
-          if (m.ev !== 'text') return;
-          listeners.delete(l);
-          resolve(String(m.text));
-        };
-        listeners.add(l);
-        child.send({ cmd: 'text' });
-      }),
-    typed: () =>
-      new Promise((resolve) => {
-        const l = (m: { ev: string }) => {
-          if (m.ev !== 'typed') return;
-          listeners.delete(l);
-          resolve();
-        };
-        listeners.add(l);
-      }),
+    next,
+    text: () => {
+      const answer = next('text');
+      child.send({ cmd: 'text' });
+      return answer.then((m) => String(m.text));
+    },
+    typed: () => next('typed', 120_000).then(() => undefined),
     waitFor: (check, what, timeoutMs = 30_000) =>
       new Promise((resolve, reject) => {
         const l = () => {
@@ -71,10 +134,15 @@ export async function startTransportPeer(signalUrl: string, room: string, secret
     if (m.ev === 'error') peer.errors.push(String(m.message));
     for (const l of [...listeners]) l(m);
   });
-  await new Promise<void>((resolve, reject) => {
-    const l = (m: { ev: string }) => m.ev === 'ready' && (listeners.delete(l), resolve());
+  const ready = await new Promise<{ key: string }>((resolve, reject) => {
+    const l = (m: { ev: string; key?: unknown }) => {
+      if (m.ev !== 'ready') return;
+      listeners.delete(l);
+      resolve({ key: String(m.key) });
+    };
     listeners.add(l);
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
   });
+  peer.key = ready.key;
   return peer;
 }

@@ -1,0 +1,531 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { Emitter } from '../../../common/event';
+import { keyFingerprint } from '../../../common/identity';
+import { MembershipLog, type EntryFields, type MembershipEntry } from '../../../common/membership';
+import { TxOrigin } from '../../../common/origins';
+import { createThrottle, type Throttle } from '../throttle';
+import { Mesh } from './mesh';
+import type { LinkCloseReason, PeerLink, VerifiedPeer } from './peer-link';
+import { RoomRoles, type PeerRole } from './roles';
+import { filterAwarenessUpdate } from './awareness-filter';
+import { encodeBinaryMessage, encodeJsonMessage, MessageType, readJsonBody } from './wire';
+import {
+  AppSchema,
+  ControlSchema,
+  GRANT_LIFETIME_MS,
+  type AppHandler,
+  type ControlMessage,
+  type ProviderStats,
+  type RoomEvent,
+  type RoomMember,
+  type RoomProviderOptions,
+} from './room-types';
+
+export type { AdmissionPolicy, ProviderStats, RoomEvent, RoomMember, RoomProviderOptions, RoomSigner } from './room-types';
+export { GRANT_LIFETIME_MS } from './room-types';
+
+// The room provider (issue 8, item 3): Yjs sync and awareness over our own WebRTC mesh, with roles
+// from the signed membership log enforced by EVERY peer on every direct connection:
+// - a peer's sync step 2 and updates are applied only when the log makes its key a writer
+//   (owner, admin, editor, interviewer, candidate; only the owner in a read-only room); the rest
+//   are dropped and counted, so a viewer's edit reaches no one, not even through a relay;
+// - document content (sync step 2, updates) and awareness go only to admitted keys: a knocking
+//   peer (verified, no grant) receives membership entries and nothing else;
+// - awareness is applied only for the client ids the peer declared in its handshake;
+// - owner messages (read-only, end, new secret, removal) count only from the owner's own
+//   authenticated connection.
+// Membership entries travel as their own messages and merge by union (common/membership.ts).
+
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+/** Entries per membership message at most (a room's log is small). */
+const MAX_ENTRIES_PER_MESSAGE = 2_000;
+
+interface LinkState {
+  peer: VerifiedPeer;
+  allowedClients: Set<number>;
+  /** The role we last acted on, to notice admissions and removals. */
+  role: PeerRole;
+  /** Whether we applied its updates when we last looked (a promotion asks it for what we lack). */
+  writer: boolean;
+}
+
+export class RoomProvider {
+  readonly stats: ProviderStats = {
+    docUpdates: 0,
+    docMessages: 0,
+    awarenessMessages: 0,
+    chunkedMessages: 0,
+    undecryptable: 0,
+    handshakeFailures: 0,
+    droppedUpdates: 0,
+    droppedAwareness: 0,
+    oversized: 0,
+    refusedEntries: 0,
+    refusedMessages: 0,
+  };
+  readonly log: MembershipLog;
+  readonly roles: RoomRoles;
+  readonly mesh: Mesh;
+  readonly ready: Promise<void>;
+  readOnly = false;
+  private selfRole: PeerRole = 'knocking';
+  private readonly linkStates = new Map<PeerLink, LinkState>();
+  /** Keys this owner turned away for the rest of this room's life in this window. */
+  private readonly denied = new Set<string>();
+  private readonly throttles: Throttle[] = [];
+  private readonly docThrottle: Throttle<Uint8Array>;
+  private readonly awarenessThrottle: Throttle<number[]>;
+  private readonly changeEmitter = new Emitter<void>();
+  private readonly eventEmitter = new Emitter<RoomEvent>();
+  private readonly appHandlers = new Set<AppHandler>();
+  /** Members, knocks, roles or links changed. */
+  readonly onDidChange = this.changeEmitter.event;
+  readonly onEvent = this.eventEmitter.event;
+  private running = false;
+  private disposed = false;
+  private readonly now: () => number;
+
+  constructor(private readonly options: RoomProviderOptions) {
+    this.now = options.now ?? Date.now;
+    this.log = new MembershipLog(options.roomId, options.ownerKey);
+    this.roles = new RoomRoles(this.log, this.now);
+    const batchMs = options.batchMs ?? 10;
+    this.docThrottle = createThrottle<Uint8Array>(batchMs, (updates) => {
+      this.stats.docMessages++;
+      const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+      this.broadcast(syncMessage(SYNC_UPDATE, update), (state) => this.roles.admitted(state.peer.key));
+    });
+    this.awarenessThrottle = createThrottle<number[]>(batchMs * 3, (batches) => {
+      this.stats.awarenessMessages++;
+      const update = encodeAwarenessUpdate(options.awareness, [...new Set(batches.flat())]);
+      this.broadcast(awarenessMessage(update), (state) => this.roles.admitted(state.peer.key));
+    });
+    this.throttles.push(this.docThrottle, this.awarenessThrottle);
+    this.mesh = new Mesh({
+      roomId: options.roomId,
+      secret: options.secret,
+      signalUrl: options.signalUrl,
+      iceServers: options.iceServers,
+      PeerConnection: options.PeerConnection,
+      identity: { publicKey: options.signer.publicKey, name: options.name, signHandshake: (t, s) => options.signer.signHandshake(t, s) },
+      clientIds: () => [options.awareness.clientID],
+      onVerified: (link, peer) => this.onVerified(link, peer),
+      onMessage: (link, type, decoder) => this.onMessage(link, type, decoder),
+      onLinkClosed: (link, reason, detail) => this.onLinkClosed(link, reason, detail),
+    });
+    this.mesh.onDidChange(() => this.changeEmitter.fire());
+    this.ready = Promise.all([this.mesh.ready, this.addEntries(options.entries ?? [], null, false)]).then(() => {
+      this.selfRole = this.roles.role(options.signer.publicKey);
+    });
+  }
+
+  get selfKey(): string {
+    return this.options.signer.publicKey;
+  }
+
+  get isOwner(): boolean {
+    return this.selfKey === this.options.ownerKey;
+  }
+
+  role(key = this.selfKey): PeerRole {
+    return this.roles.role(key);
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    // Updates from a peer are not relayed: everyone has a direct link to everyone (a full mesh),
+    // and a relayed update would arrive from us, not from its author.
+    if (this.isLink(origin)) return;
+    if (!this.options.sendWithoutRole && !this.roles.canWrite(this.selfKey, this.readOnly)) return;
+    this.stats.docUpdates++;
+    this.docThrottle.push(update);
+  };
+
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+    if (this.isLink(origin)) return;
+    const own = [...added, ...updated, ...removed].filter((id) => id === this.options.awareness.clientID);
+    if (own.length) this.awarenessThrottle.push(own);
+  };
+
+  private isLink(origin: unknown): boolean {
+    return typeof origin === 'object' && origin !== null && this.linkStates.has(origin as PeerLink);
+  }
+
+  /** Starts looking for peers (again). */
+  start(): void {
+    if (this.running || this.disposed) return;
+    this.running = true;
+    this.options.doc.on('update', this.onDocUpdate);
+    this.options.awareness.on('update', this.onAwarenessUpdate);
+    this.mesh.start();
+  }
+
+  /** Closes every link and leaves the signalling topic; edits made meanwhile merge on return. */
+  stop(): void {
+    if (!this.running) return;
+    for (const t of this.throttles) t.flush();
+    this.running = false;
+    this.options.doc.off('update', this.onDocUpdate);
+    this.options.awareness.off('update', this.onAwarenessUpdate);
+    this.mesh.stop();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.stop();
+    this.disposed = true;
+    for (const t of this.throttles) t.dispose();
+    this.mesh.dispose();
+    this.changeEmitter.dispose();
+    this.eventEmitter.dispose();
+    this.appHandlers.clear();
+  }
+
+  // ---- links -------------------------------------------------------------------------------------
+
+  private onVerified(link: PeerLink, peer: VerifiedPeer): void {
+    if (this.roles.isBanned(peer.key) || this.denied.has(peer.key)) {
+      link.close('closed', 'banned or denied');
+      return;
+    }
+    const state: LinkState = { peer, allowedClients: new Set(peer.clientIds), role: this.roles.role(peer.key), writer: this.roles.canWrite(peer.key, this.readOnly) };
+    this.linkStates.set(link, state);
+    // Everyone verified learns the log, so a knocking peer learns it was admitted.
+    const entries = this.log.list();
+    if (entries.length) link.send(encodeJsonMessage(MessageType.membership, entries));
+    if (this.isOwner) link.send(encodeJsonMessage(MessageType.control, { t: 'state', readOnly: this.readOnly } satisfies ControlMessage));
+    if (state.role !== 'knocking') this.startSync(link);
+    else this.onKnock(peer);
+    this.changeEmitter.fire();
+  }
+
+  /** Our sync step 1 and awareness to a peer that is admitted (as soon as we may talk with it). */
+  private startSync(link: PeerLink): void {
+    if (!this.roles.admitted(this.selfKey) && !this.options.sendWithoutRole) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    encoding.writeVarUint(encoder, SYNC_STEP1);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.options.doc));
+    link.send(encoding.toUint8Array(encoder));
+    const own = this.options.awareness.clientID;
+    if (this.options.awareness.getLocalState() !== null) link.send(awarenessMessage(encodeAwarenessUpdate(this.options.awareness, [own])));
+  }
+
+  private onLinkClosed(link: PeerLink, reason: LinkCloseReason, detail?: string): void {
+    this.stats.chunkedMessages += link.chunked;
+    if (reason === 'handshake-failed' || reason === 'early-message') {
+      this.stats.handshakeFailures++;
+      console.warn(`room ${this.options.roomId}: dropped peer ${link.remotePeerId}: ${reason}${detail ? ` (${detail})` : ''}`);
+    }
+    if (reason === 'oversized') {
+      this.stats.oversized++;
+      console.warn(`room ${this.options.roomId}: dropped peer ${link.remotePeerId}: a message over the size cap`);
+    }
+    const state = this.linkStates.get(link);
+    this.linkStates.delete(link);
+    if (state) {
+      // Their cursors go now, not after awareness's 30 s timeout, unless another link speaks for them.
+      const stillHere = new Set([...this.linkStates.values()].flatMap((s) => [...s.allowedClients]));
+      const gone = [...state.allowedClients].filter((id) => !stillHere.has(id) && this.options.awareness.getStates().has(id));
+      if (gone.length) removeAwarenessStates(this.options.awareness, gone, TxOrigin.peerClosed);
+    }
+    this.changeEmitter.fire();
+  }
+
+  private broadcast(message: Uint8Array, to: (state: LinkState) => boolean): void {
+    for (const [link, state] of this.linkStates) if (to(state)) link.send(message);
+  }
+
+  // ---- incoming ----------------------------------------------------------------------------------
+
+  private onMessage(link: PeerLink, type: number, decoder: decoding.Decoder): void {
+    const state = this.linkStates.get(link);
+    if (!state) return;
+    try {
+      switch (type) {
+        case MessageType.sync:
+          return this.onSync(link, state, decoder);
+        case MessageType.awareness:
+          return this.onAwareness(link, state, decoding.readVarUint8Array(decoder));
+        case MessageType.membership:
+          return void this.onEntries(link, readJsonBody(decoder));
+        case MessageType.app:
+          return this.onApp(state, readJsonBody(decoder));
+        case MessageType.control:
+          return this.onControl(state, readJsonBody(decoder));
+        default:
+          this.stats.refusedMessages++;
+      }
+    } catch (error) {
+      console.warn(`room ${this.options.roomId}: dropped peer ${state.peer.name} (${keyFingerprint(state.peer.key)}): unreadable message`, error);
+      link.close('malformed', String(error));
+    }
+  }
+
+  private onSync(link: PeerLink, state: LinkState, decoder: decoding.Decoder): void {
+    const kind = decoding.readVarUint(decoder);
+    const payload = decoding.readVarUint8Array(decoder);
+    const key = state.peer.key;
+    if (kind === SYNC_STEP1) {
+      // Only admitted peers get the document; we answer only while we may send it ourselves.
+      if (!this.roles.admitted(key) || (!this.roles.admitted(this.selfKey) && !this.options.sendWithoutRole)) {
+        this.stats.refusedMessages++;
+        return;
+      }
+      link.send(syncMessage(SYNC_STEP2, Y.encodeStateAsUpdate(this.options.doc, payload)));
+      return;
+    }
+    if (kind !== SYNC_STEP2 && kind !== SYNC_UPDATE) throw new Error(`unknown sync message ${kind}`);
+    if (!this.roles.canWrite(key, this.readOnly)) {
+      this.stats.droppedUpdates++;
+      return;
+    }
+    Y.applyUpdate(this.options.doc, payload, link);
+  }
+
+  private onAwareness(link: PeerLink, state: LinkState, update: Uint8Array): void {
+    if (!this.roles.admitted(state.peer.key)) {
+      this.stats.droppedAwareness++;
+      return;
+    }
+    const filtered = filterAwarenessUpdate(update, state.allowedClients);
+    this.stats.droppedAwareness += filtered.refused;
+    if (filtered.update) applyAwarenessUpdate(this.options.awareness, filtered.update, link);
+  }
+
+  private async onEntries(link: PeerLink | null, body: unknown): Promise<void> {
+    if (!Array.isArray(body) || body.length > MAX_ENTRIES_PER_MESSAGE) {
+      this.stats.refusedEntries++;
+      return;
+    }
+    await this.addEntries(body, link, true);
+  }
+
+  /**
+   * Checks and merges entries; new ones are kept, passed on to the other peers, and acted on.
+   * One batch at a time, so roles change once per batch and in the order batches arrived.
+   */
+  addEntries(values: unknown[], from: PeerLink | null, gossip: boolean): Promise<number> {
+    const run = this.entryQueue.then(() => this.mergeEntries(values, from, gossip));
+    this.entryQueue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private entryQueue: Promise<void> = Promise.resolve();
+
+  private async mergeEntries(values: unknown[], from: PeerLink | null, gossip: boolean): Promise<number> {
+    const fresh: MembershipEntry[] = [];
+    for (const value of values) {
+      const before = this.log.list().length;
+      const problem = await this.log.add(value, this.now());
+      if (problem) {
+        this.stats.refusedEntries++;
+        console.warn(`room ${this.options.roomId}: refused a membership entry (${problem})`);
+      } else if (this.log.list().length > before) fresh.push(value as MembershipEntry);
+    }
+    if (fresh.length === 0) return 0;
+    this.roles.invalidate();
+    this.options.onEntries?.(fresh);
+    if (gossip) {
+      const message = encodeJsonMessage(MessageType.membership, fresh);
+      for (const link of this.linkStates.keys()) if (link !== from) link.send(message);
+    }
+    this.applyRoles();
+    return fresh.length;
+  }
+
+  /** Acts on role changes: admitted peers get the document, removed ones are dropped. */
+  private applyRoles(): void {
+    const self = this.roles.role(this.selfKey);
+    const selfBefore = this.selfRole;
+    this.selfRole = self;
+    for (const [link, state] of [...this.linkStates]) {
+      const role = this.roles.role(state.peer.key);
+      const before = state.role;
+      state.role = role;
+      if (this.roles.isBanned(state.peer.key)) {
+        link.close('closed', 'banned');
+        continue;
+      }
+      if (before !== 'knocking' && role === 'knocking') {
+        link.close('closed', 'membership revoked');
+        continue;
+      }
+      if (before === 'knocking' && role !== 'knocking') {
+        this.startSync(link);
+        state.writer = this.roles.canWrite(state.peer.key, this.readOnly);
+      } else this.resyncIfWriter(link, state);
+    }
+    if (selfBefore === 'knocking' && self !== 'knocking') {
+      for (const link of this.linkStates.keys()) if (this.roles.admitted(this.linkStates.get(link)!.peer.key)) this.startSync(link);
+      this.eventEmitter.fire({ kind: 'admitted', role: self });
+    } else if (selfBefore !== 'knocking' && self === 'knocking') {
+      this.eventEmitter.fire({ kind: 'removed', reason: this.roles.isBanned(this.selfKey) ? 'banned' : 'kicked' });
+    }
+    this.changeEmitter.fire();
+  }
+
+  /**
+   * A peer that may write now but could not before (promoted, or the room no longer read-only)
+   * may hold edits we dropped, which its later updates build on: our sync step 1 asks for them.
+   */
+  private resyncIfWriter(link: PeerLink, state: LinkState): void {
+    const writer = this.roles.canWrite(state.peer.key, this.readOnly);
+    if (writer && !state.writer) this.startSync(link);
+    state.writer = writer;
+  }
+
+  private onApp(state: LinkState, body: unknown): void {
+    const app = AppSchema.safeParse(body);
+    if (!app.success || !this.roles.admitted(state.peer.key) || !this.roles.admitted(this.selfKey)) {
+      this.stats.refusedMessages++;
+      return;
+    }
+    const from = this.memberFor(state);
+    for (const handler of [...this.appHandlers]) handler(app.data.topic, app.data.payload, from);
+  }
+
+  private onControl(state: LinkState, body: unknown): void {
+    const control = ControlSchema.safeParse(body);
+    if (!control.success || state.peer.key !== this.options.ownerKey) {
+      this.stats.refusedMessages++;
+      return;
+    }
+    const message = control.data;
+    if (message.t === 'state') {
+      if (this.readOnly !== message.readOnly) this.setReadOnlyState(message.readOnly);
+    } else if (message.t === 'end') this.eventEmitter.fire({ kind: 'ended' });
+    else if (message.t === 'rekey') {
+      this.mesh.rekey(message.secret);
+      this.eventEmitter.fire({ kind: 'rekeyed', secret: message.secret });
+    } else this.eventEmitter.fire({ kind: 'removed', reason: message.reason });
+  }
+
+  // ---- knocking and the owner's actions (admission.ts builds on these) --------------------------
+
+  private onKnock(peer: VerifiedPeer): void {
+    const policy = this.options.admission ?? 'knock';
+    if (this.isOwner && policy !== 'knock') {
+      void this.grant(peer.key, policy).catch((error: unknown) => console.warn(`room ${this.options.roomId}: could not admit ${peer.name}`, error));
+    }
+  }
+
+  /**
+   * Signs entries as this user and merges them as one batch, sent to every peer as one message:
+   * a role change (a new grant and the old role's revocation) never shows a moment without a role.
+   */
+  async issue(...fields: EntryFields[]): Promise<MembershipEntry[]> {
+    const entries: MembershipEntry[] = [];
+    for (const f of fields) entries.push(await this.options.signer.signEntry(f));
+    await this.addEntries(entries, null, true);
+    return entries;
+  }
+
+  grantFields(key: string, role: Exclude<PeerRole, 'knocking' | 'owner'>): EntryFields {
+    const now = this.now();
+    return { type: 'grant', roomId: this.options.roomId, subject: key, role, issuedAt: now, expiresAt: now + GRANT_LIFETIME_MS };
+  }
+
+  revokeFields(key: string, role: Exclude<PeerRole, 'knocking' | 'owner'> | 'all'): EntryFields {
+    return { type: 'revoke', roomId: this.options.roomId, subject: key, role, issuedAt: this.now() };
+  }
+
+  async grant(key: string, role: Exclude<PeerRole, 'knocking' | 'owner'>): Promise<void> {
+    await this.issue(this.grantFields(key, role));
+  }
+
+  async revoke(key: string, role: Exclude<PeerRole, 'knocking' | 'owner'> | 'all'): Promise<void> {
+    await this.issue(this.revokeFields(key, role));
+  }
+
+  /** Tells one peer (by key) an owner message, then, for removals, closes its links. */
+  sendControl(message: ControlMessage, to?: (key: string) => boolean): void {
+    const wire = encodeJsonMessage(MessageType.control, message);
+    for (const [link, state] of this.linkStates) if (!to || to(state.peer.key)) link.send(wire);
+    if (message.t === 'state' && message.readOnly !== this.readOnly) this.setReadOnlyState(message.readOnly);
+  }
+
+  private setReadOnlyState(on: boolean): void {
+    this.readOnly = on;
+    for (const [link, state] of this.linkStates) this.resyncIfWriter(link, state);
+    this.eventEmitter.fire({ kind: 'read-only', on });
+    this.changeEmitter.fire();
+  }
+
+  /** Closes every link to `key` and keeps it out for the rest of this room in this window. */
+  turnAway(key: string): void {
+    this.denied.add(key);
+    for (const [link, state] of [...this.linkStates]) if (state.peer.key === key) link.close('closed', 'turned away');
+    this.changeEmitter.fire();
+  }
+
+  /** A new room secret: our own signalling uses it from now on, and the invite shown changes. */
+  rekeyLocally(secret: string): void {
+    this.mesh.rekey(secret);
+    this.eventEmitter.fire({ kind: 'rekeyed', secret });
+  }
+
+  // ---- what the UI and the RoomChannel see -------------------------------------------------------
+
+  private memberFor(state: LinkState): RoomMember {
+    return { key: state.peer.key, fingerprint: keyFingerprint(state.peer.key), name: state.peer.name, role: this.roles.role(state.peer.key), clientIds: [...state.allowedClients], self: false };
+  }
+
+  /** Connected, verified peers (admitted or knocking), one per key. */
+  peers(): RoomMember[] {
+    const byKey = new Map<string, RoomMember>();
+    for (const state of this.linkStates.values()) byKey.set(state.peer.key, this.memberFor(state));
+    return [...byKey.values()];
+  }
+
+  /** This window and every connected peer, with roles from the log. */
+  members(): RoomMember[] {
+    const self: RoomMember = { key: this.selfKey, fingerprint: keyFingerprint(this.selfKey), name: this.options.name, role: this.role(), clientIds: [this.options.awareness.clientID], self: true };
+    return [self, ...this.peers()];
+  }
+
+  /** Which member speaks for an awareness client id (roles shown come from the log, not awareness). */
+  memberOfClient(clientId: number): RoomMember | null {
+    if (clientId === this.options.awareness.clientID) return this.members()[0]!;
+    for (const state of this.linkStates.values()) if (state.allowedClients.has(clientId)) return this.memberFor(state);
+    return null;
+  }
+
+  /** Links whose peer passed the handshake (admitted or not). */
+  get verifiedLinks(): number {
+    return this.linkStates.size;
+  }
+
+  sendApp(topic: string, payload: unknown, to?: string): void {
+    if (!this.roles.admitted(this.selfKey)) return;
+    const wire = encodeJsonMessage(MessageType.app, { topic, payload });
+    this.broadcast(wire, (state) => this.roles.admitted(state.peer.key) && (to === undefined || state.peer.key === to));
+  }
+
+  onApp$(handler: AppHandler): () => void {
+    this.appHandlers.add(handler);
+    return () => this.appHandlers.delete(handler);
+  }
+
+  flush(): void {
+    for (const t of this.throttles) t.flush();
+  }
+}
+
+function syncMessage(kind: number, payload: Uint8Array): Uint8Array {
+  return encodeBinaryMessage(MessageType.sync, (encoder) => {
+    encoding.writeVarUint(encoder, kind);
+    encoding.writeVarUint8Array(encoder, payload);
+  });
+}
+
+function awarenessMessage(update: Uint8Array): Uint8Array {
+  return encodeBinaryMessage(MessageType.awareness, (encoder) => encoding.writeVarUint8Array(encoder, update));
+}

@@ -1,0 +1,264 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { MembershipEntry } from '../../../common/membership';
+import { startSignalServer, type SignalServer } from '../../../signal';
+import { newTestRoom, roomSigner, type TestRoom } from '../collab/room-signer';
+import { memberConfig, startTransportPeer, type PeerConfig, type TransportPeer } from '../collab/transport-peers';
+
+// Issue 8, "Must show": hostile peers over real WebRTC between Node processes (@roamhq/wrtc),
+// each running the app's own provider (renderer/collab/provider/), with our signalling server on
+// loopback. Every peer enforces the roles of the signed membership log on its own connections.
+// Run in a loopback-only network namespace (npm test does).
+
+let server: SignalServer;
+let peers: TransportPeer[] = [];
+const SECRET = 'hostile-test-secret-0123456789ab';
+const DAY = 24 * 60 * 60_000;
+
+beforeAll(async () => {
+  server = await startSignalServer({ host: '127.0.0.1', port: 0 });
+});
+afterAll(async () => {
+  await server?.close();
+});
+afterEach(async () => {
+  await Promise.all(peers.map((p) => p.stop()));
+  peers = [];
+});
+
+async function start(config: PeerConfig): Promise<TransportPeer> {
+  const peer = await startTransportPeer(config);
+  peers.push(peer);
+  return peer;
+}
+
+/** Entries the owner signs in the test process (as main would for the owner's window). */
+async function ownerEntries(room: TestRoom, grants: Array<{ key: string; role: 'editor' | 'viewer' | 'admin' }>): Promise<MembershipEntry[]> {
+  const owner = await roomSigner(room.ownerSecretKeyHex);
+  const now = Date.now();
+  return Promise.all(grants.map((g) => owner.signEntry({ type: 'grant', roomId: room.roomId, subject: g.key, role: g.role, issuedAt: now, expiresAt: now + DAY })));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const roleAt = (observer: TransportPeer, key: string) => observer.state.members.find((m) => m.key === key)?.role;
+
+describe('hostile peers over real WebRTC', { timeout: 240_000 }, () => {
+  it("a viewer's updates, also under an editor's client id, change no one's document; its awareness claiming owner is ignored", async () => {
+    const room = await newTestRoom();
+    const editorId = await roomSigner();
+    const viewerId = await roomSigner();
+    const entries = await ownerEntries(room, [
+      { key: editorId.publicKey, role: 'editor' },
+      { key: viewerId.publicKey, role: 'viewer' },
+    ]);
+    const owner = await start(memberConfig(room, server.url, SECRET, 'Owner', { owner: true, entries }));
+    const editor = await start(memberConfig(room, server.url, SECRET, 'Editor', { secretKeyHex: editorId.secretKeyHex, entries, clientId: 4242 }));
+    const viewer = await start(memberConfig(room, server.url, SECRET, 'Viewer', { secretKeyHex: viewerId.secretKeyHex, entries, hostile: true, claimRole: 'owner' }));
+    for (const p of [owner, editor, viewer]) await p.waitFor((s) => s.peers === 2, 'both other peers', 90_000);
+
+    owner.send({ cmd: 'paste', insert: 'shared text\n', at: 0 });
+    await editor.waitFor((s) => s.length === 12, 'the owner text');
+    await viewer.waitFor((s) => s.length === 12, 'the owner text (viewers read)');
+
+    // The viewer types (its own client id), then forges an update under the editor's client id.
+    viewer.send({ cmd: 'paste', insert: 'VIEWER WAS HERE ', at: 0 });
+    viewer.send({ cmd: 'forge-update', clientId: 4242, insert: 'FORGED AS EDITOR ' });
+    await owner.waitFor((s) => s.stats.droppedUpdates >= 2, 'the viewer updates dropped');
+    await editor.waitFor((s) => s.stats.droppedUpdates >= 2, 'the viewer updates dropped');
+    // The editor still writes, and everyone converges without the viewer's text.
+    editor.send({ cmd: 'paste', insert: 'editor line\n', at: 12 });
+    await owner.waitFor((s) => s.length === 24, "the editor's line");
+    expect(await owner.text()).toBe('shared text\neditor line\n');
+    expect(await editor.text()).toBe('shared text\neditor line\n');
+
+    // Awareness for a client id the viewer did not declare (the editor's), claiming the owner's role.
+    viewer.send({ cmd: 'forge-awareness', clientId: 4242 });
+    await owner.waitFor((s) => s.stats.droppedAwareness > 0, 'the forged awareness dropped');
+    expect(owner.state.names).not.toContain('Owner (really)');
+    // The viewer's own awareness says role "owner"; the roles shown come from the log.
+    expect(roleAt(owner, viewerId.publicKey)).toBe('viewer');
+    expect(roleAt(editor, viewerId.publicKey)).toBe('viewer');
+    expect(roleAt(editor, room.ownerKey)).toBe('owner');
+  });
+
+  it('a peer with the secret and no grant knocks and receives no file content; admitted, it gets it; removed, it gets nothing more', async () => {
+    const room = await newTestRoom();
+    const owner = await start(memberConfig(room, server.url, SECRET, 'Owner', { owner: true, admission: 'knock' }));
+    owner.send({ cmd: 'paste', insert: 'PRIVATE FILE CONTENT\n', at: 0 });
+    const guestId = await roomSigner();
+    // Hostile: it asks for the document (sync step 1) although nobody let it in.
+    const guest = await start(memberConfig(room, server.url, SECRET, 'Knocker', { secretKeyHex: guestId.secretKeyHex, hostile: true }));
+    await owner.waitFor(() => roleAt(owner, guest.key) === 'knocking', 'the knock', 90_000);
+    await guest.waitFor((s) => s.peers === 1, 'the verified link');
+    await sleep(2000);
+    expect(guest.state.length).toBe(0);
+    await owner.waitFor((s) => s.stats.refusedMessages > 0, 'its sync step 1 left unanswered');
+
+    owner.send({ cmd: 'admit', key: guest.key, role: 'editor' });
+    await guest.waitFor((s) => s.length === 21, 'the content once admitted');
+    expect(guest.state.events).toContain('admitted');
+
+    owner.send({ cmd: 'kick', key: guest.key });
+    await guest.waitFor((s) => s.events.includes('removed:kicked'), 'the removal');
+    await owner.waitFor((s) => s.peers === 0, 'the link closed');
+    owner.send({ cmd: 'paste', insert: 'AFTER THE KICK\n', at: 0 });
+    await sleep(3000);
+    expect(await guest.text()).not.toContain('AFTER THE KICK');
+
+    // The same key comes back in a fresh process: revoked, it is knocking again and gets nothing.
+    const again = await start(memberConfig(room, server.url, SECRET, 'Knocker', { secretKeyHex: guestId.secretKeyHex }));
+    await sleep(8000);
+    expect(again.state.length).toBe(0);
+  });
+
+  it('old, foreign-room, expired and revoked-issuer grants are refused or give nothing', async () => {
+    const room = await newTestRoom();
+    const ownerSigner = await roomSigner(room.ownerSecretKeyHex);
+    const hostileId = await roomSigner();
+    const adminId = await roomSigner();
+    const now = Date.now();
+    const grant = (subject: string, role: 'editor' | 'admin', roomId = room.roomId, issuedAt = now, expiresAt = now + DAY, signer = ownerSigner) =>
+      signer.signEntry({ type: 'grant', roomId, subject, role, issuedAt, expiresAt });
+    const forged = [
+      // old: an editor grant voided by a later revocation of that role (replaying it restores nothing)
+      await grant(hostileId.publicKey, 'editor', room.roomId, now - 2 * DAY),
+      await ownerSigner.signEntry({ type: 'revoke', roomId: room.roomId, subject: hostileId.publicKey, role: 'editor', issuedAt: now - DAY }),
+      // foreign room: a real owner signature, for another room
+      await grant(hostileId.publicKey, 'editor', 'AnotherRoom000000000000'),
+      // expired
+      await grant(hostileId.publicKey, 'editor', room.roomId, now - 3 * DAY, now - 2 * DAY),
+      // revoked issuer: an admin that the owner revoked, granting editor
+      await grant(adminId.publicKey, 'admin', room.roomId, now - 2 * DAY),
+      await ownerSigner.signEntry({ type: 'revoke', roomId: room.roomId, subject: adminId.publicKey, role: 'admin', issuedAt: now - DAY }),
+      await grant(hostileId.publicKey, 'editor', room.roomId, now - 2 * DAY + 1, now + DAY, adminId),
+      // a grant it signed for itself
+      await grant(hostileId.publicKey, 'editor', room.roomId, now, now + DAY, hostileId),
+    ];
+    const owner = await start(memberConfig(room, server.url, SECRET, 'Owner', { owner: true, admission: 'knock' }));
+    owner.send({ cmd: 'paste', insert: 'PRIVATE\n', at: 0 });
+    const hostile = await start(memberConfig(room, server.url, SECRET, 'Hostile', { secretKeyHex: hostileId.secretKeyHex, hostile: true }));
+    await owner.waitFor(() => roleAt(owner, hostile.key) === 'knocking', 'the knock', 90_000);
+    hostile.send({ cmd: 'forge-entries', payload: forged });
+    await owner.waitFor((s) => s.stats.refusedEntries >= 1, 'the foreign-room entry refused');
+    await sleep(2000);
+    expect(roleAt(owner, hostile.key)).toBe('knocking');
+    hostile.send({ cmd: 'paste', insert: 'HOSTILE ', at: 0 });
+    await sleep(2000);
+    expect(await owner.text()).toBe('PRIVATE\n');
+    expect(hostile.state.length).toBe('HOSTILE '.length);
+  });
+
+  it('a 50 MB update is refused and its peer dropped', async () => {
+    const room = await newTestRoom();
+    const owner = await start(memberConfig(room, server.url, SECRET, 'Owner', { owner: true, admission: 'editor' }));
+    const sender = await start(memberConfig(room, server.url, SECRET, 'Flooder', { hostile: true }));
+    await owner.waitFor((s) => s.peers === 1 && roleAt(owner, sender.key) === 'editor', 'the editor', 90_000);
+    sender.send({ cmd: 'huge-update', bytes: 50 * 1024 * 1024 });
+    await owner.waitFor((s) => s.stats.oversized === 1, 'the oversized message refused', 120_000);
+    await owner.waitFor((s) => s.peers === 0 || s.stats.oversized === 1, 'the peer dropped');
+    expect(owner.state.length).toBe(0);
+  });
+
+  it('a viewer that is the only path between two writers never gets an edit of its own accepted', async () => {
+    const second = await startSignalServer({ host: '127.0.0.1', port: 0 });
+    try {
+      const room = await newTestRoom();
+      const [w1, w2, v] = await Promise.all([roomSigner(), roomSigner(), roomSigner()]);
+      const entries = await ownerEntries(room, [
+        { key: w1.publicKey, role: 'editor' },
+        { key: w2.publicKey, role: 'editor' },
+        { key: v.publicKey, role: 'viewer' },
+      ]);
+      // The writers are on different signalling servers; the viewer is on both and relays.
+      const a = await start(memberConfig(room, server.url, SECRET, 'Writer A', { secretKeyHex: w1.secretKeyHex, entries }));
+      const b = await start(memberConfig(room, second.url, SECRET, 'Writer B', { secretKeyHex: w2.secretKeyHex, entries }));
+      const viewer = await start(memberConfig(room, server.url, SECRET, 'Bridge', { secretKeyHex: v.secretKeyHex, entries, hostile: true, bridgeSignalUrl: second.url }));
+      await viewer.waitFor((s) => s.peers === 2, 'both writers', 90_000);
+      a.send({ cmd: 'paste', insert: 'from A\n', at: 0 });
+      await viewer.waitFor((s) => s.length === 7, "A's text at the viewer");
+      viewer.send({ cmd: 'paste', insert: 'from the viewer\n', at: 0 });
+      b.send({ cmd: 'paste', insert: 'from B\n', at: 0 });
+      await a.waitFor((s) => s.stats.droppedUpdates > 0, 'the viewer updates dropped at A');
+      await b.waitFor((s) => s.stats.droppedUpdates > 0, 'the viewer updates dropped at B');
+      await sleep(2000);
+      expect(await a.text()).toBe('from A\n');
+      expect(await b.text()).toBe('from B\n');
+    } finally {
+      await Promise.all(peers.splice(0).map((p) => p.stop()));
+      await second.close();
+    }
+  });
+
+  it('promote and demote change what every peer accepts; a ban re-keys the room and the banned key cannot come back', async () => {
+    const room = await newTestRoom();
+    const owner = await start(memberConfig(room, server.url, SECRET, 'Owner', { owner: true, admission: 'viewer' }));
+    owner.send({ cmd: 'paste', insert: 'base\n', at: 0 });
+    const guestId = await roomSigner();
+    const guest = await start(memberConfig(room, server.url, SECRET, 'Guest', { secretKeyHex: guestId.secretKeyHex, hostile: true }));
+    const friend = await start(memberConfig(room, server.url, SECRET, 'Friend'));
+    await guest.waitFor((s) => s.length === 5, 'the text, as a viewer', 90_000);
+    await friend.waitFor((s) => s.length === 5, 'the text, as a viewer', 90_000);
+
+    guest.send({ cmd: 'paste', insert: 'as viewer ', at: 0 });
+    await owner.waitFor((s) => s.stats.droppedUpdates > 0, 'the viewer edit dropped');
+    await friend.waitFor((s) => s.stats.droppedUpdates > 0, 'the viewer edit dropped');
+    expect(await owner.text()).toBe('base\n');
+    owner.send({ cmd: 'set-role', key: guest.key, role: 'editor' });
+    await friend.waitFor(() => roleAt(friend, guest.key) === 'editor', 'the promotion seen by the friend');
+    // Promoted, its edits count (its state merges whole, as any editor's does).
+    guest.send({ cmd: 'paste', insert: 'as editor ', at: 0 });
+    await owner.waitFor((s) => s.hash.includes('as editor'), 'the editor edit at the owner');
+    await friend.waitFor((s) => s.hash.includes('as editor'), 'the editor edit at the friend');
+    owner.send({ cmd: 'set-role', key: guest.key, role: 'viewer' });
+    await owner.waitFor(() => roleAt(owner, guest.key) === 'viewer', 'the demotion');
+    await friend.waitFor(() => roleAt(friend, guest.key) === 'viewer', 'the demotion seen by the friend');
+    const dropped = owner.state.stats.droppedUpdates;
+    guest.send({ cmd: 'paste', insert: 'demoted ', at: 0 });
+    await owner.waitFor((s) => s.stats.droppedUpdates > dropped, 'the demoted edit dropped');
+    await sleep(1000);
+    expect(await owner.text()).not.toContain('demoted');
+    expect(await friend.text()).not.toContain('demoted');
+    const before = (await owner.text()).length;
+
+    const banned = owner.next('banned');
+    owner.send({ cmd: 'ban', key: guest.key });
+    const newSecret = String((await banned).secret);
+    await guest.waitFor((s) => s.events.includes('removed:banned'), 'the ban');
+    await friend.waitFor((s) => s.events.includes('rekeyed'), 'the new secret');
+    await owner.waitFor((s) => s.peers === 1, 'only the friend left');
+    owner.send({ cmd: 'paste', insert: 'after the ban\n', at: 0 });
+    await friend.waitFor((s) => s.length === before + 14, 'edits after the ban');
+    await guest.stop();
+
+    // Back with the old secret: its signalling no longer opens. With the new one: refused by key.
+    const old = await start(memberConfig(room, server.url, SECRET, 'Guest', { secretKeyHex: guestId.secretKeyHex }));
+    await owner.waitFor((s) => s.stats.undecryptable > 0, 'the old secret refused');
+    const leaked = await start(memberConfig(room, server.url, newSecret, 'Guest', { secretKeyHex: guestId.secretKeyHex }));
+    const newcomer = await start(memberConfig(room, server.url, newSecret, 'Newcomer'));
+    await newcomer.waitFor((s) => s.length === before + 14, 'the text with the new secret', 90_000);
+    await sleep(3000);
+    expect(old.state.length).toBe(0);
+    expect(leaked.state.length).toBe(0);
+    expect(roleAt(owner, guestId.publicKey)).toBeUndefined();
+  });
+
+  it('RoomChannel: app messages reach admitted members with the proven key and the role from the log, never a knocking peer', async () => {
+    const room = await newTestRoom();
+    const editorId = await roomSigner();
+    const entries = await ownerEntries(room, [{ key: editorId.publicKey, role: 'editor' }]);
+    const owner = await start(memberConfig(room, server.url, SECRET, 'Owner', { owner: true, entries }));
+    const editor = await start(memberConfig(room, server.url, SECRET, 'Editor', { secretKeyHex: editorId.secretKeyHex, entries, claimRole: 'owner' }));
+    const knocker = await start(memberConfig(room, server.url, SECRET, 'Knocker'));
+    await owner.waitFor((s) => s.peers === 2, 'both peers', 90_000);
+    await knocker.waitFor((s) => s.peers === 2, 'both peers', 90_000);
+    const atOwner = owner.next('app');
+    const atKnocker = knocker.next('app', 5_000).then(
+      () => 'delivered',
+      () => 'not delivered',
+    );
+    editor.send({ cmd: 'app', payload: { run: 'main.py' } });
+    const message = await atOwner;
+    expect(message.payload).toEqual({ run: 'main.py' });
+    expect(message.from).toMatchObject({ key: editorId.publicKey, name: 'Editor', role: 'editor' });
+    expect(await atKnocker).toBe('not delivered');
+  });
+});
