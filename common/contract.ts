@@ -72,6 +72,10 @@ export const SettingsSchema = z
     userColor: z.string().regex(/^(#[0-9a-fA-F]{6})?$/, 'A colour is #rrggbb.'),
     roomMaxFiles: z.number().int().min(1).max(100_000),
     roomMaxMegabytes: z.number().int().min(1).max(10_240),
+    roomSignalLan: z.boolean(),
+    guestRunsAllowed: z.boolean(),
+    guestRunsPerMinute: z.number().int().min(1).max(120),
+    guestRunsInFlight: z.number().int().min(1).max(8),
   })
   .strict();
 

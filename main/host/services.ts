@@ -45,6 +45,11 @@ export interface HostOptions {
 export interface HostServices {
   dispatcher: Dispatcher;
   hub: EventHub;
+  /**
+   * A page's connection went away (its CallContext.origin): the browser host's WebSocket closed or
+   * an Electron window closed. A room that page hosts stops with it (issue 8 item 7).
+   */
+  connectionClosed(origin: string): Promise<void>;
   /** The pty host process's id, started on demand: tests kill it, the bench measures it. */
   ptyHostPid(): number | undefined;
   /** Stops terminals and runs and removes every sandbox container this host made. */
@@ -228,6 +233,7 @@ export function createHostServices(options: HostOptions): HostServices {
   return {
     dispatcher: withRequestLogging(createDispatcher(contract, impl), log),
     hub,
+    connectionClosed: (origin) => room.connectionClosed(origin),
     ptyHostPid: () => terminals.hostPid(),
     async dispose() {
       await room.dispose?.();
