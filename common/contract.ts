@@ -5,6 +5,7 @@ import { historyContract } from './contract-history';
 import { identityContract } from './contract-identity';
 import { RendererLogRecordSchema, type RecentLog } from './log';
 import { roomContract } from './contract-room';
+import { guestRunsContract } from './contract-guest-runs';
 import { WorkspacePathSchema } from './paths';
 import { SearchRequestSchema, type SearchResult } from './search';
 import { checkRunLimits, LanguageIdSchema, MAX_FILES, MAX_STDIN_BYTES, RunFileSchema, RunIdSchema, RunLimitsSchema, type RunEvent } from './sandbox';
@@ -172,6 +173,7 @@ export const contract = {
   },
   history: historyContract,
   room: roomContract,
+  guestRuns: guestRunsContract,
   identity: identityContract,
   dialog: {
     /** A native folder picker where the host has one; the browser host answers `unsupported`. */

@@ -17,6 +17,7 @@ import { workspaceLanguages } from '../workspace/workspace-languages';
 import { createHistoryHandlers } from './history-handlers';
 import type { HostContext } from './host-context';
 import { createRoomHandlers } from './room-handlers';
+import { GuestRunService } from '../rooms/guest-run-service';
 import { IdentityService } from '../identity/identity-service';
 import type { SecretBox } from '../identity/secret-box';
 import { createLogHandlers } from './log-handlers';
@@ -112,6 +113,13 @@ export function createHostServices(options: HostOptions): HostServices {
   const context: HostContext = { hub, dataDir: options.dataDir, host: options.host, workspace, settings, sandbox };
   const history = createHistoryHandlers(context);
   const room = createRoomHandlers(context);
+  const emitGuestRuns = serviceEmitter(hub, contract, 'guestRuns');
+  const guestRuns = new GuestRunService({
+    sandbox,
+    settings: () => settings.get(),
+    hosting: () => room.isHosting(),
+    emit: (event) => emitGuestRuns('onDidGuestRunEvent', event),
+  });
   const identity = new IdentityService(options.dataDir, options.secretBox);
   const logs = createLogHandlers({ dataDir: options.dataDir, openFolder: options.openFolder });
 
@@ -214,6 +222,10 @@ export function createHostServices(options: HostOptions): HostServices {
     },
     history: history.impl,
     room: room.impl,
+    guestRuns: {
+      runForGuest: (request) => guestRuns.runForGuest(request),
+      cancelForGuest: (request) => guestRuns.cancelForGuest(request),
+    },
     identity: {
       get: () => identity.get(),
       update: (patch) => identity.update(patch),

@@ -14,6 +14,8 @@ import { ensureIdentity, savedIdentity } from './identity';
 import { paintRemoteCursors, participants, readPeerState, setLocalField, setLocalUser } from './presence';
 import { drawGuestTree, watchRoomFiles } from './file-sync';
 import { RoomConnection } from './room-connection';
+import type { RoomChannel } from './room-channel';
+import { startGuestRuns } from './guest-runs';
 import { reportRefusals, watchHostNotices } from './room-notices';
 import type { PeerOpRefusal } from '../../common/peer-file-ops';
 
@@ -169,6 +171,9 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
     awareness: documents.awareness,
   });
   const conn = connection;
+  // Guest runs travel on the room's authenticated channel (issue 8 item 6). The provider adds
+  // `channel` to RoomConnection; until it does, a guest's Run says the request cannot be carried.
+  const channel = (conn as unknown as { channel?: RoomChannel }).channel;
   documents.shared = true;
   documents.beforeClear = () => leaveRoom();
   // Every keystroke moves someone's cursor: coalesce the list's re-render, not the cursors' paint.
@@ -199,6 +204,7 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
     () => meta.unobserve(metaListener),
     watchRoomFiles(),
     role === 'guest' ? watchHostNotices() : () => {},
+    channel ? startGuestRuns(channel, role === 'owner' ? 'owner' : 'guest') : () => {},
     () => clearInterval(idleTimer),
     workbench.subscribe((s, prev) => {
       if (s.activeTab !== prev.activeTab) setLocalField(documents.awareness, 'activeFile', s.activeTab);

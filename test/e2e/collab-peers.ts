@@ -105,9 +105,17 @@ export async function shareFolder(page: Page, dir: string): Promise<string> {
   await expect(page.getByRole('tree', { name: 'Files' })).toBeVisible();
   await showCollab(page);
   await page.getByRole('button', { name: 'Share workspace' }).click();
+  await chooseSignalReach(page);
   const invite = page.getByLabel('Invite link', { exact: true });
   await expect(invite).toHaveValue(/^codecrafter:\/\/join\//);
   return invite.inputValue();
+}
+
+/** Share asks where the room's signalling server listens (issue 8): loopback is enough on one machine. */
+export async function chooseSignalReach(page: Page, choice: 'This machine only' | 'This machine and my network' = 'This machine only'): Promise<void> {
+  const dialog = page.getByRole('alertdialog', { name: 'Who can reach this room?' });
+  await dialog.getByRole('button', { name: choice }).click();
+  await expect(dialog).toHaveCount(0);
 }
 
 export async function joinRoom(page: Page, link: string): Promise<void> {

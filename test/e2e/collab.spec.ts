@@ -338,12 +338,14 @@ test('a guest who leaves and joins again in the same window takes nothing from t
   expect(await alice.page.evaluate(() => window.__codecrafterProbe!.docText('README.md'))).not.toBeNull();
 });
 
-test('opening the http form of an invite in the browser host joins the room', async ({ browser }) => {
+test('opening the http form of an invite in the browser host asks, then joins the room', async ({ browser }) => {
   set = await startPeers(browser, ['Alice', 'Bob']);
   const [alice, bob] = set.peers as [(typeof set.peers)[0], (typeof set.peers)[0]];
   const invite = await shareFolder(alice.page, set.workspace.dir);
   const httpInvite = invite.replace('codecrafter://join/', `${bob.host.origin}/join/`).replace('#', '&probe=1#');
   await bob.page.goto(httpInvite);
+  // Issue 8: a link from outside asks first.
+  await bob.page.getByRole('alertdialog', { name: 'Join this room?' }).getByRole('button', { name: 'Join', exact: true }).click();
   await expectPeers(bob.page, 1);
   await expectPeers(alice.page, 1);
   // The room leaves the address bar once joined; the secret never was sent to any server.
