@@ -339,6 +339,7 @@ test('a guest who leaves and joins again in the same window takes nothing from t
 });
 
 test('opening the http form of an invite in the browser host asks, then joins the room', async ({ browser }) => {
+  test.setTimeout(180_000);
   set = await startPeers(browser, ['Alice', 'Bob']);
   const [alice, bob] = set.peers as [(typeof set.peers)[0], (typeof set.peers)[0]];
   const invite = await shareFolder(alice.page, set.workspace.dir);
