@@ -29,6 +29,15 @@ test("a guest's Ctrl+Enter never says 'No folder is open'", async ({ browser }) 
   await expect(bob.page.getByText(/host's machine/).first()).toBeVisible();
   await expect(bob.page.getByText('No folder is open')).toHaveCount(0);
   await expect(bob.page.getByText(/Cannot read the run history/)).toHaveCount(0);
+  // Only the guest's panel has no host switch; the host's Run panel has "Guests may run code", on by default.
+  await expect(bob.page.getByRole('checkbox', { name: 'Guests may run code' })).toHaveCount(0);
+  await alice.page.keyboard.press('Control+j');
+  await alice.page.getByRole('tablist', { name: 'Panel views' }).getByRole('tab', { name: 'Run' }).click();
+  const hostSwitch = alice.page.getByRole('checkbox', { name: 'Guests may run code' });
+  await expect(hostSwitch).toBeChecked();
+  await hostSwitch.uncheck();
+  await alice.page.getByRole('button', { name: 'Settings' }).click();
+  await expect(alice.page.getByRole('region', { name: 'Settings' }).getByRole('checkbox', { name: 'Guests may run code' })).not.toBeChecked();
   for (const p of set.peers) expect(p.errors).toEqual([]);
 });
 
