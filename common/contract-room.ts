@@ -12,12 +12,15 @@ export interface RoomHostingStatus {
   signalUrl: string | null;
   /** The same server as other machines on the LAN reach it; null when bound to loopback only. */
   lanUrl: string | null;
+  /** The room's signalling token (issue 8): the server refuses a subscribe without it; invites carry it. */
+  signalToken: string | null;
 }
 
 export const roomContract = {
   /**
-   * Starts the embedded signalling server (once; later calls return the running one). `lan`
-   * binds every interface so peers on the LAN can reach it; otherwise loopback only.
+   * Starts the embedded signalling server (once; later calls return the running one) with a
+   * fresh per-room token. `lan` binds every interface so peers on the LAN can reach it; otherwise
+   * loopback only. The server stops with stopHosting, or when the calling page goes away.
    */
   startHosting: method<RoomHostingStatus>()(z.object({ lan: z.boolean().optional() }).strict().optional()),
   stopHosting: method<void>()(z.object({}).strict().optional()),

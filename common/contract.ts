@@ -8,6 +8,7 @@ import { membershipContract } from './contract-membership';
 import { RendererLogRecordSchema, type RecentLog } from './log';
 import { roomContract } from './contract-room';
 import { roomContainerContract } from './contract-room-container';
+import { guestRunsContract } from './contract-guest-runs';
 import { WorkspacePathSchema } from './paths';
 import { SearchRequestSchema, type SearchResult } from './search';
 import { checkRunLimits, LanguageIdSchema, MAX_FILES, MAX_STDIN_BYTES, RunFileSchema, RunIdSchema, RunLimitsSchema, type RunEvent } from './sandbox';
@@ -75,6 +76,10 @@ export const SettingsSchema = z
     userColor: z.string().regex(/^(#[0-9a-fA-F]{6})?$/, 'A colour is #rrggbb.'),
     roomMaxFiles: z.number().int().min(1).max(100_000),
     roomMaxMegabytes: z.number().int().min(1).max(10_240),
+    roomSignalLan: z.boolean(),
+    guestRunsAllowed: z.boolean(),
+    guestRunsPerMinute: z.number().int().min(1).max(120),
+    guestRunsInFlight: z.number().int().min(1).max(8),
   })
   .strict();
 
@@ -172,6 +177,7 @@ export const contract = {
   history: historyContract,
   room: roomContract,
   roomContainer: roomContainerContract,
+  guestRuns: guestRunsContract,
   identity: identityContract,
   interview: interviewContract,
   membership: membershipContract,

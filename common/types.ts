@@ -83,6 +83,14 @@ export interface Settings {
   roomMaxFiles: number;
   /** Megabytes the members of a room this user hosts may add to the folder (issue 8). */
   roomMaxMegabytes: number;
+  /** The last choice made when sharing: the room's signalling server on the LAN, or loopback only (issue 8). */
+  roomSignalLan: boolean;
+  /** Members of a room this user hosts may run the room's code in this machine's sandbox (issue 8). */
+  guestRunsAllowed: boolean;
+  /** Runs one member may start per minute on this machine (token bucket, issue 8). */
+  guestRunsPerMinute: number;
+  /** Runs of one member that may go on at once on this machine. */
+  guestRunsInFlight: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -101,6 +109,10 @@ export const DEFAULT_SETTINGS: Settings = {
   userColor: '',
   roomMaxFiles: 2000,
   roomMaxMegabytes: 50,
+  roomSignalLan: false,
+  guestRunsAllowed: true,
+  guestRunsPerMinute: 6,
+  guestRunsInFlight: 1,
 };
 
 export interface TerminalInfo {

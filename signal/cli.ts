@@ -1,19 +1,23 @@
 // The standalone signalling server's command line, run as `codecrafter signal` (main/cli/signal.ts)
 // or as signal/bin.ts in the Docker image (DESIGN.md section 4). Flags win over
-// the environment (SIGNAL_HOST, SIGNAL_PORT / PORT, SIGNAL_TOKEN, REDIS_URL), so the same image
+// the environment (SIGNAL_HOST, SIGNAL_PORT / PORT, SIGNAL_TOKEN, SIGNAL_ROOM_TOKEN, REDIS_URL), so the same image
 // runs with either. Stops cleanly on SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startSignalServer } from './index';
 
-const HELP = `usage: codecrafter signal [--host 127.0.0.1] [--port 4444] [--token T] [--redis redis://host:6379]
+const HELP = `usage: codecrafter signal [--host 127.0.0.1] [--port 4444] [--token T] [--room-token R] [--redis redis://host:6379]
                          [--max-connections-per-address N] [--heartbeat-ms N]
 
-  --host      address to bind (default 127.0.0.1; anything else is public: use --token)
-  --port      TCP port (default 4444, 0 picks one)
-  --token     shared secret; clients connect to ws://host:port/?token=T
-  --redis     share topics with other instances through this Redis (or REDIS_URL)
-env: SIGNAL_HOST, SIGNAL_PORT or PORT, SIGNAL_TOKEN, REDIS_URL
+  --host        address to bind (default 127.0.0.1; anything else is public: use a token)
+  --port        TCP port (default 4444, 0 picks one)
+  --token       shared secret checked when a socket opens (HTTP 401 without it);
+                clients connect to ws://host:port/?token=T
+  --room-token  room token (at least 22 characters) checked on every subscribe and publish;
+                a socket without it is closed with code 4403 and a reason. Invites carry it
+                as t=R (codecrafter://join/<room>?s=<this server>&t=R#<secret>)
+  --redis       share topics with other instances through this Redis (or REDIS_URL)
+env: SIGNAL_HOST, SIGNAL_PORT or PORT, SIGNAL_TOKEN, SIGNAL_ROOM_TOKEN, REDIS_URL
 `;
 
 const intArg = z.coerce.number().int();
@@ -27,6 +31,7 @@ export default async function signal(argv: string[]): Promise<number> {
         host: { type: 'string' },
         port: { type: 'string' },
         token: { type: 'string' },
+        'room-token': { type: 'string' },
         redis: { type: 'string' },
         'max-connections-per-address': { type: 'string' },
         'heartbeat-ms': { type: 'string' },
@@ -52,6 +57,7 @@ export default async function signal(argv: string[]): Promise<number> {
       host: values.host ?? env.SIGNAL_HOST ?? '127.0.0.1',
       port: port === undefined ? 4444 : intArg.parse(port),
       token: values.token ?? (env.SIGNAL_TOKEN || undefined),
+      roomToken: values['room-token'] ?? (env.SIGNAL_ROOM_TOKEN || undefined),
       redisUrl: values.redis ?? (env.REDIS_URL || undefined),
       processMetrics: true,
       limits: {

@@ -14,7 +14,7 @@ export type DropReason =
   | 'backpressure'
   | 'protocol'
   | 'closed';
-export type RejectReason = 'auth' | 'per_address' | 'capacity';
+export type RejectReason = 'auth' | 'per_address' | 'capacity' | 'room_token';
 
 export interface SignalMetrics {
   registry: Registry;
@@ -40,7 +40,7 @@ export function createMetrics(processMetrics: boolean): SignalMetrics {
     messagesIn: new Counter({ name: 'signal_messages_in_total', help: 'Valid messages received, by type', labelNames: ['type'], registers }),
     messagesOut: new Counter({ name: 'signal_messages_out_total', help: 'Messages sent to clients', registers }),
     drops: new Counter({ name: 'signal_drops_total', help: 'Frames or deliveries dropped, by reason', labelNames: ['reason'], registers }),
-    rejected: new Counter({ name: 'signal_rejected_connections_total', help: 'Upgrades refused, by reason', labelNames: ['reason'], registers }),
+    rejected: new Counter({ name: 'signal_rejected_connections_total', help: 'Upgrades refused, or sockets closed for a missing room token, by reason', labelNames: ['reason'], registers }),
     closedByServer: new Counter({ name: 'signal_closed_by_server_total', help: 'Connections closed by the server, by reason', labelNames: ['reason'], registers }),
     redisIn: new Counter({ name: 'signal_redis_messages_in_total', help: 'Publishes received from other instances', registers }),
     redisOut: new Counter({ name: 'signal_redis_messages_out_total', help: 'Publishes sent to other instances', registers }),

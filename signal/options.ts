@@ -36,6 +36,13 @@ export const SignalServerOptionsSchema = z.strictObject({
   port: z.number().int().min(0).max(65535).default(4444),
   /** When set, every WebSocket and /metrics needs it (`?token=` or `Authorization: Bearer`). */
   token: z.string().min(8, 'token must be at least 8 characters').max(1024).optional(),
+  /**
+   * Per-room token (issue 8): every subscribe and publish must come from a connection that gave
+   * it (`?token=` or a bearer header), or the connection is closed with code 4403 and a reason a
+   * page can show. The app's embedded server gets a fresh random one for every room it hosts, and
+   * the invite carries it; unlike `token`, the socket opens first so the refusal can say why.
+   */
+  roomToken: z.string().min(22, 'roomToken must be at least 22 characters (128 bits)').max(1024).optional(),
   /** When set, instances sharing this Redis share their topics. */
   redisUrl: z.string().regex(/^rediss?:\/\//, 'redisUrl must start with redis:// or rediss://').optional(),
   /** Redis channel prefix, so several deployments can share one Redis. */
@@ -68,6 +75,6 @@ export function exposureWarning(host: string, hasToken: boolean): string | undef
   if (isLoopbackHost(host)) return undefined;
   return (
     `!!! codecrafter signal: listening on ${host}, NOT loopback: anyone who can reach this address can use it.` +
-    (hasToken ? '' : ' No --token is set: connections are NOT authenticated.')
+    (hasToken ? '' : ' No --token or --room-token is set: connections are NOT authenticated.')
   );
 }

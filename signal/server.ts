@@ -15,7 +15,9 @@ import { connectRedisBus, type RedisBus } from './redis-bus';
 import { defaultSignalLogger } from './logger';
 
 /** WebSocket close codes (RFC 6455 section 7.4.1). */
-const CloseCode = { goingAway: 1001, unsupportedData: 1003, policyViolation: 1008 } as const;
+const CloseCode = { goingAway: 1001, unsupportedData: 1003, policyViolation: 1008, roomToken: 4403 } as const;
+/** Said to a socket without the room's token; a close reason must fit in 123 bytes. */
+export const ROOM_TOKEN_CLOSE_REASON = "missing or wrong room token: the invite is old or not this room's; ask the host for a new one";
 
 interface Connection {
   ws: WebSocket;
@@ -24,6 +26,8 @@ interface Connection {
   bucket: TokenBucket;
   strikes: number;
   alive: boolean;
+  /** The token the socket gave when it opened (`?token=` or bearer), for the room token check. */
+  token: string | undefined;
 }
 
 export interface SignalServer {
@@ -41,7 +45,7 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
   const options = resolveOptions(input);
   const { limits } = options;
   const log = options.logger ?? defaultSignalLogger();
-  const warning = exposureWarning(options.host, options.token !== undefined);
+  const warning = exposureWarning(options.host, options.token !== undefined || options.roomToken !== undefined);
   // The loud banner stays on stderr for whoever started it; the log gets a record too.
   if (warning) {
     console.warn(`\n${warning}\n`);
@@ -105,6 +109,19 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
     }
   };
 
+  /**
+   * The room token is checked on every subscribe and publish (constant time), not once per
+   * socket, so no path into a topic skips it. A socket without it is closed with a reason, logged
+   * (address only, never the token given) and counted.
+   */
+  const holdsRoomToken = (conn: Connection): boolean => {
+    if (options.roomToken === undefined || tokensMatch(options.roomToken, conn.token)) return true;
+    metrics.rejected.inc({ reason: 'room_token' });
+    log.warn({ address: conn.address, tokenGiven: conn.token !== undefined }, 'closed a signalling socket without the room token');
+    conn.ws.close(CloseCode.roomToken, ROOM_TOKEN_CLOSE_REASON);
+    return false;
+  };
+
   const subscribe = (conn: Connection, list: string[]) => {
     for (const topic of list) {
       if (conn.topics.has(topic)) continue;
@@ -160,13 +177,13 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
     metrics.messagesIn.inc({ type: message.type });
     switch (message.type) {
       case MessageType.subscribe:
-        subscribe(conn, message.topics);
+        if (holdsRoomToken(conn)) subscribe(conn, message.topics);
         break;
       case MessageType.unsubscribe:
         unsubscribeAll(conn, message.topics);
         break;
       case MessageType.publish:
-        publish(message);
+        if (holdsRoomToken(conn)) publish(message);
         break;
       case MessageType.ping:
         conn.ws.send(JSON.stringify({ type: MessageType.pong }));
@@ -177,10 +194,11 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes, perMessageDeflate: false });
 
-  wss.on('connection', (ws: WebSocket, address: string) => {
+  wss.on('connection', (ws: WebSocket, address: string, token: string | undefined) => {
     const conn: Connection = {
       ws,
       address,
+      token,
       topics: new Set(),
       bucket: new TokenBucket(limits.rateBurst, limits.ratePerSecond),
       strikes: 0,
@@ -248,7 +266,7 @@ export async function startSignalServer(input: SignalServerOptions = {}): Promis
     });
     wss.handleUpgrade(req, socket, head, (ws) => {
       accepted = true;
-      wss.emit('connection', ws, address);
+      wss.emit('connection', ws, address, tokenFromRequest(req));
     });
   });
 

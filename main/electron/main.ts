@@ -85,7 +85,16 @@ if (!app.requestSingleInstanceLock()) {
     installMenu(() => mainWindow);
     mainWindow = createMainWindow(distDir);
     lastPtyHost?.attachWindow(mainWindow.webContents);
-    mainWindow.on('closed', () => (mainWindow = undefined));
+    // A room never outlives the page that hosts it (issue 8 item 7): the window closing, or its
+    // page reloading (the room's state lived in that page), stops its signalling server.
+    const contents = mainWindow.webContents;
+    const pageGone = () => void services?.connectionClosed(`electron:${contents.id}`).catch((error: unknown) => log.error({ err: error }, 'could not stop the room of a closed window'));
+    contents.on('did-start-loading', pageGone);
+    contents.on('render-process-gone', pageGone);
+    mainWindow.on('closed', () => {
+      pageGone();
+      mainWindow = undefined;
+    });
     followUpdateSetting(services);
   }).catch((error: unknown) => {
     log.fatal({ err: error }, 'start-up failed');

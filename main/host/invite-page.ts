@@ -91,6 +91,7 @@ export const INVITE_PAGE_SCRIPT = `'use strict';
 (function () {
   var ROOM = /^\\/join\\/([A-Za-z0-9_-]{8,64})\\/?$/;
   var SECRET = /^[A-Za-z0-9_-]{16,128}(\\.[A-Za-z0-9_-]{1,512})?$/;
+  var TOKEN = /^[A-Za-z0-9_-]{22,256}$/;
   var problem = document.getElementById('invite-problem');
   var openApp = document.getElementById('open-app');
   var field = document.getElementById('invite-link');
@@ -106,15 +107,22 @@ export const INVITE_PAGE_SCRIPT = `'use strict';
   function inviteLink() {
     var room = ROOM.exec(location.pathname);
     if (!room) return fail('This address is not a complete room invite: it should look like …/join/<room>?s=…#<secret>.');
-    var signal = new URLSearchParams(location.search).get('s');
+    var query = new URLSearchParams(location.search);
+    var signal = query.get('s');
     if (!signal || !/^wss?:\\/\\/[^#]+$/.test(signal)) return fail('The invite has no signalling address (?s=ws://…). Ask the host to send the whole link again.');
+    var token = query.get('t');
+    if (!token || !TOKEN.test(token)) return fail('This invite has no signalling token (t=…): it was made by an older CodeCrafter or cut short. Ask the host to share the room again and send the new invite.');
     var secret = location.hash.replace(/^#/, '');
     if (!secret) return fail('The invite has no secret (the part after #). Some apps cut it off: ask the host to send the whole link again.');
     if (!SECRET.test(secret)) return fail('The secret after # is damaged. Ask the host to send the whole link again.');
-    // The owner's key and the room id's salt (o=, n=) prove whose room it is: keep them.
-    var query = new URLSearchParams(location.search);
-    var owner = ['o', 'n'].map(function (k) { return query.get(k) ? '&' + k + '=' + encodeURIComponent(query.get(k)) : ''; }).join('');
-    return 'codecrafter://join/' + room[1] + '?s=' + encodeURIComponent(signal) + owner + '#' + secret;
+    var link = 'codecrafter://join/' + room[1] + '?s=' + encodeURIComponent(signal) + '&t=' + token;
+    // The owner's key and the room id's salt (o=, r=) prove whose room it is: keep them.
+    ['o', 'r'].forEach(function (k) { if (query.get(k)) link += '&' + k + '=' + encodeURIComponent(query.get(k)); });
+    // Who invites (name, fingerprint) is shown by the app's join dialog; the app checks it.
+    var name = query.get('n');
+    var fingerprint = query.get('f');
+    if (name && fingerprint) link += '&n=' + encodeURIComponent(name) + '&f=' + encodeURIComponent(fingerprint);
+    return link + '#' + secret;
   }
 
   function show() {

@@ -1,32 +1,36 @@
-import os from 'node:os';
 import type { Contract } from '../../common/contract';
 import type { RoomHostingStatus } from '../../common/contract-room';
 import { ErrorCode, HostError } from '../../common/errors';
 import { peerOpPath } from '../../common/peer-file-ops';
-import type { ImplOf } from '../../common/rpc';
-import { startSignalServer, type SignalServer } from '../../signal';
+import type { CallContext, ImplOf } from '../../common/rpc';
 import { getLogger } from '../log/log-service';
+import { startEmbeddedSignal, type EmbeddedSignal } from '../rooms/embedded-signal';
 import { PeerWriteGate } from '../rooms/peer-write-gate';
 import type { AreaHandlers, HostContext } from './host-context';
 
+export { lanAddress } from '../rooms/embedded-signal';
+
 const log = getLogger('rooms');
 
-/** The first IPv4 address other machines on the LAN can reach this one at, if any. */
-export function lanAddress(): string | null {
-  for (const addresses of Object.values(os.networkInterfaces())) {
-    for (const a of addresses ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
-  }
-  return null;
+export interface RoomHandlers extends AreaHandlers<ImplOf<Contract>['room']> {
+  isHosting(): boolean;
+  /**
+   * A page's connection to this host went away (browser host: its WebSocket closed; Electron: its
+   * window closed). When it was the page that hosts the room, the room's signalling server stops:
+   * a room never outlives its owner's page (issue 8 item 7).
+   */
+  connectionClosed(origin: string): Promise<void>;
 }
 
 /**
  * The room service's handlers (issue 4): the app embeds the signalling server when it hosts a
  * room. Document traffic never passes through it (peers talk over WebRTC); it only introduces them.
  */
-export function createRoomHandlers(ctx: HostContext): AreaHandlers<ImplOf<Contract>['room']> & { isHosting(): boolean } {
-  let server: SignalServer | null = null;
-  let starting: Promise<SignalServer> | null = null;
-  let lanUrl: string | null = null;
+export function createRoomHandlers(ctx: HostContext): RoomHandlers {
+  let signal: EmbeddedSignal | null = null;
+  let starting: Promise<EmbeddedSignal> | null = null;
+  /** The connection (CallContext.origin) of the page that hosts the room. */
+  let ownerOrigin: string | null = null;
   /** The host write policy of the room being hosted (issue 8); a new one for every room. */
   let gate: PeerWriteGate | null = null;
 
@@ -35,36 +39,43 @@ export function createRoomHandlers(ctx: HostContext): AreaHandlers<ImplOf<Contra
     return gate;
   };
 
-  const status = (): RoomHostingStatus => ({ hosting: server !== null, signalUrl: server?.url ?? null, lanUrl });
+  const status = (): RoomHostingStatus =>
+    signal
+      ? { hosting: true, signalUrl: signal.loopbackUrl, lanUrl: signal.lanUrl, signalToken: signal.token }
+      : { hosting: false, signalUrl: null, lanUrl: null, signalToken: null };
 
   const stop = async () => {
-    const running = server ?? (await starting?.catch(() => null)) ?? null;
-    server = null;
+    const running = signal ?? (await starting?.catch(() => null)) ?? null;
+    signal = null;
     starting = null;
-    lanUrl = null;
+    ownerOrigin = null;
     gate = null;
-    await running?.close();
+    await running?.server.close();
+  };
+
+  const startHosting = async (arg: { lan?: boolean } | undefined, call: CallContext): Promise<RoomHostingStatus> => {
+    if (signal) return status();
+    if (!starting) {
+      // Caps are read when the room opens: changing them in Settings applies to the next room.
+      const { roomMaxFiles, roomMaxMegabytes } = ctx.settings.get();
+      gate = new PeerWriteGate(ctx.workspace.root(), { maxFiles: roomMaxFiles, maxBytes: roomMaxMegabytes * 1024 * 1024 });
+      ownerOrigin = call.origin;
+      starting = startEmbeddedSignal(arg?.lan ?? false);
+    }
+    const pending = starting;
+    const started = await pending;
+    // The owner's page went away (or stopped hosting) while the server was starting: stop() closed it.
+    if (starting !== pending) throw new HostError(ErrorCode.InvalidArgument, 'The room was stopped while it was starting.');
+    signal = started;
+    log.info({ port: started.server.port, lan: started.lanUrl !== null, owner: call.origin }, 'hosting a room');
+    return status();
   };
 
   return {
     impl: {
-      async startHosting(arg) {
-        if (server) return status();
-        // Caps are read when the room opens: changing them in Settings applies to the next room.
-        const { roomMaxFiles, roomMaxMegabytes } = ctx.settings.get();
-        gate = new PeerWriteGate(ctx.workspace.root(), { maxFiles: roomMaxFiles, maxBytes: roomMaxMegabytes * 1024 * 1024 });
-        const lan = arg?.lan ?? false;
-        const lanIp = lan ? lanAddress() : null;
-        starting ??= startSignalServer({ host: lanIp ? '0.0.0.0' : '127.0.0.1', port: 0, logger: getLogger('signal') });
-        const started = await starting;
-        server = started;
-        const port = new URL(started.url).port;
-        lanUrl = lanIp ? `ws://${lanIp}:${port}` : null;
-        // Bound to every interface the server names itself by 0.0.0.0: this machine dials loopback.
-        return { hosting: true, signalUrl: `ws://127.0.0.1:${port}`, lanUrl };
-      },
+      startHosting,
       stopHosting: () => stop(),
-      status: () => (server ? { ...status(), signalUrl: `ws://127.0.0.1:${new URL(server.url).port}` } : status()),
+      status: () => status(),
       markShared: ({ paths }) => requireGate().markShared(paths),
       async applyPeerChanges({ ops }) {
         const result = await requireGate().apply(ops);
@@ -76,6 +87,11 @@ export function createRoomHandlers(ctx: HostContext): AreaHandlers<ImplOf<Contra
     },
     dispose: () => stop(),
     /** While a room is hosted, runs stay sandboxed (issue 4: never unsandboxed in a shared room). */
-    isHosting: () => server !== null || starting !== null,
+    isHosting: () => signal !== null || starting !== null,
+    async connectionClosed(origin) {
+      if (ownerOrigin === null || origin !== ownerOrigin) return;
+      log.info({ owner: origin }, "the room's owner went away: stopping its signalling server");
+      await stop();
+    },
   };
 }

@@ -22,6 +22,7 @@ import { createRoomHandlers } from './room-handlers';
 import { createInterviewHandlers } from './interview-handlers';
 import type { PdfPrinter } from '../interview/pdf-printer';
 import { createRoomContainerHandlers } from '../room-container/room-container-handlers';
+import { GuestRunService } from '../rooms/guest-run-service';
 import { IdentityService } from '../identity/identity-service';
 import { createMembershipHandlers } from '../rooms/membership-handlers';
 import type { SecretBox } from '../identity/secret-box';
@@ -53,6 +54,11 @@ export interface HostOptions {
 export interface HostServices {
   dispatcher: Dispatcher;
   hub: EventHub;
+  /**
+   * A page's connection went away (its CallContext.origin): the browser host's WebSocket closed or
+   * an Electron window closed. A room that page hosts stops with it (issue 8 item 7).
+   */
+  connectionClosed(origin: string): Promise<void>;
   /** The pty host process's id, started on demand: tests kill it, the bench measures it. */
   ptyHostPid(): number | undefined;
   /** Stops terminals and runs and removes every sandbox container this host made. */
@@ -128,6 +134,13 @@ export function createHostServices(options: HostOptions): HostServices {
     },
   });
   const roomContainer = createRoomContainerHandlers({ hub, dataDir: options.dataDir, workspace, terminals });
+  const emitGuestRuns = serviceEmitter(hub, contract, 'guestRuns');
+  const guestRuns = new GuestRunService({
+    sandbox,
+    settings: () => settings.get(),
+    hosting: () => room.isHosting(),
+    emit: (event) => emitGuestRuns('onDidGuestRunEvent', event),
+  });
   const identity = new IdentityService(options.dataDir, options.secretBox);
   const membership = createMembershipHandlers(options.dataDir);
   const logs = createLogHandlers({ dataDir: options.dataDir, openFolder: options.openFolder });
@@ -222,6 +235,10 @@ export function createHostServices(options: HostOptions): HostServices {
     room: room.impl,
     interview: interview.impl,
     roomContainer: roomContainer.impl,
+    guestRuns: {
+      runForGuest: (request) => guestRuns.runForGuest(request),
+      cancelForGuest: (request) => guestRuns.cancelForGuest(request),
+    },
     identity: {
       get: () => identity.get(),
       update: (patch) => identity.update(patch),
@@ -242,6 +259,7 @@ export function createHostServices(options: HostOptions): HostServices {
   return {
     dispatcher: withRequestLogging(createDispatcher(contract, impl), log),
     hub,
+    connectionClosed: (origin) => room.connectionClosed(origin),
     ptyHostPid: () => terminals.hostPid(),
     async dispose() {
       await room.dispose?.();

@@ -205,6 +205,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: WIRE_MAX_FRAME_BYTES });
+  let socketSerial = 0;
 
   server.on('upgrade', (req, socket, head) => {
     const verdict = checkRequest(gate, req.headers, printedUrl);
@@ -217,6 +218,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   function serveSocket(ws: WebSocket, remote: string): void {
     sockets.add(ws);
+    // One origin per socket, not per address: a room hosted by this page stops when this socket
+    // closes, not when every page from the same address has gone (issue 8 item 7).
+    const origin = `web:${remote}#${++socketSerial}`;
     const subscriptions = new Map<string, Disposer>();
     const send = (frame: ServerFrame) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
@@ -240,7 +244,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const frame = parsed.data;
       if (frame.t === 'call') {
-        void options.services.dispatcher.call(frame.ch, frame.arg, { origin: `web:${remote}` }).then((result) =>
+        void options.services.dispatcher.call(frame.ch, frame.arg, { origin }).then((result) =>
           result.ok
             ? send({ t: 'result', id: frame.id, value: result.value ?? null })
             : send({ t: 'error', id: frame.id, error: result.error }),
@@ -261,6 +265,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       for (const dispose of subscriptions.values()) dispose();
       subscriptions.clear();
       sockets.delete(ws);
+      void options.services.connectionClosed(origin).catch((error: unknown) => log.error({ err: error, origin }, 'could not stop the room of a closed page'));
     });
     ws.on('error', () => ws.terminate());
   }

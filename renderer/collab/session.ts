@@ -1,8 +1,9 @@
-import { formatInvite, newRoom, parseInvite, type Invite } from '../../common/invite';
+import { formatInvite, newRoom, parseInvite, signalUrlWithToken, type Invite } from '../../common/invite';
 import { documents } from '../editor/documents';
 import { api } from '../host';
 import { workbench } from '../state/store';
-import { attempt, closeFolder, notify, openFile, refreshTree, updateDirty } from '../workbench/actions';
+import { ask, attempt, closeFolder, notify, openFile, refreshTree, updateDirty, updateSettings } from '../workbench/actions';
+import { confirmJoin, settleUnsavedEdits } from './join-consent';
 import { isInside } from '../../common/paths';
 import type { FileChange } from '../../common/types';
 import { postChat, readChat, chatArray } from './chat';
@@ -15,6 +16,8 @@ import { drawGuestTree, watchRoomFiles } from './file-sync';
 import { RoomConnection } from './room-connection';
 import type { RoomSigner, RoomEvent } from './provider/room-provider';
 import { savedAdmissionPolicy } from './admission-policy';
+import type { RoomChannel } from './room-channel';
+import { startGuestRuns } from './guest-runs';
 import { reportRefusals, watchHostNotices } from './room-notices';
 import type { PeerOpRefusal } from '../../common/peer-file-ops';
 import type { MembershipEntry } from '../../common/membership';
@@ -236,6 +239,8 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
   }
   const conn = connection;
   endNoticeShown = false;
+  // Guest runs travel on the room's authenticated channel (issue 8 item 6).
+  const channel: RoomChannel = conn.channel;
   documents.shared = true;
   documents.beforeClear = () => leaveRoom();
   // Every keystroke moves someone's cursor: coalesce the list's re-render, not the cursors' paint.
@@ -270,6 +275,7 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
     () => meta.unobserve(metaListener),
     watchRoomFiles(),
     role === 'guest' ? watchHostNotices() : () => {},
+    channel ? startGuestRuns(channel, role === 'owner' ? 'owner' : 'guest') : () => {},
     () => clearInterval(idleTimer),
     workbench.subscribe((s, prev) => {
       if (s.activeTab !== prev.activeTab) setLocalField(documents.awareness, 'activeFile', s.activeTab);
@@ -296,17 +302,42 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
   return true;
 }
 
+/**
+ * Where the room's signalling server listens (issue 8 item 7): this machine only, or the LAN too.
+ * Asked at every share, the last answer first; null when the user cancels the share.
+ */
+async function askSignalReach(): Promise<boolean | null> {
+  const lanBefore = workbench.get().settings.roomSignalLan;
+  const choice = await ask(
+    'Who can reach this room?',
+    'People join through a signalling server that runs in CodeCrafter while you share. "This machine only" keeps it on 127.0.0.1 (guests in other browsers or windows on this computer, or through an SSH tunnel). "This machine and my network" lets people on your LAN join too. Either way, only people with the invite get in.',
+    [
+      { id: 'local', label: 'This machine only', primary: !lanBefore },
+      { id: 'lan', label: 'This machine and my network', primary: lanBefore },
+    ],
+  );
+  if (choice === 'cancel') return null;
+  const lan = choice === 'lan';
+  if (lan !== lanBefore) void updateSettings({ roomSignalLan: lan });
+  return lan;
+}
+
 /** Host: publish every text file of the open workspace into the doc and open the room. */
 export async function shareWorkspace(): Promise<void> {
   if (connection || !workbench.get().workspace) return;
   // Nobody enters a room nameless (issue 11); cancelling the prompt cancels the share.
   if (!(await ensureIdentity('share'))) return;
+  const lan = await askSignalReach();
+  if (lan === null) return;
   setCollab({ busy: 'sharing' });
   try {
     const signer = await roomSigner();
     if (!signer) return;
-    const hosting = await attempt('Cannot start the room', () => api.room.startHosting({ lan: true }));
-    if (!hosting?.signalUrl) return;
+    const hosting = await attempt('Cannot start the room', () => api.room.startHosting({ lan }));
+    if (!hosting?.signalUrl || !hosting.signalToken) return;
+    if (lan && !hosting.lanUrl) notify('This machine has no LAN address: the room is reachable from this machine only.', 'warning');
+    // The invite says who invites (the dialog a guest sees first shows it); without an identity key it says nothing.
+    const me = await api.identity.get({}).catch(() => null);
     const tree = await attempt('Cannot list the folder', () => api.workspace.listFiles({}));
     let total = 0;
     const skipped: string[] = [];
@@ -329,21 +360,29 @@ export async function shareWorkspace(): Promise<void> {
     documents.meta.delete(ROOM_ENDED_KEY);
     // The host write policy lets members change only what was shared (and what they make).
     await attempt('Cannot share the files with the room', () => api.room.markShared({ paths: [...documents.files.keys()] }));
-    const invite = newRoom(hosting.lanUrl ?? hosting.signalUrl, signer.publicKey);
-    if (!connect(invite, 'owner', hosting.signalUrl, hosting.lanUrl, signer)) return;
+    const inviter = me ? { name: defaultName('owner'), fingerprint: me.fingerprint } : undefined;
+    const invite = newRoom(hosting.lanUrl ?? hosting.signalUrl, hosting.signalToken, signer.publicKey, inviter);
+    const ownerUrl = signalUrlWithToken({ signalUrl: hosting.signalUrl, signalToken: hosting.signalToken });
+    if (!connect(invite, 'owner', ownerUrl, hosting.lanUrl, signer)) return;
     workbench.set({ sideView: 'collab', sideBarVisible: true });
   } finally {
     setCollab({ busy: null });
   }
 }
 
-/** Guest: enter a room from an invite; this window's folder (if any) is closed first. */
-export async function joinRoom(link: string): Promise<boolean> {
+/**
+ * Guest: enter a room from an invite; this window's folder (if any) is closed first, after its
+ * unsaved edits are saved or knowingly discarded. `confirm` (links opened from outside: the OS's
+ * codecrafter:// handler, the browser host's /join address) asks first, showing the room, who
+ * invites and the signalling host (issue 8 item 8); a link the user pasted into Join was chosen.
+ */
+export async function joinRoom(link: string, options: { confirm?: boolean } = {}): Promise<boolean> {
   const parsed = parseInvite(link);
   if (!parsed.ok) {
     notify(parsed.problem);
     return false;
   }
+  if (options.confirm && !(await confirmJoin(parsed.invite))) return false;
   if (!(await ensureIdentity('join'))) return false;
   if (!parsed.invite.ownerKey) {
     notify('This invite does not name the room owner’s key (it is from an older CodeCrafter). Ask the owner for a new invite.');
@@ -351,7 +390,8 @@ export async function joinRoom(link: string): Promise<boolean> {
   }
   const signer = await roomSigner();
   if (!signer) return false;
-  if (connection) leaveRoom();
+  if (!(await settleUnsavedEdits(saveSharedFiles))) return false;
+  if (connection) await endRoom();
   setCollab({ busy: 'joining' });
   try {
     if (workbench.get().workspace) await closeFolder();
@@ -367,7 +407,7 @@ export async function joinRoom(link: string): Promise<boolean> {
       selectedPath: null,
       expanded: {},
     });
-    if (!connect(invite, 'guest', invite.signalUrl, null, signer, await keptEntries(invite.roomId))) return false;
+    if (!connect(invite, 'guest', signalUrlWithToken(invite), null, signer, await keptEntries(invite.roomId))) return false;
     drawGuestTree();
     return true;
   } finally {

@@ -27,18 +27,30 @@ export function resultLine(run: CurrentRun): string | null {
   return parts.join(' · ');
 }
 
+/** Where a room run happens (issue 8): "run on Alice's machine", "run for Bob on this machine". */
+function RunPlace({ run }: { run: CurrentRun }) {
+  if (!run.remote) return null;
+  return (
+    <span className="run-where" aria-label="Where it runs">
+      {` · ${run.remote.where}`}
+    </span>
+  );
+}
+
 export function RunHeader({ run }: { run: CurrentRun }) {
   const line = resultLine(run);
   if (line) {
     return (
       <div className={`run-header verdict-${run.result!.verdict}`} role="status" aria-label="Run result">
         {line}
+        <RunPlace run={run} />
       </div>
     );
   }
   return (
     <div className="run-header">
-      <span>{`${run.entry} — ${run.state === 'queued' ? 'waiting for a sandbox' : run.state}…`}</span>{' '}
+      <span>{`${run.entry} — ${run.state === 'queued' ? 'waiting for a sandbox' : run.state}…`}</span>
+      <RunPlace run={run} />{' '}
       {run.startedAt !== undefined && <ElapsedTime since={run.startedAt} />}
     </div>
   );

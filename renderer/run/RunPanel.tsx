@@ -1,3 +1,4 @@
+import { GuestRunSwitch } from '../collab/GuestRunSwitch';
 import { useEffect, useRef } from 'react';
 import type { LanguageId } from '../../common/languages';
 import type { RunResult } from '../../common/sandbox';
@@ -95,7 +96,8 @@ export function RunPanel() {
   const workspace = useWorkbench((s) => s.workspace);
   const output = useRef<HTMLPreElement>(null);
   const language = runLanguageFor(activeTab);
-  const running = run !== null && run.state !== 'done';
+  // Another member's run on the room host's machine is shown, but it is not this window's to stop.
+  const running = run !== null && run.state !== 'done' && !(run.remote && !run.remote.mine);
 
   useEffect(() => {
     void refreshSandboxStatus();
@@ -126,6 +128,7 @@ export function RunPanel() {
             ))}
           </select>
         </label>
+        <GuestRunSwitch />
         {running ? (
           <button className="danger" onClick={() => void cancelRun()}>
             Stop

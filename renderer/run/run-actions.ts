@@ -1,9 +1,11 @@
 import { languageForFile, LANGUAGES, type LanguageId } from '../../common/languages';
-import type { RunEvent } from '../../common/sandbox';
+import type { Disposer } from '../../common/rpc';
+import type { RunEvent, RunLimitsInput } from '../../common/sandbox';
+import { isGuest } from '../collab/room-mode';
 import type { ImageBuildProgress } from '../../common/types';
 import { documents } from '../editor/documents';
 import { api } from '../host';
-import { workbench, type CurrentRun } from '../state/store';
+import { workbench, type CurrentRun, type RunSummary } from '../state/store';
 import { attempt, clearNotice, notify, openFile } from '../workbench/actions';
 import { limitProblems, limitsFor } from './run-inputs';
 
@@ -39,7 +41,8 @@ export async function refreshSandboxStatus(): Promise<void> {
 }
 
 export async function refreshRunHistory(): Promise<void> {
-  if (!workbench.get().workspace) return;
+  // A room guest has no folder, so no run history of its own (its runs happen on the host).
+  if (!workbench.get().workspace || isGuest()) return;
   const runs = await attempt('Cannot read the run history', () => api.sandbox.history({ limit: 50 }));
   if (runs) workbench.set({ runHistory: runs });
 }
@@ -50,10 +53,59 @@ export async function runFile(path: string): Promise<void> {
   if (workbench.get().activeTab === path) await runActiveFile();
 }
 
+/** What a room guest's window uses to run on the host (renderer/collab/guest-runs.ts sets it). */
+export interface GuestRunner {
+  request(ask: { entry: string; language: LanguageId; stdin: string; limits?: RunLimitsInput }): { ok: true; hostName: string } | { ok: false; problem: string };
+  cancel(runId: string): void;
+}
+let guestRunner: GuestRunner | null = null;
+
+export function setGuestRunner(runner: GuestRunner): Disposer {
+  guestRunner = runner;
+  return () => {
+    if (guestRunner === runner) guestRunner = null;
+  };
+}
+
+/** A run on the room host's machine (issue 8 item 6), as the host reports it to this window. */
+export type RoomRunUpdate =
+  | { kind: 'started'; runId: string; entry: string; language: LanguageId; where: string; mine: boolean }
+  | { kind: 'event'; event: PanelEvent }
+  | { kind: 'refused' };
+
+export function showRoomRun(update: RoomRunUpdate): void {
+  const run = workbench.get().currentRun;
+  if (update.kind === 'refused') {
+    if (run?.remote?.mine && run.runId === null) workbench.set({ currentRun: null });
+    return;
+  }
+  if (update.kind === 'event') return handleRunEvent(update.event);
+  const { runId, entry, language, where, mine } = update;
+  // This window's own run is not pushed aside by someone else's: that one is still seen by the others.
+  const busyWithOwn = run !== null && run.state !== 'done' && !(run.remote && !run.remote.mine) && !(mine && run.runId === null);
+  if (busyWithOwn) return;
+  workbench.set({
+    currentRun: { runId, entry, language, state: 'starting', startedAt: run?.remote?.mine && mine ? run.startedAt : Date.now(), output: [], outputChars: 0, remote: { where, mine } },
+    ...(mine ? { panelVisible: true, panelView: 'run' as const } : {}),
+  });
+}
+
+/** A room guest's run: the host runs the room's text of the file in its sandbox (issue 8 item 6). */
+function runOnHost(entry: string, language: LanguageId, stdin: string, limits: RunLimitsInput | undefined): void {
+  if (!guestRunner) {
+    return notify("Runs in a room happen on the host's machine, and this room's connection cannot carry the request yet: ask the host to run it.", 'info');
+  }
+  const asked = guestRunner.request({ entry, language, stdin, ...(limits ? { limits } : {}) });
+  if (!asked.ok) return notify(asked.problem, 'info');
+  workbench.set({
+    currentRun: { runId: null, entry, language, state: 'starting', startedAt: Date.now(), output: [], outputChars: 0, remote: { where: `run on ${asked.hostName}'s machine`, mine: true } },
+  });
+}
+
 export async function runActiveFile(options: { unsandboxed?: boolean } = {}): Promise<void> {
   const { activeTab: entry, stdinByFile, runLimits, currentRun } = workbench.get();
   workbench.set({ panelVisible: true, panelView: 'run' });
-  if (currentRun && currentRun.state !== 'done') return notify('A run is going on: stop it first (the Stop button).', 'info');
+  if (currentRun && currentRun.state !== 'done' && !(currentRun.remote && !currentRun.remote.mine)) return notify('A run is going on: stop it first (the Stop button).', 'info');
   if (!entry) return notify('Open the file to run first.', 'info');
   const language = runLanguageFor(entry);
   if (!language) return notify(`CodeCrafter does not know how to run "${entry}": pick a language in the run panel.`, 'info');
@@ -62,6 +114,8 @@ export async function runActiveFile(options: { unsandboxed?: boolean } = {}): Pr
   if (problem) return notify(`${problem} Fix it in the run panel, or empty the field for the default.`, 'info');
   const stdin = stdinByFile[entry] ?? '';
   const limits = limitsFor(runLimits);
+  // A guest has no folder and no sandbox of its own in the room: the host runs it.
+  if (isGuest()) return runOnHost(entry, language, stdin, limits);
   // The editor's text of every open file goes with the run, saved or not: what you see is what runs.
   const openFiles = workbench
     .get()
@@ -91,7 +145,10 @@ function pendingFor(runId: string): Partial<CurrentRun> {
   return { ...state, runId };
 }
 
-function apply(run: Partial<CurrentRun> & Pick<CurrentRun, 'output' | 'outputChars'>, event: RunEvent): Partial<CurrentRun> {
+/** A run event as the panel needs it: a room host's report of a run carries a summary, not the whole result. */
+type PanelEvent = Exclude<RunEvent, { type: 'done' }> | { runId: string; type: 'done'; result: RunSummary };
+
+function apply(run: Partial<CurrentRun> & Pick<CurrentRun, 'output' | 'outputChars'>, event: PanelEvent): Partial<CurrentRun> {
   switch (event.type) {
     case 'queued':
       return { state: 'queued', queuePosition: event.position };
@@ -109,7 +166,7 @@ function apply(run: Partial<CurrentRun> & Pick<CurrentRun, 'output' | 'outputCha
   }
 }
 
-export function handleRunEvent(event: RunEvent): void {
+export function handleRunEvent(event: PanelEvent): void {
   const run = workbench.get().currentRun;
   if (run && run.runId === event.runId) {
     workbench.set({ currentRun: { ...run, ...apply(run, event) } });
@@ -123,6 +180,10 @@ export function handleRunEvent(event: RunEvent): void {
 
 export async function cancelRun(): Promise<void> {
   const run = workbench.get().currentRun;
+  if (run?.remote) {
+    if (run.remote.mine && run.runId && run.state !== 'done') guestRunner?.cancel(run.runId);
+    return;
+  }
   if (run?.runId && run.state !== 'done') await attempt('Cannot stop the run', () => api.sandbox.cancel({ runId: run.runId! }));
 }
 

@@ -40,6 +40,8 @@ export interface CurrentRun {
   output: OutputChunk[];
   outputChars: number;
   result?: RunSummary;
+  /** A run on a room host's machine (issue 8): where it runs, and whether this window asked for it. */
+  remote?: { where: string; mine: boolean };
 }
 
 /** What the panel shows of a finished run; a live result and a stored one both have it. */

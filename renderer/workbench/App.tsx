@@ -46,10 +46,10 @@ async function start(): Promise<void> {
   await joinPendingInvite();
 }
 
-/** An invite from the address bar (browser host) or from the OS (a codecrafter:// link, Electron). */
+/** An invite from the address bar (browser host) or from the OS (a codecrafter:// link, Electron): asks first (issue 8). */
 async function joinPendingInvite(): Promise<void> {
   const invite = takeInviteFromLocation() ?? (await api.app.takePendingInvite()).link;
-  if (invite) await joinRoom(invite);
+  if (invite) await joinRoom(invite, { confirm: true });
 }
 
 export function App() {

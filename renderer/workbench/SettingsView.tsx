@@ -10,7 +10,7 @@ type NumericSetting = { [K in keyof Settings]: Settings[K] extends number ? K : 
  * A whole-number setting, saved as soon as it holds an allowed value. The field keeps what is
  * typed, so a value can pass through invalid ones on the way ("3" on the way to "300").
  */
-function NumberSetting(props: { name: NumericSetting; label: string; min: number; max: number; disabled?: boolean }) {
+function NumberSetting(props: { name: NumericSetting; label: string; min: number; max: number; disabled?: boolean; describedBy?: string }) {
   const { name, label, min, max } = props;
   const value = useWorkbench((s) => s.settings[name]);
   const [text, setText] = useState(String(value));
@@ -27,6 +27,7 @@ function NumberSetting(props: { name: NumericSetting; label: string; min: number
         value={text}
         disabled={props.disabled}
         aria-invalid={!valid}
+        aria-describedby={props.describedBy}
         onChange={(e) => {
           setText(e.target.value);
           const typed = Number(e.target.value);
@@ -39,13 +40,40 @@ function NumberSetting(props: { name: NumericSetting; label: string; min: number
   );
 }
 
-function CheckSetting({ name, label }: { name: 'insertSpaces' | 'allowUnsandboxed' | 'checkForUpdates'; label: string }) {
+type BooleanSetting = { [K in keyof Settings]: Settings[K] extends boolean ? K : never }[keyof Settings];
+
+function CheckSetting({ name, label, describedBy }: { name: BooleanSetting; label: string; describedBy?: string }) {
   const checked = useWorkbench((s) => s.settings[name]);
   return (
     <label className="checkbox">
-      <input type="checkbox" checked={checked} onChange={(e) => void updateSettings({ [name]: e.target.checked })} />
+      <input type="checkbox" checked={checked} aria-describedby={describedBy} onChange={(e) => void updateSettings({ [name]: e.target.checked })} />
       {label}
     </label>
+  );
+}
+
+/** The settings of rooms this user hosts (issue 8): what members may write here, run here, and who can reach the room. */
+function RoomSettings() {
+  const guestRuns = useWorkbench((s) => s.settings.guestRunsAllowed);
+  return (
+    <>
+      <h3 className="settings-group">Rooms you host</h3>
+      <p className="settings-note" id="room-caps-why">
+        Members can add files to your folder only up to these limits per room (files they make, and bytes they write). Changes apply to the next room you share.
+      </p>
+      <NumberSetting name="roomMaxFiles" label="Most files members may add per room" min={1} max={100_000} describedBy="room-caps-why" />
+      <NumberSetting name="roomMaxMegabytes" label="Most megabytes members may write per room" min={1} max={10_240} describedBy="room-caps-why" />
+      <p className="settings-note" id="guest-runs-why">
+        When a member presses Run, your machine runs the room&apos;s text of the file in a Docker sandbox (never unsandboxed) and everyone sees the output. Viewers cannot ask.
+      </p>
+      <CheckSetting name="guestRunsAllowed" label="Guests may run code" describedBy="guest-runs-why" />
+      <NumberSetting name="guestRunsPerMinute" label="Runs per member per minute" min={1} max={120} disabled={!guestRuns} describedBy="guest-runs-why" />
+      <NumberSetting name="guestRunsInFlight" label="Runs per member at once" min={1} max={8} disabled={!guestRuns} describedBy="guest-runs-why" />
+      <p className="settings-note" id="room-lan-why">
+        Sharing asks whether people on your network may reach the room; this is the answer offered first. Either way, only people with the invite and its token get in.
+      </p>
+      <CheckSetting name="roomSignalLan" label="Offer my network (LAN) first when sharing" describedBy="room-lan-why" />
+    </>
   );
 }
 
@@ -91,6 +119,7 @@ export function SettingsView() {
       </label>
       <CheckSetting name="allowUnsandboxed" label="Allow unsandboxed runs when Docker is missing (solo only: the program runs with your own rights)" />
       <CheckSetting name="checkForUpdates" label="Check for updates (desktop app only; asks before downloading anything)" />
+      <RoomSettings />
       <h3 className="settings-group">Troubleshooting</h3>
       <button onClick={() => showLogs()}>Show Logs</button>
     </section>

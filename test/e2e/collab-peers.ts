@@ -109,6 +109,7 @@ export async function shareFolder(page: Page, dir: string, { admission = 'editor
   await showCollab(page);
   await chooseAdmission(page, admission);
   await page.getByRole('button', { name: 'Share workspace' }).click();
+  await chooseSignalReach(page);
   const invite = page.getByLabel('Invite link', { exact: true });
   await expect(invite).toHaveValue(/^codecrafter:\/\/join\//);
   return invite.inputValue();
@@ -116,6 +117,13 @@ export async function shareFolder(page: Page, dir: string, { admission = 'editor
 
 export async function chooseAdmission(page: Page, admission: 'knock' | 'viewer' | 'editor'): Promise<void> {
   await page.getByRole('region', { name: 'Collaboration' }).getByLabel('Who may join').selectOption(admission);
+}
+
+/** Share asks where the room's signalling server listens (issue 8): loopback is enough on one machine. */
+export async function chooseSignalReach(page: Page, choice: 'This machine only' | 'This machine and my network' = 'This machine only'): Promise<void> {
+  const dialog = page.getByRole('alertdialog', { name: 'Who can reach this room?' });
+  await dialog.getByRole('button', { name: choice }).click();
+  await expect(dialog).toHaveCount(0);
 }
 
 export async function joinRoom(page: Page, link: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chooseAdmission, expectPeers, joinRoom, openInTree, shareFolder, showCollab, startPeers, type PeerSet } from './collab-peers';
+import { chooseAdmission, chooseSignalReach, expectPeers, joinRoom, openInTree, shareFolder, showCollab, startPeers, type PeerSet } from './collab-peers';
 
 // People in a room as a new user meets them (issue 11): everyone is asked a name (and a colour)
 // on first share or join, kept in settings; the People list lays out long names and long file
@@ -48,6 +48,7 @@ test('a new user is asked a name and a colour on share and on join; settings kee
   await askAlice.getByRole('radio', { name: 'Green' }).check();
   await askAlice.getByRole('button', { name: 'Share' }).click();
   await expect(askAlice).toHaveCount(0);
+  await chooseSignalReach(alice.page);
   await expect(alice.page.getByLabel('Invite link', { exact: true })).toHaveValue(/^codecrafter:\/\/join\//);
   const invite = await alice.page.getByLabel('Invite link', { exact: true }).inputValue();
 

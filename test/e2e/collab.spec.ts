@@ -51,8 +51,9 @@ test('two people edit one file together: tree, typing, cursors, chat, undo, save
   set = await startPeers(browser, ['Alice', 'Bob']);
   const [alice, bob] = set.peers as [(typeof set.peers)[0], (typeof set.peers)[0]];
   const invite = await shareFolder(alice.page, set.workspace.dir);
-  // The owner's key and the room id's salt ride along (o=, n=): the room id is their hash.
-  expect(invite).toMatch(/^codecrafter:\/\/join\/[\w-]+\?s=ws%3A%2F%2F127\.0\.0\.1%3A\d+&o=[0-9a-f]{64}&n=[0-9a-f]{32}#[\w-]{32}$/);
+  // The signalling token (t=), the owner's key and the room id's salt (o=, r=: the room id is their
+  // hash) and who invites (n=, f=) ride along; the secret stays after '#'.
+  expect(invite).toMatch(/^codecrafter:\/\/join\/[\w-]+\?s=ws%3A%2F%2F127\.0\.0\.1%3A\d+&t=[\w-]+&o=[0-9a-f]{64}&r=[0-9a-f]{32}(&n=[^&#]+&f=[^&#]+)?#[\w-]{32}$/);
   // Roles come from the signed log: the owner is listed as owner, with a key fingerprint.
   await expect(alice.page.getByRole('list', { name: 'Members' }).getByRole('listitem', { name: 'Alice (you), owner' })).toBeVisible();
 
@@ -340,12 +341,15 @@ test('a guest who leaves and joins again in the same window takes nothing from t
   expect(await alice.page.evaluate(() => window.__codecrafterProbe!.docText('README.md'))).not.toBeNull();
 });
 
-test('opening the http form of an invite in the browser host joins the room', async ({ browser }) => {
+test('opening the http form of an invite in the browser host asks, then joins the room', async ({ browser }) => {
+  test.setTimeout(180_000);
   set = await startPeers(browser, ['Alice', 'Bob']);
   const [alice, bob] = set.peers as [(typeof set.peers)[0], (typeof set.peers)[0]];
   const invite = await shareFolder(alice.page, set.workspace.dir);
   const httpInvite = invite.replace('codecrafter://join/', `${bob.host.origin}/join/`).replace('#', '&probe=1#');
   await bob.page.goto(httpInvite);
+  // Issue 8: a link from outside asks first.
+  await bob.page.getByRole('alertdialog', { name: 'Join this room?' }).getByRole('button', { name: 'Join', exact: true }).click();
   await expectPeers(bob.page, 1);
   await expectPeers(alice.page, 1);
   // The room leaves the address bar once joined; the secret never was sent to any server.

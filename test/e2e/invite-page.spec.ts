@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { formatInvite, newRoom } from '../../common/invite';
+import { formatInvite, newRoom, randomToken, SIGNAL_TOKEN_CHARS } from '../../common/invite';
 import { startHost, tempDir, type RunningHost } from './web-host';
 
 // Issue 11: the http form of a room invite, opened by someone who is not the host (no token
@@ -28,7 +28,7 @@ test.afterAll(async () => {
 });
 
 test('a guest without the token opens an invite and is told how to join', async ({ browser }) => {
-  const invite = newRoom('ws://127.0.0.1:4444');
+  const invite = newRoom('ws://127.0.0.1:4444', randomToken(SIGNAL_TOKEN_CHARS));
   const httpLink = formatInvite(invite, host.origin);
   const appLink = formatInvite(invite);
 
@@ -77,7 +77,7 @@ test('a guest without the token opens an invite and is told how to join', async 
 });
 
 test('an invite cut before its secret says what is missing', async ({ browser }) => {
-  const invite = newRoom('ws://127.0.0.1:4444');
+  const invite = newRoom('ws://127.0.0.1:4444', randomToken(SIGNAL_TOKEN_CHARS));
   const cut = formatInvite(invite, host.origin).split('#')[0]!;
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -88,7 +88,7 @@ test('an invite cut before its secret says what is missing', async ({ browser })
 });
 
 test('the host, who holds the token, is taken from the invite into the app', async ({ browser }) => {
-  const invite = newRoom('ws://127.0.0.1:4444');
+  const invite = newRoom('ws://127.0.0.1:4444', randomToken(SIGNAL_TOKEN_CHARS));
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(host.url);

@@ -1,4 +1,5 @@
 // The standalone entry: `codecrafter signal` flags and environment, clean stop on SIGTERM.
+import { connect, roundTrip } from './ws-client';
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -47,6 +48,21 @@ describe('codecrafter signal', () => {
     expect((await fetch(`${http}/metrics`)).status).toBe(401);
     const metrics = await fetch(`${http}/metrics?token=env-token-123`);
     expect(await metrics.text()).toMatch(/signal_process_resident_memory_bytes/);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+  });
+
+  it('takes a room token from --room-token and closes a subscribe without it (issue 8)', async () => {
+    const roomToken = 'cli-room-token-cli-room-token';
+    const s = start(['--port', '0', '--room-token', roomToken]);
+    const url = await s.url;
+    const stranger = await connect(url);
+    stranger.send({ type: 'subscribe', topics: ['r'] });
+    expect((await stranger.closed).code).toBe(4403);
+    const member = await connect(`${url}/?token=${roomToken}`);
+    member.send({ type: 'subscribe', topics: ['r'] });
+    await roundTrip(member);
+    await member.close();
     s.child.kill('SIGTERM');
     expect(await s.exited).toBe(0);
   });
