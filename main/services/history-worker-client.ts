@@ -38,7 +38,10 @@ export interface HistoryWorkerClient {
 function workerEntry(): { file: string; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) return { file: path.join(path.dirname(here), 'history-worker.ts'), execArgv: ['--import', 'tsx'] };
-  return { file: path.join(path.dirname(here), 'history-worker.mjs'), execArgv: [] };
+  // Packaged, the worker is unpacked beside the asar (electron-builder.yml asarUnpack): a worker
+  // thread's loader reads a real file.
+  const file = path.join(path.dirname(here), 'history-worker.mjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  return { file, execArgv: [] };
 }
 
 export function startHistoryWorker(options: HistoryWorkerOptions): HistoryWorkerClient {

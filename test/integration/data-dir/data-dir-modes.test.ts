@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -141,6 +141,8 @@ describe.runIf(posix)('data folder permissions', () => {
       expect(modeOf(dataDir).toString(8)).toBe('755');
       expect(modeOf(path.join(dataDir, 'notes.txt')).toString(8)).toBe('644');
       expect(modeOf(path.join(dataDir, 'codecrafter.db')).toString(8)).toBe('600');
+      // The history worker thread opens its database moments after start (issue 12).
+      await expect.poll(() => existsSync(path.join(dataDir, 'history.sqlite')), { timeout: 60_000 }).toBe(true);
       expect(modeOf(path.join(dataDir, 'history.sqlite')).toString(8)).toBe('600');
     } finally {
       process.umask(previous);

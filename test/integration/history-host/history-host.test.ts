@@ -56,7 +56,9 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('history through the contract', () => {
+// Every host start begins a history worker thread, which loads its TypeScript through tsx when
+// run from source: seconds on a loaded machine, so these tests get more time than the default.
+describe('history through the contract', { timeout: 120_000 }, () => {
   it('records pushed edits, says what is stored, and restores them after a restart', async () => {
     await api.workspace.open({ path: project });
     const live = await api.history.begin();
@@ -115,7 +117,7 @@ describe('history through the contract', () => {
     let seen = '';
     const stop = api.terminal.onDidData(({ id, data }) => id === term.id && (seen += data));
     await api.terminal.write({ id: term.id, data: 'echo history-$((40+2))\n' });
-    await expect.poll(() => seen, { timeout: 10_000 }).toContain('history-42');
+    await expect.poll(() => seen, { timeout: 30_000 }).toContain('history-42');
     stop();
     await api.terminal.kill({ id: term.id });
     const cast = await api.history.asciicast({ sessionId, terminalId: term.id });
