@@ -18,6 +18,7 @@ import type { RoomSigner, RoomEvent } from './provider/room-provider';
 import { savedAdmissionPolicy } from './admission-policy';
 import type { RoomChannel } from './room-channel';
 import { startGuestRuns } from './guest-runs';
+import { attachInterviewChannel } from '../interview/interview-room';
 import { reportRefusals, watchHostNotices } from './room-notices';
 import type { PeerOpRefusal } from '../../common/peer-file-ops';
 import type { MembershipEntry } from '../../common/membership';
@@ -275,7 +276,9 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
     () => meta.unobserve(metaListener),
     watchRoomFiles(),
     role === 'guest' ? watchHostNotices() : () => {},
-    channel ? startGuestRuns(channel, role === 'owner' ? 'owner' : 'guest') : () => {},
+    startGuestRuns(channel, role === 'owner' ? 'owner' : 'guest'),
+    // The interview clock and the candidate's sample runs (issue 9) travel on the same channel.
+    attachInterviewChannel(channel),
     () => clearInterval(idleTimer),
     workbench.subscribe((s, prev) => {
       if (s.activeTab !== prev.activeTab) setLocalField(documents.awareness, 'activeFile', s.activeTab);
