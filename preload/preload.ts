@@ -1,17 +1,18 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { IPC_CHANNEL_PREFIX, IPC_EVENT_CHANNEL, type Bridge } from '../common/bridge';
 import { contract } from '../common/contract';
+import { KeyedEmitter } from '../common/event';
 import type { CallResult } from '../common/rpc';
 
 // Exposes the contract as window.codecrafter: named methods only, on our channel prefix only
 // (VS Code's sandbox preload throws on any other channel; the electron-toolkit style of exposing
 // ipcRenderer or a generic send is what this avoids).
 
-const listeners = new Map<string, Set<(payload: unknown) => void>>();
+const listeners = new KeyedEmitter<unknown>();
 
 ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, channel: unknown, payload: unknown) => {
   if (typeof channel !== 'string') return;
-  for (const listener of listeners.get(channel) ?? []) listener(payload);
+  listeners.fire(channel, payload);
 });
 
 const bridge: Bridge = {};
@@ -24,12 +25,7 @@ for (const [service, spec] of Object.entries(contract)) {
     } else {
       members[member] = (listener: (payload: unknown) => void) => {
         if (typeof listener !== 'function') throw new TypeError(`${channel} needs a listener function`);
-        let set = listeners.get(channel);
-        if (!set) listeners.set(channel, (set = new Set()));
-        set.add(listener);
-        return () => {
-          set.delete(listener);
-        };
+        return listeners.on(channel, listener);
       };
     }
   }
