@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCode } from './errors';
 import {
   HistoryEventKindSchema,
   HistoryEventSchema,
@@ -105,19 +106,20 @@ export const historyContract = {
       .object({ roomId: z.string().regex(/^[\w-]{1,100}$/, 'not a room id').optional(), title: z.string().max(200).optional() })
       .strict()
       .optional(),
+    { errors: [ErrorCode.NoWorkspace, ErrorCode.Unavailable] },
   ),
   /** Stops recording: commits what is waiting. */
-  end: method<HistoryStored | null>()(Empty),
+  end: method<HistoryStored | null>()(Empty, { errors: [ErrorCode.Unavailable] }),
   /** `missing`: the host lacks updates these depend on (a push was lost); call begin again to resync. */
-  push: method<{ lastSeq: number; missing: boolean }>()(HistoryPushSchema),
+  push: method<{ lastSeq: number; missing: boolean }>()(HistoryPushSchema, { errors: [ErrorCode.NotFound, ErrorCode.Unavailable] }),
   /** Commits now; resolves with the durable update number. */
-  flush: method<HistoryStored | null>()(Empty),
+  flush: method<HistoryStored | null>()(Empty, { errors: [ErrorCode.Unavailable] }),
   onDidStore: event<HistoryStored>(),
 
-  listSessions: method<SessionInfo[]>()(z.object({ allWorkspaces: z.boolean().optional() }).strict().optional()),
-  timeline: method<Timeline>()(Session),
-  filesAt: method<FilesAt>()(At),
-  diff: method<FileDiff[]>()(z.object({ sessionId: SessionIdSchema, from: ReplayPointSchema, to: ReplayPointSchema }).strict()),
+  listSessions: method<SessionInfo[]>()(z.object({ allWorkspaces: z.boolean().optional() }).strict().optional(), { errors: [ErrorCode.Unavailable] }),
+  timeline: method<Timeline>()(Session, { errors: [ErrorCode.NotFound, ErrorCode.Unavailable] }),
+  filesAt: method<FilesAt>()(At, { errors: [ErrorCode.NotFound, ErrorCode.Unavailable] }),
+  diff: method<FileDiff[]>()(z.object({ sessionId: SessionIdSchema, from: ReplayPointSchema, to: ReplayPointSchema }).strict(), { errors: [ErrorCode.NotFound, ErrorCode.Unavailable] }),
   events: method<StoredHistoryEvent[]>()(
     z
       .object({
@@ -125,18 +127,21 @@ export const historyContract = {
         kinds: z.array(HistoryEventKindSchema).max(HistoryEventKindSchema.options.length),
       })
       .strict(),
+    { errors: [ErrorCode.NotFound, ErrorCode.Unavailable] },
   ),
-  asciicast: method<string>()(z.object({ sessionId: SessionIdSchema, terminalId: z.string().min(1).max(100) }).strict()),
+  asciicast: method<string>()(z.object({ sessionId: SessionIdSchema, terminalId: z.string().min(1).max(100) }).strict(), { errors: [ErrorCode.NotFound, ErrorCode.Unavailable] }),
   createSnapshot: method<{ name: string; seq: number; time: number }>()(
     z.object({ sessionId: SessionIdSchema, name: SnapshotNameSchema, at: ReplayPointSchema }).strict(),
+    { errors: [ErrorCode.NotFound, ErrorCode.AlreadyExists, ErrorCode.Unavailable] },
   ),
-  listSnapshots: method<Array<{ name: string; seq: number; createdAt: number }>>()(Session),
+  listSnapshots: method<Array<{ name: string; seq: number; createdAt: number }>>()(Session, { errors: [ErrorCode.NotFound, ErrorCode.Unavailable] }),
   /** Writes the files at `at` into a new empty folder and starts that folder's history as a fork. */
   fork: method<{ sessionId: string; folder: string; files: number }>()(
     z.object({ sessionId: SessionIdSchema, at: ReplayPointSchema, folder: HostFolder }).strict(),
+    { errors: [ErrorCode.NotFound, ErrorCode.AlreadyExists, ErrorCode.PermissionDenied, ErrorCode.Unavailable] },
   ),
   /** Writes `<data dir>/exports/<session>.ccsession` and returns it (base64) for a download too. */
-  exportSession: method<{ path: string; name: string; bytes: number; sha256: string; data: string }>()(Session),
+  exportSession: method<{ path: string; name: string; bytes: number; sha256: string; data: string }>()(Session, { errors: [ErrorCode.NotFound, ErrorCode.PermissionDenied, ErrorCode.Unavailable] }),
   importSession: method<SessionInfo>()(
     z
       .object({
@@ -144,10 +149,12 @@ export const historyContract = {
         data: z.string().max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
       })
       .strict(),
+    { errors: [ErrorCode.AlreadyExists, ErrorCode.Unavailable] },
   ),
-  deleteSession: method<boolean>()(Session),
-  getRetention: method<HistoryRetention>()(Empty),
+  deleteSession: method<boolean>()(Session, { errors: [ErrorCode.NotFound, ErrorCode.PermissionDenied, ErrorCode.Unavailable] }),
+  getRetention: method<HistoryRetention>()(Empty, { errors: [ErrorCode.Unavailable] }),
   setRetention: method<HistoryRetention & { pruned: number }>()(
     z.object({ days: z.number().int().min(1).max(36_500).nullable() }).strict(),
+    { errors: [ErrorCode.Unavailable] },
   ),
 } satisfies ServiceSpec;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCode } from './errors';
 import { WorkspacePathSchema } from './paths';
 import { MAX_PEER_OPS_PER_BATCH, PeerFileOpSchema, type PeerChangesResult } from './peer-file-ops';
 import { method, type ServiceSpec } from './rpc';
@@ -29,10 +30,10 @@ export const roomContract = {
    * Host: these files of the open folder are in the room (shared when the room opened, or
    * opened or made by the host since); members may edit, rename and delete them.
    */
-  markShared: method<void>()(z.object({ paths: z.array(WorkspacePathSchema).max(200_000) }).strict()),
+  markShared: method<void>()(z.object({ paths: z.array(WorkspacePathSchema).max(200_000) }).strict(), { errors: [ErrorCode.NoWorkspace] }),
   /**
    * Host: apply what a member did to the room's files (one doc transaction) to the disk, under
    * the host write policy (docs/trust.md). Refused operations come back with their reasons.
    */
-  applyPeerChanges: method<PeerChangesResult>()(z.object({ ops: z.array(PeerFileOpSchema).max(MAX_PEER_OPS_PER_BATCH) }).strict()),
+  applyPeerChanges: method<PeerChangesResult>()(z.object({ ops: z.array(PeerFileOpSchema).max(MAX_PEER_OPS_PER_BATCH) }).strict(), { errors: [ErrorCode.NoWorkspace] }),
 } satisfies ServiceSpec;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCode } from './errors';
 import { MAX_FILE_BYTES } from './file-limits';
 import { event, method } from './rpc';
 import { historyContract } from './contract-history';
@@ -99,25 +100,27 @@ export const contract = {
     /** "Show logs": the recent log text and the log folder. */
     readLog: method<RecentLog>()(Empty),
     /** Opens the log folder in the OS file manager (Electron); the browser host answers `unsupported`. */
-    openLogFolder: method<void>()(Empty),
+    openLogFolder: method<void>()(Empty, { errors: [ErrorCode.Unsupported] }),
   },
   workspace: {
-    open: method<WorkspaceInfo>()(z.object({ path: HostFolderSchema }).strict()),
+    open: method<WorkspaceInfo>()(z.object({ path: HostFolderSchema }).strict(), { errors: [ErrorCode.NotFound, ErrorCode.PermissionDenied, ErrorCode.Unavailable] }),
     current: method<WorkspaceInfo | null>()(Empty),
     close: method<void>()(Empty),
-    listFiles: method<FileTree>()(Empty),
-    readFile: method<FileContent>()(z.object({ path: WorkspacePathSchema }).strict()),
+    listFiles: method<FileTree>()(Empty, { errors: [ErrorCode.NoWorkspace, ErrorCode.NotFound, ErrorCode.PermissionDenied, ErrorCode.Unavailable] }),
+    readFile: method<FileContent>()(z.object({ path: WorkspacePathSchema }).strict(), { errors: [ErrorCode.NoWorkspace, ErrorCode.NotFound, ErrorCode.PermissionDenied, ErrorCode.Unsupported, ErrorCode.Unavailable] }),
     writeFile: method<{ mtimeMs: number }>()(
       z.object({ path: WorkspacePathSchema, content: z.string().max(MAX_FILE_BYTES) }).strict(),
+      { errors: [ErrorCode.NoWorkspace, ErrorCode.NotFound, ErrorCode.PermissionDenied, ErrorCode.Unavailable] },
     ),
     createFile: method<void>()(
       z.object({ path: WorkspacePathSchema, content: z.string().max(MAX_FILE_BYTES).optional() }).strict(),
+      { errors: [ErrorCode.NoWorkspace, ErrorCode.NotFound, ErrorCode.AlreadyExists, ErrorCode.PermissionDenied, ErrorCode.Unavailable] },
     ),
-    createFolder: method<void>()(z.object({ path: WorkspacePathSchema }).strict()),
-    rename: method<void>()(z.object({ from: WorkspacePathSchema, to: WorkspacePathSchema }).strict()),
-    delete: method<void>()(z.object({ path: WorkspacePathSchema }).strict()),
+    createFolder: method<void>()(z.object({ path: WorkspacePathSchema }).strict(), { errors: [ErrorCode.NoWorkspace, ErrorCode.NotFound, ErrorCode.AlreadyExists, ErrorCode.PermissionDenied, ErrorCode.Unavailable] }),
+    rename: method<void>()(z.object({ from: WorkspacePathSchema, to: WorkspacePathSchema }).strict(), { errors: [ErrorCode.NoWorkspace, ErrorCode.NotFound, ErrorCode.AlreadyExists, ErrorCode.PermissionDenied, ErrorCode.Unavailable] }),
+    delete: method<void>()(z.object({ path: WorkspacePathSchema }).strict(), { errors: [ErrorCode.NoWorkspace, ErrorCode.NotFound, ErrorCode.PermissionDenied, ErrorCode.Unavailable] }),
     /** Text search across the open folder's files (Ctrl+Shift+F), bounded in results, files and time. */
-    search: method<SearchResult>()(SearchRequestSchema),
+    search: method<SearchResult>()(SearchRequestSchema, { errors: [ErrorCode.NoWorkspace] }),
     onDidChangeFiles: event<{ changes: FileChange[] }>(),
   },
   recent: {
@@ -132,25 +135,25 @@ export const contract = {
   terminal: {
     /** The shells on this machine (from /etc/shells) that a terminal can be opened with. */
     profiles: method<TerminalProfile[]>()(Empty),
-    create: method<TerminalInfo>()(z.object({ ...TerminalSizeSchema, shell: ShellPathSchema.optional() }).strict()),
+    create: method<TerminalInfo>()(z.object({ ...TerminalSizeSchema, shell: ShellPathSchema.optional() }).strict(), { errors: [ErrorCode.NotFound, ErrorCode.Unavailable] }),
     list: method<TerminalInfo[]>()(Empty),
-    rename: method<TerminalInfo>()(z.object({ id: TerminalIdSchema, title: TerminalTitleSchema }).strict()),
-    write: method<void>()(z.object({ id: TerminalIdSchema, data: z.string().max(1024 * 1024) }).strict()),
-    resize: method<void>()(z.object({ id: TerminalIdSchema, ...TerminalSizeSchema }).strict()),
+    rename: method<TerminalInfo>()(z.object({ id: TerminalIdSchema, title: TerminalTitleSchema }).strict(), { errors: [ErrorCode.NotFound] }),
+    write: method<void>()(z.object({ id: TerminalIdSchema, data: z.string().max(1024 * 1024) }).strict(), { errors: [ErrorCode.NotFound, ErrorCode.Unavailable] }),
+    resize: method<void>()(z.object({ id: TerminalIdSchema, ...TerminalSizeSchema }).strict(), { errors: [ErrorCode.NotFound, ErrorCode.Unavailable] }),
     /** Flow control: the renderer acknowledges characters it has drawn, so a flood pauses the pty. */
-    ack: method<void>()(z.object({ id: TerminalIdSchema, chars: z.number().int().positive().max(1e9) }).strict()),
-    kill: method<void>()(z.object({ id: TerminalIdSchema }).strict()),
+    ack: method<void>()(z.object({ id: TerminalIdSchema, chars: z.number().int().positive().max(1e9) }).strict(), { errors: [ErrorCode.NotFound, ErrorCode.Unavailable] }),
+    kill: method<void>()(z.object({ id: TerminalIdSchema }).strict(), { errors: [ErrorCode.NotFound, ErrorCode.Unavailable] }),
     onDidData: event<{ id: string; data: string }>(),
     onDidExit: event<{ id: string; exitCode: number; signal?: number }>(),
     /** Starts the terminal process again after it died (onDidHostExit); old terminals stay closed. */
-    restartHost: method<void>()(Empty),
+    restartHost: method<void>()(Empty, { errors: [ErrorCode.Unavailable] }),
     /** The terminal process died: every terminal is closed; `message` says so and what to do. */
     onDidHostExit: event<{ message: string }>(),
   },
   sandbox: {
     status: method<SandboxStatus>()(Empty),
     /** Builds the missing images; progress arrives as onDidBuildProgress events. */
-    buildImages: method<void>()(Empty),
+    buildImages: method<void>()(Empty, { errors: [ErrorCode.Unavailable] }),
     /**
      * Runs the open workspace: main reads its files from disk, and `openFiles` (the editor's
      * unsaved text) replaces theirs. Output and the verdict arrive as onDidRunEvent events.
@@ -167,6 +170,7 @@ export const contract = {
         })
         .strict()
         .superRefine(checkRunLimits),
+      { errors: [ErrorCode.NoWorkspace, ErrorCode.NotFound, ErrorCode.PermissionDenied, ErrorCode.Unavailable] },
     ),
     cancel: method<{ cancelled: boolean }>()(z.object({ runId: RunIdSchema }).strict()),
     /** The open workspace's execution history, newest first. */
@@ -183,7 +187,7 @@ export const contract = {
   membership: membershipContract,
   dialog: {
     /** A native folder picker where the host has one; the browser host answers `unsupported`. */
-    pickFolder: method<{ path: string | null }>()(Empty),
+    pickFolder: method<{ path: string | null }>()(Empty, { errors: [ErrorCode.Unsupported] }),
   },
 };
 

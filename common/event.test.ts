@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Emitter } from './event';
+import { Emitter, KeyedEmitter } from './event';
 
 describe('Emitter', () => {
   it('delivers to every listener until its disposer runs', () => {
@@ -56,5 +56,48 @@ describe('Emitter', () => {
     emitter.fire();
     expect(calls).toEqual(['first', 'last']);
     expect(emitter.listenerCount).toBe(0);
+  });
+});
+
+describe('KeyedEmitter', () => {
+  it('delivers per key, and tells when a key gets its first listener and loses its last', () => {
+    const changes: string[] = [];
+    const hub = new KeyedEmitter<number>({ onFirstListener: (k) => changes.push(`+${k}`), onLastListener: (k) => changes.push(`-${k}`) });
+    const seen: string[] = [];
+    const stopA = hub.on('a', (n) => seen.push(`a${n}`));
+    const stopA2 = hub.on('a', (n) => seen.push(`a'${n}`));
+    hub.on('b', (n) => seen.push(`b${n}`));
+    hub.fire('a', 1);
+    hub.fire('b', 2);
+    hub.fire('c', 3); // nobody listens: nothing happens
+    expect(seen).toEqual(['a1', "a'1", 'b2']);
+    expect(hub.keys().sort()).toEqual(['a', 'b']);
+    expect(hub.listenerCount).toBe(3);
+    stopA();
+    expect(changes).toEqual(['+a', '+b']);
+    stopA2();
+    stopA2();
+    expect(changes).toEqual(['+a', '+b', '-a']);
+    expect(hub.keys()).toEqual(['b']);
+    hub.fire('a', 4);
+    expect(seen).toHaveLength(3);
+    // A key can come back after it was dropped.
+    hub.on('a', (n) => seen.push(`again${n}`));
+    hub.fire('a', 5);
+    expect(seen.at(-1)).toBe('again5');
+    expect(changes.at(-1)).toBe('+a');
+  });
+
+  it('keeps delivering to the other listeners of a key when one throws', () => {
+    const errors: unknown[] = [];
+    const hub = new KeyedEmitter<string>({ onListenerError: (e) => errors.push(e) });
+    const seen: string[] = [];
+    hub.on('k', () => {
+      throw new Error('listener failed');
+    });
+    hub.on('k', (v) => seen.push(v));
+    hub.fire('k', 'x');
+    expect(seen).toEqual(['x']);
+    expect(errors).toHaveLength(1);
   });
 });

@@ -1,9 +1,11 @@
-import type { Disposer } from './rpc';
 
 // One event emitter for every runtime (issue 12), after VS Code's `Emitter<T>`: the owner keeps the
 // emitter and fires it; everyone else gets only `event`, which subscribes and returns the disposer.
 // A listener that throws does not stop the others; the error is handed to `onListenerError` (or
 // rethrown asynchronously, so it is reported rather than lost).
+
+/** Ends a subscription; calling it twice is harmless. */
+export type Disposer = () => void;
 
 export type Event<T> = (listener: (value: T) => void) => Disposer;
 
@@ -54,5 +56,56 @@ export class Emitter<T> {
   dispose(): void {
     this.disposed = true;
     this.listeners.clear();
+  }
+}
+
+export interface KeyedEmitterOptions {
+  onListenerError?: (error: unknown) => void;
+  /** A key got its first listener (e.g. subscribe to that channel upstream). */
+  onFirstListener?: (key: string) => void;
+  /** A key lost its last listener (e.g. unsubscribe upstream). */
+  onLastListener?: (key: string) => void;
+}
+
+/**
+ * One Emitter per key (an event channel): made at a key's first listener and dropped with its
+ * last, so the keys are exactly the channels someone listens to. The event hub, the WebSocket
+ * transport and the preload each fan events out this way.
+ */
+export class KeyedEmitter<T> {
+  private readonly emitters = new Map<string, Emitter<T>>();
+
+  constructor(private readonly options: KeyedEmitterOptions = {}) {}
+
+  on(key: string, listener: (value: T) => void): Disposer {
+    let emitter = this.emitters.get(key);
+    if (!emitter) {
+      const created: Emitter<T> = new Emitter<T>({
+        onListenerError: this.options.onListenerError,
+        onFirstListener: () => this.options.onFirstListener?.(key),
+        onLastListener: () => {
+          if (this.emitters.get(key) === created) this.emitters.delete(key);
+          this.options.onLastListener?.(key);
+        },
+      });
+      this.emitters.set(key, created);
+      emitter = created;
+    }
+    return emitter.event(listener);
+  }
+
+  fire(key: string, value: T): void {
+    this.emitters.get(key)?.fire(value);
+  }
+
+  /** The keys that have listeners now. */
+  keys(): string[] {
+    return [...this.emitters.keys()];
+  }
+
+  get listenerCount(): number {
+    let count = 0;
+    for (const emitter of this.emitters.values()) count += emitter.listenerCount;
+    return count;
   }
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { ErrorCode, HostError, toWireError, type WireError } from './errors';
+import { Emitter, KeyedEmitter, type Disposer } from './event';
 
 // The host contract is declared once (common/contract.ts) with these builders. From that one
 // declaration come the typed client (renderer), the validating dispatcher (main) and the channel
 // list the Electron preload exposes: no transport writes the API out by hand.
 
-export type Disposer = () => void;
+export type { Disposer } from './event';
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly kind: 'method';
@@ -149,33 +150,30 @@ export function createDispatcher<C extends ContractSpec>(contract: C, impl: Impl
 
 /** Fan-out of events from main's services to every transport that listens. */
 export class EventHub {
-  private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
-  private readonly anyListeners = new Set<(channel: string, payload: unknown) => void>();
+  private readonly channels: KeyedEmitter<unknown>;
+  private readonly any: Emitter<{ channel: string; payload: unknown }>;
+
+  /** `onListenerError`: a transport's listener threw; the other transports still get the event. */
+  constructor(options: { onListenerError?: (error: unknown) => void } = {}) {
+    this.channels = new KeyedEmitter(options);
+    this.any = new Emitter(options);
+  }
 
   emit(channel: string, payload: unknown): void {
-    for (const listener of this.listeners.get(channel) ?? []) listener(payload);
-    for (const listener of this.anyListeners) listener(channel, payload);
+    this.channels.fire(channel, payload);
+    this.any.fire({ channel, payload });
   }
 
   on(channel: string, listener: (payload: unknown) => void): Disposer {
-    let set = this.listeners.get(channel);
-    if (!set) this.listeners.set(channel, (set = new Set()));
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.listeners.delete(channel);
-    };
+    return this.channels.on(channel, listener);
   }
 
   onAny(listener: (channel: string, payload: unknown) => void): Disposer {
-    this.anyListeners.add(listener);
-    return () => this.anyListeners.delete(listener);
+    return this.any.event(({ channel, payload }) => listener(channel, payload));
   }
 
   listenerCount(): number {
-    let count = this.anyListeners.size;
-    for (const set of this.listeners.values()) count += set.size;
-    return count;
+    return this.channels.listenerCount + this.any.listenerCount;
   }
 }
 

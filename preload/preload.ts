@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { IPC_CHANNEL_PREFIX, IPC_EVENT_CHANNEL, type Bridge } from '../common/bridge';
 import { contract } from '../common/contract';
+import { KeyedEmitter } from '../common/event';
 import type { CallResult } from '../common/rpc';
 import { ptyPortBridge } from './pty-port';
 
@@ -8,11 +9,11 @@ import { ptyPortBridge } from './pty-port';
 // (VS Code's sandbox preload throws on any other channel; the electron-toolkit style of exposing
 // ipcRenderer or a generic send is what this avoids).
 
-const listeners = new Map<string, Set<(payload: unknown) => void>>();
+const listeners = new KeyedEmitter<unknown>();
 
 ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, channel: unknown, payload: unknown) => {
   if (typeof channel !== 'string') return;
-  for (const listener of listeners.get(channel) ?? []) listener(payload);
+  listeners.fire(channel, payload);
 });
 
 const bridge: Bridge = {};
@@ -25,12 +26,7 @@ for (const [service, spec] of Object.entries(contract)) {
     } else {
       members[member] = (listener: (payload: unknown) => void) => {
         if (typeof listener !== 'function') throw new TypeError(`${channel} needs a listener function`);
-        let set = listeners.get(channel);
-        if (!set) listeners.set(channel, (set = new Set()));
-        set.add(listener);
-        return () => {
-          set.delete(listener);
-        };
+        return listeners.on(channel, listener);
       };
     }
   }

@@ -1,7 +1,7 @@
 import { ErrorCode } from '../common/errors';
 import type { CallResult, ClientTransport, Disposer } from '../common/rpc';
 import { ServerFrameSchema, WIRE_SOCKET_PATH, type ClientFrame } from '../common/wire';
-import { Emitter } from '../common/event';
+import { Emitter, KeyedEmitter } from '../common/event';
 
 /** Milliseconds between reconnect attempts after the host went away. */
 const RECONNECT_DELAY_MS = 1000;
@@ -17,7 +17,11 @@ export class WebSocketTransport implements ClientTransport {
   private socket: WebSocket | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, (result: CallResult) => void>();
-  private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
+  // The host is asked for a channel's events while someone here listens to it, and no longer.
+  private readonly listeners = new KeyedEmitter<unknown>({
+    onFirstListener: (channel) => this.send({ t: 'sub', ch: channel }),
+    onLastListener: (channel) => this.send({ t: 'unsub', ch: channel }),
+  });
   private readonly queue: ClientFrame[] = [];
   private readonly stateEmitter = new Emitter<ConnectionState>();
   state: ConnectionState = 'connecting';
@@ -91,7 +95,7 @@ export class WebSocketTransport implements ClientTransport {
           : { ok: false, error: { code: frame.error.code as ErrorCode, message: frame.error.message, details: frame.error.details } },
       );
     } else if (frame.t === 'event') {
-      for (const listener of this.listeners.get(frame.ch) ?? []) listener(frame.payload);
+      this.listeners.fire(frame.ch, frame.payload);
     } else if (frame.t === 'error') {
       console.warn(`host: ${frame.error.message}`);
     }
@@ -106,18 +110,6 @@ export class WebSocketTransport implements ClientTransport {
   }
 
   subscribe(channel: string, listener: (payload: unknown) => void): Disposer {
-    let set = this.listeners.get(channel);
-    if (!set) {
-      this.listeners.set(channel, (set = new Set()));
-      this.send({ t: 'sub', ch: channel });
-    }
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) {
-        this.listeners.delete(channel);
-        this.send({ t: 'unsub', ch: channel });
-      }
-    };
+    return this.listeners.on(channel, listener);
   }
 }

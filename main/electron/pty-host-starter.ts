@@ -2,6 +2,7 @@ import { MessageChannelMain, utilityProcess, type WebContents } from 'electron';
 import { PTY_PORT_CHANNEL } from '../../common/pty-port';
 import type { PtyHostConnection } from '../terminal/pty-host-fork';
 import type { PtyHostEvent } from '../terminal/pty-host-protocol';
+import { Emitter } from '../../common/event';
 
 export { PTY_PORT_CHANNEL };
 
@@ -12,11 +13,11 @@ export { PTY_PORT_CHANNEL };
  */
 export function startUtilityPtyHost(entry: string): PtyHostConnection & { attachWindow(contents: WebContents): void } {
   const child = utilityProcess.fork(entry, [], { serviceName: 'CodeCrafter Terminals', stdio: 'inherit' });
-  const exitListeners: ((how: string) => void)[] = [];
+  const exits = new Emitter<string>();
   let exited = false;
   child.once('exit', (code) => {
     exited = true;
-    for (const listener of exitListeners) listener(code === 0 ? 'exited' : `exited with code ${code}`);
+    exits.fire(code === 0 ? 'exited' : `exited with code ${code}`);
   });
   return {
     get pid() {
@@ -26,7 +27,7 @@ export function startUtilityPtyHost(entry: string): PtyHostConnection & { attach
       if (!exited) child.postMessage(request);
     },
     onMessage: (listener) => child.on('message', (message: unknown) => listener(message as PtyHostEvent)),
-    onExit: (listener) => void exitListeners.push(listener),
+    onExit: (listener) => void exits.event(listener),
     kill: () => void child.kill(),
     /**
      * One MessagePort per window, straight to the pty host: the window's terminal output and

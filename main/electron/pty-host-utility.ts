@@ -1,6 +1,7 @@
 import type { MessagePortMain } from 'electron';
 import type { PtyHostEvent } from '../terminal/pty-host-protocol';
 import { servePtyHost } from '../terminal/pty-host-server';
+import { Emitter } from '../../common/event';
 
 // Entry of the pty host as an Electron utility process (started by pty-host-starter.ts). Main
 // talks over process.parentPort; each window may also hold a MessagePort of its own, which
@@ -9,7 +10,7 @@ import { servePtyHost } from '../terminal/pty-host-server';
 /** Ports whose page said it listens; an unread port would queue a flood without bound. */
 const windowPorts = new Map<number, MessagePortMain>();
 const parentPort = process.parentPort;
-const requestListeners: ((message: unknown) => void)[] = [];
+const requests = new Emitter<unknown>();
 
 parentPort.on('message', (event) => {
   const data = event.data as { type?: unknown; windowId?: unknown } | null;
@@ -20,13 +21,13 @@ parentPort.on('message', (event) => {
     // validated by the same schema in servePtyHost.
     port.on('message', (portEvent) => {
       if ((portEvent.data as { type?: unknown } | null)?.type === 'listen') windowPorts.set(windowId, port);
-      else requestListeners.forEach((l) => l(portEvent.data));
+      else requests.fire(portEvent.data);
     });
     port.on('close', () => windowPorts.delete(windowId));
     port.start();
     return;
   }
-  requestListeners.forEach((l) => l(event.data));
+  requests.fire(event.data);
 });
 
 servePtyHost({
@@ -34,5 +35,5 @@ servePtyHost({
     parentPort.postMessage(message);
     if (message.type === 'data' || message.type === 'exit') for (const port of windowPorts.values()) port.postMessage(message);
   },
-  onMessage: (listener) => void requestListeners.push(listener),
+  onMessage: (listener) => void requests.event(listener),
 });

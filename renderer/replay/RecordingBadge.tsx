@@ -1,4 +1,4 @@
-import { useReplayState } from './replay-state';
+import { useReplayState, type RecordingStatus } from './replay-state';
 
 const TEXT = {
   off: 'History off',
@@ -13,7 +13,11 @@ const TEXT = {
  * committed the last update this window sent (it survives a crash from then on).
  */
 export function RecordingBadge({ className, label = 'History' }: { className?: string; label?: string }) {
-  const r = useReplayState((s) => s.recording);
+  const recording = useReplayState((s) => s.recording);
+  return <RecordingBadgeView recording={recording} className={className} label={label} />;
+}
+
+export function RecordingBadgeView({ recording: r, className, label = 'History' }: { recording: RecordingStatus; className?: string; label?: string }) {
   if (r.state === 'off') return null;
   return (
     <span

@@ -1,47 +1,24 @@
-import { useSyncExternalStore } from 'react';
+import { useWorkbench, workbench, type RecordingStatus, type ReplaySlice } from '../state/store';
 
-// The history area's own UI state: how far the recording is stored, and which session the player
-// shows. Kept apart from the workbench store so rooms and history never edit the same state file;
-// React's useSyncExternalStore is all it needs.
+// The history area's UI state (how far the recording is stored, which session the player shows)
+// is the store's replay slice (state/store.ts); these names keep its callers reading only it.
 
-export interface RecordingStatus {
-  /** 'off' without a folder; 'starting' until the host answers begin. */
-  state: 'off' | 'starting' | 'saving' | 'saved' | 'error';
-  sessionId: string | null;
-  /** Every update up to this number is committed to the history database. */
-  durableSeq: number;
-  /** The number the host gave this window's last pushed update. */
-  pushedSeq: number;
-  message?: string;
-}
-
-export interface ReplayState {
-  recording: RecordingStatus;
-  /** The session the player shows, or null when the player is closed. */
-  playerSession: string | null;
-  /** A moment (ms since the epoch) the player opens at, e.g. an interview note's (issue 9). */
-  playerAt: number | null;
-}
-
-let state: ReplayState = {
-  recording: { state: 'off', sessionId: null, durableSeq: 0, pushedSeq: 0 },
-  playerSession: null,
-  playerAt: null,
-};
-const listeners = new Set<() => void>();
+export type { RecordingStatus };
+export type ReplayState = ReplaySlice;
 
 export const replayState = {
-  get: (): ReplayState => state,
+  get: (): ReplayState => workbench.get(),
   set(patch: Partial<ReplayState> | ((s: ReplayState) => Partial<ReplayState>)): void {
-    state = { ...state, ...(typeof patch === 'function' ? patch(state) : patch) };
-    for (const listener of listeners) listener();
+    workbench.set(typeof patch === 'function' ? (s) => patch(s) : patch);
   },
   subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
+    // Only changes of this slice, as before it joined the store.
+    return workbench.subscribe((s, prev) => {
+      if (s.recording !== prev.recording || s.playerSession !== prev.playerSession || s.playerAt !== prev.playerAt) listener();
+    });
   },
 };
 
 export function useReplayState<T>(select: (s: ReplayState) => T): T {
-  return useSyncExternalStore(replayState.subscribe, () => select(state));
+  return useWorkbench(select);
 }

@@ -6,33 +6,10 @@ import { useWorkbench, workbench } from '../state/store';
 import { updateSettings } from '../workbench/actions';
 import { baseName } from '../../common/paths';
 import { RunHeader } from './RunHeader';
+import { RunStatus, VERDICT_LABELS } from './RunStatus';
 import { RunLimits } from './RunLimits';
 import { setStdin } from './run-inputs';
 import { buildImages, cancelRun, refreshRunHistory, refreshSandboxStatus, runActiveFile, runLanguageFor, RUNNABLE_LANGUAGES } from './run-actions';
-
-const VERDICT_LABELS: Record<string, string> = {
-  ok: 'OK',
-  'compile-error': 'Compile error',
-  'runtime-error': 'Runtime error',
-  'time-limit': 'Time limit exceeded',
-  'memory-limit': 'Memory limit exceeded',
-  'output-limit': 'Output limit exceeded',
-  cancelled: 'Cancelled',
-  'internal-error': 'Internal error',
-};
-
-export function verdictText(result: Pick<RunResult, 'verdict' | 'exitCode' | 'signal'>): string {
-  const label = VERDICT_LABELS[result.verdict] ?? result.verdict;
-  if (result.verdict !== 'runtime-error') return label;
-  return result.signal ? `${label} (${result.signal})` : `${label} (exit code ${result.exitCode})`;
-}
-
-function measures(result: Pick<RunResult, 'wallMs' | 'cpuMs' | 'peakMemoryKb'>): string {
-  const parts = [`${Math.round(result.wallMs)} ms wall`];
-  if (result.cpuMs !== null) parts.push(`${Math.round(result.cpuMs)} ms CPU`);
-  if (result.peakMemoryKb !== null) parts.push(`${(result.peakMemoryKb / 1024).toFixed(1)} MB peak`);
-  return parts.join(' · ');
-}
 
 function SandboxState() {
   const status = useWorkbench((s) => s.sandboxStatus);
@@ -153,25 +130,7 @@ export function RunPanel() {
         <SandboxState />
       </div>
       <div className="run-output">
-        <div className="run-status" aria-live="polite">
-          {!run && <span className="empty">Press Ctrl+Enter (or Run) to run the open file in a sandbox.</span>}
-          {run && run.state !== 'done' && (
-            <span role="status" aria-label="Run state">
-              {run.state === 'queued' ? `Waiting for a sandbox (position ${run.queuePosition ?? 1})…` : run.state === 'compiling' ? 'Compiling…' : run.state === 'running' ? 'Running…' : 'Starting…'}{' '}
-              {run.entry}
-            </span>
-          )}
-          {run?.result && (
-            <>
-              <span className={`verdict verdict-${run.result.verdict}`} role="status" aria-label="Verdict">
-                {verdictText(run.result)}
-              </span>
-              <span className="measures">{measures(run.result)}</span>
-              {!run.result.sandboxed && <span className="unsandboxed">Ran unsandboxed</span>}
-              {run.result.message && run.result.verdict !== 'ok' && <span className="run-message">{run.result.message}</span>}
-            </>
-          )}
-        </div>
+        <RunStatus run={run} />
         {run && <RunHeader run={run} />}
         <pre ref={output} className="output" aria-label="Program output" tabIndex={0}>
           {run?.output.map((chunk, i) => (

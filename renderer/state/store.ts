@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create, createStore } from 'zustand';
 import type {
   FileEntry,
   ImageBuildProgress,
@@ -107,7 +107,8 @@ export interface RunLimitFields {
   memoryMb: string;
 }
 
-export interface WorkbenchState {
+/** The window's layout, the folder and its files, the editor and the notices. */
+export interface WorkbenchSlice {
   connection: ConnectionState;
   workspace: WorkspaceInfo | null;
   recent: RecentWorkspace[];
@@ -124,19 +125,6 @@ export interface WorkbenchState {
   sideBarVisible: boolean;
   panelVisible: boolean;
   panelView: PanelView;
-  /** The language the user picked for runs; null follows the active file. */
-  runLanguage: LanguageId | null;
-  /** Standard input per file, so switching files switches the stdin box (issue 11). */
-  stdinByFile: Record<string, string>;
-  runLimits: RunLimitFields;
-  currentRun: CurrentRun | null;
-  runHistory: StoredRun[];
-  sandboxStatus: SandboxStatus | null;
-  imageBuild: ImageBuildProgress | null;
-  terminals: TerminalInfo[];
-  activeTerminal: string | null;
-  /** The terminal shown beside the active one (split), if any. */
-  terminalSplit: string | null;
   settings: Settings;
   /** The caret, and how many characters are selected (0 for none). */
   cursor: { line: number; column: number; selected?: number } | null;
@@ -146,12 +134,62 @@ export interface WorkbenchState {
   picker: Picker;
   confirm: ConfirmRequest | null;
   toasts: Toast[];
-  /** The room this window shares or joined (issue 4). */
-  collab: CollabState;
   search: SearchViewState;
 }
 
-export const useWorkbench = create<WorkbenchState>(() => ({
+/** Runs: what the run panel shows and asks with, and the sandbox's state. */
+export interface RunSlice {
+  /** The language the user picked for runs; null follows the active file. */
+  runLanguage: LanguageId | null;
+  /** Standard input per file, so switching files switches the stdin box (issue 11). */
+  stdinByFile: Record<string, string>;
+  runLimits: RunLimitFields;
+  currentRun: CurrentRun | null;
+  runHistory: StoredRun[];
+  sandboxStatus: SandboxStatus | null;
+  imageBuild: ImageBuildProgress | null;
+}
+
+export interface TerminalSlice {
+  terminals: TerminalInfo[];
+  activeTerminal: string | null;
+  /** The terminal shown beside the active one (split), if any. */
+  terminalSplit: string | null;
+}
+
+export interface RecordingStatus {
+  /** 'off' without a folder; 'starting' until the host answers begin. */
+  state: 'off' | 'starting' | 'saving' | 'saved' | 'error';
+  sessionId: string | null;
+  /** Every update up to this number is committed to the history database. */
+  durableSeq: number;
+  /** The number the host gave this window's last pushed update. */
+  pushedSeq: number;
+  message?: string;
+}
+
+/** History and replay: how far the recording is stored, and which session the player shows. */
+export interface ReplaySlice {
+  recording: RecordingStatus;
+  /** The session the player shows, or null when the player is closed. */
+  playerSession: string | null;
+  /** A moment (ms since the epoch) the player opens at, e.g. an interview note's (issue 9). */
+  playerAt: number | null;
+}
+
+export interface CollabSlice {
+  /** The room this window shares or joined (issue 4). */
+  collab: CollabState;
+}
+
+/**
+ * The one store, as zustand's slices pattern: each area declares its part and its initial
+ * value, and the parts are merged into one flat state, so a selector reads any of them and one
+ * `set` can change several at once (e.g. opening a folder resets tabs and the recording).
+ */
+export type WorkbenchState = WorkbenchSlice & RunSlice & TerminalSlice & ReplaySlice & CollabSlice;
+
+const workbenchSlice = (): WorkbenchSlice => ({
   connection: 'connecting',
   workspace: null,
   recent: [],
@@ -167,16 +205,6 @@ export const useWorkbench = create<WorkbenchState>(() => ({
   sideBarVisible: true,
   panelVisible: true,
   panelView: 'terminal',
-  runLanguage: null,
-  stdinByFile: {},
-  runLimits: { timeMs: '', memoryMb: '' },
-  currentRun: null,
-  runHistory: [],
-  sandboxStatus: null,
-  imageBuild: null,
-  terminals: [],
-  activeTerminal: null,
-  terminalSplit: null,
   settings: DEFAULT_SETTINGS,
   cursor: null,
   language: null,
@@ -184,11 +212,50 @@ export const useWorkbench = create<WorkbenchState>(() => ({
   picker: null,
   confirm: null,
   toasts: [],
-  collab: EMPTY_COLLAB,
   search: EMPTY_SEARCH,
-}));
+});
 
-export const workbench = {
+const runSlice = (): RunSlice => ({
+  runLanguage: null,
+  stdinByFile: {},
+  runLimits: { timeMs: '', memoryMb: '' },
+  currentRun: null,
+  runHistory: [],
+  sandboxStatus: null,
+  imageBuild: null,
+});
+
+const terminalSlice = (): TerminalSlice => ({ terminals: [], activeTerminal: null, terminalSplit: null });
+
+const replaySlice = (): ReplaySlice => ({
+  recording: { state: 'off', sessionId: null, durableSeq: 0, pushedSeq: 0 },
+  playerSession: null,
+  playerAt: null,
+});
+
+const collabSlice = (): CollabSlice => ({ collab: EMPTY_COLLAB });
+
+export function initialWorkbenchState(): WorkbenchState {
+  return { ...workbenchSlice(), ...runSlice(), ...terminalSlice(), ...replaySlice(), ...collabSlice() };
+}
+
+/** What controllers are given: read, change and watch the state, without React. */
+export interface WorkbenchStore {
+  get(): WorkbenchState;
+  set(patch: Partial<WorkbenchState> | ((state: WorkbenchState) => Partial<WorkbenchState>)): void;
+  subscribe(listener: (state: WorkbenchState, previous: WorkbenchState) => void): () => void;
+}
+
+/** A store of its own, e.g. for a controller's unit test; the window uses `workbench`. */
+export function createWorkbenchStore(): WorkbenchStore {
+  const store = createStore<WorkbenchState>()(initialWorkbenchState);
+  return { get: store.getState, set: store.setState, subscribe: store.subscribe };
+}
+
+/** The window's store, as a React hook (`useWorkbench(selector)`). */
+export const useWorkbench = create<WorkbenchState>()(initialWorkbenchState);
+
+export const workbench: WorkbenchStore = {
   get: useWorkbench.getState,
   set: useWorkbench.setState,
   subscribe: useWorkbench.subscribe,

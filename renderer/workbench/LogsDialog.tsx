@@ -3,6 +3,7 @@ import type { RecentLog } from '../../common/log';
 import { api } from '../host';
 import { notify } from './actions';
 import { formatLog } from './log-format';
+import { LogsView } from './LogsView';
 
 // "Developer: Show Logs" (issue 12): the recent log, read-only, newest at the bottom, with the
 // folder it lives in. Opened from the command palette or Settings through one window event, so
@@ -74,36 +75,5 @@ export function LogsDialog() {
     }
   };
 
-  return (
-    <div className="overlay" onKeyDown={(e) => e.key === 'Escape' && close()}>
-      <div className="dialog logs-dialog" role="dialog" aria-modal aria-labelledby="logs-title">
-        <h2 id="logs-title">Logs</h2>
-        {log && (
-          <p className="logs-folder">
-            Folder: <code>{log.folder}</code> (level {log.level}; set CODECRAFTER_LOG_LEVEL to change it)
-          </p>
-        )}
-        {error && <p role="alert">{error}</p>}
-        <textarea
-          ref={textRef}
-          className="logs-text"
-          aria-label="Log text"
-          readOnly
-          spellCheck={false}
-          wrap="off"
-          value={log ? text || 'Nothing has been logged yet.' : 'Loading…'}
-        />
-        <div className="dialog-actions">
-          <button onClick={() => void refresh()}>Refresh</button>
-          <button onClick={() => void copy()} disabled={!text}>
-            Copy
-          </button>
-          {isElectron() && <button onClick={() => void openFolder()}>Open Log Folder</button>}
-          <button className="primary" onClick={close}>
-            Close
-          </button>
-        </div>
-      </div>
-    </div>
-  );
+  return <LogsView log={log} error={error} textRef={textRef} electron={isElectron()} onRefresh={() => void refresh()} onCopy={() => void copy()} onOpenFolder={() => void openFolder()} onClose={close} />;
 }

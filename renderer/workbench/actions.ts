@@ -1,69 +1,17 @@
-import { HostError } from '../../common/errors';
 import { baseName, isInside, parentPath } from '../../common/paths';
 import type { FileChange } from '../../common/types';
-import { documents } from '../editor/documents';
+import { documents, notices } from '../app-context';
 import { focusEditor } from '../editor/active-editor';
 import { api } from '../host';
-import { workbench, type ConfirmChoice, type Toast } from '../state/store';
+import { workbench } from '../state/store';
 import { entriesFromPaths, inRoom, isGuest } from '../collab/room-mode';
 import { createGuestFile } from '../collab/guest-files';
 import { deleteKeys, guestRenameProblem, renameKeys } from '../collab/file-ops';
-import { getLogger } from '../log';
-
-const log = getLogger('workbench');
 
 // What the user can do, as plain functions over the host API and the workbench state. Components,
 // keyboard shortcuts, menus and the command palette all call these.
 
-let toastSeq = 0;
-
-/**
- * Shows a notice. With a `key` (its cause), a notice already shown for that cause is replaced
- * rather than piled up, and `clearNotice(key)` takes it away once the cause is gone.
- */
-export function notify(message: string, level: Toast['level'] = 'error', action?: Toast['action'], key?: string): void {
-  const toast: Toast = { id: `toast-${++toastSeq}`, level, message, action, key };
-  workbench.set((s) => ({ toasts: [...s.toasts.filter((t) => key === undefined || t.key !== key).slice(-4), toast] }));
-  if (level === 'info') setTimeout(() => dismissToast(toast.id), 4000);
-}
-
-export function dismissToast(id: string): void {
-  workbench.set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
-}
-
-/** The cause of a keyed notice no longer holds: its notice goes. */
-export function clearNotice(key: string): void {
-  if (workbench.get().toasts.some((t) => t.key === key)) workbench.set((s) => ({ toasts: s.toasts.filter((t) => t.key !== key) }));
-}
-
-/**
- * Runs a user action and turns a failure into a message that says what happened. The notice is
- * keyed by `what`: trying again replaces it, and a later success of the same action removes it.
- */
-export async function attempt<T>(what: string, action: () => Promise<T>): Promise<T | undefined> {
-  try {
-    const result = await action();
-    clearNotice(what);
-    return result;
-  } catch (error) {
-    const message = error instanceof HostError || error instanceof Error ? error.message : String(error);
-    // A host's refusal is already in the log (main logs every failed request); a failure of the
-    // page's own is not, so it is sent.
-    if (error instanceof HostError) console.warn(`${what}:`, error);
-    else log.error(what, error);
-    notify(message.startsWith(what) ? message : `${what}: ${message}`, 'error', undefined, what);
-    return undefined;
-  }
-}
-
-/** Asks a question with the given choices plus Cancel; resolves with the chosen id or 'cancel'. */
-export function ask(title: string, message: string, choices: ConfirmChoice[]): Promise<string> {
-  return new Promise((resolve) => workbench.set({ confirm: { title, message, choices, resolve } }));
-}
-
-export async function confirm(title: string, message: string, confirmLabel: string): Promise<boolean> {
-  return (await ask(title, message, [{ id: 'confirm', label: confirmLabel, primary: true, danger: true }])) === 'confirm';
-}
+export const { notify, dismissToast, clearNotice, attempt, ask, confirm } = notices;
 
 export async function loadRecent(): Promise<void> {
   const recent = await attempt('Cannot read recent folders', () => api.recent.list());

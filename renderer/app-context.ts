@@ -1,0 +1,21 @@
+import { WorkspaceDocuments } from './editor/workspace-documents';
+import { api } from './host';
+import { getLogger } from './log';
+import { createReplayController } from './replay/replay-controller';
+import { isGuest } from './collab/room-mode';
+import { createRunController } from './run/run-controller';
+import { workbench } from './state/store';
+import { downloadFile } from './workbench/download';
+import { createNotices } from './workbench/notices';
+
+// The composition point: the window's controllers, each made once here with its dependencies
+// (the host's contract client, the one store, the documents). Controllers hold their own state;
+// no other module keeps any. Tests build their own over a real host (test/integration/renderer).
+
+export const notices = createNotices(workbench, getLogger('workbench'));
+
+export const documents = new WorkspaceDocuments(api.workspace);
+
+export const runs = createRunController({ sandbox: api.sandbox, store: workbench, documents, notices, isGuest });
+
+export const replay = createReplayController({ history: api.history, store: workbench, documents, notices, download: downloadFile });
