@@ -8,7 +8,7 @@ import type { PdfPrinter } from '../interview/pdf-printer';
 export const electronPdfPrinter: PdfPrinter = async (htmlPath, pdfPath) => {
   const window = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, disableBlinkFeatures: 'Auxclick' },
   });
   try {
     window.webContents.on('will-navigate', (event) => event.preventDefault());

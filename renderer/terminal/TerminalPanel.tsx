@@ -95,7 +95,7 @@ export function TerminalTabs() {
         ))}
         <option value={ROOM_CONTAINER_PROFILE}>Room container</option>
       </select>
-      <button className="icon" aria-label="Room container settings" aria-expanded={containerOpen} title="Room container" onClick={() => setContainerOpen((o) => !o)}>
+      <button className="icon" aria-label="Room container options" aria-expanded={containerOpen} title="Room container" onClick={() => setContainerOpen((o) => !o)}>
         Container
       </button>
       {containerOpen && <RoomContainerDialog onClose={() => setContainerOpen(false)} />}

@@ -63,7 +63,7 @@ test('a room container keeps a file written with echo > x across a restart of th
   host = await startHost(data.dir);
   await openWorkspace(page);
   await showTerminalPanel(page);
-  await page.getByRole('button', { name: 'Room container settings' }).click();
+  await page.getByRole('button', { name: 'Room container options' }).click();
   const dialog = page.getByRole('dialog', { name: 'Room container' });
   await dialog.getByLabel('Storage').selectOption('synced');
   await expect(dialog.getByLabel('Allow network')).not.toBeChecked();
@@ -80,7 +80,7 @@ test('a room container keeps a file written with echo > x across a restart of th
   host = await startHost(data.dir);
   await openWorkspace(page);
   await showTerminalPanel(page);
-  await page.getByRole('button', { name: 'Room container settings' }).click();
+  await page.getByRole('button', { name: 'Room container options' }).click();
   await expect(page.getByRole('dialog', { name: 'Room container' }).getByRole('status').filter({ hasText: /^Running/ })).toBeVisible(SLOW);
   await page.getByRole('button', { name: 'Close room container' }).click();
   const again = await openContainerTerminal(page);
@@ -88,7 +88,7 @@ test('a room container keeps a file written with echo > x across a restart of th
   await expect.poll(() => buffer(page, again), SLOW).toContain('kept-42');
 
   // Removing it from the dialog removes it for good.
-  await page.getByRole('button', { name: 'Room container settings' }).click();
+  await page.getByRole('button', { name: 'Room container options' }).click();
   await page.getByRole('dialog', { name: 'Room container' }).getByRole('button', { name: 'Remove room container' }).click();
   await expect(page.getByRole('dialog', { name: 'Room container' }).getByRole('button', { name: 'Create room container' })).toBeVisible(SLOW);
 });
