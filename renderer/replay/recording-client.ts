@@ -300,9 +300,19 @@ export function startRecording(): () => void {
   };
   const onBlur = () => recordEvent({ kind: 'focus', author: LOCAL_AUTHOR, state: 'lost' });
   const onFocus = () => recordEvent({ kind: 'focus', author: LOCAL_AUTHOR, state: 'gained' });
+  // Edits of the last 50 ms (a "Don't Save" just before the window closes) would be lost with the
+  // page: push them at once when it goes away or is hidden.
+  const onLeave = () => {
+    if (updates.length || events.length) void send();
+  };
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') onLeave();
+  };
   window.addEventListener('paste', onPaste, true);
   window.addEventListener('blur', onBlur);
   window.addEventListener('focus', onFocus);
+  window.addEventListener('pagehide', onLeave);
+  document.addEventListener('visibilitychange', onVisibility);
 
   const offStored = api.history.onDidStore((e) => {
     if (e.sessionId === sessionId) setStatus({ durableSeq: e.durableSeq });
@@ -321,6 +331,8 @@ export function startRecording(): () => void {
     window.removeEventListener('paste', onPaste, true);
     window.removeEventListener('blur', onBlur);
     window.removeEventListener('focus', onFocus);
+    window.removeEventListener('pagehide', onLeave);
+    document.removeEventListener('visibilitychange', onVisibility);
     for (const t of awarenessTimers.values()) clearTimeout(t);
     awarenessTimers.clear();
     if (timer) clearTimeout(timer);
