@@ -14,7 +14,11 @@ import type { AreaHandlers, HostContext } from './host-context';
 
 export function createHistoryHandlers(
   ctx: HostContext,
-  deps: { retention: Pick<HistoryRetentionStore, 'get' | 'set'> },
+  deps: {
+    retention: Pick<HistoryRetentionStore, 'get' | 'set'>;
+    /** Hands on what is gathered for the history but not sent yet (terminal output), so every call sees it. */
+    beforeCall?: () => void;
+  },
 ): AreaHandlers<ImplOf<Contract>['history']> & { hooks: HistoryHooks } {
   const emit = serviceEmitter(ctx.hub, contract, 'history');
   const openRoot = () => ctx.workspace.info()?.root ?? null;
@@ -25,7 +29,15 @@ export function createHistoryHandlers(
     openRoot,
     onStored: (stored) => emit('onDidStore', stored),
   });
-  const { api } = worker;
+  const api = Object.fromEntries(
+    Object.entries(worker.api).map(([name, call]) => [
+      name,
+      (arg: never) => {
+        deps.beforeCall?.();
+        return (call as (a: never) => unknown)(arg);
+      },
+    ]),
+  ) as typeof worker.api;
   return {
     impl: {
       ...api,

@@ -124,7 +124,11 @@ export function createHostServices(options: HostOptions): HostServices {
   };
 
   const context: HostContext = { hub, dataDir: options.dataDir, host: options.host, workspace, settings, sandbox };
-  const history = createHistoryHandlers(context, { retention: new HistoryRetentionStore(db, options.dataDir) });
+  const history = createHistoryHandlers(context, {
+    retention: new HistoryRetentionStore(db, options.dataDir),
+    // A replay or an export read just after a command must hold its output, which the coalescer may still keep.
+    beforeCall: () => recording.flushAll(),
+  });
   const room = createRoomHandlers(context);
   const interview = createInterviewHandlers(context, {
     printer: options.printToPdf,
