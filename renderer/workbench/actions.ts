@@ -266,7 +266,13 @@ export async function togglePanel(): Promise<void> {
   if (visible && workbench.get().panelView === 'terminal' && workbench.get().terminals.length === 0) await newTerminal();
 }
 
+/**
+ * Shown at once (controls are bound to the store, and a checkbox that waits for main's answer
+ * flips back under the user's click), then what main kept; put back if main refuses it.
+ */
 export async function updateSettings(patch: Parameters<typeof api.settings.update>[0]): Promise<void> {
+  const before = workbench.get().settings;
+  workbench.set((s) => ({ settings: { ...s.settings, ...patch } }));
   const settings = await attempt('Cannot save settings', () => api.settings.update(patch));
-  if (settings) workbench.set({ settings });
+  workbench.set((s) => ({ settings: settings ?? { ...s.settings, ...Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof typeof before]])) } }));
 }
