@@ -2,18 +2,15 @@ import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pdfText } from '../pdf-text';
-import { expectPeers, showCollab, startPeers, type PeerSet } from './collab-peers';
+import { chooseSignalReach, expectPeers, showCollab, startPeers, type PeerSet } from './collab-peers';
 import { REPO_ROOT } from './web-host';
 
 // Interview mode (issue 9) through two real browser hosts, real Chromium, real WebRTC on loopback
 // and the real judge in Docker: the interviewer starts an interview from the bank, the candidate
 // joins with the invite and writes code, the interviewer judges it, takes notes, rates, and
-// writes the report (HTML and PDF), which is listed under the session in Replay.
-//
-// What needs the room channel (renderer/collab/room-channel.ts, not on this branch yet) is not
-// driven here: the candidate's own sample runs (the interviewer runs them; the candidate sees
-// the verdicts), the clock on the candidate's side, and the candidate's pad lock. Their logic is
-// tested over channelPair in renderer/interview/*.test.ts.
+// writes the report (HTML and PDF), which is listed under the session in Replay. The candidate
+// knocks and is admitted; the clock and the pad lock reach the candidate over the room's
+// authenticated channel.
 
 let set: PeerSet | undefined;
 
@@ -62,7 +59,9 @@ test('an interview: problem from the bank, candidate solves, samples and hidden 
   await expect(preview.locator('.math-source').first()).toHaveText('$T$');
   await expect(preview).toContainText('shown as LaTeX source');
   await expect(preview.getByRole('checkbox', { name: 'Python' })).toBeChecked();
+  // Candidates knock (the app's default): the interviewer lets them in below.
   await preview.getByRole('button', { name: 'Start interview' }).click();
+  await chooseSignalReach(iv);
   await expect(iv.getByRole('heading', { name: 'Interview (interviewer)' })).toBeVisible({ timeout: 60_000 });
   await showCollab(iv);
   const invite = await iv.getByLabel('Invite link', { exact: true }).inputValue();
@@ -73,6 +72,9 @@ test('an interview: problem from the bank, candidate solves, samples and hidden 
   await showCollab(cand);
   await cand.getByRole('region', { name: 'Collaboration' }).getByLabel('Invite link').fill(invite);
   await cand.getByRole('button', { name: 'Join room' }).click();
+  await showCollab(iv);
+  const knock = iv.getByRole('group', { name: 'Cal asks to join' });
+  await knock.getByRole('button', { name: 'Admit as editor' }).click({ timeout: 60_000 });
   await expect(cand.getByRole('heading', { name: 'Interview (candidate)' })).toBeVisible({ timeout: 60_000 });
   await expectPeers(iv, 1);
   const candView = cand.getByRole('region', { name: 'Interview', exact: true });
@@ -107,8 +109,9 @@ test('an interview: problem from the bank, candidate solves, samples and hidden 
   // The candidate never sees the hidden run.
   await expect(candView.getByRole('region', { name: 'Hidden tests' })).toHaveCount(0);
 
-  // The clock (the interviewer's side; the candidate's needs the room channel): start, pause, extend, lock.
+  // The clock: start, pause, extend, lock; the candidate's clock and pad follow over the room channel.
   const clock = view.getByRole('region', { name: 'Interview clock' });
+  const candClock = candView.getByRole('region', { name: 'Interview clock' });
   await clock.getByLabel('Length (minutes)').fill('30');
   await expect(clock.getByRole('timer', { name: 'Time left' })).toHaveText('30:00');
   await clock.getByRole('button', { name: 'Start clock' }).click();
@@ -118,10 +121,13 @@ test('an interview: problem from the bank, candidate solves, samples and hidden 
   const paused = Number(await clock.getByRole('timer').getAttribute('data-remaining-s'));
   await clock.getByRole('button', { name: 'Add 5 minutes' }).click();
   await expect(clock.getByRole('timer')).toHaveAttribute('data-remaining-s', String(paused + 300));
+  await expect(candClock.getByRole('timer')).toHaveAttribute('data-remaining-s', String(paused + 300), { timeout: 30_000 });
+  await expect(candClock.getByRole('timer')).toHaveAttribute('data-running', 'false');
   await clock.getByRole('button', { name: 'Lock pad' }).click();
   await expect(clock.getByRole('status')).toHaveText("The candidate's pad is locked.");
+  await expect(candClock.getByRole('status')).toContainText('The pad is locked', { timeout: 30_000 });
   await clock.getByRole('button', { name: 'Unlock pad' }).click();
-  await expect(candView.getByRole('region', { name: 'Interview clock' })).toContainText('room channel');
+  await expect(candClock.getByRole('status')).toHaveCount(0, { timeout: 30_000 });
 
   // Private notes and the rubric.
   const notes = view.getByRole('region', { name: 'Private notes' });
