@@ -13,9 +13,15 @@ import { SharedTerminalHost } from './shared-terminal-host';
 // panel (SharedTerminalGuest). Started by session.ts connect() next to guest runs; the terminal
 // panel reads what is running here through useRoomTerminals().
 
+const SHARED_TAB_PREFIX = 'shared:';
+
 /** A shared terminal's tab id in a member's terminal panel (kept in `activeTerminal`). */
 export function sharedTabId(sid: string): string {
-  return `shared:${sid}`;
+  return `${SHARED_TAB_PREFIX}${sid}`;
+}
+
+function isSharedTab(tabId: string | null): tabId is string {
+  return tabId?.startsWith(SHARED_TAB_PREFIX) ?? false;
 }
 
 /** The owner's side: which of its terminals are shared, under which shared id. */
@@ -109,7 +115,7 @@ function settleActiveTab(guest: SharedTerminalGuest): void {
   const shared = new Set(guest.list().map((t) => sharedTabId(t.sid)));
   workbench.set((s) => {
     const active = s.activeTerminal;
-    if (active?.startsWith('shared:') && !shared.has(active)) return { activeTerminal: s.terminals.at(-1)?.id ?? null };
+    if (isSharedTab(active) && !shared.has(active)) return { activeTerminal: s.terminals.at(-1)?.id ?? null };
     // The first terminal shared with a member who has none open is shown at once.
     if (active === null && guest.list().length > 0) return { activeTerminal: sharedTabId(guest.list()[0]!.sid) };
     return {};
@@ -129,6 +135,6 @@ function startFollowing(channel: RoomChannel, onMembersChange: Event<unknown>): 
     offList();
     guest.dispose();
     if (current === joined) setCurrent(null);
-    workbench.set((s) => (s.activeTerminal?.startsWith('shared:') ? { activeTerminal: s.terminals.at(-1)?.id ?? null } : {}));
+    workbench.set((s) => (isSharedTab(s.activeTerminal) ? { activeTerminal: s.terminals.at(-1)?.id ?? null } : {}));
   };
 }
