@@ -1,20 +1,26 @@
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
+import { registerTerminalForProbe } from '../terminal/terminal-probe';
+import { sharedTabId } from './room-terminals';
 import type { SharedTerminalGuest } from './shared-terminal-guest';
 
 // A member's tab for a terminal the host shares (issue 10 item 4): the host's screen, then its
-// live output; read-only (xterm's stdin disabled) until the host grants write, and the host
-// checks every keystroke message again.
+// live output, at the host's size; read-only (xterm's stdin disabled) until the host grants
+// write, and the host checks every keystroke message again. It stays mounted while hidden, as
+// the member's own terminals do, so switching tabs keeps the screen.
 
-export function SharedTerminalTab({ guest, sid, title }: { guest: SharedTerminalGuest; sid: string; title: string }) {
+export function SharedTerminalTab({ guest, sid, title, visible }: { guest: SharedTerminalGuest; sid: string; title: string; visible: boolean }) {
   const host = useRef<HTMLDivElement>(null);
+  const termRef = useRef<Terminal | null>(null);
   const [writable, setWritable] = useState(guest.canWrite(sid));
   useEffect(() => guest.onDidChange(() => setWritable(guest.canWrite(sid))), [guest, sid]);
 
   useEffect(() => {
-    const term = new Terminal({ disableStdin: true, scrollback: 5000, fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace' });
+    const term = new Terminal({ disableStdin: !guest.canWrite(sid), scrollback: 5000, fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace' });
     term.open(host.current!);
+    termRef.current = term;
+    const offProbe = registerTerminalForProbe(sharedTabId(sid), term);
     const detach = guest.attach(sid, {
       reset(screen, cols, rows) {
         term.reset();
@@ -24,18 +30,29 @@ export function SharedTerminalTab({ guest, sid, title }: { guest: SharedTerminal
       write: (data) => term.write(data),
     });
     const input = term.onData((data) => guest.input(sid, data));
-    const writableNow = guest.onDidChange(() => (term.options.disableStdin = !guest.canWrite(sid)));
+    const offChange = guest.onDidChange((terminals) => {
+      term.options.disableStdin = !guest.canWrite(sid);
+      // The host's terminal was resized: its output is laid out for the new size.
+      const entry = terminals.find((t) => t.sid === sid);
+      if (entry && (entry.cols !== term.cols || entry.rows !== term.rows)) term.resize(entry.cols, entry.rows);
+    });
     return () => {
-      writableNow();
+      offChange();
       input.dispose();
       detach();
+      offProbe();
+      termRef.current = null;
       term.dispose();
     };
   }, [guest, sid]);
 
+  useEffect(() => {
+    if (visible) termRef.current?.focus();
+  }, [visible]);
+
   return (
-    <div className="terminal-pane" data-shared-terminal={sid}>
-      <p role="status" className="shared-terminal-mode">
+    <div className="terminal-pane shared-terminal-pane" hidden={!visible} data-shared-terminal={sid}>
+      <p role="status" aria-label={`Shared terminal ${title} mode`} className="shared-terminal-mode">
         {title}: shared by the host, {writable ? 'you may type' : 'read-only'}
       </p>
       <div className="terminal-host" ref={host} aria-label={`Shared terminal ${title}`} />

@@ -18,6 +18,7 @@ import type { RoomSigner, RoomEvent } from './provider/room-provider';
 import { savedAdmissionPolicy } from './admission-policy';
 import type { RoomChannel } from './room-channel';
 import { startGuestRuns } from './guest-runs';
+import { startRoomTerminals } from './room-terminals';
 import { attachInterviewChannel } from '../interview/interview-room';
 import { reportRefusals, watchHostNotices } from './room-notices';
 import type { PeerOpRefusal } from '../../common/peer-file-ops';
@@ -279,6 +280,8 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
     startGuestRuns(channel, role === 'owner' ? 'owner' : 'guest'),
     // The interview clock and the candidate's sample runs (issue 9) travel on the same channel.
     attachInterviewChannel(channel),
+    // Shared terminals (issue 10 item 4) too; members ask for the list when admitted.
+    startRoomTerminals(channel, role === 'owner' ? 'owner' : 'guest', conn.onDidChange),
     () => clearInterval(idleTimer),
     workbench.subscribe((s, prev) => {
       if (s.activeTab !== prev.activeTab) setLocalField(documents.awareness, 'activeFile', s.activeTab);

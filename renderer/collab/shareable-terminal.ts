@@ -1,6 +1,7 @@
 import type { TerminalInfo } from '../../common/types';
 import { api } from '../host';
 import { onDidResizeTerminal, terminalSize } from '../terminal/terminal-sizes';
+import { terminalScreen } from '../terminal/terminal-screens';
 import { terminalTransport } from '../terminal/terminal-transport';
 import type { ShareableTerminal } from './shared-terminal-host';
 
@@ -12,6 +13,7 @@ export function shareableTerminal(info: TerminalInfo): ShareableTerminal {
     cols,
     rows,
     onData: (listener) => terminalTransport.onData((event) => event.id === info.id && listener(event.data)),
+    screen: () => terminalScreen(info.id) ?? '',
     onResize: (listener) => onDidResizeTerminal((event) => event.id === info.id && listener(event)),
     write: (data) =>
       void api.terminal.write({ id: info.id, data }).catch((error: unknown) => console.warn(`shared terminal: input for ${info.id} was not delivered`, error)),

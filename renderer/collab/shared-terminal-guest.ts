@@ -26,6 +26,8 @@ export class SharedTerminalGuest {
   private terminals: SharedTerminalList = [];
   private readonly attached = new Map<string, Attached>();
   private readonly off: Disposer[];
+  /** The host we have a list from; asked again when the host comes back (or a new one appears). */
+  private listedBy: string | null = null;
   private readonly changed = new Emitter<SharedTerminalList>();
   /** The host shared or stopped a terminal, or changed who may type. */
   readonly onDidChange: Event<SharedTerminalList> = this.changed.event;
@@ -55,6 +57,20 @@ export class SharedTerminalGuest {
     return () => this.attached.delete(sid);
   }
 
+  /**
+   * Asks the host for its list unless it already sent us one. Call it when the room's members
+   * change: the list is broadcast when it changes, so one shared before we were admitted (or
+   * before the host could reach us) arrives only when asked for.
+   */
+  syncWithHost(): void {
+    const host = this.hostKey();
+    if (!host) {
+      this.listedBy = null;
+      return;
+    }
+    if (this.listedBy !== host) this.channel.send(Topic.list, {}, host);
+  }
+
   /** Keystrokes for a shared terminal; sent only while we hold a grant. */
   input(sid: string, data: string): boolean {
     const host = this.hostKey();
@@ -78,6 +94,7 @@ export class SharedTerminalGuest {
     const parsed = SharesSchema.safeParse(payload);
     if (!parsed.success) return console.warn('shared terminal: a malformed list from the host was ignored', parsed.error.issues[0]);
     this.terminals = parsed.data.terminals;
+    this.listedBy = from.key;
     for (const sid of this.attached.keys()) if (!this.terminals.some((t) => t.sid === sid)) this.attached.delete(sid);
     this.changed.fire(this.terminals);
   }

@@ -4,6 +4,7 @@ import type { ChannelSender, RoomChannel } from './room-channel';
 import { SharedScreen } from './shared-terminal-screen';
 import {
   InputSchema,
+  ListRequestSchema,
   SharedTerminalTopic as Topic,
   SubscribeSchema,
   WRITE_ELIGIBLE_ROLES,
@@ -26,6 +27,11 @@ export interface ShareableTerminal {
   onData(listener: (data: string) => void): Disposer;
   /** Size changes of the host's terminal (members' screens follow it). */
   onResize?(listener: (size: { cols: number; rows: number }) => void): Disposer;
+  /**
+   * What the host's terminal shows now, as escape sequences (xterm's serialize addon), so members
+   * see what came before the share too; without it their screen starts at the share.
+   */
+  screen?(): string;
   /** Input to the pty: called only for a granted member's keystrokes. */
   write(data: string): void;
 }
@@ -56,6 +62,7 @@ export class SharedTerminalHost {
 
   constructor(private readonly channel: RoomChannel) {
     this.offChannel = [
+      channel.on(Topic.list, (payload, from) => this.onListRequest(payload, from)),
       channel.on(Topic.subscribe, (payload, from) => this.onSubscribe(payload, from)),
       channel.on(Topic.input, (payload, from) => this.onInput(payload, from)),
     ];
@@ -65,6 +72,9 @@ export class SharedTerminalHost {
   share(terminal: ShareableTerminal): string {
     const sid = `s${this.nextSid++}`;
     const share: Share = { sid, terminal, screen: new SharedScreen(terminal.cols, terminal.rows), seq: 0, writers: new Set(), off: [] };
+    // Output number 0: the screen before the share; live output is numbered from 1.
+    const before = terminal.screen?.();
+    if (before) share.screen.write(0, before);
     share.off.push(
       terminal.onData((data) => {
         share.seq += 1;
@@ -142,6 +152,12 @@ export class SharedTerminalHost {
   private drop(reason: DropReason, from: ChannelSender): void {
     this.dropCounts[reason] += 1;
     this.droppedEmitter.fire({ reason, from });
+  }
+
+  private onListRequest(payload: unknown, from: ChannelSender): void {
+    if (!ListRequestSchema.safeParse(payload).success) return this.drop('malformed', from);
+    if (from.role === 'knocking') return this.drop('not-shared', from);
+    this.channel.send(Topic.shares, { terminals: this.list() }, from.key);
   }
 
   private onSubscribe(payload: unknown, from: ChannelSender): void {

@@ -12,6 +12,11 @@ export const SharedTerminalTopic = {
   output: 'terminal.output',
   /** host -> one member: the current screen (xterm serialize addon) and the last output it holds. */
   screen: 'terminal.screen',
+  /**
+   * member -> host: send me the list of shared terminals. A member asks once it is admitted and
+   * sees the host: the list the host broadcast before that never reached it.
+   */
+  list: 'terminal.list',
   /** member -> host: send me the screen of this shared terminal. */
   subscribe: 'terminal.subscribe',
   /** member -> host: keystrokes for a shared terminal (applied only with a write grant). */
@@ -47,5 +52,6 @@ export const OutputSchema = z.object({ sid: SharedIdSchema, seq: z.number().int(
 export const ScreenSchema = z
   .object({ sid: SharedIdSchema, seq: z.number().int().nonnegative(), cols: Cols, rows: Rows, screen: z.string().max(MAX_SCREEN_CHARS) })
   .strict();
+export const ListRequestSchema = z.object({}).strict();
 export const SubscribeSchema = z.object({ sid: SharedIdSchema }).strict();
 export const InputSchema = z.object({ sid: SharedIdSchema, data: z.string().min(1).max(MAX_INPUT_CHARS) }).strict();

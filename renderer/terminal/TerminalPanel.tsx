@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { TerminalInfo, TerminalProfile } from '../../common/types';
 import { api } from '../host';
+import { sharedTabId, useRoomTerminals, type JoinedTerminals } from '../collab/room-terminals';
+import { SharedTerminalControls } from '../collab/SharedTerminalControls';
+import { SharedTerminalTab } from '../collab/SharedTerminalTab';
+import type { SharedTerminalList } from '../collab/shared-terminal-wire';
 import { useWorkbench, workbench } from '../state/store';
 import { newTerminal } from '../workbench/actions';
 import { Icon } from '../workbench/icons';
@@ -55,6 +59,31 @@ function TerminalTab({ info, index, active }: { info: TerminalInfo; index: numbe
   );
 }
 
+/** The host's shared terminals in a member's panel: what the host shares now, nothing else. */
+function useSharedTerminals(joined: JoinedTerminals | null): SharedTerminalList {
+  const [list, setList] = useState<SharedTerminalList>(joined?.guest.list() ?? []);
+  useEffect(() => {
+    setList(joined?.guest.list() ?? []);
+    return joined?.guest.onDidChange(setList);
+  }, [joined]);
+  return list;
+}
+
+function useJoinedTerminals(): JoinedTerminals | null {
+  const room = useRoomTerminals();
+  return room?.role === 'guest' ? room : null;
+}
+
+function SharedTab({ title, sid, active }: { title: string; sid: string; active: boolean }) {
+  return (
+    <div className={`panel-tab ${active ? 'active' : ''}`}>
+      <button role="tab" aria-selected={active} title="A terminal the room's host shares" onClick={() => workbench.set({ activeTerminal: sharedTabId(sid) })}>
+        Shared: {title}
+      </button>
+    </div>
+  );
+}
+
 /** The profile list's entry for a shell in the room container (not a path, so never a shell profile). */
 const ROOM_CONTAINER_PROFILE = 'room-container';
 
@@ -65,6 +94,8 @@ export function TerminalTabs() {
   const split = useWorkbench((s) => s.terminalSplit);
   const [profiles, setProfiles] = useState<TerminalProfile[]>([]);
   const [containerOpen, setContainerOpen] = useState(false);
+  const room = useRoomTerminals();
+  const shared = useSharedTerminals(useJoinedTerminals());
   useEffect(() => {
     api.terminal.profiles().then(setProfiles, (e: unknown) => console.error('terminal: cannot list profiles', e));
   }, []);
@@ -74,7 +105,11 @@ export function TerminalTabs() {
         {terminals.map((t, i) => (
           <TerminalTab key={t.id} info={t} index={i} active={t.id === active || t.id === split} />
         ))}
+        {shared.map((t) => (
+          <SharedTab key={t.sid} sid={t.sid} title={t.title} active={active === sharedTabId(t.sid)} />
+        ))}
       </div>
+      {room?.role === 'owner' && <SharedTerminalControls hosted={room} />}
       <button className="icon" aria-label="New terminal" title="New Terminal (Ctrl+Shift+`)" onClick={() => void newTerminal()}>
         <Icon name="plus" />
       </button>
@@ -111,9 +146,11 @@ export function TerminalViews({ visible }: { visible: boolean }) {
   const terminals = useWorkbench((s) => s.terminals);
   const active = useWorkbench((s) => s.activeTerminal);
   const split = useWorkbench((s) => s.terminalSplit);
+  const joined = useJoinedTerminals();
+  const shared = useSharedTerminals(joined);
   return (
     <div className={`panel-body terminal-panes ${split ? 'split' : ''}`} hidden={!visible}>
-      {terminals.length === 0 && (
+      {terminals.length === 0 && shared.length === 0 && (
         <div className="empty">
           No terminal is open. <button onClick={() => void newTerminal()}>Open a terminal</button>
         </div>
@@ -121,6 +158,8 @@ export function TerminalViews({ visible }: { visible: boolean }) {
       {terminals.map((t) => (
         <TerminalView key={t.id} info={t} active={visible && t.id === active} visible={visible && (t.id === active || t.id === split)} />
       ))}
+      {joined &&
+        shared.map((t) => <SharedTerminalTab key={t.sid} guest={joined.guest} sid={t.sid} title={t.title} visible={visible && active === sharedTabId(t.sid)} />)}
     </div>
   );
 }

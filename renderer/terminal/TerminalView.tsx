@@ -11,6 +11,7 @@ import { useWorkbench } from '../state/store';
 import { closeTerminal, openTerminalLink, restartTerminal } from './terminal-actions';
 import { TerminalFind } from './TerminalFind';
 import { registerTerminalForProbe } from './terminal-probe';
+import { registerTerminalScreen } from './terminal-screens';
 import { terminalKeyAction } from './terminal-keys';
 import { terminalTransport } from './terminal-transport';
 import { forgetTerminalSize, noteTerminalSize } from './terminal-sizes';
@@ -62,6 +63,7 @@ export function TerminalView({ info, active, visible }: { info: TerminalInfo; ac
     fitRef.current = fit;
     setSearch(searchAddon);
     const offProbe = registerTerminalForProbe(id, term);
+    const offScreen = registerTerminalScreen(id, term);
 
     term.attachCustomKeyEventHandler((event) => {
       const action = terminalKeyAction(event);
@@ -108,6 +110,7 @@ export function TerminalView({ info, active, visible }: { info: TerminalInfo; ac
     return () => {
       observer.disconnect();
       offProbe();
+      offScreen();
       offData();
       offExit();
       offHost();

@@ -163,6 +163,35 @@ describe('shared terminal', () => {
     expect(screen.text().split('after-42').length - 1).toBe(1);
   });
 
+  it('a member admitted after the share asks for the list and sees the screen from before the share', async () => {
+    const knocking: ChannelSender = { key: key('e'), fingerprint: 'eeee', name: 'Knock', role: 'knocking' };
+    const [hostChannel, lateChannel, knockingChannel] = room(late, knocking) as [RoomChannel, RoomChannel, RoomChannel];
+    const sharing = new SharedTerminalHost(hostChannel);
+    cleanups.push(() => sharing.dispose());
+    const term = realTerminal();
+    term.write('echo before-$((3*5))\r');
+    await until(() => term.output().includes('before-15'), 'the output before the share');
+    // The host's own xterm would give its screen here (serialize addon); the pty's bytes are that screen.
+    const sid = sharing.share({ ...term, screen: () => term.output() });
+    // The broadcast of the new list is delivered (to nobody listening) before the members start.
+    await new Promise((r) => setTimeout(r, 50));
+
+    // Shared before these members' channels listened: only asking brings the list.
+    const joiner = new SharedTerminalGuest(lateChannel);
+    const knocker = new SharedTerminalGuest(knockingChannel);
+    cleanups.push(() => (joiner.dispose(), knocker.dispose()));
+    joiner.syncWithHost();
+    knocker.syncWithHost();
+    await until(() => joiner.list().some((t) => t.sid === sid), 'the list at the member who asked');
+    await until(() => sharing.dropped()['not-shared'] === 1, "the knocking peer's refused ask");
+    expect(knocker.list()).toEqual([]);
+
+    const screen = sink();
+    joiner.attach(sid, screen);
+    await until(() => screen.resets === 1, 'the screen');
+    expect(screen.text()).toContain('before-15');
+  });
+
   it('a member never gets a terminal that was not shared, nor one after sharing stopped', async () => {
     const [hostChannel, editorChannel] = room(editor) as [RoomChannel, RoomChannel];
     const sharing = new SharedTerminalHost(hostChannel);
