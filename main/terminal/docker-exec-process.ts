@@ -59,6 +59,7 @@ export async function startDockerExec(spec: DockerExecSpec, given?: Docker): Pro
   });
   const inspected = await exec.inspect().catch(() => undefined);
   const decoder = new StringDecoder('utf8');
+  let resizing: Promise<void> | null = null;
   const dataListeners: ((data: string) => void)[] = [];
   const exitListeners: ((exit: { exitCode: number; signal?: number }) => void)[] = [];
   let ended = false;
@@ -96,13 +97,30 @@ export async function startDockerExec(spec: DockerExecSpec, given?: Docker): Pro
   stream.on('error', (error: Error) => void finish(error));
   return {
     pid: inspected?.Pid ?? 0,
+    // Input waits for a resize sent before it (an HTTP call to dockerd), so a command typed just
+    // after a resize sees the new size, as it would in a local pty.
     write: (data) => {
-      if (!ended) stream.write(data);
+      if (resizing === null) {
+        if (!ended) stream.write(data);
+        return;
+      }
+      void resizing.then(() => {
+        if (!ended) stream.write(data);
+      });
     },
     resize: (cols, rows) => {
-      void exec.resize({ w: cols, h: rows }).catch(() => {
-        // A resize racing the end of the shell: the exit says what happened.
-      });
+      const done: Promise<void> = (resizing ?? Promise.resolve())
+        .then(() => exec.resize({ w: cols, h: rows }))
+        .then(
+          () => undefined,
+          () => {
+            // A resize racing the end of the shell: the exit says what happened.
+          },
+        )
+        .finally(() => {
+          if (resizing === done) resizing = null;
+        });
+      resizing = done;
     },
     pause: () => stream.pause(),
     resume: () => stream.resume(),

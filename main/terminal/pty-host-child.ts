@@ -15,8 +15,9 @@ const sessions = servePtyHost({
   onMessage: (listener) => process.on('message', listener),
 });
 // Shells in a room container outlive a dead Docker client (Docker has no exec kill), so they are
-// hung up from inside before this process ends; a few seconds at most.
-const EXIT_GRACE_MS = 3000;
+// hung up from inside before this process ends (it ends as soon as they are). Each hang-up is two
+// round trips to dockerd, which a loaded machine answered in more than 3 s: up to 10 s.
+const EXIT_GRACE_MS = 10_000;
 let ending = false;
 function end(): void {
   if (ending) return;
