@@ -55,6 +55,9 @@ test('the Explorer has a context menu, reachable by mouse and keyboard, and icon
   // Keyboard: Shift+F10 opens the menu on the selected row, arrows move, Enter acts, Escape returns.
   // A click opens the file in the editor (and focuses it); keyboard users come back to the tree.
   await tree.getByRole('treeitem', { name: 'util.py' }).click();
+  // The editor takes the focus once the file is open; only then does the user come back.
+  await expect(page.getByRole('tab', { name: 'util.py', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.monaco-editor.focused')).toHaveCount(1);
   await tree.focus();
   await page.keyboard.press('Shift+F10');
   const utilMenu = page.getByRole('menu', { name: 'util.py actions' });
