@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChatSignFieldsSchema, type SignedChatMessage } from './chat';
 import { HandshakeTranscriptSchema } from './handshake';
 import { ColorSchema, DisplayNameSchema, PublicKeySchema, type PublicIdentity } from './identity';
 import { GRANTABLE_ROLES, type MembershipEntry } from './membership';
@@ -24,4 +25,6 @@ export const identityContract = {
   signHandshake: method<{ sig: string }>()(z.object({ transcript: HandshakeTranscriptSchema, side: z.enum(['offerer', 'answerer']) }).strict()),
   /** Signs a membership grant or revocation (common/membership.ts) issued by this user. */
   signMembershipEntry: method<MembershipEntry>()(MembershipFieldsSchema),
+  /** Signs a room chat message (common/chat.ts) by this user; main picks its id and time. */
+  signChatMessage: method<SignedChatMessage>()(ChatSignFieldsSchema),
 } satisfies ServiceSpec;

@@ -14,6 +14,7 @@ import { z } from 'zod';
 export const SigningDomain = {
   membership: 'codecrafter/membership-entry/v1',
   handshake: 'codecrafter/handshake-transcript/v1',
+  chat: 'codecrafter/chat-message/v1',
 } as const;
 export type SigningDomain = (typeof SigningDomain)[keyof typeof SigningDomain];
 

@@ -248,6 +248,7 @@ export function createHostServices(options: HostOptions): HostServices {
       update: (patch) => identity.update(patch),
       signHandshake: async ({ transcript, side }) => ({ sig: await identity.signHandshake(transcript, side) }),
       signMembershipEntry: (fields) => identity.signMembershipEntry(fields),
+      signChatMessage: (fields) => identity.signChatMessage(fields),
     },
     membership: membership.impl,
     dialog: {

@@ -7,6 +7,7 @@ import { ErrorCode, HostError } from '../../common/errors';
 import { handshakePayload, newHandshakeNonce, type HandshakeTranscript } from '../../common/handshake';
 import { keyFingerprint, newSecretKey, signerFromSecretKey, SigningDomain, verifySignature } from '../../common/identity';
 import { checkEntry, newRoomSalt, roomIdFor } from '../../common/membership';
+import { checkChatMessage } from '../../common/chat';
 import { createClient, type ClientOf } from '../../common/rpc';
 import { createInMemoryTransport } from '../host/memory-transport';
 import { createHostServices, type HostServices } from '../host/services';
@@ -117,6 +118,22 @@ describe('identity', () => {
     const entry = await api.identity.signMembershipEntry({ type: 'grant', roomId, subject: peer.publicKey, role: 'editor', issuedAt: now, expiresAt: now + 60_000 });
     expect(entry.issuer).toBe(me.publicKey);
     expect(await checkEntry(entry, roomId, now)).toMatchObject({ ok: true });
+  });
+
+  it('signs chat messages a peer accepts, by this key only, and refuses a bad one', async () => {
+    const me = await api.identity.get();
+    const roomId = roomIdFor(me.publicKey, newRoomSalt());
+    const message = await api.identity.signChatMessage({ roomId, name: 'Ada', color: '#123abc', text: 'hello' });
+    expect(message).toMatchObject({ author: me.publicKey, name: 'Ada', text: 'hello', roomId });
+    expect(await checkChatMessage(message, roomId, Date.now())).toMatchObject({ ok: true });
+    // Another room, or the text changed after signing: not valid.
+    expect(await checkChatMessage(message, roomIdFor(me.publicKey, newRoomSalt()), Date.now())).toEqual({ ok: false, problem: 'foreign-room' });
+    expect(await checkChatMessage({ ...message, text: 'changed' }, roomId, Date.now())).toEqual({ ok: false, problem: 'bad-signature' });
+    // Over the length cap, or a name with a control character: refused before anything is signed.
+    for (const bad of [{ text: 'x'.repeat(2001) }, { name: 'Ada\u0007' }, { author: me.publicKey }]) {
+      const error = await api.identity.signChatMessage({ roomId, name: 'Ada', color: '#123abc', text: 'hi', ...bad } as never).catch((e: unknown) => e);
+      expect((error as HostError).code).toBe(ErrorCode.InvalidArgument);
+    }
   });
 
   it('an unreadable identity file is kept aside and a new identity made', async () => {

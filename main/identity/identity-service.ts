@@ -5,11 +5,12 @@ import { ErrorCode, HostError } from '../../common/errors';
 import { keyFingerprint, newSecretKey, signerFromSecretKey, type DomainSigner, type PublicIdentity } from '../../common/identity';
 import { signHandshake, type HandshakeSideName, type HandshakeTranscript } from '../../common/handshake';
 import { signEntry, type EntryFields, type MembershipEntry } from '../../common/membership';
+import { signChatMessage, type ChatSignFields, type SignedChatMessage } from '../../common/chat';
 import { IDENTITY_FILE, openSecret, readIdentityFile, sealSecret, writeIdentityFile, type StoredIdentity } from './identity-file';
 import type { SecretBox } from './secret-box';
 
 // This user's identity (issue 8, item 1). main holds the secret key and signs only what it
-// encodes itself: handshake transcripts and membership entries, each under its own domain tag
+// encodes itself: handshake transcripts, membership entries and chat messages, each under its own domain tag
 // (common/identity.ts). No method signs bytes a caller chose.
 
 const PALETTE = ['#e06c75', '#98c379', '#e5c07b', '#61afef', '#c678dd', '#56b6c2', '#d19a66', '#be5046'];
@@ -79,5 +80,10 @@ export class IdentityService {
   async signMembershipEntry(fields: EntryFields): Promise<MembershipEntry> {
     const { signer } = await this.load();
     return signEntry(signer, fields);
+  }
+
+  async signChatMessage(fields: ChatSignFields): Promise<SignedChatMessage> {
+    const { signer } = await this.load();
+    return signChatMessage(signer, fields);
   }
 }

@@ -3,7 +3,7 @@ import { useWorkbench } from '../state/store';
 import { MAX_CHAT_CHARS } from './chat';
 import { markChatRead, sendChat, setChatTyping } from './session';
 
-/** The room's chat: messages, who is typing, and the box to write in. */
+/** The room's chat (chat.ts, on the room channel): messages, who is typing, and the box to write in. */
 export function ChatBox() {
   const chat = useWorkbench((s) => s.collab.chat);
   const typing = useWorkbench((s) => s.collab.chatTyping);
@@ -34,8 +34,12 @@ export function ChatBox() {
     <div className="collab-chat">
       <ol className="chat-log" role="log" aria-label="Chat messages" ref={log}>
         {chat.map((m) => (
-          <li key={m.id}>
-            <strong style={{ color: m.color }}>{m.name}</strong> <span className="chat-text">{m.text}</span>
+          <li key={m.key}>
+            {/* The name is the one the author's own connection and signature give; the key tells two people of one name apart. */}
+            <strong style={{ color: m.color }} title={`${m.name}, key ${m.fingerprint}`}>
+              {m.name}
+            </strong>{' '}
+            <span className="chat-text">{m.text}</span>
           </li>
         ))}
         {chat.length === 0 && <li className="empty">No messages yet.</li>}

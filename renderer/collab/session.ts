@@ -6,7 +6,12 @@ import { ask, attempt, closeFolder, notify, openFile, refreshTree, updateDirty, 
 import { confirmJoin, settleUnsavedEdits } from './join-consent';
 import { isInside } from '../../common/paths';
 import type { FileChange } from '../../common/types';
-import { postChat, readChat, chatArray } from './chat';
+import { RoomChat } from './chat';
+import { LOCAL_AUTHOR } from '../../common/contract-history';
+import { ColorSchema } from '../../common/identity';
+import type { ChatMessage } from '../../common/chat';
+import { recordEvent } from '../replay/recording-client';
+import { getLogger } from '../log';
 import { EMPTY_COLLAB, type CollabState, type RoomRole } from './collab-state';
 import { scrollToLine, setUserInputListener } from './editor-link';
 import { loadIceText, parseIceServers } from './ice-servers';
@@ -42,8 +47,10 @@ const END_NOTICE_MS = 300;
 
 let connection: RoomConnection | null = null;
 let disposers: Array<() => void> = [];
-let seenChat = 0;
+let chat: RoomChat | null = null;
+let chatUnread = 0;
 let endNoticeShown = false;
+const chatLog = getLogger('chat');
 
 function setCollab(patch: Partial<CollabState>): void {
   workbench.set((s) => ({ collab: { ...s.collab, ...patch } }));
@@ -66,7 +73,7 @@ function chatVisible(): boolean {
 }
 
 export function markChatRead(): void {
-  seenChat = readChat(documents.doc).length;
+  chatUnread = 0;
   if (workbench.get().collab.chatUnread !== 0) setCollab({ chatUnread: 0 });
 }
 
@@ -82,11 +89,40 @@ function refreshPresence(): void {
   followStep();
 }
 
-function refreshChat(): void {
-  const chat = readChat(documents.doc);
-  if (chatVisible()) seenChat = chat.length;
-  const unread = chat.slice(seenChat).filter((m) => m.clientId !== documents.awareness.clientID).length;
-  setCollab({ chat, chatUnread: unread });
+/** New chat lines (live or a late joiner's history): shown, counted while the chat is out of sight, recorded. */
+function onChatAdded(room: RoomChat, lines: ChatMessage[], selfKey: string): void {
+  for (const line of lines) {
+    const own = line.author === selfKey;
+    if (!own && !chatVisible()) chatUnread++;
+    // The replay's marker names the author as this window knew it: its name and key fingerprint.
+    recordEvent({ kind: 'chat', author: own ? LOCAL_AUTHOR : `${line.name} (${line.fingerprint})`, messageId: line.id, text: line.text });
+  }
+  setCollab({ chat: [...room.messages()], chatUnread });
+}
+
+/** The room's chat on its authenticated channel (chat.ts); every member, viewers too, may write. */
+function startChat(conn: RoomConnection, roomId: string, name: string): () => void {
+  const channel = conn.channel;
+  const color = ColorSchema.safeParse(readPeerState(documents.awareness.getLocalState())?.user.color);
+  const room = new RoomChat(channel, {
+    roomId,
+    self: { name, color: color.success ? color.data : '#cccccc' },
+    sign: (fields) => api.identity.signChatMessage(fields),
+    onRefused: (reason, from) => chatLog.warn(`refused a chat message from ${from.name} (${from.fingerprint}): ${reason}; more of this kind from them are only counted`, { roomId, reason, member: from.fingerprint, role: from.role }),
+  });
+  chat = room;
+  chatUnread = 0;
+  setCollab({ chat: [], chatUnread: 0 });
+  const offAdded = room.onDidAdd((lines) => onChatAdded(room, lines, channel.selfKey));
+  // A member who arrives (or comes back, or us being admitted) is asked for what it heard.
+  const offMembers = conn.onDidChange(() => room.syncHistory());
+  room.syncHistory();
+  return () => {
+    offMembers();
+    offAdded();
+    room.dispose();
+    if (chat === room) chat = null;
+  };
 }
 
 /**
@@ -254,8 +290,6 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
     }, PRESENCE_REFRESH_MS);
   };
   documents.awareness.on('change', awarenessListener);
-  const chatListener = () => refreshChat();
-  chatArray(documents.doc).observe(chatListener);
   const idleTimer = setInterval(refreshPresence, 10_000);
   const meta = documents.meta;
   const metaListener = (event: { keysChanged: Set<string> }) => {
@@ -273,7 +307,7 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
     () => {
       if (presenceTimer !== null) clearTimeout(presenceTimer);
     },
-    () => chatArray(documents.doc).unobserve(chatListener),
+    startChat(conn, invite.roomId, defaultName(role)),
     () => meta.unobserve(metaListener),
     watchRoomFiles(),
     role === 'guest' ? watchHostNotices() : () => {},
@@ -302,9 +336,7 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
     connection: conn.status(),
   });
   refreshMembers(conn);
-  seenChat = 0;
   refreshPresence();
-  refreshChat();
   return true;
 }
 
@@ -478,14 +510,21 @@ export function goOnline(): void {
   connection?.goOnline();
 }
 
+/** Sends a chat line; false when there is nothing to send or it goes too fast (said in a notice). */
 export function sendChat(text: string): boolean {
-  const own = readPeerState(documents.awareness.getLocalState());
-  const user = {
-    clientId: documents.awareness.clientID,
-    name: own?.user.name ?? defaultName(workbench.get().collab.room?.role ?? 'guest'),
-    color: own?.user.color ?? '#cccccc',
-  };
-  return postChat(documents.doc, user, text);
+  if (!chat) return false;
+  // Nobody hears a member still at the door (the room channel carries nothing from them).
+  if (workbench.get().collab.selfRole === 'knocking') {
+    notify('You can chat once the owner lets you in.', 'info');
+    return false;
+  }
+  const result = chat.send(text);
+  if (!result.ok) {
+    if (result.reason === 'too-fast') notify('You are sending chat messages too fast: wait a few seconds, then send again.', 'warning');
+    return false;
+  }
+  result.sent.catch((error: unknown) => notify(`Your chat message was not sent: ${error instanceof Error ? error.message : String(error)}`));
+  return true;
 }
 
 export function setChatTyping(typing: boolean): void {

@@ -10,7 +10,6 @@ import { awarenessEvent } from './awareness-events';
 import { fromBase64, toBase64 } from './base64';
 import { replayState, type RecordingStatus } from './replay-state';
 import { TxOrigin } from '../../common/origins';
-import { ChatMessageSchema } from '../../common/chat';
 
 // Streams the workspace doc's updates and this window's events (cursor, paste, focus) to the host,
 // which stores them (issue 5). Typing never waits: an update is a queue push, sent every 50 ms or
@@ -245,21 +244,6 @@ export function startRecording(): () => void {
     updates.push({ data: toBase64(update), time: Date.now(), author: tr.local ? LOCAL_AUTHOR : undefined });
     schedule();
   };
-  // A room's chat lives in the doc (DESIGN.md section 3); each new message is also a timeline marker.
-  const onChat = (event: Y.YArrayEvent<unknown>, tr: Y.Transaction) => {
-    if (tr.origin === TxOrigin.historyRestore) return;
-    for (const delta of event.delta) {
-      for (const item of Array.isArray(delta.insert) ? (delta.insert as unknown[]) : []) {
-        // What the chat box would not show (common/chat.ts) is not recorded either.
-        const parsed = ChatMessageSchema.safeParse(item);
-        if (!parsed.success) continue;
-        const m = parsed.data;
-        const author = m.clientId === documents.doc.clientID ? LOCAL_AUTHOR : `client:${m.clientId}`;
-        recordEvent({ kind: 'chat', author, messageId: m.id, text: m.text });
-      }
-    }
-  };
-
   // One awareness event per client per interval, the latest state winning.
   const onAwareness = ({ added, updated }: { added: number[]; updated: number[] }) => {
     for (const client of [...added, ...updated]) {
@@ -280,13 +264,11 @@ export function startRecording(): () => void {
     detach();
     attached = { doc: documents.doc, awareness: documents.awareness };
     attached.doc.on('update', onUpdate);
-    attached.doc.getArray<unknown>('chat').observe(onChat);
     attached.awareness.on('change', onAwareness);
   };
   const detach = () => {
     if (!attached) return;
     attached.doc.off('update', onUpdate);
-    attached.doc.getArray<unknown>('chat').unobserve(onChat);
     attached.awareness.off('change', onAwareness);
     attached = null;
   };
