@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ErrorCode, HostError } from '../../common/errors';
 import type { WorkspaceInfo } from '../../common/types';
-import { HistoryStore } from '../history';
+import { SqliteHistoryStorage } from '../history';
 import { HISTORY_ERROR_CONTEXT, historyToHostError } from '../history/host-errors';
 import { WorkspaceService } from '../workspace/workspace-service';
 import { getLogger } from '../log/log-service';
@@ -22,9 +22,9 @@ let openRoot: string | null = null;
 let retentionDays = data.retentionDays;
 // Only for writing a fork's new folder; the open folder is main's.
 const writer = new WorkspaceService(() => {});
-const store = HistoryStore.open(data.historyFile);
+const storage = SqliteHistoryStorage.open(data.historyFile);
 const service = createHistoryService({
-  store,
+  storage,
   workspace: {
     info: () => (openRoot === null ? null : ({ root: openRoot } as WorkspaceInfo)),
     root: () => {
@@ -75,7 +75,7 @@ port.on('message', (message: ToWorker) => {
     case 'dispose':
       try {
         service.dispose();
-        store.close();
+        storage.close();
         send({ type: 'result', id: message.id, ok: true, value: null });
       } catch (error) {
         send({ type: 'result', id: message.id, ok: false, error: failure(error) });
