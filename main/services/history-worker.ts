@@ -4,18 +4,21 @@ import type { WorkspaceInfo } from '../../common/types';
 import { SqliteHistoryStorage } from '../history';
 import { HISTORY_ERROR_CONTEXT, historyToHostError } from '../history/host-errors';
 import { WorkspaceService } from '../workspace/workspace-service';
-import { getLogger } from '../log/log-service';
+import { forwardLogsTo, getLogger } from '../log/log-service';
 import { createHistoryService } from './history-service';
 import type { FromWorker, HistoryWorkerData, ToWorker, WireFailure } from './history-worker-protocol';
 
 // The history worker (issue 12): the HistoryService with its SQLite store, the mirror doc and
 // the recorder's commits run here, on their own thread, so an fsync or a keyframe never holds up
-// main's event loop. main/services/history-worker-client.ts starts it and forwards to it.
+// main's event loop. main/services/history-worker-client.ts starts it and forwards to it; the
+// worker's log records go back to it too, to be written to main's log file.
 
-const log = getLogger('history');
 const port = parentPort!;
 const data = workerData as HistoryWorkerData;
 const send = (message: FromWorker) => port.postMessage(message);
+// Every record of this thread goes to main's log (and its file), before anything here can log.
+forwardLogsTo(({ level, line }) => send({ type: 'log', level, line }));
+const log = getLogger('history');
 
 /** The folder main has open, as of the message being handled. */
 let openRoot: string | null = null;
