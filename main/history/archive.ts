@@ -17,65 +17,34 @@ import {
   type SessionInfo,
 } from '../../common/history';
 import { decodeChunk } from './chunks';
-import type { Db } from './db';
 import { HistoryError } from './errors';
+import type { EventRow, HistoryStorage, Keyframe, SessionArchive, SnapshotRow, UpdateChunk } from './storage';
 
 const MAX_HEADER_BYTES = 4096;
 
-interface Chunk {
-  firstSeq: number;
-  lastSeq: number;
-  firstTime: number;
-  lastTime: number;
-  body: Uint8Array;
-}
-
-export function exportSessionFile(db: Db, sid: number, file: string): { bytes: number; sha256: string } {
-  const s = db.prepare('SELECT * FROM sessions WHERE sid = ?').get(sid) as Record<string, unknown>;
-  const info: SessionInfo = {
-    id: s.id as string,
-    workspaceId: s.workspace_id as string,
-    kind: s.kind as SessionInfo['kind'],
-    title: s.title as string | null,
-    createdAt: s.created_at as number,
-    updatedAt: s.updated_at as number,
-    endedAt: s.ended_at as number | null,
-    lastSeq: s.last_seq as number,
-    parentId: s.parent_id as string | null,
-    parentSeq: s.parent_seq as number | null,
-    meta: JSON.parse(s.meta as string) as Record<string, unknown>,
-  };
+export function exportSessionFile(storage: HistoryStorage, sessionId: string, file: string): { bytes: number; sha256: string } {
+  const record = storage.getSession(sessionId);
+  if (!record) throw new HistoryError('not-found', `no session ${sessionId}`);
+  const { lastTime: _lastTime, ...info } = record;
   const e = encoding.createEncoder();
-  encoding.writeVarString(e, JSON.stringify(info));
-  const chunks = db
-    .prepare('SELECT first_seq, last_seq, first_time, last_time, body FROM update_chunks WHERE sid = ? ORDER BY first_seq')
-    .all(sid) as Array<{ first_seq: number; last_seq: number; first_time: number; last_time: number; body: Uint8Array }>;
+  encoding.writeVarString(e, JSON.stringify(info satisfies SessionInfo));
+  const chunks = storage.chunks(sessionId, { afterSeq: 0, uptoSeq: Number.MAX_SAFE_INTEGER });
   encoding.writeVarUint(e, chunks.length);
   for (const c of chunks) {
-    encoding.writeVarUint(e, c.first_seq);
-    encoding.writeVarUint(e, c.last_seq);
-    encoding.writeVarUint(e, c.first_time);
-    encoding.writeVarUint(e, c.last_time);
+    encoding.writeVarUint(e, c.firstSeq);
+    encoding.writeVarUint(e, c.lastSeq);
+    encoding.writeVarUint(e, c.firstTime);
+    encoding.writeVarUint(e, c.lastTime);
     encoding.writeVarUint8Array(e, c.body);
   }
-  const keyframes = db.prepare('SELECT seq, time, data FROM keyframes WHERE sid = ? ORDER BY seq').all(sid) as Array<{
-    seq: number;
-    time: number;
-    data: Uint8Array;
-  }>;
+  const keyframes = storage.keyframes(sessionId);
   encoding.writeVarUint(e, keyframes.length);
   for (const k of keyframes) {
     encoding.writeVarUint(e, k.seq);
     encoding.writeVarUint(e, k.time);
     encoding.writeVarUint8Array(e, k.data);
   }
-  const events = db.prepare('SELECT id, seq, time, kind, payload FROM events WHERE sid = ? ORDER BY id').all(sid) as Array<{
-    id: number;
-    seq: number;
-    time: number;
-    kind: string;
-    payload: string;
-  }>;
+  const events = storage.events(sessionId);
   encoding.writeVarUint(e, events.length);
   for (const ev of events) {
     encoding.writeVarUint(e, ev.id);
@@ -84,16 +53,13 @@ export function exportSessionFile(db: Db, sid: number, file: string): { bytes: n
     encoding.writeVarString(e, ev.kind);
     encoding.writeVarString(e, ev.payload);
   }
-  const snapshots = db.prepare('SELECT name, seq, created_at FROM snapshots WHERE sid = ? ORDER BY name').all(sid) as Array<{
-    name: string;
-    seq: number;
-    created_at: number;
-  }>;
+  // By name, as files of earlier versions were written.
+  const snapshots = storage.snapshots(sessionId).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   encoding.writeVarUint(e, snapshots.length);
   for (const sn of snapshots) {
     encoding.writeVarString(e, sn.name);
     encoding.writeVarUint(e, sn.seq);
-    encoding.writeVarUint(e, sn.created_at);
+    encoding.writeVarUint(e, sn.createdAt);
   }
   const payload = gzipSync(encoding.toUint8Array(e), { level: 6 });
   const sha256 = createHash('sha256').update(payload).digest('hex');
@@ -112,7 +78,7 @@ export function exportSessionFile(db: Db, sid: number, file: string): { bytes: n
   return { bytes: header.length + 1 + payload.length, sha256 };
 }
 
-export function importSessionFile(db: Db, file: string, newId?: string): string {
+export function importSessionFile(storage: HistoryStorage, file: string, newId?: string): string {
   let raw: Buffer;
   try {
     raw = readFileSync(file);
@@ -162,39 +128,22 @@ export function importSessionFile(db: Db, file: string, newId?: string): string 
   }
   const { info, chunks, keyframes, events, snapshots } = parsed;
   const id = newId ?? info.id;
-  if (db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(id)) {
+  if (storage.getSession(id)) {
     throw new HistoryError('conflict', `session ${id} already exists in this history; import it as a new session instead`);
   }
-  db.transaction(() => {
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO sessions (id, workspace_id, kind, title, created_at, updated_at, ended_at, last_seq, last_time, parent_id, parent_seq, meta)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        info.workspaceId,
-        info.kind,
-        info.title,
-        info.createdAt,
-        Date.now(),
-        info.endedAt,
-        info.lastSeq,
-        chunks.length ? chunks[chunks.length - 1]!.lastTime : info.createdAt,
-        info.parentId,
-        info.parentSeq,
-        JSON.stringify(info.meta),
-      );
-    const sid = Number(lastInsertRowid);
-    const insChunk = db.prepare('INSERT INTO update_chunks (sid, first_seq, last_seq, first_time, last_time, body) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const c of chunks) insChunk.run(sid, c.firstSeq, c.lastSeq, c.firstTime, c.lastTime, c.body);
-    const insKf = db.prepare('INSERT INTO keyframes (sid, seq, time, data) VALUES (?, ?, ?, ?)');
-    for (const k of keyframes) insKf.run(sid, k.seq, k.time, k.data);
-    const insEv = db.prepare('INSERT INTO events (sid, id, seq, time, kind, payload) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const ev of events) insEv.run(sid, ev.id, ev.seq, ev.time, ev.kind, ev.payload);
-    const insSn = db.prepare('INSERT INTO snapshots (sid, name, seq, created_at) VALUES (?, ?, ?, ?)');
-    for (const sn of snapshots) insSn.run(sid, sn.name, sn.seq, sn.createdAt);
-  })();
+  const archive: SessionArchive = {
+    session: {
+      ...info,
+      id,
+      updatedAt: Date.now(),
+      lastTime: chunks.length ? chunks[chunks.length - 1]!.lastTime : info.createdAt,
+    },
+    chunks,
+    keyframes,
+    events,
+    snapshots,
+  };
+  storage.importSession(archive);
   return id;
 }
 
@@ -203,10 +152,10 @@ function decodePayload(bytes: Uint8Array) {
   const infoParsed = SessionInfoSchema.safeParse(JSON.parse(decoding.readVarString(d)));
   if (!infoParsed.success) throw new HistoryError('corrupt-file', `session record is invalid: ${infoParsed.error.message}`);
   const info = infoParsed.data as SessionInfo;
-  const chunks: Chunk[] = [];
+  const chunks: UpdateChunk[] = [];
   let expectSeq = 1;
   for (let i = 0, n = decoding.readVarUint(d); i < n; i++) {
-    const c: Chunk = {
+    const c: UpdateChunk = {
       firstSeq: decoding.readVarUint(d),
       lastSeq: decoding.readVarUint(d),
       firstTime: decoding.readVarUint(d),
@@ -221,13 +170,13 @@ function decodePayload(bytes: Uint8Array) {
     chunks.push(c);
   }
   if (expectSeq - 1 !== info.lastSeq) throw new Error(`session says ${info.lastSeq} updates, file holds ${expectSeq - 1}`);
-  const keyframes: Array<{ seq: number; time: number; data: Uint8Array }> = [];
+  const keyframes: Keyframe[] = [];
   for (let i = 0, n = decoding.readVarUint(d); i < n; i++) {
     const k = { seq: decoding.readVarUint(d), time: decoding.readVarUint(d), data: decoding.readVarUint8Array(d) };
     if (k.seq > info.lastSeq) throw new Error(`keyframe at ${k.seq} is past the end of the session`);
     keyframes.push(k);
   }
-  const events: Array<{ id: number; seq: number; time: number; kind: string; payload: string }> = [];
+  const events: EventRow[] = [];
   for (let i = 0, n = decoding.readVarUint(d); i < n; i++) {
     const ev = {
       id: decoding.readVarUint(d),
@@ -241,7 +190,7 @@ function decodePayload(bytes: Uint8Array) {
     }
     events.push(ev);
   }
-  const snapshots: Array<{ name: string; seq: number; createdAt: number }> = [];
+  const snapshots: SnapshotRow[] = [];
   for (let i = 0, n = decoding.readVarUint(d); i < n; i++) {
     const sn = { name: decoding.readVarString(d), seq: decoding.readVarUint(d), createdAt: decoding.readVarUint(d) };
     if (!SnapshotNameSchema.safeParse(sn.name).success || sn.seq > info.lastSeq) throw new Error(`snapshot ${sn.name} is invalid`);

@@ -1,5 +1,18 @@
 // History and replay (issue 5): the public surface for IPC, the CLI and tests.
 export { HistoryStore, type HistoryStoreOptions } from './store';
+export type {
+  HistoryStorage,
+  SessionRecord,
+  NewSessionRecord,
+  UpdateChunk,
+  Keyframe,
+  EventRow,
+  SnapshotRow,
+  AppendBatch,
+  SessionArchive,
+} from './storage';
+export { SqliteHistoryStorage } from './sqlite-storage';
+export { MemoryHistoryStorage } from './memory-storage';
 export { SessionRecorder, type RecorderOptions, type AttachOptions, DEFAULT_KEYFRAME_EVERY } from './recorder';
 export { Replayer, ReplayCursor, type StoredEvent } from './replayer';
 export { HistoryError } from './errors';

@@ -1,64 +1,38 @@
 // Reading one session's stored log: updates by seq range, the nearest keyframe, seq <-> time, and
 // rebuilding the document at a seq (nearest keyframe + a short tail applied in one transaction).
 import * as Y from 'yjs';
-import type { Statement } from 'better-sqlite3';
 import { decodeChunk, type StoredUpdate } from './chunks';
-import type { Db } from './db';
 import { HistoryError } from './errors';
+import type { HistoryStorage, Keyframe, UpdateChunk } from './storage';
 
-interface ChunkRow {
-  first_seq: number;
-  first_time: number;
-  body: Uint8Array;
-}
+/** Chunks read per page when streaming a log. */
+const PAGE_CHUNKS = 64;
 
 export class SessionLog {
-  private readonly chunksInRange: Statement;
-  private readonly chunksPage: Statement;
-  private readonly chunkAtSeq: Statement;
-  private readonly chunkAtTime: Statement;
-  private readonly keyframeAt: Statement;
-
   constructor(
-    private readonly db: Db,
-    readonly sid: number,
+    private readonly storage: HistoryStorage,
+    readonly sessionId: string,
     /** Time of seq 0 (session start). */
     readonly startTime: number,
-  ) {
-    this.chunksInRange = db.prepare(
-      'SELECT first_seq, first_time, body FROM update_chunks WHERE sid = ? AND last_seq > ? AND first_seq <= ? ORDER BY first_seq',
-    );
-    this.chunksPage = db.prepare(
-      'SELECT first_seq, first_time, body FROM update_chunks WHERE sid = ? AND last_seq > ? AND first_seq <= ? ORDER BY first_seq LIMIT 64',
-    );
-    this.chunkAtSeq = db.prepare(
-      'SELECT first_seq, first_time, body FROM update_chunks WHERE sid = ? AND first_seq <= ? ORDER BY first_seq DESC LIMIT 1',
-    );
-    this.chunkAtTime = db.prepare(
-      'SELECT first_seq, first_time, body FROM update_chunks WHERE sid = ? AND first_time <= ? ORDER BY first_time DESC, first_seq DESC LIMIT 1',
-    );
-    this.keyframeAt = db.prepare(
-      'SELECT seq, time, data FROM keyframes WHERE sid = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
-    );
-  }
+  ) {}
 
   /** Updates with afterSeq < seq <= uptoSeq, in order. */
   updates(afterSeq: number, uptoSeq: number): StoredUpdate[] {
     const out: StoredUpdate[] = [];
-    for (const row of this.chunksInRange.iterate(this.sid, afterSeq, uptoSeq) as Iterable<ChunkRow>) {
+    for (const row of this.storage.chunks(this.sessionId, { afterSeq, uptoSeq })) {
       for (const u of decode(row)) if (u.seq > afterSeq && u.seq <= uptoSeq) out.push(u);
     }
     return out;
   }
 
   /**
-   * Streams updates chunk by chunk (full replays, timelines) without holding them all. Pages with
-   * all() rather than a live cursor, so callers may write to the database between batches.
+   * Streams updates chunk by chunk (full replays, timelines) without holding them all. Reads a page
+   * at a time rather than through a live cursor, so callers may write to the storage between batches.
    */
   *iterate(afterSeq: number, uptoSeq: number): Generator<StoredUpdate[]> {
     let after = afterSeq;
     for (;;) {
-      const rows = this.chunksPage.all(this.sid, after, uptoSeq) as ChunkRow[];
+      const rows = this.storage.chunks(this.sessionId, { afterSeq: after, uptoSeq, limit: PAGE_CHUNKS });
       if (!rows.length) return;
       for (const row of rows) {
         const batch = decode(row).filter((u) => u.seq > afterSeq && u.seq <= uptoSeq);
@@ -72,13 +46,13 @@ export class SessionLog {
   /** The file update `seq` changed, when it changed exactly one (null for seq 0 or a multi-file edit). */
   fileOfSeq(seq: number): string | null {
     if (seq === 0) return null;
-    const row = this.chunkAtSeq.get(this.sid, seq) as ChunkRow | undefined;
+    const row = this.storage.chunkAtSeq(this.sessionId, seq);
     return (row ? decode(row).find((x) => x.seq === seq)?.file : null) ?? null;
   }
 
   timeOfSeq(seq: number): number {
     if (seq === 0) return this.startTime;
-    const row = this.chunkAtSeq.get(this.sid, seq) as ChunkRow | undefined;
+    const row = this.storage.chunkAtSeq(this.sessionId, seq);
     const u = row ? decode(row).find((x) => x.seq === seq) : undefined;
     if (u) return u.time;
     // A keyframe knows its own time, so a log compacted up to a keyframe still resolves it.
@@ -89,15 +63,15 @@ export class SessionLog {
 
   /** The last update at or before `time` (0 if none). */
   seqAtTime(time: number): number {
-    const row = this.chunkAtTime.get(this.sid, time) as ChunkRow | undefined;
+    const row = this.storage.chunkAtTime(this.sessionId, time);
     if (!row) return 0;
-    let seq = row.first_seq;
+    let seq = row.firstSeq;
     for (const u of decode(row)) if (u.time <= time) seq = u.seq;
     return seq;
   }
 
-  nearestKeyframe(seq: number): { seq: number; time: number; data: Uint8Array } | undefined {
-    return this.keyframeAt.get(this.sid, seq) as { seq: number; time: number; data: Uint8Array } | undefined;
+  nearestKeyframe(seq: number): Keyframe | undefined {
+    return this.storage.keyframeAtOrBefore(this.sessionId, seq);
   }
 
   /** A fresh doc holding the state after update `seq`. */
@@ -125,11 +99,11 @@ export class SessionLog {
   }
 }
 
-function decode(row: ChunkRow): StoredUpdate[] {
+function decode(row: UpdateChunk): StoredUpdate[] {
   try {
-    return decodeChunk(row.first_seq, row.first_time, row.body);
+    return decodeChunk(row.firstSeq, row.firstTime, row.body);
   } catch (error) {
-    throw new HistoryError('corrupt-file', `history chunk at update ${row.first_seq} is unreadable`, { cause: error });
+    throw new HistoryError('corrupt-file', `history chunk at update ${row.firstSeq} is unreadable`, { cause: error });
   }
 }
 
@@ -138,10 +112,8 @@ function decode(row: ChunkRow): StoredUpdate[] {
  * Recording takes keyframes from the live doc only when it is cheap (timer flushes); bulk imports,
  * crashed sessions and imported files get theirs here, once, on first replay or on close.
  */
-export function ensureKeyframes(db: Db, log: SessionLog, lastSeq: number, every: number): number {
-  const seqs = (db.prepare('SELECT seq FROM keyframes WHERE sid = ? ORDER BY seq').pluck().all(log.sid) as number[]).concat(
-    lastSeq,
-  );
+export function ensureKeyframes(storage: HistoryStorage, log: SessionLog, lastSeq: number, every: number): number {
+  const seqs = storage.keyframeSeqs(log.sessionId).concat(lastSeq);
   let prev = 0;
   let start = -1;
   for (const s of seqs) {
@@ -152,7 +124,6 @@ export function ensureKeyframes(db: Db, log: SessionLog, lastSeq: number, every:
     prev = Math.max(prev, s);
   }
   if (start < 0) return 0;
-  const insert = db.prepare('INSERT OR REPLACE INTO keyframes (sid, seq, time, data) VALUES (?, ?, ?, ?)');
   const existing = new Set(seqs);
   const doc = new Y.Doc();
   const base = start > 0 ? log.nearestKeyframe(start) : undefined;
@@ -168,14 +139,14 @@ export function ensureKeyframes(db: Db, log: SessionLog, lastSeq: number, every:
       for (const u of batch) Y.applyUpdate(doc, u.data);
     }, 'history-index');
   };
-  const frames: Array<[number, number, Uint8Array]> = [];
+  const frames: Keyframe[] = [];
   for (const batch of log.iterate(start, lastSeq)) {
     for (const u of batch) {
       pending.push(u);
       if (existing.has(u.seq)) lastKeyframe = u.seq;
       else if (u.seq - lastKeyframe >= every) {
         flushPending();
-        frames.push([u.seq, u.time, Y.encodeStateAsUpdateV2(doc)]);
+        frames.push({ seq: u.seq, time: u.time, data: Y.encodeStateAsUpdateV2(doc) });
         lastKeyframe = u.seq;
         created++;
       }
@@ -186,10 +157,6 @@ export function ensureKeyframes(db: Db, log: SessionLog, lastSeq: number, every:
   return created;
 
   function writeFrames() {
-    if (!frames.length) return;
-    const batch = frames.splice(0);
-    db.transaction(() => {
-      for (const [seq, time, data] of batch) insert.run(log.sid, seq, time, data);
-    })();
+    if (frames.length) storage.putKeyframes(log.sessionId, frames.splice(0));
   }
 }

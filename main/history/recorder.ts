@@ -9,7 +9,7 @@ import {
   type RecordUpdateMeta,
 } from '../../common/history';
 import { CHUNK_MAX, encodeChunk, type StoredUpdate } from './chunks';
-import type { Db } from './db';
+import type { EventRow, HistoryStorage, SessionRecord, UpdateChunk } from './storage';
 import { HistoryError } from './errors';
 import { FILES_MAP } from './docs';
 import { Emitter } from '../../common/event';
@@ -48,16 +48,8 @@ interface PendingEvent {
   payload: string;
 }
 
-export interface SessionRow {
-  sid: number;
-  id: string;
-  last_seq: number;
-  last_time: number;
-}
-
 export class SessionRecorder {
   readonly sessionId: string;
-  private readonly sid: number;
   private seq: number;
   private durable: number;
   private lastTime: number;
@@ -75,11 +67,10 @@ export class SessionRecorder {
   private lastKeyframeAt = Date.now();
   private closed = false;
   private readonly opts: Required<Omit<RecorderOptions, 'onError'>> & Pick<RecorderOptions, 'onError'>;
-  private readonly stmts;
 
   constructor(
-    private readonly db: Db,
-    row: SessionRow,
+    private readonly storage: HistoryStorage,
+    session: Pick<SessionRecord, 'id' | 'lastSeq' | 'lastTime'>,
     options: RecorderOptions,
     private readonly onClose: (recorder: SessionRecorder) => void,
   ) {
@@ -91,23 +82,11 @@ export class SessionRecorder {
       awarenessThrottleMs: options.awarenessThrottleMs ?? 250,
       onError: options.onError,
     };
-    this.sessionId = row.id;
-    this.sid = row.sid;
-    this.seq = this.durable = row.last_seq;
-    this.lastTime = row.last_time;
-    this.stmts = {
-      chunk: db.prepare(
-        'INSERT INTO update_chunks (sid, first_seq, last_seq, first_time, last_time, body) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
-      event: db.prepare('INSERT INTO events (sid, id, seq, time, kind, payload) VALUES (?, ?, ?, ?, ?, ?)'),
-      keyframe: db.prepare('INSERT OR REPLACE INTO keyframes (sid, seq, time, data) VALUES (?, ?, ?, ?)'),
-      progress: db.prepare('UPDATE sessions SET last_seq = ?, last_time = ?, updated_at = ? WHERE sid = ?'),
-      end: db.prepare('UPDATE sessions SET ended_at = ? WHERE sid = ?'),
-    };
-    const maxEvent = db.prepare('SELECT MAX(id) AS id FROM events WHERE sid = ?').get(this.sid) as { id: number | null };
-    this.nextEventId = (maxEvent.id ?? 0) + 1;
-    const kf = db.prepare('SELECT MAX(seq) AS seq FROM keyframes WHERE sid = ?').get(this.sid) as { seq: number | null };
-    this.lastKeyframeSeq = kf.seq ?? 0;
+    this.sessionId = session.id;
+    this.seq = this.durable = session.lastSeq;
+    this.lastTime = session.lastTime;
+    this.nextEventId = storage.lastEventId(this.sessionId) + 1;
+    this.lastKeyframeSeq = storage.keyframeSeqs(this.sessionId).at(-1) ?? 0;
   }
 
   /** Number of the last update handed to the recorder. */
@@ -219,7 +198,7 @@ export class SessionRecorder {
     if (this.closed) return this.durable;
     this.releaseHeldAwareness(true);
     this.commit(true, true);
-    if (!options.keepOpen) this.stmts.end.run(this.lastTime, this.sid);
+    if (!options.keepOpen) this.storage.updateSession(this.sessionId, { endedAt: this.lastTime });
     this.detachDoc?.();
     this.closed = true;
     this.onClose(this);
@@ -274,7 +253,7 @@ export class SessionRecorder {
     if (this.awarenessHeld.size && !all) this.schedule();
   }
 
-  /** One transaction per batch. `mayKeyframe` is false inside a Yjs update handler's size trigger. */
+  /** One atomic append per batch. `mayKeyframe` is false inside a Yjs update handler's size trigger. */
   private commit(mayKeyframe: boolean, forceKeyframe = false): void {
     if (this.timer && (mayKeyframe || forceKeyframe)) {
       clearTimeout(this.timer);
@@ -289,17 +268,18 @@ export class SessionRecorder {
     this.events = [];
     const seq = this.seq;
     const firstEventId = this.nextEventId;
+    const chunks: UpdateChunk[] = [];
+    for (let i = 0; i < updates.length; i += CHUNK_MAX) chunks.push(encodeChunk(updates.slice(i, i + CHUNK_MAX)));
+    const rows: EventRow[] = events.map((e, i) => ({ id: firstEventId + i, ...e }));
     try {
-      this.db.transaction(() => {
-        for (let i = 0; i < updates.length; i += CHUNK_MAX) {
-          const c = encodeChunk(updates.slice(i, i + CHUNK_MAX));
-          this.stmts.chunk.run(this.sid, c.firstSeq, c.lastSeq, c.firstTime, c.lastTime, c.body);
-        }
-        let id = firstEventId;
-        for (const e of events) this.stmts.event.run(this.sid, id++, e.seq, e.time, e.kind, e.payload);
-        if (keyframe) this.stmts.keyframe.run(this.sid, keyframe.seq, keyframe.time, keyframe.data);
-        this.stmts.progress.run(seq, this.lastTime, Date.now(), this.sid);
-      })();
+      this.storage.append(this.sessionId, {
+        chunks,
+        events: rows,
+        keyframe: keyframe ?? undefined,
+        lastSeq: seq,
+        lastTime: this.lastTime,
+        updatedAt: Date.now(),
+      });
     } catch (error) {
       // Nothing was committed: keep the batch so the next flush retries it in order.
       this.updates = updates.concat(this.updates);

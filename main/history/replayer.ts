@@ -15,12 +15,12 @@ import {
   type SessionInfo,
   type Timeline,
 } from '../../common/history';
-import type { Db } from './db';
 import { FILES_MAP, filesOf } from './docs';
 import { HistoryError } from './errors';
 import { SessionLog } from './log';
 import { buildTimeline, type TimelineOptions } from './timeline';
 import type { StoredUpdate } from './chunks';
+import type { HistoryStorage } from './storage';
 
 export interface StoredEvent {
   id: number;
@@ -33,12 +33,11 @@ export class Replayer {
   readonly log: SessionLog;
 
   constructor(
-    private readonly db: Db,
+    private readonly storage: HistoryStorage,
     readonly session: SessionInfo,
-    sid: number,
     private readonly keyframeEvery: number,
   ) {
-    this.log = new SessionLog(db, sid, session.createdAt);
+    this.log = new SessionLog(storage, session.id, session.createdAt);
   }
 
   get lastSeq(): number {
@@ -114,20 +113,16 @@ export class Replayer {
     const parsed = SnapshotNameSchema.safeParse(name);
     if (!parsed.success) throw new HistoryError('invalid-input', 'snapshot name must be 1-200 characters');
     const at = this.resolve(point);
-    this.db
-      .prepare('INSERT OR REPLACE INTO snapshots (sid, name, seq, created_at) VALUES (?, ?, ?, ?)')
-      .run(this.log.sid, name, at.seq, Date.now());
+    this.storage.putSnapshot(this.session.id, { name, seq: at.seq, createdAt: Date.now() });
     return { ...at, name };
   }
 
   snapshots(): Array<{ name: string; seq: number; createdAt: number }> {
-    return this.db
-      .prepare('SELECT name, seq, created_at AS createdAt FROM snapshots WHERE sid = ? ORDER BY seq, name')
-      .all(this.log.sid) as Array<{ name: string; seq: number; createdAt: number }>;
+    return this.storage.snapshots(this.session.id);
   }
 
   deleteSnapshot(name: string): boolean {
-    return this.db.prepare('DELETE FROM snapshots WHERE sid = ? AND name = ?').run(this.log.sid, name).changes > 0;
+    return this.storage.deleteSnapshot(this.session.id, name);
   }
 
   /**
@@ -172,15 +167,7 @@ export class Replayer {
 
   /** Events in time order, optionally only some kinds and a time window. */
   events(filter: { kinds?: HistoryEvent['kind'][]; fromTime?: number; toTime?: number } = {}): StoredEvent[] {
-    const rows = this.db
-      .prepare('SELECT id, seq, time, kind, payload FROM events WHERE sid = ? AND time >= ? AND time <= ? ORDER BY id')
-      .all(this.log.sid, filter.fromTime ?? 0, filter.toTime ?? Number.MAX_SAFE_INTEGER) as Array<{
-      id: number;
-      seq: number;
-      time: number;
-      kind: string;
-      payload: string;
-    }>;
+    const rows = this.storage.events(this.session.id, { fromTime: filter.fromTime, toTime: filter.toTime });
     const kinds = filter.kinds ? new Set<string>(filter.kinds) : null;
     const out: StoredEvent[] = [];
     for (const r of rows) {
@@ -226,9 +213,7 @@ export class Replayer {
   }
 
   private snapshotSeq(name: string): number {
-    const row = this.db.prepare('SELECT seq FROM snapshots WHERE sid = ? AND name = ?').get(this.log.sid, name) as
-      | { seq: number }
-      | undefined;
+    const row = this.storage.snapshots(this.session.id).find((s) => s.name === name);
     if (!row) throw new HistoryError('not-found', `no snapshot named ${JSON.stringify(name)}`);
     return row.seq;
   }

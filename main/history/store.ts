@@ -1,9 +1,8 @@
-// The history store: one SQLite file holding every recorded session of this peer (DESIGN.md
-// section 6). The API the lead exposes over IPC: open, startSession/resumeSession (recorders),
-// listSessions, openReplay, forkSession, export/import, retention.
+// The history store: every recorded session of this peer (DESIGN.md section 6), over a
+// HistoryStorage (storage.ts): one SQLite file in the app, memory in tests. The API the lead
+// exposes over IPC: open, startSession/resumeSession (recorders), listSessions, openReplay,
+// forkSession, export/import, retention.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import * as Y from 'yjs';
 import {
   SessionIdSchema,
@@ -13,47 +12,33 @@ import {
   type SessionKind,
   type StartSessionOptions,
 } from '../../common/history';
-import { openDb, type Db, type OpenDbOptions } from './db';
+import type { OpenDbOptions } from './db';
 import { HistoryError } from './errors';
 import { SessionLog, ensureKeyframes } from './log';
-import { DEFAULT_KEYFRAME_EVERY, SessionRecorder, type RecorderOptions, type SessionRow } from './recorder';
+import { DEFAULT_KEYFRAME_EVERY, SessionRecorder, type RecorderOptions } from './recorder';
 import { Replayer } from './replayer';
 import { exportSessionFile, importSessionFile } from './archive';
+import { SqliteHistoryStorage } from './sqlite-storage';
+import type { HistoryStorage, SessionRecord } from './storage';
 
-export interface HistoryStoreOptions extends OpenDbOptions {
+export interface HistoryStoreOptions {
   /** Defaults for every recorder this store starts. */
   recorder?: RecorderOptions;
 }
 
-interface SessionDbRow {
-  sid: number;
-  id: string;
-  workspace_id: string;
-  kind: string;
-  title: string | null;
-  created_at: number;
-  updated_at: number;
-  ended_at: number | null;
-  last_seq: number;
-  last_time: number;
-  parent_id: string | null;
-  parent_seq: number | null;
-  meta: string;
-}
-
-export class HistoryStore {
+export class HistoryStore<S extends HistoryStorage = HistoryStorage> {
   private readonly recorders = new Map<string, SessionRecorder>();
   private closed = false;
 
-  private constructor(
-    readonly db: Db,
-    readonly file: string,
-    private readonly options: HistoryStoreOptions,
+  /** A store over `storage`; close() closes the storage too. */
+  constructor(
+    readonly storage: S,
+    private readonly options: HistoryStoreOptions = {},
   ) {}
 
-  static open(file: string, options: HistoryStoreOptions = {}): HistoryStore {
-    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
-    return new HistoryStore(openDb(file, options), file, options);
+  /** The store over one SQLite file (created with its folder and schema when missing). */
+  static open(file: string, options: HistoryStoreOptions & OpenDbOptions = {}): HistoryStore<SqliteHistoryStorage> {
+    return new HistoryStore(SqliteHistoryStorage.open(file, options), options);
   }
 
   get keyframeEvery(): number {
@@ -72,18 +57,13 @@ export class HistoryStore {
   resumeSession(id: string, recorderOptions: RecorderOptions = {}): SessionRecorder {
     this.assertOpen();
     this.row(id);
-    this.db.prepare('UPDATE sessions SET ended_at = NULL WHERE id = ?').run(id);
+    this.storage.updateSession(id, { endedAt: null });
     return this.recorderFor(id, recorderOptions);
   }
 
   listSessions(filter: { workspaceId?: string } = {}): SessionInfo[] {
     this.assertOpen();
-    const rows = (
-      filter.workspaceId === undefined
-        ? this.db.prepare('SELECT * FROM sessions ORDER BY created_at DESC, sid DESC').all()
-        : this.db.prepare('SELECT * FROM sessions WHERE workspace_id = ? ORDER BY created_at DESC, sid DESC').all(filter.workspaceId)
-    ) as SessionDbRow[];
-    return rows.map(toInfo);
+    return this.storage.listSessions(filter).map(toInfo);
   }
 
   getSession(id: string): SessionInfo {
@@ -93,7 +73,7 @@ export class HistoryStore {
   /** Commits what a live recorder of `id` holds and returns the session's last durable seq. */
   syncSession(id: string): number {
     this.recorders.get(id)?.flush();
-    return this.row(id).last_seq;
+    return this.row(id).lastSeq;
   }
 
   /** Opens a session for replay; fills in any missing keyframes first (once). */
@@ -102,28 +82,29 @@ export class HistoryStore {
     const active = this.recorders.get(id);
     active?.flush();
     const row = this.row(id);
-    ensureKeyframes(this.db, new SessionLog(this.db, row.sid, row.created_at), row.last_seq, this.keyframeEvery);
-    return new Replayer(this.db, toInfo(row), row.sid, this.keyframeEvery);
+    ensureKeyframes(this.storage, new SessionLog(this.storage, id, row.createdAt), row.lastSeq, this.keyframeEvery);
+    return new Replayer(this.storage, toInfo(row), this.keyframeEvery);
   }
 
   /** Builds missing keyframes now (e.g. at idle, or right after a bulk import); returns how many. */
   indexSession(id: string): number {
     const row = this.row(id);
-    return ensureKeyframes(this.db, new SessionLog(this.db, row.sid, row.created_at), row.last_seq, this.keyframeEvery);
+    return ensureKeyframes(this.storage, new SessionLog(this.storage, id, row.createdAt), row.lastSeq, this.keyframeEvery);
   }
 
   /**
    * A new session that starts with the state of `id` at `point` as its first update; edits recorded
-   * on it never touch the original. Resume it with resumeSession to keep recording.
+   * on it never touch the original. Resume it with resumeSession to keep recording. It belongs to
+   * the original's workspace unless `workspaceId` says otherwise (a fork into a new folder).
    */
-  forkSession(id: string, point: ReplayPoint, options: { title?: string; kind?: SessionKind } = {}): SessionInfo {
+  forkSession(id: string, point: ReplayPoint, options: { title?: string; kind?: SessionKind; workspaceId?: string } = {}): SessionInfo {
     const replayer = this.openReplay(id);
     const at = replayer.resolve(point);
     const source = replayer.session;
     const doc: Y.Doc = replayer.docAt({ seq: at.seq });
     const info = this.insertSession({
       id: randomUUID(),
-      workspaceId: source.workspaceId,
+      workspaceId: options.workspaceId ?? source.workspaceId,
       kind: options.kind ?? 'fork',
       title: options.title ?? `${source.title ?? 'session'} (fork at ${at.seq})`,
       meta: source.meta,
@@ -142,7 +123,7 @@ export class HistoryStore {
   deleteSession(id: string): boolean {
     this.assertOpen();
     if (this.recorders.has(id)) throw new HistoryError('conflict', `session ${id} is being recorded`);
-    return this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id).changes > 0;
+    return this.storage.deleteSessions([id]) > 0;
   }
 
   /** Retention: deletes sessions with no activity for `days` days (never one being recorded). */
@@ -150,11 +131,8 @@ export class HistoryStore {
     this.assertOpen();
     if (!(days >= 0) || !Number.isFinite(days)) throw new HistoryError('invalid-input', 'days must be a non-negative number');
     const cutoff = now - days * 86_400_000;
-    const ids = (this.db.prepare('SELECT id FROM sessions WHERE updated_at < ?').pluck().all(cutoff) as string[]).filter(
-      (id) => !this.recorders.has(id),
-    );
-    const del = this.db.prepare('DELETE FROM sessions WHERE id = ?');
-    this.db.transaction(() => ids.forEach((id) => del.run(id)))();
+    const ids = this.storage.sessionsUpdatedBefore(cutoff).filter((id) => !this.recorders.has(id));
+    this.storage.deleteSessions(ids);
     return ids;
   }
 
@@ -162,21 +140,22 @@ export class HistoryStore {
     this.assertOpen();
     this.recorders.get(id)?.flush();
     this.indexSession(id);
-    return exportSessionFile(this.db, this.row(id).sid, file);
+    this.row(id);
+    return exportSessionFile(this.storage, id, file);
   }
 
   /** Imports a file written by exportSession; checks it fully before writing anything. */
   importSession(file: string, options: { newId?: boolean } = {}): SessionInfo {
     this.assertOpen();
-    const id = importSessionFile(this.db, file, options.newId ? randomUUID() : undefined);
+    const id = importSessionFile(this.storage, file, options.newId ? randomUUID() : undefined);
     return this.getSession(id);
   }
 
-  /** Flushes and closes every recorder, then the database. */
+  /** Flushes and closes every recorder, then the storage. */
   close(): void {
     if (this.closed) return;
     for (const recorder of [...this.recorders.values()]) recorder.close({ keepOpen: true });
-    this.db.close();
+    this.storage.close();
     this.closed = true;
   }
 
@@ -185,19 +164,24 @@ export class HistoryStore {
   ): SessionInfo {
     const now = Date.now();
     const start = s.startedAt ?? now;
-    this.db
-      .prepare(
-        `INSERT INTO sessions (id, workspace_id, kind, title, created_at, updated_at, last_seq, last_time, parent_id, parent_seq, meta)
-         VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
-      )
-      .run(s.id, s.workspaceId, s.kind, s.title ?? null, start, now, start, s.parentId ?? null, s.parentSeq ?? null, JSON.stringify(s.meta ?? {}));
+    this.storage.createSession({
+      id: s.id,
+      workspaceId: s.workspaceId,
+      kind: s.kind,
+      title: s.title ?? null,
+      createdAt: start,
+      updatedAt: now,
+      lastTime: start,
+      parentId: s.parentId ?? null,
+      parentSeq: s.parentSeq ?? null,
+      meta: s.meta ?? {},
+    });
     return this.getSession(s.id);
   }
 
   private recorderFor(id: string, recorderOptions: RecorderOptions): SessionRecorder {
     if (this.recorders.has(id)) throw new HistoryError('conflict', `session ${id} already has a recorder`);
-    const row = this.row(id) as SessionRow;
-    const recorder = new SessionRecorder(this.db, row, { ...this.options.recorder, ...recorderOptions }, (r) => {
+    const recorder = new SessionRecorder(this.storage, this.row(id), { ...this.options.recorder, ...recorderOptions }, (r) => {
       this.recorders.delete(r.sessionId);
       if (!this.closed && r.lastSeq > 0) this.indexSession(r.sessionId);
     });
@@ -205,10 +189,10 @@ export class HistoryStore {
     return recorder;
   }
 
-  private row(id: string): SessionDbRow {
+  private row(id: string): SessionRecord {
     this.assertOpen();
     if (!SessionIdSchema.safeParse(id).success) throw new HistoryError('invalid-input', `not a session id: ${JSON.stringify(id)}`);
-    const row = this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionDbRow | undefined;
+    const row = this.storage.getSession(id);
     if (!row) throw new HistoryError('not-found', `no session ${id}`);
     return row;
   }
@@ -218,18 +202,7 @@ export class HistoryStore {
   }
 }
 
-function toInfo(row: SessionDbRow): SessionInfo {
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    kind: row.kind as SessionKind,
-    title: row.title,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    endedAt: row.ended_at,
-    lastSeq: row.last_seq,
-    parentId: row.parent_id,
-    parentSeq: row.parent_seq,
-    meta: JSON.parse(row.meta) as Record<string, unknown>,
-  };
+/** What callers see of a stored session: everything but the recorder's clock. */
+function toInfo({ lastTime: _lastTime, ...info }: SessionRecord): SessionInfo {
+  return info;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOG_FILES_KEPT, closeLogFile, getLogger, listLogFiles, openLogFile, readRecentLog } from './log-service';
+import { LOG_FILES_KEPT, closeLogFile, getLogger, listLogFiles, openLogFile, readRecentLog, rootLogger, writeForwardedLog } from './log-service';
 
 const dirs: string[] = [];
 function dataDir(): string {
@@ -58,6 +58,17 @@ describe('log service', () => {
     const { text } = readRecentLog(dir, 16 * 1024);
     const last = JSON.parse(text.trim().split('\n').at(-1)!) as { i: number };
     expect(last.i).toBe(total - 1);
+  });
+
+  it('writes the records a worker forwards by their level, each line as the worker wrote it', async () => {
+    const dir = dataDir();
+    await openLogFile(dir);
+    const line = (level: number, msg: string) => `${JSON.stringify({ level, threadId: 2, component: 'history', msg })}\n`;
+    // The file takes the configured level and above, as for main's own records.
+    writeForwardedLog({ level: rootLogger.levelVal - 1, line: line(rootLogger.levelVal - 1, 'below the level') });
+    writeForwardedLog({ level: rootLogger.levelVal, line: line(rootLogger.levelVal, 'at the level') });
+    const records = readRecentLog(dir).text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records).toEqual([{ level: rootLogger.levelVal, threadId: 2, component: 'history', msg: 'at the level' }]);
   });
 
   it('reads nothing, without failing, where nothing was logged', () => {

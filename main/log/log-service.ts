@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
+import { isMainThread, threadId } from 'node:worker_threads';
 import pino, { type Level, type Logger } from 'pino';
 import pinoRoll from 'pino-roll';
 
@@ -8,6 +9,8 @@ import pinoRoll from 'pino-roll';
 // (the CLI, early start-up) records at warn and above go to stderr; once `openLogFile` is called
 // they also go, at the configured level, to <data dir>/logs/codecrafter.N.log, rotated by size
 // and kept owner-only (the log can name files and commands of the user's workspace).
+// A worker thread does not write anywhere itself: `forwardLogsTo` hands each record to main, which
+// writes it with `writeForwardedLog` where its own go, so one writer owns the file and its rotation.
 
 export type LogLevel = Level;
 
@@ -24,12 +27,15 @@ function levelFromEnv(): LogLevel {
 }
 
 const streams = pino.multistream([{ level: 'warn', stream: process.stderr }]);
+// (`lastId` is a real field of multistream that its type declarations leave out.)
+const STDERR_STREAM_ID = (streams as unknown as { lastId: number }).lastId;
 
 /** The root logger. Components take a child: `rootLogger.child({ component: 'sandbox' })`. */
 export const rootLogger: Logger = pino(
   {
     level: levelFromEnv(),
-    base: { pid: process.pid },
+    // Records from a worker thread say which (main writes them, with the same pid).
+    base: isMainThread ? { pid: process.pid } : { pid: process.pid, threadId },
     timestamp: pino.stdTimeFunctions.isoTime,
     // Error objects under `err` keep their message, code and stack.
     serializers: { err: pino.stdSerializers.err },
@@ -40,6 +46,38 @@ export const rootLogger: Logger = pino(
 /** A logger for one component of the app; every record carries `component`. */
 export function getLogger(component: string): Logger {
   return rootLogger.child({ component });
+}
+
+/** One record of another thread: its numeric level and its line as pino wrote it (newline included). */
+export interface ForwardedLogRecord {
+  level: number;
+  line: string;
+}
+
+/**
+ * In a worker thread: from now on every record at the configured level goes to `send` (to be
+ * posted to main) and none to this thread's stderr, which main's own destinations include.
+ */
+export function forwardLogsTo(send: (record: ForwardedLogRecord) => void): void {
+  streams.remove(STDERR_STREAM_ID);
+  // pino's metadata protocol (Symbol.for('pino.metadata')): before each write, the level of the
+  // record is set on the stream, so the line need not be parsed to learn it.
+  const relay = {
+    [Symbol.for('pino.metadata')]: true,
+    lastLevel: 0,
+    write(line: string) {
+      send({ level: this.lastLevel, line });
+    },
+  };
+  streams.add({ level: rootLogger.level as LogLevel, stream: relay });
+}
+
+/** In main: writes a record forwarded by a worker to main's destinations (stderr, the log file) by its level. */
+export function writeForwardedLog(record: ForwardedLogRecord): void {
+  // The same protocol as pino's own writes: the level first, then the line.
+  const target = streams as unknown as { lastLevel: number; write(line: string): void };
+  target.lastLevel = record.level;
+  target.write(record.line.endsWith('\n') ? record.line : `${record.line}\n`);
 }
 
 interface OpenFile {

@@ -8,7 +8,13 @@ import { ErrorCode, HostError } from '../../common/errors';
 import type { HistoryEvent } from '../../common/history';
 import { workspacePathProblem } from '../../common/paths';
 import type { ImplOf } from '../../common/rpc';
-import { createHistoryService as createHistoryQueries, type HistoryStore, type SessionRecorder } from '../history';
+import {
+  createHistoryService as createHistoryQueries,
+  HistoryStore,
+  type HistoryStorage,
+  type RecorderOptions,
+  type SessionRecorder,
+} from '../history';
 import { historyToHostError } from '../history/host-errors';
 import type { HistoryRetentionStore } from '../store/history-retention';
 import type { WorkspaceService } from '../workspace/workspace-service';
@@ -43,7 +49,10 @@ export interface HistoryService extends HistoryApi {
 }
 
 export interface HistoryServiceDeps {
-  store: HistoryStore;
+  /** Where sessions are kept (SQLite in the app, memory in some tests); its owner closes it after dispose(). */
+  storage: HistoryStorage;
+  /** Recorder settings (flush interval, keyframes) when not the defaults. */
+  recorder?: RecorderOptions;
   workspace: Pick<WorkspaceService, 'info' | 'root' | 'writeNewFolder'>;
   retention: Pick<HistoryRetentionStore, 'get' | 'set'>;
   /** Where exports are written (<data dir>/exports). */
@@ -76,7 +85,8 @@ export function workspaceIdOf(root: string): string {
 }
 
 export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
-  const { store, workspace, retention } = deps;
+  const { workspace, retention } = deps;
+  const store = new HistoryStore(deps.storage, { recorder: deps.recorder });
   const queries = createHistoryQueries(store);
   const terminalSizes = new Map<string, { cols: number; rows: number }>();
   let live: Live | null = null;
@@ -254,9 +264,8 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
       const { files } = queries.filesAt({ sessionId, at });
       const entries = Object.fromEntries(Object.entries(files).filter(([p]) => !workspacePathProblem(p)));
       const { root, written } = await workspace.writeNewFolder(folder, entries);
-      const fork = store.forkSession(sessionId, at, { title: path.basename(root) });
-      // The back end keys a fork by its parent's workspace; this one belongs to the new folder.
-      store.db.prepare('UPDATE sessions SET workspace_id = ? WHERE id = ?').run(workspaceIdOf(root), fork.id);
+      // Its history belongs to the new folder, not to the parent's workspace.
+      const fork = store.forkSession(sessionId, at, { title: path.basename(root), workspaceId: workspaceIdOf(root) });
       return { sessionId: fork.id, folder: root, files: written };
     },
     exportSession: ({ sessionId }) => {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { HistoryStored } from '../../common/contract-history';
 import { ErrorCode, HostError } from '../../common/errors';
-import { getLogger } from '../log/log-service';
+import { getLogger, writeForwardedLog } from '../log/log-service';
 import type { HistoryApi, HistoryHooks } from './history-service';
 import type { FromWorker, HistoryWorkerData, ToWorker } from './history-worker-protocol';
 
@@ -54,7 +54,8 @@ export function startHistoryWorker(options: HistoryWorkerOptions): HistoryWorker
   const post = (message: ToWorker) => worker.postMessage(message);
 
   worker.on('message', (message: FromWorker) => {
-    if (message.type === 'stored') options.onStored(message.stored);
+    if (message.type === 'log') writeForwardedLog(message);
+    else if (message.type === 'stored') options.onStored(message.stored);
     else if (message.type === 'result') {
       const call = pending.get(message.id);
       pending.delete(message.id);

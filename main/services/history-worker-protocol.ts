@@ -1,5 +1,6 @@
 import type { HistoryStored } from '../../common/contract-history';
 import type { ErrorCode } from '../../common/errors';
+import type { ForwardedLogRecord } from '../log/log-service';
 import type { HistoryApi, HistoryHooks } from './history-service';
 
 // Messages between main and the history worker (issue 12: the recorder and its SQLite writes
@@ -28,4 +29,6 @@ export type FromWorker =
   | { type: 'result'; id: number; ok: true; value: unknown }
   | { type: 'result'; id: number; ok: false; error: WireFailure }
   | { type: 'stored'; stored: HistoryStored }
+  /** A log record of the worker, for main to write to its log (main/log: one writer for the file). */
+  | ({ type: 'log' } & ForwardedLogRecord)
   | { type: 'ready' };

@@ -1,30 +1,33 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ErrorCode, HostError } from '../../common/errors';
 import type { WorkspaceInfo } from '../../common/types';
-import { HistoryStore } from '../history';
+import { SqliteHistoryStorage } from '../history';
 import { HISTORY_ERROR_CONTEXT, historyToHostError } from '../history/host-errors';
 import { WorkspaceService } from '../workspace/workspace-service';
-import { getLogger } from '../log/log-service';
+import { forwardLogsTo, getLogger } from '../log/log-service';
 import { createHistoryService } from './history-service';
 import type { FromWorker, HistoryWorkerData, ToWorker, WireFailure } from './history-worker-protocol';
 
 // The history worker (issue 12): the HistoryService with its SQLite store, the mirror doc and
 // the recorder's commits run here, on their own thread, so an fsync or a keyframe never holds up
-// main's event loop. main/services/history-worker-client.ts starts it and forwards to it.
+// main's event loop. main/services/history-worker-client.ts starts it and forwards to it; the
+// worker's log records go back to it too, to be written to main's log file.
 
-const log = getLogger('history');
 const port = parentPort!;
 const data = workerData as HistoryWorkerData;
 const send = (message: FromWorker) => port.postMessage(message);
+// Every record of this thread goes to main's log (and its file), before anything here can log.
+forwardLogsTo(({ level, line }) => send({ type: 'log', level, line }));
+const log = getLogger('history');
 
 /** The folder main has open, as of the message being handled. */
 let openRoot: string | null = null;
 let retentionDays = data.retentionDays;
 // Only for writing a fork's new folder; the open folder is main's.
 const writer = new WorkspaceService(() => {});
-const store = HistoryStore.open(data.historyFile);
+const storage = SqliteHistoryStorage.open(data.historyFile);
 const service = createHistoryService({
-  store,
+  storage,
   workspace: {
     info: () => (openRoot === null ? null : ({ root: openRoot } as WorkspaceInfo)),
     root: () => {
@@ -75,7 +78,7 @@ port.on('message', (message: ToWorker) => {
     case 'dispose':
       try {
         service.dispose();
-        store.close();
+        storage.close();
         send({ type: 'result', id: message.id, ok: true, value: null });
       } catch (error) {
         send({ type: 'result', id: message.id, ok: false, error: failure(error) });

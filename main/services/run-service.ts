@@ -12,6 +12,8 @@ import { getLogger } from '../log/log-service';
 // files from disk with the editor's unsaved text over them, goes to the sandbox (which applies the
 // unsandboxed policy), streams its events, keeps a copy of the output for the execution history,
 // and tells the recording when it starts and ends. main/host only adapts the contract to this.
+// A run is kept and recorded before its `done` goes out, so a client that reads the history when
+// `done` arrives finds the run; output events are passed on as they come.
 
 const log = getLogger('run');
 
@@ -48,19 +50,15 @@ export function createRunService(deps: RunServiceDeps): RunService {
       const files = await collectRunFiles(root, language, entry, openFiles);
       const startedAt = Date.now();
       let output = '';
-      const handle: RunHandle = sandbox.run(
-        { language, entry, files, stdin: stdin ?? '', limits: limits ?? {}, unsandboxed: unsandboxed ?? false },
-        (event) => {
-          if (event.type === 'output' && output.length < MAX_STORED_OUTPUT_CHARS) output += event.data;
-          deps.onEvent(event);
-        },
-      );
-      recording.runStarted(handle.runId, language, entry);
-      // The sandbox never rejects `result` (a failure is an internal-error verdict); a failing
-      // store write is logged here, once, and the run's own answer is not affected.
-      void handle.result
-        .then((result) => {
+      // The sandbox never rejects its result (a failure is an internal-error verdict) and emits
+      // `done` with it once. A failing store write is logged here, once, and `done` still goes out.
+      const keep = (result: RunResult) => {
+        try {
           recording.runEnded(result);
+        } catch (error) {
+          log.error({ err: error, runId: result.runId, root }, 'could not record the end of the run in the session history');
+        }
+        try {
           runHistory.add({
             runId: result.runId,
             workspace: root,
@@ -77,8 +75,19 @@ export function createRunService(deps: RunServiceDeps): RunService {
             output,
             startedAt,
           });
-        })
-        .catch((error: unknown) => log.error({ err: error, runId: handle.runId, root }, 'could not keep the run in the execution history'));
+        } catch (error) {
+          log.error({ err: error, runId: result.runId, root }, 'could not keep the run in the execution history');
+        }
+      };
+      const handle: RunHandle = sandbox.run(
+        { language, entry, files, stdin: stdin ?? '', limits: limits ?? {}, unsandboxed: unsandboxed ?? false },
+        (event) => {
+          if (event.type === 'output' && output.length < MAX_STORED_OUTPUT_CHARS) output += event.data;
+          if (event.type === 'done') keep(event.result);
+          deps.onEvent(event);
+        },
+      );
+      recording.runStarted(handle.runId, language, entry);
       return { runId: handle.runId };
     },
     cancel: (runId) => sandbox.cancel(runId),

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { HistoryStore, loadTrace, traceTimes, type HistoryStore as Store } from '../../main/history';
+import { HistoryStore, loadTrace, traceTimes, type SqliteHistoryStorage } from '../../main/history';
 import type { EditingTrace } from '../../common/history';
 import { percentile, writeReport, type BenchRow } from './report';
 import { prng } from '../../common/prng';
@@ -103,9 +103,9 @@ for (let r = 0; r < RUNS; r++) {
   store.close();
 }
 
-function sizes(store: Store): { updates: number; keyframes: number; keyframeCount: number } {
-  const u = store.db.prepare('SELECT COALESCE(SUM(LENGTH(body)), 0) FROM update_chunks').pluck().get() as number;
-  const k = store.db.prepare('SELECT COALESCE(SUM(LENGTH(data)), 0), COUNT(*) FROM keyframes').raw().get() as [number, number];
+function sizes(store: HistoryStore<SqliteHistoryStorage>): { updates: number; keyframes: number; keyframeCount: number } {
+  const u = store.storage.db.prepare('SELECT COALESCE(SUM(LENGTH(body)), 0) FROM update_chunks').pluck().get() as number;
+  const k = store.storage.db.prepare('SELECT COALESCE(SUM(LENGTH(data)), 0), COUNT(*) FROM keyframes').raw().get() as [number, number];
   return { updates: u, keyframes: k[0], keyframeCount: k[1] };
 }
 
@@ -113,8 +113,8 @@ const rows: BenchRow[] = [];
 const seekResults: Record<string, unknown> = {};
 for (const interval of INTERVALS) {
   const store = HistoryStore.open(dbFile, { recorder: { keyframeEvery: interval } });
-  store.db.prepare('DELETE FROM keyframes').run();
-  store.db.exec('VACUUM');
+  store.storage.db.prepare('DELETE FROM keyframes').run();
+  store.storage.db.exec('VACUUM');
   const ti = performance.now();
   store.indexSession(sessionId);
   const indexMs = performance.now() - ti;
@@ -153,7 +153,7 @@ for (const interval of INTERVALS) {
 
 // Full replay at maximum speed, with the default keyframes in place again.
 const store = HistoryStore.open(dbFile, { recorder: { keyframeEvery: DEFAULT_INTERVAL } });
-store.db.prepare('DELETE FROM keyframes').run();
+store.storage.db.prepare('DELETE FROM keyframes').run();
 store.indexSession(sessionId);
 const replay = store.openReplay(sessionId);
 let t = performance.now();

@@ -264,7 +264,7 @@ describe('history through the contract', { timeout: 120_000 }, () => {
     const rec = old.startSession({ workspaceId: 'folder:/elsewhere', kind: 'solo' });
     rec.recordUpdate(Y.encodeStateAsUpdate(new Y.Doc()));
     rec.close();
-    old.db.prepare('UPDATE sessions SET updated_at = ?').run(Date.now() - 40 * 86_400_000);
+    old.storage.db.prepare('UPDATE sessions SET updated_at = ?').run(Date.now() - 40 * 86_400_000);
     old.close();
     start();
     expect(await api.history.listSessions({ allWorkspaces: true })).toHaveLength(1);

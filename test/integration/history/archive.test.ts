@@ -6,13 +6,13 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HistoryError, HistoryStore, loadTrace, parseTrace, recordTrace } from '../../../main/history';
+import { HistoryError, HistoryStore, loadTrace, parseTrace, recordTrace, type SqliteHistoryStorage } from '../../../main/history';
 import { TRACES, tempDir } from './helpers';
 
 const TABLES = ['sessions', 'update_chunks', 'keyframes', 'events', 'snapshots'];
 
-function tableCounts(store: HistoryStore): Record<string, number> {
-  return Object.fromEntries(TABLES.map((t) => [t, store.db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get() as number]));
+function tableCounts(store: HistoryStore<SqliteHistoryStorage>): Record<string, number> {
+  return Object.fromEntries(TABLES.map((t) => [t, store.storage.db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get() as number]));
 }
 
 function expectHistoryError(fn: () => unknown, code: string, message: RegExp): void {
@@ -200,7 +200,7 @@ describe('opening the database', () => {
 
     const newer = path.join(tmp.dir, 'newer.sqlite');
     const store = HistoryStore.open(newer);
-    store.db.pragma('user_version = 99');
+    store.storage.db.pragma('user_version = 99');
     store.close();
     expectHistoryError(() => HistoryStore.open(newer), 'unsupported-version', /newer than this CodeCrafter supports/);
   });

@@ -233,13 +233,13 @@ describe('a recorded room session', () => {
       doc.getMap('files').set('k.txt', text);
       for (let i = 0; i < 6; i++) text.insert(i, String(i));
       recorder.flush();
-      const keyframes = () => store.db.prepare('SELECT seq FROM keyframes').pluck().all() as number[];
+      const keyframes = () => store.storage.db.prepare('SELECT seq FROM keyframes').pluck().all() as number[];
       expect(keyframes()).toEqual([7]);
       text.insert(0, 'x');
       recorder.flush();
       expect(keyframes()).toEqual([7]); // 1 update since: not due yet
       // The keyframe alone must rebuild seq 7: delete the updates it covers and seek.
-      store.db.prepare('DELETE FROM update_chunks WHERE last_seq <= 7').run();
+      store.storage.db.prepare('DELETE FROM update_chunks WHERE last_seq <= 7').run();
       expect(store.openReplay(recorder.sessionId).filesAt({ seq: 7 }).files).toEqual({ 'k.txt': '012345' });
       recorder.close();
     } finally {

@@ -29,7 +29,7 @@ describe.each(CASES)('trace $name', ({ name, file, seeks, seed }) => {
       const lastSeq = store.getSession(sessionId).lastSeq;
       expect(lastSeq).toBe(trace.txns.length + 1);
       // Keyframes at least every DEFAULT_KEYFRAME_EVERY updates, so a seek never replays from the start.
-      const seqs = store.db.prepare('SELECT seq FROM keyframes ORDER BY seq').pluck().all() as number[];
+      const seqs = store.storage.db.prepare('SELECT seq FROM keyframes ORDER BY seq').pluck().all() as number[];
       const gaps = [...seqs, lastSeq].map((s, i, all) => s - (i ? all[i - 1]! : 0));
       expect(Math.max(...gaps)).toBeLessThanOrEqual(DEFAULT_KEYFRAME_EVERY);
     } finally {

@@ -1,22 +1,28 @@
 // The history use cases behind their interface (issue 12), with real parts: the history log and
-// the settings in real SQLite files, the folder through the real WorkspaceService.
+// the settings in real SQLite files, the folder through the real WorkspaceService. The service
+// takes its storage as a parameter; the same cases run over the in-memory storage too.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode, HostError } from '../../../common/errors';
-import { HistoryError, HistoryStore } from '../../../main/history';
+import { HistoryError, MemoryHistoryStorage, SqliteHistoryStorage, type HistoryStorage } from '../../../main/history';
 import { historyToHostError } from '../../../main/history/host-errors';
 import { createHistoryService, type HistoryService } from '../../../main/services/history-service';
 import { openAppDatabase, type SqliteDatabase } from '../../../main/store/database';
 import { HistoryRetentionStore } from '../../../main/store/history-retention';
 import { WorkspaceService } from '../../../main/workspace/workspace-service';
 
-describe('HistoryService', () => {
+const STORAGES: Array<[string, (dir: string) => HistoryStorage]> = [
+  ['a SQLite file', (dir) => SqliteHistoryStorage.open(path.join(dir, 'history.sqlite'))],
+  ['memory', () => new MemoryHistoryStorage()],
+];
+
+describe.each(STORAGES)('HistoryService over %s', (_name, openStorage) => {
   let tmp: string;
   let folder: string;
-  let store: HistoryStore;
+  let storage: HistoryStorage;
   let db: SqliteDatabase;
   let workspace: WorkspaceService;
   let service: HistoryService;
@@ -27,12 +33,12 @@ describe('HistoryService', () => {
     folder = path.join(tmp, 'project');
     mkdirSync(folder);
     writeFileSync(path.join(folder, 'main.py'), '');
-    store = HistoryStore.open(path.join(tmp, 'history.sqlite'));
+    storage = openStorage(tmp);
     db = openAppDatabase(path.join(tmp, 'data')).db;
     workspace = new WorkspaceService(() => {});
     await workspace.open(folder);
     service = createHistoryService({
-      store,
+      storage,
       workspace,
       retention: new HistoryRetentionStore(db, path.join(tmp, 'data')),
       exportDir: path.join(tmp, 'exports'),
@@ -42,7 +48,7 @@ describe('HistoryService', () => {
 
   afterEach(() => {
     service.dispose();
-    store.close();
+    storage.close();
     db.close();
     workspace.dispose();
     rmSync(tmp, { recursive: true, force: true });
@@ -82,7 +88,7 @@ describe('HistoryService', () => {
     expect(readFileSync(path.join(target, 'src/app.py'), 'utf8')).toBe('x = 1\n');
     await expect(service.fork({ sessionId: live.sessionId, at: 'end', folder: target })).rejects.toMatchObject({ code: ErrorCode.AlreadyExists });
     await expect(service.fork({ sessionId: live.sessionId, at: 'end', folder: 'relative/dir' })).rejects.toMatchObject({ code: ErrorCode.InvalidArgument });
-    expect(store.getSession(fork.sessionId)).toMatchObject({ workspaceId: `folder:${target}`, kind: 'fork', parentId: live.sessionId });
+    expect(storage.getSession(fork.sessionId)).toMatchObject({ workspaceId: `folder:${target}`, kind: 'fork', parentId: live.sessionId });
   });
 
   it('keeps the retention in the settings database and prunes with it', async () => {

@@ -1,6 +1,7 @@
 // The history recorder on its own thread (issue 12): main's client forwards calls and hooks to a
-// real worker_thread running the HistoryService over a real SQLite file, and hears its commits.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// real worker_thread running the HistoryService over a real SQLite file, and hears its commits
+// and its log records, which end up in main's log file.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
@@ -8,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { HistoryStored } from '../../../common/contract-history';
 import { ErrorCode } from '../../../common/errors';
 import { HistoryStore } from '../../../main/history';
+import { closeLogFile, openLogFile, readRecentLog } from '../../../main/log/log-service';
 import { startHistoryWorker } from '../../../main/services/history-worker-client';
 
 describe('history worker', () => {
@@ -54,6 +56,34 @@ describe('history worker', () => {
       expect(store.openReplay(session!.id).filesAt('end').files).toEqual({ 'main.py': 'print("hi")\n' });
     } finally {
       store.close();
+    }
+  }, 120_000);
+
+  it('writes an error of the worker to main\'s log file, with its level and context', async () => {
+    const dataDir = path.join(tmp, 'data');
+    await openLogFile(dataDir);
+    // The export folder's path is taken by a file: creating the folder fails inside the worker.
+    const exportDir = path.join(tmp, 'exports-taken');
+    writeFileSync(exportDir, 'not a folder');
+    const worker = startHistoryWorker({ historyFile: path.join(tmp, 'logged.sqlite'), exportDir, retentionDays: null, openRoot: () => root, onStored: () => {} });
+    try {
+      const live = await worker.api.begin(undefined);
+      await expect(worker.api.exportSession({ sessionId: live.sessionId })).rejects.toThrow(/EEXIST/);
+      const records = readRecentLog(dataDir)
+        .text.trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      const logged = records.filter((r) => r.msg === 'a history request failed');
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({ level: 50, component: 'history', method: 'exportSession', pid: process.pid });
+      // From the worker thread (main's own records carry no threadId), with the error's stack.
+      expect(logged[0]!.threadId).toEqual(expect.any(Number));
+      const err = logged[0]!.err as { message: string; stack: string };
+      expect(err.message).toContain(exportDir);
+      expect(err.stack).toContain('history-service');
+    } finally {
+      await worker.dispose();
+      closeLogFile();
     }
   }, 120_000);
 });

@@ -21,6 +21,8 @@ describe('RunService', () => {
   const events: RunEvent[] = [];
   const recorded: string[] = [];
   const ended: RunResult[] = [];
+  /** What a client reading the histories at the moment `done` reached it would see. */
+  const seenAtDone = new Map<string, { runHistory: boolean; recording: boolean }>();
 
   beforeAll(async () => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'cc-run-service-'));
@@ -40,7 +42,15 @@ describe('RunService', () => {
         runStarted: (runId, language, entry) => recorded.push(`start ${runId} ${language} ${entry}`),
         runEnded: (result) => ended.push(result),
       },
-      onEvent: (event) => events.push(event),
+      onEvent: (event) => {
+        events.push(event);
+        if (event.type === 'done') {
+          seenAtDone.set(event.runId, {
+            runHistory: runs.history().some((r) => r.runId === event.runId),
+            recording: ended.some((r) => r.runId === event.runId),
+          });
+        }
+      },
     });
   }, 120_000);
 
@@ -54,9 +64,8 @@ describe('RunService', () => {
   const done = (runId: string) =>
     new Promise<RunResult>((resolve) => {
       const poll = () => {
-        const end = ended.find((r) => r.runId === runId);
-        // runEnded comes before the history write; wait until both are there.
-        if (end && runs.history().some((r) => r.runId === runId)) resolve(end);
+        const end = events.find((e) => e.runId === runId && e.type === 'done');
+        if (end?.type === 'done') resolve(end.result);
         else setTimeout(poll, 50);
       };
       poll();
@@ -77,6 +86,20 @@ describe('RunService', () => {
     expect(events.some((e) => e.runId === runId && e.type === 'done')).toBe(true);
     const stored = runs.history().find((r) => r.runId === runId)!;
     expect(stored).toMatchObject({ language: 'python', entry: 'main.py', verdict: 'ok', output: 'hello Ada\n', sandboxed: true });
+  }, 120_000);
+
+  it('has the run in the execution history and the recording by the time `done` is emitted', async () => {
+    // A client refreshes its run list when `done` arrives (renderer/run/run-controller.ts); a run
+    // written after `done` was missing from that list.
+    const { runId } = await runs.run({ language: 'python', entry: 'main.py', openFiles: [{ path: 'main.py', content: 'print(2 + 2)\n' }] });
+    const result = await done(runId);
+    expect(result.verdict).toBe('ok');
+    expect(seenAtDone.get(runId)).toEqual({ runHistory: true, recording: true });
+    // The output streamed before `done`, and is in the stored run.
+    const types = events.filter((e) => e.runId === runId).map((e) => e.type);
+    expect(types.indexOf('output')).toBeGreaterThanOrEqual(0);
+    expect(types.indexOf('output')).toBeLessThan(types.indexOf('done'));
+    expect(runs.history().find((r) => r.runId === runId)?.output).toBe('4\n');
   }, 120_000);
 
   it('refuses an unsandboxed run the policy does not allow, and nothing is recorded', async () => {
