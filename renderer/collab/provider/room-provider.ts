@@ -82,10 +82,13 @@ export class RoomProvider {
   private readonly awarenessThrottle: Throttle<number[]>;
   private readonly changeEmitter = new Emitter<void>();
   private readonly eventEmitter = new Emitter<RoomEvent>();
+  private readonly dropEmitter = new Emitter<string>();
   private readonly appHandlers = new Set<AppHandler>();
   /** Members, knocks, roles or links changed. */
   readonly onDidChange = this.changeEmitter.event;
   readonly onEvent = this.eventEmitter.event;
+  /** A peer's sync step 2 or update was dropped (its role may not write): the peer's key. */
+  readonly onDidDropUpdate = this.dropEmitter.event;
   private running = false;
   private disposed = false;
   private readonly now: () => number;
@@ -182,6 +185,7 @@ export class RoomProvider {
     this.mesh.dispose();
     this.changeEmitter.dispose();
     this.eventEmitter.dispose();
+    this.dropEmitter.dispose();
     this.appHandlers.clear();
   }
 
@@ -282,6 +286,7 @@ export class RoomProvider {
     if (kind !== SYNC_STEP2 && kind !== SYNC_UPDATE) throw new Error(`unknown sync message ${kind}`);
     if (!this.roles.canWrite(key, this.readOnly)) {
       this.stats.droppedUpdates++;
+      this.dropEmitter.fire(key);
       return;
     }
     Y.applyUpdate(this.options.doc, payload, link);
