@@ -5,7 +5,7 @@ import { documents } from '../editor/documents';
 import { api } from '../host';
 import { workbench } from '../state/store';
 import { notify, openFile } from '../workbench/actions';
-import { channelPair, type RoomChannel } from '../collab/room-channel';
+import { channelPair, type ChannelSender, type RoomChannel } from '../collab/room-channel';
 import { interviewState } from './interview-state';
 import { readInterview, readSampleVerdicts, sampleVerdictsOf } from './room-interview';
 import { requestSampleRun, serveSampleRuns } from './sample-runs';
@@ -102,13 +102,22 @@ export function endInterviewRoom(): void {
   activeEditor()?.updateOptions({ readOnly: room !== null && !canEdit });
 }
 
+/**
+ * Who asked for a run, as the recording names people: `client:<id>` of their doc (the replay
+ * shows their name from their awareness), and the name their handshake gave.
+ */
+function requester(from: ChannelSender): { author: string; name: string } {
+  const clientId = workbench.get().collab.members.find((m) => m.key === from.key)?.clientIds[0];
+  return { author: clientId === undefined ? `key:${from.fingerprint}` : `client:${clientId}`, name: from.name.trim().slice(0, 200) || from.fingerprint };
+}
+
 function serveSamples(ch: RoomChannel): Disposer {
   return serveSampleRuns(
     ch,
-    (request) => {
+    (request, from) => {
       const id = interviewState.get().record?.id;
       if (!id) return Promise.reject(new Error('No interview is open on the interviewer’s side.'));
-      return api.interview.judge({ id, language: request.language, entry: request.entry, files: request.files, tests: 'sample' });
+      return api.interview.judge({ id, language: request.language, entry: request.entry, files: request.files, tests: 'sample', requestedBy: requester(from) });
     },
     {
       onRefused: (reason, from) => console.warn(`interview: refused a sample run from ${from.name} (${from.fingerprint}): ${reason}`),

@@ -40,13 +40,17 @@ describe('sample runs over the room channel', () => {
   it("runs the candidate's samples on the interviewer's side and answers with sample verdicts only", async () => {
     const [ic, cc] = channelPair(interviewer, candidate);
     const asked: SampleRunRequest[] = [];
-    serveSampleRuns(ic!, async (r) => {
+    const askers: ChannelSender[] = [];
+    serveSampleRuns(ic!, async (r, from) => {
       asked.push(r);
+      askers.push(from);
       return judgeResult('wrong-answer');
     });
     const result = await requestSampleRun(cc!, interviewer.key, request);
     expect(asked).toHaveLength(1);
     expect(asked[0]!.files).toEqual(request.files);
+    // The recording names who asked (interview-room.ts passes it to the judge).
+    expect(askers).toEqual([candidate]);
     expect(result.verdict).toBe('wrong-answer');
     expect(result.tests.map((t) => t.name)).toEqual(['data/sample/01']);
     expect(result.tests[0]!.diff).toContain('+-1');

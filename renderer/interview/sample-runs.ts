@@ -37,12 +37,12 @@ export function maySampleRun(from: ChannelSender): boolean {
 }
 
 /**
- * Interviewer: answers `interview/run-samples` with `runSamples` (the judge, samples only).
- * Returns the disposer.
+ * Interviewer: answers `interview/run-samples` with `runSamples` (the judge, samples only), which
+ * learns who asked (for the recording). Returns the disposer.
  */
 export function serveSampleRuns(
   channel: RoomChannel,
-  runSamples: (request: SampleRunRequest) => Promise<JudgeResult>,
+  runSamples: (request: SampleRunRequest, from: ChannelSender) => Promise<JudgeResult>,
   options: { onRefused?: (reason: string, from: ChannelSender) => void; onRun?: (from: ChannelSender, result: JudgeResult) => void; now?: () => number } = {},
 ): Disposer {
   const now = options.now ?? Date.now;
@@ -62,7 +62,7 @@ export function serveSampleRuns(
     if (times.length >= SAMPLE_RUNS_PER_MINUTE) return refuse(`at most ${SAMPLE_RUNS_PER_MINUTE} sample runs a minute`, requestId);
     recent.set(from.key, [...times, now()]);
     busy.add(from.key);
-    runSamples(parsed.data)
+    runSamples(parsed.data, from)
       .then(
         (result) => {
           const safe = redactHiddenTests({ ...result, tests: result.tests.filter((t) => t.sample) });
