@@ -31,9 +31,13 @@ export type SampleRunAnswer = { requestId: string; result: JudgeResult } | { req
 
 const SampleRunAnswerSchema = z.object({ requestId: z.string().max(MAX_REQUEST_ID), result: z.unknown().optional(), error: z.string().max(2000).optional() });
 
-/** Who may ask for sample runs: the candidate and the interviewer (the room's owner is one). */
+/**
+ * Who may ask for sample runs: the candidate, who is let in as an editor by the door's "Admit as
+ * editor" (or granted 'candidate'), and the interviewer (the room's owner is one). Not a viewer,
+ * which is also what a candidate is while the pad is locked (pad-lock.ts).
+ */
 export function maySampleRun(from: ChannelSender): boolean {
-  return from.role === 'candidate' || from.role === 'interviewer' || from.role === 'owner';
+  return from.role === 'candidate' || from.role === 'editor' || from.role === 'interviewer' || from.role === 'owner';
 }
 
 /**
