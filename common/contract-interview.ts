@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SessionIdSchema } from './history';
+import { AuthorSchema, SessionIdSchema } from './history';
 import { InterviewIdSchema, MAX_NOTE_CHARS, ReportIdSchema, RubricSchema, type InterviewInfo, type InterviewNote, type InterviewReport, type ProblemPublic, type Rubric } from './interview';
 import { ProblemIdSchema, type JudgeResult, type ProblemSummary } from './problem';
 import { method, type ServiceSpec } from './rpc';
@@ -34,7 +34,7 @@ export const interviewContract = {
   list: method<InterviewInfo[]>()(Empty),
   /** Links the interview to the recording of its room (for notes on the replay timeline and the report). */
   attachSession: method<void>()(z.object({ id: InterviewIdSchema, sessionId: SessionIdSchema }).strict()),
-  /** Judges the room's code: samples (the candidate's runs), secret (hidden) or all; kept in the record. */
+  /** Judges the room's code: samples (the candidate's runs), secret (hidden) or all; kept in the record and the recording. */
   judge: method<JudgeResult>()(
     z
       .object({
@@ -43,6 +43,11 @@ export const interviewContract = {
         entry: WorkspacePathSchema,
         files: z.array(RunFileSchema).min(1).max(MAX_FILES),
         tests: z.enum(['sample', 'secret', 'all']),
+        /**
+         * Who asked, when not this machine's user (a candidate's sample run over the room channel):
+         * their author id in the recording and their name. The run is recorded in the history with it.
+         */
+        requestedBy: z.object({ author: AuthorSchema, name: z.string().trim().min(1).max(200) }).strict().optional(),
       })
       .strict(),
   ),

@@ -3,6 +3,7 @@
 // of an exported session file. main/history validates with these; the UI gets the types.
 import { z } from 'zod';
 import { ChatIdSchema, ChatTextSchema } from './chat';
+import { TEST_VERDICTS } from './problem';
 import { VerdictSchema } from './sandbox';
 
 /**
@@ -94,6 +95,26 @@ export const HistoryEventSchema = z.discriminatedUnion('kind', [
     offset: z.number().int().nonnegative().optional(),
   }),
   z.object({ kind: z.literal('focus'), author: AuthorSchema, state: z.enum(['lost', 'gained']) }),
+  /**
+   * An interview's judge run (issue 9), on the interviewer's machine: which tests, the verdict and
+   * how many passed. Never a test's name, input, output or diff: hidden tests stay out of the
+   * recording (and so out of an exported session).
+   */
+  z.object({
+    kind: z.literal('judge'),
+    author: AuthorSchema,
+    tests: z.enum(['sample', 'secret', 'all']),
+    /** The display name of who asked for it, when that was not this machine's user (a candidate's sample run). */
+    requestedBy: z.string().min(1).max(200).optional(),
+    entry: HistoryFilePathSchema.optional(),
+    language: z.string().max(50).optional(),
+    verdict: z.enum(TEST_VERDICTS).exclude(['skipped']),
+    passed: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    score: z.number().nullable().optional(),
+    maxScore: z.number().nullable().optional(),
+    wallMs: z.number().nonnegative().optional(),
+  }),
   z.object({
     kind: z.literal('terminal-open'),
     terminalId: TerminalId,
@@ -198,7 +219,7 @@ export interface TimelineTrack {
 }
 
 export interface TimelineMarker {
-  kind: 'run' | 'paste' | 'chat' | 'focus-lost' | 'snapshot';
+  kind: 'run' | 'judge' | 'paste' | 'chat' | 'focus-lost' | 'snapshot';
   time: number;
   seq: number;
   author: string | null;

@@ -5,6 +5,7 @@ import type { HistoryEvent } from '../../common/history';
 type RunStart = Extract<HistoryEvent, { kind: 'run-start' }>;
 type RunEnd = Extract<HistoryEvent, { kind: 'run-end' }>;
 type Paste = Extract<HistoryEvent, { kind: 'paste' }>;
+type Judge = Extract<HistoryEvent, { kind: 'judge' }>;
 
 /** What ran: the entry file, else the language, else a plain word (an unsafe path was dropped at recording). */
 export function runSubject(start: Pick<RunStart, 'entry' | 'language'> | undefined): string {
@@ -25,6 +26,15 @@ export function runEndLabel(end: RunEnd, start: RunStart | undefined): string {
   const verdict = end.verdict === 'runtime-error' && end.exitCode != null ? `runtime-error, exit ${end.exitCode}` : end.verdict;
   const time = end.wallMs === undefined ? '' : ` (${formatSeconds(end.wallMs)})`;
   return `Run ${runSubject(start)} — ${verdict}${time}`;
+}
+
+const JUDGED_TESTS: Record<Judge['tests'], string> = { sample: 'Sample tests', secret: 'Hidden tests', all: 'All tests' };
+
+/** An interview's judge run: "Hidden tests — accepted (10/10 passed)", and who asked when it was not this user. */
+export function judgeLabel(judge: Judge): string {
+  const score = judge.score != null && judge.maxScore != null ? `, score ${judge.score}/${judge.maxScore}` : '';
+  const asked = judge.requestedBy ? `, asked by ${judge.requestedBy}` : '';
+  return `${JUDGED_TESTS[judge.tests]} — ${judge.verdict} (${judge.passed}/${judge.total} passed${score})${asked}`;
 }
 
 export function pasteLabel(paste: Paste): string {

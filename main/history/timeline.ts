@@ -1,8 +1,8 @@
-// The replay timeline: one track per participant (bursts of edits), markers for runs, pastes,
+// The replay timeline: one track per participant (bursts of edits), markers for runs, judge runs, pastes,
 // chat, focus loss and snapshots, and the idle gaps playback skips.
 import type { HistoryEvent, SessionInfo, Timeline, TimelineMarker, TimelineSpan, TimelineTrack } from '../../common/history';
 import type { SessionLog } from './log';
-import { chatLabel, FOCUS_LOST_LABEL, pasteLabel, runEndLabel, runStartLabel, snapshotLabel } from './marker-labels';
+import { chatLabel, FOCUS_LOST_LABEL, judgeLabel, pasteLabel, runEndLabel, runStartLabel, snapshotLabel } from './marker-labels';
 import type { StoredEvent } from './replayer';
 
 export interface TimelineOptions {
@@ -56,6 +56,9 @@ export function buildTimeline(
         break;
       case 'run-end':
         markers.push({ kind: 'run', time, seq, author: event.author, label: runEndLabel(event, runStarts.get(event.runId)) });
+        break;
+      case 'judge':
+        markers.push({ kind: 'judge', time, seq, author: event.author, label: judgeLabel(event) });
         break;
       case 'paste':
         markers.push({ kind: 'paste', time, seq, author: event.author, label: pasteLabel(event) });

@@ -6,7 +6,8 @@ import type { AreaHandlers, HostContext } from './host-context';
 
 /**
  * The interview service's handlers (issue 9). Reports print with the Electron window when the
- * host has one (`printer`), else with Chromium headless.
+ * host has one (`printer`), else with Chromium headless. `recording` is the history: reports read
+ * its timeline, and judge runs are recorded into it.
  */
 export function createInterviewHandlers(
   ctx: HostContext,

@@ -9,7 +9,8 @@ import { LANGUAGES, type LanguageId } from '../../common/languages';
 import type { JudgeResult, ProblemSummary } from '../../common/problem';
 import { workspacePathProblem } from '../../common/paths';
 import { ErrorCode, HostError } from '../../common/errors';
-import type { Timeline } from '../../common/history';
+import type { HistoryEvent, Timeline } from '../../common/history';
+import { LOCAL_AUTHOR } from '../../common/contract-history';
 import { getLogger } from '../log/log-service';
 import { openProblemBank } from './bank-location';
 import { InterviewStore, newInterviewId, newReportId } from './interview-store';
@@ -27,6 +28,39 @@ const decoder = new TextDecoder('utf-8');
 export interface InterviewRecording {
   timeline(sessionId: string): Timeline | Promise<Timeline>;
   exportSession(sessionId: string): { path: string; name: string; sha256: string } | Promise<{ path: string; name: string; sha256: string }>;
+  /** Adds an event to the live recording `sessionId`; rejects when that recording is not live. */
+  record(sessionId: string, event: HistoryEvent): unknown;
+}
+
+export interface JudgeRequest {
+  id: string;
+  language: LanguageId;
+  entry: string;
+  files: Array<{ path: string; content: string }>;
+  tests: 'sample' | 'secret' | 'all';
+  /** Who asked, when not this machine's user (a candidate's sample run). */
+  requestedBy?: { author: string; name: string };
+}
+
+/**
+ * A judge run as the recording keeps it: which tests, the verdict and how many passed. No test's
+ * name, input, output or diff, so a hidden test is never in the history or an exported session.
+ */
+export function judgeEvent(request: JudgeRequest, result: JudgeResult): Extract<HistoryEvent, { kind: 'judge' }> {
+  return {
+    kind: 'judge',
+    author: request.requestedBy?.author ?? LOCAL_AUTHOR,
+    ...(request.requestedBy ? { requestedBy: request.requestedBy.name } : {}),
+    tests: request.tests,
+    entry: request.entry,
+    language: request.language,
+    verdict: result.verdict,
+    passed: result.tests.filter((t) => t.verdict === 'accepted').length,
+    total: result.tests.length,
+    score: result.score,
+    maxScore: result.maxScore,
+    wallMs: result.wallMs,
+  };
 }
 
 export interface InterviewServiceOptions {
@@ -132,7 +166,7 @@ export class InterviewService {
     this.store.attachSession(id, sessionId);
   }
 
-  async judgeRoomCode(request: { id: string; language: LanguageId; entry: string; files: Array<{ path: string; content: string }>; tests: 'sample' | 'secret' | 'all' }): Promise<JudgeResult> {
+  async judgeRoomCode(request: JudgeRequest): Promise<JudgeResult> {
     const interview = this.store.get(request.id);
     const pkg = this.bank.get(interview.problemId);
     const judge = await this.judge();
@@ -146,7 +180,19 @@ export class InterviewService {
     );
     result.timeLimitSource = time.source;
     this.store.addRun(request.id, request.tests, request.entry, result);
+    await this.recordJudgeRun(interview.sessionId, request, result);
     return result;
+  }
+
+  /** The run goes into the room's recording too (the Replay timeline, the report's timeline). */
+  private async recordJudgeRun(sessionId: string | null, request: JudgeRequest, result: JudgeResult): Promise<void> {
+    if (!sessionId || !this.options.recording) return;
+    try {
+      await this.options.recording.record(sessionId, judgeEvent(request, result));
+    } catch (error) {
+      // The recording ended (the folder was closed): the run is still in the interview's record.
+      log.warn({ err: error, interview: request.id, session: sessionId, tests: request.tests }, 'a judge run was not recorded in the history');
+    }
   }
 
   addNote(id: string, text: string): InterviewNote {

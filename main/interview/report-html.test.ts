@@ -45,7 +45,7 @@ describe('reportHtml', () => {
       interview: interview(),
       statementMarkdown: `# Sum\n\n${hostile}\n\n[x](javascript:alert(3))`,
       files: [{ path: 'main.py', content: `print(1) # ${hostile}` }],
-      timeline: summariseTimeline({ sessionId: 's', startTime: 1_000_000, endTime: 1_120_000, lastSeq: 9, tracks: [{ author: 'you', updates: 9, spans: [] }], markers: [{ kind: 'paste', time: 1, seq: 1, author: null, label: '' }, { kind: 'focus-lost', time: 2, seq: 2, author: null, label: '' }], idle: [] }),
+      timeline: summariseTimeline({ sessionId: 's', startTime: 1_000_000, endTime: 1_120_000, lastSeq: 9, tracks: [{ author: 'you', updates: 9, spans: [] }], markers: [{ kind: 'paste', time: 1, seq: 1, author: null, label: '' }, { kind: 'focus-lost', time: 2, seq: 2, author: null, label: '' }, { kind: 'judge', time: 1_065_000, seq: 3, author: 'client:7', label: `Sample tests — wrong-answer (0/1 passed), asked by ${hostile}` }], idle: [] }),
       sessionStart: 1_000_000,
       sessionExport: null,
       createdAt: 2_000_000,
@@ -57,6 +57,7 @@ describe('reportHtml', () => {
     expect(html).toContain('<b>1:30</b> note &lt;/pre&gt;');
     expect(html).toContain('Overall: 3 — Yes');
     expect(html).toContain('<li>Pastes: 1</li><li>Focus losses: 1</li>');
+    expect(html).toContain('<li>Judge runs:<ul><li>1:05 Sample tests — wrong-answer (0/1 passed), asked by &lt;/pre&gt;&lt;script&gt;');
     expect(html).toContain('<li>Duration: 2:00</li><li>Edits by you: 9</li>');
     expect(html).toContain("default-src 'none'");
   });

@@ -12,6 +12,8 @@ export interface TimelineSummary {
   durationMs: number;
   edits: Array<{ author: string; updates: number }>;
   runs: number;
+  /** The judge runs the recording holds, at their offset from its start, with their verdicts. */
+  judgeRuns: Array<{ offsetMs: number; label: string }>;
   pastes: number;
   focusLosses: number;
   chats: number;
@@ -23,6 +25,7 @@ export function summariseTimeline(timeline: Timeline): TimelineSummary {
     durationMs: Math.max(0, timeline.endTime - timeline.startTime),
     edits: timeline.tracks.map((t) => ({ author: t.author, updates: t.updates })),
     runs: count('run'),
+    judgeRuns: timeline.markers.filter((m) => m.kind === 'judge').map((m) => ({ offsetMs: m.time - timeline.startTime, label: m.label })),
     pastes: count('paste'),
     focusLosses: count('focus-lost'),
     chats: count('chat'),
@@ -83,10 +86,12 @@ export function reportHtml(input: ReportInput): string {
     .join('');
   const overall = iv.rubric.overall === null ? 'not rated' : `${iv.rubric.overall} — ${RUBRIC_SCORE_LABELS[iv.rubric.overall]}`;
   const t = input.timeline;
-  // Judge runs are the interviewer's (kept in the interview's record); editor runs come from the recording.
+  // Judge runs are counted from the interview's record (it has them even without a recording) and
+  // listed at their time from the recording; editor runs come from the recording.
   const judged = `<li>Test runs: ${iv.runs.filter((r) => r.tests === 'sample').length} on the samples, ${iv.runs.filter((r) => r.tests !== 'sample').length} on the hidden tests</li>`;
+  const judgeRuns = t?.judgeRuns.length ? `<li>Judge runs:<ul>${t.judgeRuns.map((j) => `<li>${clock(j.offsetMs)} ${escapeHtml(j.label)}</li>`).join('')}</ul></li>` : '';
   const timeline = t
-    ? `<ul><li>Duration: ${clock(t.durationMs)}</li>${t.edits.map((e) => `<li>Edits by ${escapeHtml(e.author)}: ${e.updates}</li>`).join('')}${judged}<li>Program runs: ${t.runs}</li><li>Pastes: ${t.pastes}</li><li>Focus losses: ${t.focusLosses}</li><li>Chat messages: ${t.chats}</li></ul>`
+    ? `<ul><li>Duration: ${clock(t.durationMs)}</li>${t.edits.map((e) => `<li>Edits by ${escapeHtml(e.author)}: ${e.updates}</li>`).join('')}${judged}${judgeRuns}<li>Program runs: ${t.runs}</li><li>Pastes: ${t.pastes}</li><li>Focus losses: ${t.focusLosses}</li><li>Chat messages: ${t.chats}</li></ul>`
     : `<ul>${judged}</ul><p class="muted">The room was not recorded.</p>`;
   const code = input.files.length
     ? input.files.map((f) => `<h3>${escapeHtml(f.path)}</h3><pre class="code">${escapeHtml(f.content)}</pre>`).join('\n')

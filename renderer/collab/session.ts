@@ -313,7 +313,8 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
     role === 'guest' ? watchHostNotices() : () => {},
     startGuestRuns(channel, role === 'owner' ? 'owner' : 'guest'),
     // The interview clock and the candidate's sample runs (issue 9) travel on the same channel.
-    attachInterviewChannel(channel),
+    // The pad lock is enforced through the room's membership log (interview/pad-lock.ts).
+    attachInterviewChannel(channel, conn.provider),
     // Shared terminals (issue 10 item 4) too; members ask for the list when admitted.
     startRoomTerminals(channel, role === 'owner' ? 'owner' : 'guest', conn.onDidChange),
     () => clearInterval(idleTimer),

@@ -5,13 +5,15 @@ import { documents } from '../editor/documents';
 import { api } from '../host';
 import { workbench } from '../state/store';
 import { notify, openFile } from '../workbench/actions';
-import { channelPair, type RoomChannel } from '../collab/room-channel';
+import { channelPair, type ChannelSender, type RoomChannel } from '../collab/room-channel';
 import { interviewState } from './interview-state';
 import { readInterview, readSampleVerdicts, sampleVerdictsOf } from './room-interview';
 import { requestSampleRun, serveSampleRuns } from './sample-runs';
 import { formatClock, type TimerState } from './timer-model';
 import { ownsClock, TimerSync } from './timer-sync';
 import { roomCode } from './room-code';
+import { PadLock, type LockableRoom } from './pad-lock';
+import { getLogger } from '../log';
 import './interview-probe';
 
 // An interview room in this window (issue 9): reads the public part from the room doc, runs the
@@ -20,12 +22,16 @@ import './interview-probe';
 //
 // The room channel (renderer/collab/room-channel.ts) is given by whoever builds it, through
 // attachInterviewChannel; until then the interviewer's clock runs on this machine alone and the
-// candidate's sample verdicts come from the interviewer's runs published in the doc.
+// candidate's sample verdicts come from the interviewer's runs published in the doc. With it comes
+// the room itself, so the interviewer's lock is enforced by every peer (pad-lock.ts).
 
 const TICK_MS = 1000;
+const LOCK_DROPPED_NOTICE = 'interview-lock-dropped';
+const log = getLogger('interview');
 
 let channel: RoomChannel | null = null;
 let clock: TimerSync | null = null;
+let padLock: PadLock | null = null;
 let roomDisposers: Disposer[] = [];
 
 /** A channel with nobody on it: the interviewer's clock before (or without) a room channel. */
@@ -33,10 +39,29 @@ function localChannel(side: 'interviewer' | 'candidate'): RoomChannel {
   return channelPair({ key: 'local', fingerprint: 'local', name: 'local', role: side })[0]!;
 }
 
+/** The candidate's editor: read-only while the pad is locked, and while its role may not write. */
 function applyLock(): void {
   const { side, timer } = interviewState.get();
   const locked = side === 'candidate' && Boolean(timer?.locked);
-  activeEditor()?.updateOptions({ readOnly: locked, readOnlyMessage: { value: 'Time is up: the interviewer has locked the pad.' } });
+  // The clock's unlock may arrive before the role that lets this window write again.
+  const { room, canEdit } = workbench.get().collab;
+  const readOnly = locked || (room !== null && !canEdit);
+  const message = locked ? 'Time is up: the interviewer has locked the pad.' : 'Your role in this room cannot edit (ask the owner).';
+  activeEditor()?.updateOptions({ readOnly, readOnlyMessage: { value: message } });
+}
+
+/** Interviewer: the room follows the clock's lock (pad-lock.ts). */
+function syncPadLock(): void {
+  const { side, timer } = interviewState.get();
+  const lock = padLock;
+  if (!lock || side !== 'interviewer' || !timer || timer.locked === lock.isLocked) return;
+  lock.setLocked(timer.locked).catch((error: unknown) => reportLockError(error, timer.locked));
+}
+
+function reportLockError(error: unknown, locking: boolean): void {
+  const what = locking ? 'Cannot lock the candidate’s pad for the room' : 'Cannot give the candidate back the pad';
+  log.error(what, error);
+  notify(`${what}: ${error instanceof Error ? error.message : String(error)}`, 'error', undefined, 'interview-lock');
 }
 
 function startClock(side: 'interviewer' | 'candidate', previous: TimerState | undefined): void {
@@ -60,7 +85,8 @@ export function beginInterviewRoom(side: 'interviewer' | 'candidate'): void {
     () => clearInterval(tick),
     interviewState.subscribe(applyLock),
     workbench.subscribe((s, prev) => {
-      if (s.activeTab !== prev.activeTab) queueMicrotask(applyLock);
+      // After the collab code's own read-only update (editor-link.ts), so the lock's message wins.
+      if (s.activeTab !== prev.activeTab || s.collab.canEdit !== prev.collab.canEdit) queueMicrotask(applyLock);
     }),
   ];
   if (side === 'interviewer' && channel) roomDisposers.push(serveSamples(channel));
@@ -72,16 +98,26 @@ export function endInterviewRoom(): void {
   clock?.dispose();
   clock = null;
   interviewState.set({ timer: null });
-  activeEditor()?.updateOptions({ readOnly: false });
+  const { room, canEdit } = workbench.get().collab;
+  activeEditor()?.updateOptions({ readOnly: room !== null && !canEdit });
+}
+
+/**
+ * Who asked for a run, as the recording names people: `client:<id>` of their doc (the replay
+ * shows their name from their awareness), and the name their handshake gave.
+ */
+function requester(from: ChannelSender): { author: string; name: string } {
+  const clientId = workbench.get().collab.members.find((m) => m.key === from.key)?.clientIds[0];
+  return { author: clientId === undefined ? `key:${from.fingerprint}` : `client:${clientId}`, name: from.name.trim().slice(0, 200) || from.fingerprint };
 }
 
 function serveSamples(ch: RoomChannel): Disposer {
   return serveSampleRuns(
     ch,
-    (request) => {
+    (request, from) => {
       const id = interviewState.get().record?.id;
       if (!id) return Promise.reject(new Error('No interview is open on the interviewer’s side.'));
-      return api.interview.judge({ id, language: request.language, entry: request.entry, files: request.files, tests: 'sample' });
+      return api.interview.judge({ id, language: request.language, entry: request.entry, files: request.files, tests: 'sample', requestedBy: requester(from) });
     },
     {
       onRefused: (reason, from) => console.warn(`interview: refused a sample run from ${from.name} (${from.fingerprint}): ${reason}`),
@@ -94,15 +130,28 @@ function serveSamples(ch: RoomChannel): Disposer {
 }
 
 /**
- * The room channel for interview messages (the clock, sample runs). Called by the code that
- * builds the channel for a room; returns the disposer. Messages' roles come from the channel.
+ * The room channel for interview messages (the clock, sample runs), and the room whose membership
+ * log enforces the pad lock. Called by the code that builds the channel for a room; returns the
+ * disposer. Messages' roles come from the channel.
  */
-export function attachInterviewChannel(roomChannel: RoomChannel): Disposer {
+export function attachInterviewChannel(roomChannel: RoomChannel, room?: LockableRoom): Disposer {
   channel = roomChannel;
+  const lock = room
+    ? new PadLock(room, {
+        onDropped: (member) =>
+          notify(`${member.name}'s edits after the lock were not accepted: the pad is locked. Unlock it to take their edits again.`, 'warning', undefined, LOCK_DROPPED_NOTICE),
+        onError: (error) => reportLockError(error, true),
+      })
+    : null;
+  padLock = lock;
+  const unwatchLock = lock ? interviewState.subscribe(syncPadLock) : () => {};
   const side = interviewState.get().side;
   if (side) beginInterviewRoom(side);
   interviewState.set({ channel: true });
   return () => {
+    unwatchLock();
+    lock?.dispose();
+    if (padLock === lock) padLock = null;
     if (channel !== roomChannel) return;
     channel = null;
     interviewState.set({ channel: false });

@@ -10,6 +10,8 @@ import { requestSampleRun, RUN_SAMPLES_TOPIC, SAMPLE_RESULT_TOPIC, serveSampleRu
 const interviewer: ChannelSender = { key: 'a'.repeat(64), fingerprint: 'aaaa', name: 'Ivy', role: 'interviewer' };
 const candidate: ChannelSender = { key: 'b'.repeat(64), fingerprint: 'bbbb', name: 'Cal', role: 'candidate' };
 const viewer: ChannelSender = { key: 'c'.repeat(64), fingerprint: 'cccc', name: 'Vic', role: 'viewer' };
+/** How the app lets a candidate in today: the knock's "Admit as editor". */
+const editor: ChannelSender = { key: 'd'.repeat(64), fingerprint: 'dddd', name: 'Eve', role: 'editor' };
 
 const HIDDEN_ANSWER = 'HIDDEN-ANSWER-4242';
 
@@ -40,13 +42,17 @@ describe('sample runs over the room channel', () => {
   it("runs the candidate's samples on the interviewer's side and answers with sample verdicts only", async () => {
     const [ic, cc] = channelPair(interviewer, candidate);
     const asked: SampleRunRequest[] = [];
-    serveSampleRuns(ic!, async (r) => {
+    const askers: ChannelSender[] = [];
+    serveSampleRuns(ic!, async (r, from) => {
       asked.push(r);
+      askers.push(from);
       return judgeResult('wrong-answer');
     });
     const result = await requestSampleRun(cc!, interviewer.key, request);
     expect(asked).toHaveLength(1);
     expect(asked[0]!.files).toEqual(request.files);
+    // The recording names who asked (interview-room.ts passes it to the judge).
+    expect(askers).toEqual([candidate]);
     expect(result.verdict).toBe('wrong-answer');
     expect(result.tests.map((t) => t.name)).toEqual(['data/sample/01']);
     expect(result.tests[0]!.diff).toContain('+-1');
@@ -68,6 +74,14 @@ describe('sample runs over the room channel', () => {
     for (let i = 0; i < SAMPLE_RUNS_PER_MINUTE; i++) await requestSampleRun(cc!, interviewer.key, request);
     await expect(requestSampleRun(cc!, interviewer.key, request)).rejects.toThrow(/at most/);
     expect(runs).toBe(SAMPLE_RUNS_PER_MINUTE);
+  });
+
+  it('a candidate let in as an editor runs the samples (a viewer, as a locked candidate is, may not: above)', async () => {
+    const [ic, ec] = channelPair(interviewer, editor);
+    let runs = 0;
+    serveSampleRuns(ic!, async () => (runs++, judgeResult('accepted')));
+    expect((await requestSampleRun(ec!, interviewer.key, request)).verdict).toBe('accepted');
+    expect(runs).toBe(1);
   });
 
   it('a candidate ignores a sample result that does not come from the interviewer', async () => {

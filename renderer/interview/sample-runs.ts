@@ -31,18 +31,22 @@ export type SampleRunAnswer = { requestId: string; result: JudgeResult } | { req
 
 const SampleRunAnswerSchema = z.object({ requestId: z.string().max(MAX_REQUEST_ID), result: z.unknown().optional(), error: z.string().max(2000).optional() });
 
-/** Who may ask for sample runs: the candidate and the interviewer (the room's owner is one). */
+/**
+ * Who may ask for sample runs: the candidate, who is let in as an editor by the door's "Admit as
+ * editor" (or granted 'candidate'), and the interviewer (the room's owner is one). Not a viewer,
+ * which is also what a candidate is while the pad is locked (pad-lock.ts).
+ */
 export function maySampleRun(from: ChannelSender): boolean {
-  return from.role === 'candidate' || from.role === 'interviewer' || from.role === 'owner';
+  return from.role === 'candidate' || from.role === 'editor' || from.role === 'interviewer' || from.role === 'owner';
 }
 
 /**
- * Interviewer: answers `interview/run-samples` with `runSamples` (the judge, samples only).
- * Returns the disposer.
+ * Interviewer: answers `interview/run-samples` with `runSamples` (the judge, samples only), which
+ * learns who asked (for the recording). Returns the disposer.
  */
 export function serveSampleRuns(
   channel: RoomChannel,
-  runSamples: (request: SampleRunRequest) => Promise<JudgeResult>,
+  runSamples: (request: SampleRunRequest, from: ChannelSender) => Promise<JudgeResult>,
   options: { onRefused?: (reason: string, from: ChannelSender) => void; onRun?: (from: ChannelSender, result: JudgeResult) => void; now?: () => number } = {},
 ): Disposer {
   const now = options.now ?? Date.now;
@@ -62,7 +66,7 @@ export function serveSampleRuns(
     if (times.length >= SAMPLE_RUNS_PER_MINUTE) return refuse(`at most ${SAMPLE_RUNS_PER_MINUTE} sample runs a minute`, requestId);
     recent.set(from.key, [...times, now()]);
     busy.add(from.key);
-    runSamples(parsed.data)
+    runSamples(parsed.data, from)
       .then(
         (result) => {
           const safe = redactHiddenTests({ ...result, tests: result.tests.filter((t) => t.sample) });

@@ -28,6 +28,8 @@ declare global {
 export interface Peer {
   name: string;
   host: RunningHost;
+  /** The host's data folder (interviews, history, settings). */
+  dataDir: string;
   context: BrowserContext;
   page: Page;
   errors: string[];
@@ -65,7 +67,7 @@ export async function startPeers(browser: Browser, names: string[], fixture = 's
     await page.goto(`${host.url}&probe=1`);
     await expect(page.getByRole('heading', { name: 'CodeCrafter' })).toBeVisible();
     if (named) await setName(page, name);
-    peers.push({ name, host, context, page, errors });
+    peers.push({ name, host, dataDir: data.dir, context, page, errors });
   }
   return {
     peers,

@@ -84,9 +84,12 @@ test('an interview: problem from the bank, candidate solves, samples and hidden 
   await expect.poll(() => docText(cand, 'main.py'), { timeout: 30_000 }).toContain('TODO');
   await expect(cand.getByRole('tab', { name: /main\.py/ })).toBeVisible();
 
-  // A wrong solution: the interviewer runs the samples; both see the verdict and the diff.
+  // A wrong solution: the candidate runs the samples (on the interviewer's machine), then the
+  // interviewer does; both see the verdict and the diff.
   await writeCode(cand, WRONG);
   await expect.poll(() => docText(iv, 'main.py'), { timeout: 30_000 }).toBe(WRONG);
+  await candView.getByRole('button', { name: 'Run samples' }).click();
+  await expect(candView.getByRole('region', { name: 'Sample tests' }).locator('[data-verdict]')).toHaveText('wrong-answer', { timeout: 120_000 });
   await showInterview(iv);
   await view.getByRole('button', { name: 'Run samples' }).click();
   const ivSamples = view.getByRole('region', { name: 'Sample tests' });
@@ -153,7 +156,10 @@ test('an interview: problem from the bank, candidate solves, samples and hidden 
   await expect(frame.locator('body')).toContainText('Overall: 4 — Strong yes');
   // The timeline summary comes from the room's recording.
   await expect(frame.locator('body')).toContainText(/Edits by [^:]+: \d+/);
-  await expect(frame.locator('body')).toContainText('Test runs: 2 on the samples, 1 on the hidden tests');
+  await expect(frame.locator('body')).toContainText('Test runs: 3 on the samples, 1 on the hidden tests');
+  // Each judge run at its time in the recording, with its verdict and who asked.
+  await expect(frame.locator('body')).toContainText(/\d+:\d\d Sample tests — wrong-answer \(\d\/3 passed\), asked by Cal/);
+  await expect(frame.locator('body')).toContainText(/\d+:\d\d Hidden tests — accepted \(10\/10 passed\)/);
   await expect(frame.locator('body')).toContainText('Focus losses:');
   await iv.getByRole('button', { name: 'Close report' }).click();
   const downloading = iv.waitForEvent('download');
@@ -173,6 +179,11 @@ test('an interview: problem from the bank, candidate solves, samples and hidden 
   const player = iv.getByRole('region', { name: 'Replay' });
   await expect(player).toBeVisible();
   await expect(player.getByRole('tab', { name: /main\.py/ })).toBeVisible({ timeout: 30_000 });
+  // The judge runs are markers on the timeline (alone or in a group's list).
+  const markers = player.getByRole('toolbar', { name: 'Markers' });
+  await expect(markers.locator('.marker-judge[aria-label^="Hidden tests — accepted (10/10 passed) at "]')).toHaveCount(1);
+  await expect(markers.locator('.marker-judge[aria-label*=", asked by Cal at "]')).toHaveCount(1);
+  await expect(markers.locator('.marker-judge')).toHaveCount(4);
   await iv.getByRole('button', { name: 'Close replay' }).click();
   // A note opens the replay at its moment.
   await showInterview(iv);

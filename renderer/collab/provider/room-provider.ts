@@ -82,10 +82,13 @@ export class RoomProvider {
   private readonly awarenessThrottle: Throttle<number[]>;
   private readonly changeEmitter = new Emitter<void>();
   private readonly eventEmitter = new Emitter<RoomEvent>();
+  private readonly dropEmitter = new Emitter<string>();
   private readonly appHandlers = new Set<AppHandler>();
   /** Members, knocks, roles or links changed. */
   readonly onDidChange = this.changeEmitter.event;
   readonly onEvent = this.eventEmitter.event;
+  /** A peer's sync step 2 or update was dropped (its role may not write): the peer's key. */
+  readonly onDidDropUpdate = this.dropEmitter.event;
   private running = false;
   private disposed = false;
   private readonly now: () => number;
@@ -182,6 +185,7 @@ export class RoomProvider {
     this.mesh.dispose();
     this.changeEmitter.dispose();
     this.eventEmitter.dispose();
+    this.dropEmitter.dispose();
     this.appHandlers.clear();
   }
 
@@ -280,11 +284,34 @@ export class RoomProvider {
       return;
     }
     if (kind !== SYNC_STEP2 && kind !== SYNC_UPDATE) throw new Error(`unknown sync message ${kind}`);
+    // Entries still being checked (signatures verify asynchronously) may take this peer's right
+    // to write, e.g. an interview's pad lock learnt on joining: its updates wait for them, in order.
+    if (this.checkingEntries > 0) {
+      this.heldUpdates.push({ link, key, payload });
+      return;
+    }
+    this.applyPeerUpdate(link, key, payload);
+  }
+
+  private applyPeerUpdate(link: PeerLink, key: string, payload: Uint8Array): void {
     if (!this.roles.canWrite(key, this.readOnly)) {
       this.stats.droppedUpdates++;
+      this.dropEmitter.fire(key);
       return;
     }
     Y.applyUpdate(this.options.doc, payload, link);
+  }
+
+  private releaseHeldUpdates(): void {
+    for (const { link, key, payload } of this.heldUpdates.splice(0)) {
+      if (!this.linkStates.has(link)) continue;
+      try {
+        this.applyPeerUpdate(link, key, payload);
+      } catch (error) {
+        console.warn(`room ${this.options.roomId}: dropped peer ${link.remotePeerId}: unreadable update`, error);
+        link.close('malformed', String(error));
+      }
+    }
   }
 
   private onAwareness(link: PeerLink, state: LinkState, update: Uint8Array): void {
@@ -310,15 +337,22 @@ export class RoomProvider {
    * One batch at a time, so roles change once per batch and in the order batches arrived.
    */
   addEntries(values: unknown[], from: PeerLink | null, gossip: boolean): Promise<number> {
+    this.checkingEntries++;
     const run = this.entryQueue.then(() => this.mergeEntries(values, from, gossip));
     this.entryQueue = run.then(
       () => undefined,
       () => undefined,
     );
+    void this.entryQueue.then(() => {
+      if (--this.checkingEntries === 0) this.releaseHeldUpdates();
+    });
     return run;
   }
 
   private entryQueue: Promise<void> = Promise.resolve();
+  /** Membership batches not merged yet; document updates that arrive meanwhile are held. */
+  private checkingEntries = 0;
+  private readonly heldUpdates: Array<{ link: PeerLink; key: string; payload: Uint8Array }> = [];
 
   private async mergeEntries(values: unknown[], from: PeerLink | null, gossip: boolean): Promise<number> {
     const fresh: MembershipEntry[] = [];

@@ -10,6 +10,8 @@ import { RoomConnection } from '../../../renderer/collab/room-connection';
 import { encodeJsonMessage, MessageType } from '../../../renderer/collab/provider/wire';
 import type { PeerConfig } from './transport-peers';
 import { roomSigner } from './room-signer';
+import { PadLock } from '../../../renderer/interview/pad-lock';
+import { TimerSync } from '../../../renderer/interview/timer-sync';
 
 const config = JSON.parse(process.argv[2] ?? '{}') as PeerConfig;
 if (!process.send) process.exit(2);
@@ -84,6 +86,32 @@ connection.channel.on('test', (payload, from) => {
   send({ ev: 'app', payload, from });
 });
 
+// The interviewer's clock and pad lock (renderer/interview/), on this peer's room: the clock's
+// time is this process's plus `clockSkewMs`, so a test can run it to its end at once.
+let clockSkewMs = 0;
+let clock: TimerSync | null = null;
+let padLock: PadLock | null = null;
+function startInterviewClock(durationMs: number): void {
+  padLock = new PadLock(connection.provider, {
+    onDropped: (member) => send({ ev: 'lock-dropped', name: member.name }),
+    onError: (error) => send({ ev: 'error', message: `pad lock: ${String(error)}` }),
+  });
+  const lock = padLock;
+  clock = new TimerSync(
+    connection.channel,
+    'interviewer',
+    {
+      // As renderer/interview/interview-room.ts does: the room follows the clock's lock.
+      onChange: (timer) => {
+        if (timer.locked !== lock.isLocked) lock.setLocked(timer.locked).then(() => send({ ev: 'lock-applied', locked: timer.locked }), (error: unknown) => send({ ev: 'error', message: String(error) }));
+      },
+      onWarning: () => {},
+    },
+    () => Date.now() + clockSkewMs,
+    durationMs,
+  );
+}
+
 /** Forged messages straight onto every verified link, bypassing the provider's own rules. */
 function forge(message: Uint8Array): void {
   for (const conn of [connection, bridge]) for (const link of conn?.provider.mesh.verified() ?? []) link.send(message);
@@ -109,6 +137,13 @@ process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; inser
   if (m.cmd === 'deny') connection.admin.deny(m.key!);
   if (m.cmd === 'read-only') connection.admin.setReadOnly(true);
   if (m.cmd === 'app') connection.channel.send('test', m.payload);
+  if (m.cmd === 'interview-clock') startInterviewClock(m.n ?? 60_000);
+  if (m.cmd === 'clock-start') clock?.start();
+  if (m.cmd === 'clock-advance') {
+    clockSkewMs += m.n ?? 0;
+    clock?.tick();
+  }
+  if (m.cmd === 'clock-unlock') clock?.setLocked(false);
   if (m.cmd === 'forge-update') {
     // An update made under another client id (an editor's), sent as if it were ours.
     const forged = new Y.Doc();
@@ -147,6 +182,8 @@ process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; inser
   }
   if (m.cmd === 'stop') {
     clearInterval(ticker);
+    clock?.dispose();
+    padLock?.dispose();
     bridge?.destroy();
     connection.destroy();
     doc.destroy();
