@@ -16,6 +16,12 @@ export const LABEL_ROOM_SCOPE_TEXT = 'codecrafter.room-container.scope';
 export const LABEL_ROOM_LANGUAGES = 'codecrafter.room-container.languages';
 export const LABEL_ROOM_STORAGE = 'codecrafter.room-container.storage';
 export const LABEL_ROOM_QUOTA = 'codecrafter.room-container.quota-mb';
+/**
+ * On a room's container (never a folder's): the app process hosting the room, `host:pid:instance`.
+ * The container ends with its room; one whose process is gone was left by an app that died while
+ * hosting, and is removed at the next start.
+ */
+export const LABEL_ROOM_OWNER = 'codecrafter.room-container.owner';
 
 export const ROOM_USER = '1000:1000';
 export const ROOM_WORKSPACE = '/workspace';
@@ -42,6 +48,8 @@ export interface RoomContainerSpec {
   network: boolean;
   workspaceVolume: string;
   homeVolume: string;
+  /** A room's container: the process hosting the room (LABEL_ROOM_OWNER). */
+  owner?: string;
 }
 
 export function roomContainerOptions(spec: RoomContainerSpec): Docker.ContainerCreateOptions {
@@ -68,6 +76,7 @@ export function roomContainerOptions(spec: RoomContainerSpec): Docker.ContainerC
       [LABEL_ROOM_LANGUAGES]: spec.languages.join(','),
       [LABEL_ROOM_STORAGE]: spec.storage,
       [LABEL_ROOM_QUOTA]: String(spec.quotaMb),
+      ...(spec.owner ? { [LABEL_ROOM_OWNER]: spec.owner } : {}),
     },
     HostConfig: {
       ...hardened.HostConfig,
