@@ -1,11 +1,20 @@
 import type { TerminalInfo } from '../../common/types';
 import { CONTAINER_TERMINAL_SHELL } from '../../common/contract-room-container';
+import { Emitter } from '../../common/event';
 import { api } from '../host';
 import { workbench } from '../state/store';
 import { attempt } from '../workbench/actions';
 
 // Terminal tab actions beyond open and close (those stay in workbench/actions.ts, where the
 // keyboard shortcuts call them).
+
+const restarts = new Emitter<{ from: TerminalInfo; to: TerminalInfo }>();
+/**
+ * A terminal was restarted: a new shell under a new id takes its tab. Fired before the tab
+ * switches, so what follows the old id (a share with the room) moves to the new one before the
+ * old id leaves the terminal list.
+ */
+export const onDidRestartTerminal = restarts.event;
 
 function add(info: TerminalInfo, split = false): void {
   workbench.set((s) => ({
@@ -75,6 +84,7 @@ export async function restartTerminal(old: TerminalInfo, afterHostCrash: boolean
   );
   if (!created) return;
   const renamed = old.title !== created.title ? await api.terminal.rename({ id: created.id, title: old.title }).catch(() => created) : created;
+  restarts.fire({ from: old, to: renamed });
   workbench.set((s) => ({
     terminals: s.terminals.map((t) => (t.id === old.id ? renamed : t)),
     activeTerminal: s.activeTerminal === old.id ? renamed.id : s.activeTerminal,

@@ -10,7 +10,8 @@ import { SharedTerminalTopic } from '../../../renderer/collab/shared-terminal-wi
 
 // Shared terminals over an in-memory RoomChannel pair with a REAL pty on the host side (issue 10
 // item 4): read-only by default, write per member grant, hostile raw input frames reaching no
-// pty, late joiners getting the screen, and nothing about unshared terminals.
+// pty, late joiners getting the screen, and nothing about unshared terminals. A restarted
+// terminal stays shared with its grants.
 
 const key = (c: string) => c.repeat(64);
 const host: ChannelSender = { key: key('a'), fingerprint: 'aaaa', name: 'Host', role: 'owner' };
@@ -225,5 +226,35 @@ describe('shared terminal', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(changes).toBe(0);
     expect(guest.list()).toEqual([]);
+  });
+  it('a terminal restarted while shared stays shared: same id, same grants, a clean screen, input to the new shell', async () => {
+    const [hostChannel, editorChannel] = room(editor) as [RoomChannel, RoomChannel];
+    const sharing = new SharedTerminalHost(hostChannel);
+    const guest = new SharedTerminalGuest(editorChannel);
+    cleanups.push(() => (sharing.dispose(), guest.dispose()));
+    const first = realTerminal();
+    const sid = sharing.share(first);
+    sharing.grantWrite(sid, editor.key);
+    await until(() => guest.canWrite(sid), 'the grant at the member');
+    const screen = sink();
+    guest.attach(sid, screen);
+    await until(() => screen.resets === 1, 'the screen');
+    first.write('echo old-shell-$((2*2))\r');
+    await until(() => screen.text().includes('old-shell-4'), "the first shell's output");
+    first.write('exit\r');
+
+    // The host's Restart: a new shell under a new terminal id takes the share's place.
+    const second = realTerminal();
+    sharing.restarted(sid, second);
+    await until(() => screen.text().includes('\x1bc'), "the reset of the member's screen");
+    expect(sharing.list()).toEqual([{ sid, title: 'bash', cols: 80, rows: 24, writers: [editor.key] }]);
+    expect(guest.list().map((t) => t.sid)).toEqual([sid]);
+    expect(guest.canWrite(sid)).toBe(true);
+    expect(guest.input(sid, 'echo new-shell-$((3*3))\r')).toBe(true);
+    await until(() => second.output().includes('new-shell-9'), 'the input in the new shell');
+    await until(() => screen.text().includes('new-shell-9'), "the new shell's answer at the member");
+    expect(first.written.some((w) => w.includes('new-shell'))).toBe(false);
+    // The old shell's output no longer reaches anyone through this share.
+    expect(screen.text().slice(screen.text().lastIndexOf('\x1bc'))).not.toContain('old-shell');
   });
 });
