@@ -194,8 +194,11 @@ export class SharedTerminalHost {
     const share = this.shares.get(parsed.data.sid);
     // A terminal that is not shared (or no longer) is never described, not even by an error.
     if (!share || from.role === 'knocking') return this.drop('not-shared', from);
-    const { seq, screen } = share.screen.snapshot();
-    this.channel.send(Topic.screen, { sid: share.sid, seq, cols: share.screen.cols, rows: share.screen.rows, screen }, from.key);
+    void share.screen.snapshot().then(({ seq, screen }) => {
+      // Unshared while the model caught up: nothing more is sent for it.
+      if (this.shares.get(share.sid) !== share) return;
+      this.channel.send(Topic.screen, { sid: share.sid, seq, cols: share.screen.cols, rows: share.screen.rows, screen }, from.key);
+    });
   }
 
   private onInput(payload: unknown, from: ChannelSender): void {
