@@ -26,7 +26,7 @@ export interface RoomHandlers extends AreaHandlers<ImplOf<Contract>['room']> {
  * The room service's handlers (issue 4): the app embeds the signalling server when it hosts a
  * room. Document traffic never passes through it (peers talk over WebRTC); it only introduces them.
  */
-export function createRoomHandlers(ctx: HostContext): RoomHandlers {
+export function createRoomHandlers(ctx: HostContext, hooks: { roomEnded?: () => Promise<void> } = {}): RoomHandlers {
   let signal: EmbeddedSignal | null = null;
   let starting: Promise<EmbeddedSignal> | null = null;
   /** The connection (CallContext.origin) of the page that hosts the room. */
@@ -45,12 +45,15 @@ export function createRoomHandlers(ctx: HostContext): RoomHandlers {
       : { hosting: false, signalUrl: null, lanUrl: null, signalToken: null };
 
   const stop = async () => {
+    const wasHosting = signal !== null || starting !== null;
     const running = signal ?? (await starting?.catch(() => null)) ?? null;
     signal = null;
     starting = null;
     ownerOrigin = null;
     gate = null;
     await running?.server.close();
+    // What lives as long as the room goes with it (its container, issue 10).
+    if (wasHosting) await hooks.roomEnded?.();
   };
 
   const startHosting = async (arg: { lan?: boolean } | undefined, call: CallContext): Promise<RoomHostingStatus> => {

@@ -129,7 +129,8 @@ export function createHostServices(options: HostOptions): HostServices {
     // A replay or an export read just after a command must hold its output, which the coalescer may still keep.
     beforeCall: () => recording.flushAll(),
   });
-  const room = createRoomHandlers(context);
+  // A room's container ends with the room (issue 10).
+  const room = createRoomHandlers(context, { roomEnded: () => roomContainer.roomEnded() });
   const interview = createInterviewHandlers(context, {
     printer: options.printToPdf,
     recording: {
@@ -138,7 +139,7 @@ export function createHostServices(options: HostOptions): HostServices {
       record: (sessionId, event) => history.impl.push({ sessionId, updates: [], events: [event] }, { origin: 'interview' }),
     },
   });
-  const roomContainer = createRoomContainerHandlers({ hub, dataDir: options.dataDir, workspace, terminals });
+  const roomContainer = createRoomContainerHandlers({ hub, dataDir: options.dataDir, workspace, terminals, hostingRoom: () => room.isHosting() });
   const emitGuestRuns = serviceEmitter(hub, contract, 'guestRuns');
   const guestRuns = new GuestRunService({
     sandbox,

@@ -8,20 +8,44 @@ import { connectDocker } from '../sandbox/docker';
 import type { TerminalService } from '../terminal/terminal-service';
 import type { WorkspaceService } from '../workspace/workspace-service';
 import { workspaceLanguages } from '../workspace/workspace-languages';
-import { RoomContainerService } from './room-container-service';
+import { getLogger } from '../log/log-service';
+import { RoomContainerService, roomScope } from './room-container-service';
 
 // The room container service of the contract: which container a request means (a room's, or the
-// open folder's), and its terminals through the terminal service.
+// open folder's), and its terminals through the terminal service. A room's container is made only
+// while this host hosts a room, and ends with it (roomEnded).
+
+const log = getLogger('room-container');
 
 /** Languages of a container made with none given and none found in the folder. */
 const DEFAULT_LANGUAGES: LanguageId[] = ['python', 'bash'];
 
-export function createRoomContainerHandlers(options: { hub: EventHub; dataDir: string; workspace: WorkspaceService; terminals: TerminalService }) {
+export function createRoomContainerHandlers(options: {
+  hub: EventHub;
+  dataDir: string;
+  workspace: WorkspaceService;
+  terminals: TerminalService;
+  /** Whether this host hosts a room now: a room's container is made only then. */
+  hostingRoom: () => boolean;
+}) {
   const service = new RoomContainerService(connectDocker(), path.join(options.dataDir, 'room-archives'));
+  // Rooms do not outlive the app that hosts them: what an app that died while hosting left goes now.
+  void service.reapEndedRooms().then(
+    (removed) => {
+      if (removed) log.info({ removed }, 'removed the containers of rooms whose app ended while hosting');
+    },
+    (error: unknown) => {
+      // No Docker here is no fault: there is nothing of it to clean up either.
+      if (error instanceof HostError && error.code === ErrorCode.Unavailable) log.info('Docker is not reachable: no ended room containers to look for');
+      else log.warn({ err: error }, 'could not look for containers of rooms whose app ended while hosting');
+    },
+  );
+  /** Whether this process made a room's container: without one, a room's end asks Docker nothing. */
+  let madeRoomContainer = false;
   const emit = serviceEmitter(options.hub, contract, 'roomContainer');
   const folder = () => options.workspace.info()?.root;
   const scopeOf = (arg?: { room?: string }): string => {
-    if (arg?.room) return `room:${arg.room}`;
+    if (arg?.room) return roomScope(arg.room);
     const root = folder();
     if (!root) throw new HostError(ErrorCode.InvalidArgument, 'Open a folder (or a room) first: a room container belongs to one.');
     return `folder:${root}`;
@@ -29,7 +53,11 @@ export function createRoomContainerHandlers(options: { hub: EventHub; dataDir: s
   const impl: ImplOf<Contract>['roomContainer'] = {
     status: (arg) => service.status(scopeOf(arg)),
     async create({ room, languages, storage, network, quotaMb, archive }) {
+      if (room && !options.hostingRoom()) {
+        throw new HostError(ErrorCode.InvalidArgument, "Share the folder first: a room's container belongs to a room this window hosts, and ends with it.");
+      }
       const scope = scopeOf({ room });
+      if (room) madeRoomContainer = true;
       const root = folder();
       const chosen = languages ?? (root ? await workspaceLanguages(root) : []);
       return service.create(
@@ -61,7 +89,12 @@ export function createRoomContainerHandlers(options: { hub: EventHub; dataDir: s
   };
   return {
     impl,
-    /** A folder left Recent: its container goes too (rooms call remove themselves). */
+    /** A folder left Recent: its container goes too. */
     removeFolder: (root: string) => service.remove(`folder:${root}`),
+    /** The room this host hosted ended: its container goes (a Docker volume's files stay). */
+    async roomEnded(): Promise<void> {
+      if (!madeRoomContainer) return;
+      await service.endOwnedRooms().catch((error: unknown) => log.warn({ err: error }, 'could not remove the container of a room that ended'));
+    },
   };
 }

@@ -1,8 +1,12 @@
 // Room containers (issue 10 item 3): one persistent container per room, or per open folder for
-// solo use. Found again by label after an app restart; removed with its volumes when the room or
-// the folder's Recent entry is removed.
-import { createHash } from 'node:crypto';
+// solo use. A folder's container is found again by label after an app restart and removed with
+// its volumes when the folder's Recent entry is removed. A room's container lives as long as its
+// room: when the room ends (Stop sharing, the owner's page closes, the app quits, or the app died
+// while hosting and starts again) the container is stopped and removed; its volumes go too,
+// unless the host chose Docker volume storage, whose volumes hold the user's files.
+import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -18,6 +22,7 @@ import {
   ALLOWED_NETWORK,
   LABEL_ROOM,
   LABEL_ROOM_LANGUAGES,
+  LABEL_ROOM_OWNER,
   LABEL_ROOM_QUOTA,
   LABEL_ROOM_SCOPE,
   LABEL_ROOM_SCOPE_TEXT,
@@ -45,6 +50,26 @@ function hashScope(scope: string): string {
   return createHash('sha256').update(scope).digest('hex').slice(0, 24);
 }
 
+/** A room's scope, as opposed to an open folder's ("folder:/abs/path"). */
+export function roomScope(roomId: string): string {
+  return `room:${roomId}`;
+}
+
+const isRoomScope = (scope: string) => scope.startsWith(roomScope(''));
+
+/** Whether the process a LABEL_ROOM_OWNER names (`host:pid:instance`) has ended on this machine. */
+function ownerGone(owner: string): boolean {
+  const [host, pid] = owner.split(':');
+  // Another machine's (a shared DOCKER_HOST) or an unreadable label: not ours to judge.
+  if (host !== os.hostname() || !/^[0-9]+$/.test(pid ?? '')) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 function dockerProblem(error: unknown): HostError {
   const e = error as NodeJS.ErrnoException & { statusCode?: number; json?: { message?: string } };
   if (e.code === 'ENOENT' || e.code === 'ECONNREFUSED' || e.code === 'EACCES') {
@@ -57,6 +82,8 @@ export class RoomContainerService {
   constructor(
     private readonly docker: Docker,
     private readonly archivesDir: string,
+    /** This app process, on the room containers it makes (LABEL_ROOM_OWNER). */
+    private readonly owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   ) {}
 
   archivePath(name: string): string {
@@ -94,7 +121,7 @@ export class RoomContainerService {
   /** The running container's id for a terminal; starts a stopped one; clear errors otherwise. */
   async runningId(scope: string): Promise<string> {
     const info = await this.find(scope);
-    if (!info) throw new HostError(ErrorCode.NotFound, 'This room has no container yet: create it in the Collaboration view first.');
+    if (!info) throw new HostError(ErrorCode.NotFound, "This room has no container yet: make one with the terminal panel's Container button first.");
     if (info.State !== 'running') await this.docker.getContainer(info.Id).start().catch((error: unknown) => Promise.reject(dockerProblem(error)));
     const status = await this.status(scope);
     if (status.usedMb !== null && status.usedMb > status.quotaMb) {
@@ -129,8 +156,10 @@ export class RoomContainerService {
       network: options.network ?? false,
       workspaceVolume: `codecrafter-room-${scopeHash}-workspace`,
       homeVolume: `codecrafter-room-${scopeHash}-home`,
+      ...(isRoomScope(scope) ? { owner: this.owner } : {}),
     };
     try {
+      // Volumes kept from an earlier container of this scope (Docker volume storage) are taken as they are.
       for (const volume of [spec.workspaceVolume, spec.homeVolume]) {
         await this.docker.createVolume({ Name: volume, Labels: { [LABEL_ROOM]: '1', [LABEL_ROOM_SCOPE]: scopeHash, [LABEL_ROOM_SCOPE_TEXT]: scope.slice(0, 4096) } });
       }
@@ -187,6 +216,7 @@ export class RoomContainerService {
       network: allowed,
       workspaceVolume: volumeAt(ROOM_WORKSPACE),
       homeVolume: volumeAt(ROOM_HOME),
+      ...(info.Labels[LABEL_ROOM_OWNER] ? { owner: info.Labels[LABEL_ROOM_OWNER] } : {}),
     };
     await this.docker.getContainer(info.Id).remove({ force: true }).catch((error: unknown) => Promise.reject(dockerProblem(error)));
     try {
@@ -268,16 +298,63 @@ export class RoomContainerService {
   /** Removes the container and both volumes; false when there was none. */
   async remove(scope: string): Promise<boolean> {
     const info = await this.find(scope);
-    const scopeHash = hashScope(scope);
     try {
       if (info) await this.docker.getContainer(info.Id).remove({ force: true });
-      const { Volumes } = await this.docker.listVolumes({ filters: { label: [`${LABEL_ROOM_SCOPE}=${scopeHash}`] } });
-      for (const volume of Volumes ?? []) await this.docker.getVolume(volume.Name).remove();
+      await this.removeVolumes(hashScope(scope));
     } catch (error) {
       throw dockerProblem(error);
     }
     if (info) log.info({ scope }, 'room container removed');
     return !!info;
+  }
+
+  /** The room this process hosts ended (Stop sharing, its owner's page closed, the app quits). */
+  endOwnedRooms(): Promise<number> {
+    return this.endRooms((owner) => owner === this.owner);
+  }
+
+  /** At the app's start: the rooms of an app that died while hosting ended with it. */
+  reapEndedRooms(): Promise<number> {
+    return this.endRooms(ownerGone);
+  }
+
+  /** Ends the room containers whose owner `ended` says so; returns how many were removed. */
+  private async endRooms(ended: (owner: string) => boolean): Promise<number> {
+    let rooms: Docker.ContainerInfo[];
+    try {
+      rooms = await this.docker.listContainers({ all: true, filters: { label: [LABEL_ROOM_OWNER] } });
+    } catch (error) {
+      throw dockerProblem(error);
+    }
+    let removed = 0;
+    for (const info of rooms.filter((c) => ended(c.Labels[LABEL_ROOM_OWNER] ?? ''))) {
+      try {
+        await this.endRoomContainer(info);
+        removed += 1;
+      } catch (error) {
+        log.error({ err: error, containerId: info.Id, scope: info.Labels[LABEL_ROOM_SCOPE_TEXT] }, 'could not remove the container of a room that ended');
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * A room ended for good: its container is stopped and removed, and the terminals in it end.
+   * With Docker volume storage the volumes stay (they hold the user's files; a container made
+   * again for the room takes them); copied storage is a copy of the folder or archive it was made
+   * from, which stays where it is, so its volumes go.
+   */
+  private async endRoomContainer(info: Docker.ContainerInfo): Promise<void> {
+    const keepVolumes = info.Labels[LABEL_ROOM_STORAGE] === 'volume';
+    await this.docker.getContainer(info.Id).remove({ force: true });
+    const scopeHash = info.Labels[LABEL_ROOM_SCOPE];
+    if (!keepVolumes && scopeHash) await this.removeVolumes(scopeHash);
+    log.info({ scope: info.Labels[LABEL_ROOM_SCOPE_TEXT], keptVolumes: keepVolumes }, 'the room ended: its container was removed');
+  }
+
+  private async removeVolumes(scopeHash: string): Promise<void> {
+    const { Volumes } = await this.docker.listVolumes({ filters: { label: [`${LABEL_ROOM_SCOPE}=${scopeHash}`] } });
+    for (const volume of Volumes ?? []) await this.docker.getVolume(volume.Name).remove();
   }
 }
 

@@ -3,8 +3,9 @@
 // file size, an init, no logs) on a container that lives as long as its room. What differs from
 // a run: the workspace and the home are Docker volumes (they outlive the container, so switching
 // the network recreates it without losing a file), it restarts with dockerd, and the network is
-// the host's choice — off by default.
+// the host's choice — off by default. The hardening itself is the sandbox's (one builder for both).
 import type Docker from 'dockerode';
+import { hardenedContainerOptions } from '../sandbox/container-spec';
 
 // Not the sandbox label: the run pool reaps sandbox containers whose owning process ended, and a
 // room container must outlive the app.
@@ -15,6 +16,12 @@ export const LABEL_ROOM_SCOPE_TEXT = 'codecrafter.room-container.scope';
 export const LABEL_ROOM_LANGUAGES = 'codecrafter.room-container.languages';
 export const LABEL_ROOM_STORAGE = 'codecrafter.room-container.storage';
 export const LABEL_ROOM_QUOTA = 'codecrafter.room-container.quota-mb';
+/**
+ * On a room's container (never a folder's): the app process hosting the room, `host:pid:instance`.
+ * The container ends with its room; one whose process is gone was left by an app that died while
+ * hosting, and is removed at the next start.
+ */
+export const LABEL_ROOM_OWNER = 'codecrafter.room-container.owner';
 
 export const ROOM_USER = '1000:1000';
 export const ROOM_WORKSPACE = '/workspace';
@@ -41,18 +48,27 @@ export interface RoomContainerSpec {
   network: boolean;
   workspaceVolume: string;
   homeVolume: string;
+  /** A room's container: the process hosting the room (LABEL_ROOM_OWNER). */
+  owner?: string;
 }
 
 export function roomContainerOptions(spec: RoomContainerSpec): Docker.ContainerCreateOptions {
-  const memory = ROOM_MEMORY_MB * 1024 * 1024;
+  const hardened = hardenedContainerOptions({
+    user: ROOM_USER,
+    memoryMb: ROOM_MEMORY_MB,
+    pids: ROOM_PIDS,
+    cpus: ROOM_CPUS,
+    maxOpenFiles: MAX_OPEN_FILES,
+    maxFileSizeBytes: MAX_FILE_SIZE_BYTES,
+    ...(spec.network ? { network: ALLOWED_NETWORK } : {}),
+  });
   return {
+    ...hardened,
     name: spec.name,
     Image: spec.image,
     Cmd: ['sleep', 'infinity'],
-    User: ROOM_USER,
     WorkingDir: ROOM_WORKSPACE,
     Env: [`HOME=${ROOM_HOME}`, 'TMPDIR=/tmp', 'LANG=C.UTF-8', 'TERM=xterm-256color'],
-    NetworkDisabled: !spec.network,
     Labels: {
       [LABEL_ROOM]: '1',
       [LABEL_ROOM_SCOPE]: spec.scopeHash,
@@ -60,29 +76,15 @@ export function roomContainerOptions(spec: RoomContainerSpec): Docker.ContainerC
       [LABEL_ROOM_LANGUAGES]: spec.languages.join(','),
       [LABEL_ROOM_STORAGE]: spec.storage,
       [LABEL_ROOM_QUOTA]: String(spec.quotaMb),
+      ...(spec.owner ? { [LABEL_ROOM_OWNER]: spec.owner } : {}),
     },
     HostConfig: {
-      NetworkMode: spec.network ? ALLOWED_NETWORK : 'none',
-      ReadonlyRootfs: true,
+      ...hardened.HostConfig,
       Mounts: [
         { Type: 'volume', Source: spec.workspaceVolume, Target: ROOM_WORKSPACE },
         { Type: 'volume', Source: spec.homeVolume, Target: ROOM_HOME },
       ],
       Tmpfs: { '/tmp': `rw,exec,nosuid,nodev,size=${ROOM_TMP_MB}m,mode=1777` },
-      CapDrop: ['ALL'],
-      SecurityOpt: ['no-new-privileges'],
-      Init: true,
-      PidsLimit: ROOM_PIDS,
-      Memory: memory,
-      MemorySwap: memory,
-      NanoCpus: ROOM_CPUS * 1e9,
-      Ulimits: [
-        { Name: 'nofile', Soft: MAX_OPEN_FILES, Hard: MAX_OPEN_FILES },
-        { Name: 'fsize', Soft: MAX_FILE_SIZE_BYTES, Hard: MAX_FILE_SIZE_BYTES },
-        { Name: 'core', Soft: 0, Hard: 0 },
-      ],
-      LogConfig: { Type: 'none', Config: {} },
-      IpcMode: 'private',
       // Back after a reboot or a dockerd restart, as long as the room has not removed it.
       RestartPolicy: { Name: 'unless-stopped' },
     },

@@ -95,19 +95,14 @@ export async function startDockerExec(spec: DockerExecSpec, given?: Docker): Pro
   stream.on('end', () => void finish());
   stream.on('close', () => void finish());
   stream.on('error', (error: Error) => void finish(error));
+  const put = (data: string) => {
+    if (!ended) stream.write(data);
+  };
   return {
     pid: inspected?.Pid ?? 0,
     // Input waits for a resize sent before it (an HTTP call to dockerd), so a command typed just
     // after a resize sees the new size, as it would in a local pty.
-    write: (data) => {
-      if (resizing === null) {
-        if (!ended) stream.write(data);
-        return;
-      }
-      void resizing.then(() => {
-        if (!ended) stream.write(data);
-      });
-    },
+    write: (data) => (resizing ? void resizing.then(() => put(data)) : put(data)),
     resize: (cols, rows) => {
       const done: Promise<void> = (resizing ?? Promise.resolve())
         .then(() => exec.resize({ w: cols, h: rows }))

@@ -3,6 +3,7 @@ import { Emitter, type Event } from '../../common/event';
 import type { Disposer } from '../../common/rpc';
 import type { TerminalInfo } from '../../common/types';
 import { workbench } from '../state/store';
+import { onDidRestartTerminal } from '../terminal/terminal-actions';
 import type { RoomChannel } from './room-channel';
 import { shareableTerminal } from './shareable-terminal';
 import { SharedTerminalGuest } from './shared-terminal-guest';
@@ -54,7 +55,19 @@ export class HostedTerminals {
     this.sharing.unshare(sid);
   }
 
-  /** A shared terminal the host closed (or restarted under a new id) stops being shared. */
+  /**
+   * The host restarted a shared terminal (Restart after its shell ended): the share carries on
+   * with the new shell, under the same shared id and with the same grants.
+   */
+  restarted(from: TerminalInfo, to: TerminalInfo): void {
+    const sid = this.sids.get(from.id);
+    if (sid === undefined) return;
+    this.sids.delete(from.id);
+    this.sids.set(to.id, sid);
+    this.sharing.restarted(sid, shareableTerminal(to));
+  }
+
+  /** A shared terminal the host closed stops being shared (a restarted one moved on first). */
   keepOnly(open: readonly TerminalInfo[]): void {
     const ids = new Set(open.map((t) => t.id));
     for (const terminalId of [...this.sids.keys()]) if (!ids.has(terminalId)) this.stop(terminalId);
@@ -99,11 +112,13 @@ export function startRoomTerminals(channel: RoomChannel, role: 'owner' | 'guest'
 
 function startHosting(channel: RoomChannel): Disposer {
   const hosted = new HostedTerminals(channel, new SharedTerminalHost(channel));
+  const offRestarts = onDidRestartTerminal(({ from, to }) => hosted.restarted(from, to));
   const offTerminals = workbench.subscribe((s, prev) => {
     if (s.terminals !== prev.terminals) hosted.keepOnly(s.terminals);
   });
   setCurrent(hosted);
   return () => {
+    offRestarts();
     offTerminals();
     hosted.sharing.dispose();
     if (current === hosted) setCurrent(null);

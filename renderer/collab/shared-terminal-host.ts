@@ -16,7 +16,11 @@ import {
 // grants and revokes write per member key. Everything a member sends is checked HERE, on the host,
 // against the role the membership log gives the sender's key (RoomChannel's `from.role`) and the
 // grant set: a peer that sends raw input frames without a grant reaches no pty, and each such
-// frame is counted. A terminal that is not shared is never named or sent.
+// frame is counted. A terminal that is not shared is never named or sent. A shared terminal the
+// host restarts stays shared (same id, same grants) with the new shell behind it.
+
+/** ESC c (RIS, a full reset): a restarted terminal starts on a clean screen, for members too. */
+const RESET_SCREEN = '\x1bc';
 
 /** A host terminal as sharing sees it; the workbench adapts its terminals to this. */
 export interface ShareableTerminal {
@@ -41,6 +45,7 @@ export type DropReason = 'no-grant' | 'not-eligible' | 'not-shared' | 'malformed
 
 interface Share {
   sid: string;
+  /** The host's terminal behind the share; a restart puts the new one here. */
   terminal: ShareableTerminal;
   screen: SharedScreen;
   seq: number;
@@ -75,24 +80,27 @@ export class SharedTerminalHost {
     // Output number 0: the screen before the share; live output is numbered from 1.
     const before = terminal.screen?.();
     if (before) share.screen.write(0, before);
-    share.off.push(
-      terminal.onData((data) => {
-        share.seq += 1;
-        share.screen.write(share.seq, data);
-        this.channel.send(Topic.output, { sid, seq: share.seq, data });
-      }),
-    );
-    if (terminal.onResize) {
-      share.off.push(
-        terminal.onResize(({ cols, rows }) => {
-          share.screen.resize(cols, rows);
-          this.announce();
-        }),
-      );
-    }
+    this.follow(share);
     this.shares.set(sid, share);
     this.announce();
     return sid;
+  }
+
+  /**
+   * The host restarted a shared terminal (a new shell under a new terminal id): the share follows
+   * the new one under the same id, with the same grants, and members' screens are reset as the
+   * host's own is. The reset travels in the numbered output, so a member's screen never mixes the
+   * old shell's output into the new one's.
+   */
+  restarted(sid: string, terminal: ShareableTerminal): void {
+    const share = this.require(sid);
+    share.off.forEach((off) => off());
+    share.off = [];
+    share.terminal = terminal;
+    this.output(share, RESET_SCREEN);
+    if (terminal.cols !== share.screen.cols || terminal.rows !== share.screen.rows) share.screen.resize(terminal.cols, terminal.rows);
+    this.follow(share);
+    this.announce();
   }
 
   /** Stops sharing: members' tabs say the share ended; nothing more is sent or accepted for it. */
@@ -137,6 +145,26 @@ export class SharedTerminalHost {
     this.droppedEmitter.dispose();
   }
 
+  /** Output and size changes of the share's terminal reach the screen model and the members. */
+  private follow(share: Share): void {
+    const { terminal } = share;
+    share.off.push(terminal.onData((data) => this.output(share, data)));
+    if (terminal.onResize) {
+      share.off.push(
+        terminal.onResize(({ cols, rows }) => {
+          share.screen.resize(cols, rows);
+          this.announce();
+        }),
+      );
+    }
+  }
+
+  private output(share: Share, data: string): void {
+    share.seq += 1;
+    share.screen.write(share.seq, data);
+    this.channel.send(Topic.output, { sid: share.sid, seq: share.seq, data });
+  }
+
   private require(sid: string): Share {
     const share = this.shares.get(sid);
     if (!share) throw new Error(`Terminal ${sid} is not shared.`);
@@ -166,8 +194,11 @@ export class SharedTerminalHost {
     const share = this.shares.get(parsed.data.sid);
     // A terminal that is not shared (or no longer) is never described, not even by an error.
     if (!share || from.role === 'knocking') return this.drop('not-shared', from);
-    const { seq, screen } = share.screen.snapshot();
-    this.channel.send(Topic.screen, { sid: share.sid, seq, cols: share.screen.cols, rows: share.screen.rows, screen }, from.key);
+    void share.screen.snapshot().then(({ seq, screen }) => {
+      // Unshared while the model caught up: nothing more is sent for it.
+      if (this.shares.get(share.sid) !== share) return;
+      this.channel.send(Topic.screen, { sid: share.sid, seq, cols: share.screen.cols, rows: share.screen.rows, screen }, from.key);
+    });
   }
 
   private onInput(payload: unknown, from: ChannelSender): void {

@@ -41,9 +41,15 @@ export class SharedScreen {
     this.term.resize(cols, rows);
   }
 
-  /** The screen as escape sequences, and the number of the last output it includes. */
-  snapshot(): { seq: number; screen: string } {
-    return { seq: this.parsedSeq, screen: this.serializer.serialize({ scrollback: SNAPSHOT_SCROLLBACK_LINES }) };
+  /**
+   * The screen as escape sequences, and the number of the last output it includes, once the model
+   * has parsed all it was given: output sent before a member asked is then in the screen, never in
+   * a gap between the screen and the live output that follows it.
+   */
+  snapshot(): Promise<{ seq: number; screen: string }> {
+    return new Promise((resolve) => {
+      this.term.write('', () => resolve({ seq: this.parsedSeq, screen: this.serializer.serialize({ scrollback: SNAPSHOT_SCROLLBACK_LINES }) }));
+    });
   }
 
   dispose(): void {

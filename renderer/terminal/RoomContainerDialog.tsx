@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import { ROOM_DISK_QUOTA_MB, type RoomContainerStatus, type RoomStorage } from '../../common/contract-room-container';
 import { api } from '../host';
+import { useWorkbench } from '../state/store';
 import { attempt } from '../workbench/actions';
-import { openRoomContainerTerminal } from './terminal-actions';
+import { containerScope, openRoomContainerTerminal } from './terminal-actions';
 
 // The room container's controls (issue 10 item 3): make it (storage, disk quota, network), the
 // visible network switch, copy the folder in, export an archive, open a terminal in it, remove it.
-// Solo use: the open folder's container. (A room's container is the same service with the room id.)
+// Solo use: the open folder's container, kept until removed. While this window hosts a room: the
+// room's container, removed when the room ends (main does it, so a closed page ends it too).
 
 const STORAGE_LABELS: Record<RoomStorage, string> = {
   synced: 'Copied from this folder',
@@ -19,7 +21,16 @@ function describe(status: RoomContainerStatus): string {
   return `${status.running ? 'Running' : 'Stopped'} · ${status.languages.join(', ')} · ${disk} · network ${status.network ? 'allowed' : 'off'}`;
 }
 
+/** Whose container the dialog shows, and how long it lives. */
+function lifetime(hostedRoom: string | null): string {
+  return hostedRoom
+    ? "This room's container: it is removed when the room ends. With Docker volume storage its files are kept; a copy of the folder or an archive goes with it (export an archive first to keep it)."
+    : "This folder's container: it stays across restarts until you remove it or the folder leaves Recent.";
+}
+
 export function RoomContainerDialog({ onClose }: { onClose: () => void }) {
+  const hostedRoom = useWorkbench((s) => (s.collab.room?.role === 'owner' ? s.collab.room.roomId : null));
+  const scope = hostedRoom ? { room: hostedRoom } : {};
   const [status, setStatus] = useState<RoomContainerStatus | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState('');
@@ -28,11 +39,13 @@ export function RoomContainerDialog({ onClose }: { onClose: () => void }) {
   const [network, setNetwork] = useState(false);
   const [archive, setArchive] = useState('');
 
-  const refresh = () => attempt('Cannot read the room container', () => api.roomContainer.status()).then((s) => s && setStatus(s));
+  // Read at call time: a room may start or end while the dialog is open.
+  const refresh = () => attempt('Cannot read the room container', () => api.roomContainer.status(containerScope())).then((s) => s && setStatus(s));
   useEffect(() => {
+    setStatus(null);
     void refresh();
-    return api.roomContainer.onDidProgress(({ message }) => setProgress(message));
-  }, []);
+  }, [hostedRoom]);
+  useEffect(() => api.roomContainer.onDidProgress(({ message }) => setProgress(message)), []);
 
   const run = async (what: string, action: () => Promise<unknown>) => {
     setBusy(what);
@@ -59,11 +72,12 @@ export function RoomContainerDialog({ onClose }: { onClose: () => void }) {
           onSubmit={(e) => {
             e.preventDefault();
             void run('Cannot create the room container', () =>
-              api.roomContainer.create({ storage, quotaMb, network, ...(storage === 'archive' && archive ? { archive } : {}) }),
+              api.roomContainer.create({ ...scope, storage, quotaMb, network, ...(storage === 'archive' && archive ? { archive } : {}) }),
             );
           }}
         >
           <p>A persistent sandbox with this folder&apos;s languages, the same limits as runs, and a shell you can share.</p>
+          <p>{lifetime(hostedRoom)}</p>
           <label>
             Storage
             <select value={storage} onChange={(e) => setStorage(e.target.value as RoomStorage)}>
@@ -95,12 +109,13 @@ export function RoomContainerDialog({ onClose }: { onClose: () => void }) {
       {status?.exists && (
         <div className="room-container-controls">
           <p role="status">{describe(status)}</p>
+          <p>{lifetime(hostedRoom)}</p>
           <label>
             <input
               type="checkbox"
               checked={status.network}
               disabled={!!busy}
-              onChange={(e) => void run('Cannot switch the room container network', () => api.roomContainer.setNetwork({ allowed: e.target.checked }))}
+              onChange={(e) => void run('Cannot switch the room container network', () => api.roomContainer.setNetwork({ ...scope, allowed: e.target.checked }))}
             />{' '}
             Allow network
           </label>
@@ -108,17 +123,17 @@ export function RoomContainerDialog({ onClose }: { onClose: () => void }) {
             <button disabled={!!busy} onClick={() => void openRoomContainerTerminal().then(onClose)}>
               Open terminal in container
             </button>
-            <button disabled={!!busy} onClick={() => void run('Cannot copy the folder in', () => api.roomContainer.sync())}>
+            <button disabled={!!busy} onClick={() => void run('Cannot copy the folder in', () => api.roomContainer.sync(scope))}>
               Copy folder in
             </button>
             <input aria-label="Archive name" value={archive} onChange={(e) => setArchive(e.target.value)} placeholder="archive name" />
-            <button disabled={!!busy || !archive} onClick={() => void run('Cannot export the archive', () => api.roomContainer.exportArchive({ name: archive }))}>
+            <button disabled={!!busy || !archive} onClick={() => void run('Cannot export the archive', () => api.roomContainer.exportArchive({ ...scope, name: archive }))}>
               Export archive
             </button>
-            <button disabled={!!busy || !archive} onClick={() => void run('Cannot import the archive', () => api.roomContainer.importArchive({ name: archive }))}>
+            <button disabled={!!busy || !archive} onClick={() => void run('Cannot import the archive', () => api.roomContainer.importArchive({ ...scope, name: archive }))}>
               Import archive
             </button>
-            <button disabled={!!busy} onClick={() => void run('Cannot remove the room container', () => api.roomContainer.remove())}>
+            <button disabled={!!busy} onClick={() => void run('Cannot remove the room container', () => api.roomContainer.remove(scope))}>
               Remove room container
             </button>
           </div>

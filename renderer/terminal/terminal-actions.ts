@@ -1,11 +1,20 @@
 import type { TerminalInfo } from '../../common/types';
 import { CONTAINER_TERMINAL_SHELL } from '../../common/contract-room-container';
+import { Emitter } from '../../common/event';
 import { api } from '../host';
 import { workbench } from '../state/store';
 import { attempt } from '../workbench/actions';
 
 // Terminal tab actions beyond open and close (those stay in workbench/actions.ts, where the
 // keyboard shortcuts call them).
+
+const restarts = new Emitter<{ from: TerminalInfo; to: TerminalInfo }>();
+/**
+ * A terminal was restarted: a new shell under a new id takes its tab. Fired before the tab
+ * switches, so what follows the old id (a share with the room) moves to the new one before the
+ * old id leaves the terminal list.
+ */
+export const onDidRestartTerminal = restarts.event;
 
 function add(info: TerminalInfo, split = false): void {
   workbench.set((s) => ({
@@ -17,14 +26,23 @@ function add(info: TerminalInfo, split = false): void {
   }));
 }
 
+/**
+ * Which room container the terminal panel means: while this window hosts a room, the room's (it
+ * ends with the room); otherwise the open folder's.
+ */
+export function containerScope(): { room?: string } {
+  const room = workbench.get().collab.room;
+  return room?.role === 'owner' ? { room: room.roomId } : {};
+}
+
 export async function newTerminalWithProfile(shell?: string): Promise<void> {
   const info = await attempt('Cannot open a terminal', () => api.terminal.create(shell ? { cols: 80, rows: 24, shell } : { cols: 80, rows: 24 }));
   if (info) add(info);
 }
 
-/** A shell in the open folder's room container (a `docker exec` with a TTY). */
+/** A shell in the room container (a `docker exec` with a TTY): the hosted room's, or the open folder's. */
 export async function openRoomContainerTerminal(split = false): Promise<void> {
-  const info = await attempt('Cannot open a terminal in the room container', () => api.roomContainer.openTerminal({ cols: 80, rows: 24 }));
+  const info = await attempt('Cannot open a terminal in the room container', () => api.roomContainer.openTerminal({ ...containerScope(), cols: 80, rows: 24 }));
   if (info) add(info, split);
 }
 
@@ -60,10 +78,13 @@ export async function closeTerminal(id: string, running: boolean): Promise<void>
 export async function restartTerminal(old: TerminalInfo, afterHostCrash: boolean): Promise<void> {
   if (afterHostCrash && !(await attempt('Cannot restart the terminal process', () => api.terminal.restartHost().then(() => true)))) return;
   const created = await attempt('Cannot restart the terminal', () =>
-    old.shell === CONTAINER_TERMINAL_SHELL ? api.roomContainer.openTerminal({ cols: 80, rows: 24 }) : api.terminal.create({ cols: 80, rows: 24, shell: old.shell }),
+    old.shell === CONTAINER_TERMINAL_SHELL
+      ? api.roomContainer.openTerminal({ ...containerScope(), cols: 80, rows: 24 })
+      : api.terminal.create({ cols: 80, rows: 24, shell: old.shell }),
   );
   if (!created) return;
   const renamed = old.title !== created.title ? await api.terminal.rename({ id: created.id, title: old.title }).catch(() => created) : created;
+  restarts.fire({ from: old, to: renamed });
   workbench.set((s) => ({
     terminals: s.terminals.map((t) => (t.id === old.id ? renamed : t)),
     activeTerminal: s.activeTerminal === old.id ? renamed.id : s.activeTerminal,

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { joinRoom, shareFolder, showCollab, startPeers, type PeerSet } from './collab-peers';
+import { expectPeers, joinRoom, shareFolder, showCollab, startPeers, type PeerSet } from './collab-peers';
 // The probe's window.codecrafterTerminalProbe type (the page's side of these tests).
 import type {} from '../../renderer/terminal/terminal-probe';
 
@@ -7,7 +7,9 @@ import type {} from '../../renderer/terminal/terminal-probe';
 // per person): the host shares one terminal with the room; a guest admitted afterwards sees it as
 // a tab with the screen from before the share, cannot type until the host allows it, types and
 // both see the shell's answer, and is read-only again once the host takes write back. A terminal
-// the host did not share never reaches the guest.
+// the host did not share never reaches the guest. A shared terminal the host restarts stays
+// shared with the same grants, and a guest whose host went offline and came back sees what the
+// shell printed meanwhile.
 // Run inside a loopback-only network namespace (npm test does).
 
 let set: PeerSet | undefined;
@@ -110,5 +112,66 @@ test('a shared terminal: late joiner sees the screen, types only while allowed, 
   // The terminal Alice kept to herself never reached Bob's page.
   expect(await bufferOf(bob.page, tabId)).not.toContain('secret-9');
   await expect(bob.page.getByText('secret-9')).toHaveCount(0);
+  for (const p of set.peers) expect(p.errors).toEqual([]);
+});
+
+test('a restarted shared terminal keeps its share and grants; the guest catches up after the host reconnects', async ({ browser }) => {
+  test.setTimeout(360_000);
+  set = await startPeers(browser, ['Alice', 'Bob']);
+  const [alice, bob] = set.peers as [(typeof set.peers)[0], (typeof set.peers)[0]];
+  const invite = await shareFolder(alice.page, set.workspace.dir);
+  const first = await runInNewTerminal(alice.page, 'echo first-$((1+1))', 'first-2');
+  await alice.page.getByRole('button', { name: 'Share terminal' }).click();
+  await joinRoom(bob.page, invite);
+  const sharedTabs = bob.page.getByRole('tablist', { name: 'Terminals' }).getByRole('tab');
+  await expect(sharedTabs).toHaveCount(1, SLOW);
+  const sid = (await bob.page.locator('[data-shared-terminal]').getAttribute('data-shared-terminal'))!;
+  const tabId = `shared:${sid}`;
+  await expect.poll(() => bufferOf(bob.page, tabId), SLOW).toContain('first-2');
+  await alice.page.getByRole('button', { name: 'Who may type' }).click();
+  await alice.page.getByRole('dialog', { name: 'Shared terminals' }).getByRole('checkbox', { name: /^Allow Bob to type in / }).check();
+  const mode = bob.page.getByRole('status', { name: /^Shared terminal .* mode$/ });
+  await expect(mode).toContainText('you may type', SLOW);
+  await alice.page.getByRole('button', { name: 'Close shared terminals' }).click();
+
+  // Alice's shell ends, and she restarts it from the banner.
+  await alice.page.locator(`.terminal-pane[data-terminal-id="${first}"] .xterm`).click();
+  await alice.page.keyboard.type('exit\n');
+  const banner = alice.page.locator(`.terminal-pane[data-terminal-id="${first}"]`).getByRole('alert');
+  await expect(banner).toContainText('The shell exited', SLOW);
+  await banner.getByRole('button', { name: 'Restart' }).click();
+  await expect.poll(async () => (await terminalIds(alice.page)).includes(first), SLOW).toBe(false);
+  const [second] = await terminalIds(alice.page);
+  expect(second).toBeDefined();
+  await expect.poll(() => bufferOf(alice.page, second!), SLOW).toMatch(/[#$]\s*$/);
+
+  // Still shared under the same id, Bob still allowed to type, his screen started afresh.
+  await expect(alice.page.getByRole('button', { name: 'Stop sharing terminal' })).toBeVisible();
+  await expect(sharedTabs).toHaveCount(1);
+  expect(await bob.page.locator('[data-shared-terminal]').getAttribute('data-shared-terminal')).toBe(sid);
+  await expect(mode).toContainText('you may type');
+  await expect.poll(() => bufferOf(bob.page, tabId), SLOW).not.toContain('first-2');
+  await typeInShared(bob.page, sid, 'echo restarted-$((6*7))\n');
+  await expect.poll(() => bufferOf(alice.page, second!), SLOW).toContain('restarted-42');
+  await expect.poll(() => bufferOf(bob.page, tabId), SLOW).toContain('restarted-42');
+
+  // Alice's connection to the room drops; her shell prints while she is away.
+  await showCollab(alice.page);
+  await alice.page.getByRole('button', { name: 'Go offline' }).click();
+  await expectPeers(bob.page, 0);
+  await alice.page.locator(`.terminal-pane[data-terminal-id="${second}"] .xterm`).click();
+  await alice.page.keyboard.type('echo while-away-$((5*5))\n');
+  await expect.poll(() => bufferOf(alice.page, second!), SLOW).toContain('while-away-25');
+  expect(await bufferOf(bob.page, tabId)).not.toContain('while-away-25');
+
+  // Back: Bob's tab shows her terminal as it is now, and live output after it.
+  await showCollab(alice.page);
+  await alice.page.getByRole('button', { name: 'Reconnect' }).click();
+  await expectPeers(bob.page, 1);
+  await expect.poll(() => bufferOf(bob.page, tabId), SLOW).toContain('while-away-25');
+  await alice.page.locator(`.terminal-pane[data-terminal-id="${second}"] .xterm`).click();
+  await alice.page.keyboard.type('echo back-$((4*4))\n');
+  await expect.poll(() => bufferOf(bob.page, tabId), SLOW).toContain('back-16');
+  expect((await bufferOf(bob.page, tabId)).split('back-16').length - 1).toBe(1);
   for (const p of set.peers) expect(p.errors).toEqual([]);
 });

@@ -3,14 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import * as pty from 'node-pty';
 import { afterEach, describe, expect, it } from 'vitest';
-import { channelPair, type ChannelSender, type RoomChannel } from '../../../renderer/collab/room-channel';
+import { channelPair, type ChannelHandler, type ChannelSender, type RoomChannel } from '../../../renderer/collab/room-channel';
 import { SharedTerminalGuest, type SharedTerminalSink } from '../../../renderer/collab/shared-terminal-guest';
 import { SharedTerminalHost, type ShareableTerminal } from '../../../renderer/collab/shared-terminal-host';
 import { SharedTerminalTopic } from '../../../renderer/collab/shared-terminal-wire';
 
 // Shared terminals over an in-memory RoomChannel pair with a REAL pty on the host side (issue 10
 // item 4): read-only by default, write per member grant, hostile raw input frames reaching no
-// pty, late joiners getting the screen, and nothing about unshared terminals.
+// pty, late joiners getting the screen, and nothing about unshared terminals. A restarted
+// terminal stays shared with its grants; a member whose connection to the host dropped (either
+// side's) gets the current screen again when it is back.
 
 const key = (c: string) => c.repeat(64);
 const host: ChannelSender = { key: key('a'), fingerprint: 'aaaa', name: 'Host', role: 'owner' };
@@ -77,6 +79,47 @@ async function until(check: () => boolean, what: string, ms = 15_000): Promise<v
 
 function room(...peers: ChannelSender[]): RoomChannel[] {
   return channelPair(host, ...peers);
+}
+
+/**
+ * channelPair's in-memory room, with connections that drop: `disconnect(key)` cuts a peer off (its
+ * messages are lost and members stop listing it, as when a data channel closes) until
+ * `reconnect(key)`; `lose(key)` loses its messages while members still list it (a flap too short
+ * for the member list to notice).
+ */
+function droppingRoom(...peers: ChannelSender[]) {
+  const handlers = peers.map(() => new Map<string, Set<ChannelHandler>>());
+  const away = new Set<string>();
+  const losing = new Set<string>();
+  const cut = (a: string, b: string) => away.has(a) || away.has(b) || losing.has(a) || losing.has(b);
+  const channels: RoomChannel[] = peers.map((self, index) => ({
+    selfKey: self.key,
+    send(topic, payload, to) {
+      const wire = JSON.stringify(payload);
+      peers.forEach((peer, other) => {
+        if (other === index || (to !== undefined && peer.key !== to) || cut(self.key, peer.key)) return;
+        queueMicrotask(() => {
+          if (cut(self.key, peer.key)) return;
+          for (const handler of handlers[other]?.get(topic) ?? []) handler(JSON.parse(wire) as unknown, self);
+        });
+      });
+    },
+    on(topic, handler) {
+      const map = handlers[index] as Map<string, Set<ChannelHandler>>;
+      const set = map.get(topic) ?? new Set<ChannelHandler>();
+      map.set(topic, set);
+      set.add(handler);
+      return () => set.delete(handler);
+    },
+    members: () => (away.has(self.key) ? [] : peers.filter((peer, other) => other !== index && !away.has(peer.key))),
+  }));
+  return {
+    channels,
+    disconnect: (key: string) => away.add(key),
+    reconnect: (key: string) => away.delete(key),
+    lose: (key: string) => losing.add(key),
+    stopLosing: (key: string) => losing.delete(key),
+  };
 }
 
 describe('shared terminal', () => {
@@ -147,8 +190,7 @@ describe('shared terminal', () => {
     const sid = sharing.share(term);
     term.write('for i in 1 2 3; do echo line-$i; done\r');
     await until(() => term.output().includes('line-3'), 'the output before the join');
-    // Give the host's screen model time to parse what it was sent.
-    await new Promise((r) => setTimeout(r, 200));
+    // No pause for the host's screen model: its snapshot waits until it has parsed what it was sent.
 
     const joiner = new SharedTerminalGuest(lateChannel);
     cleanups.push(() => joiner.dispose());
@@ -225,5 +267,113 @@ describe('shared terminal', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(changes).toBe(0);
     expect(guest.list()).toEqual([]);
+  });
+  it('a terminal restarted while shared stays shared: same id, same grants, a clean screen, input to the new shell', async () => {
+    const [hostChannel, editorChannel] = room(editor) as [RoomChannel, RoomChannel];
+    const sharing = new SharedTerminalHost(hostChannel);
+    const guest = new SharedTerminalGuest(editorChannel);
+    cleanups.push(() => (sharing.dispose(), guest.dispose()));
+    const first = realTerminal();
+    const sid = sharing.share(first);
+    sharing.grantWrite(sid, editor.key);
+    await until(() => guest.canWrite(sid), 'the grant at the member');
+    const screen = sink();
+    guest.attach(sid, screen);
+    await until(() => screen.resets === 1, 'the screen');
+    first.write('echo old-shell-$((2*2))\r');
+    await until(() => screen.text().includes('old-shell-4'), "the first shell's output");
+    first.write('exit\r');
+
+    // The host's Restart: a new shell under a new terminal id takes the share's place.
+    const second = realTerminal();
+    sharing.restarted(sid, second);
+    await until(() => screen.text().includes('\x1bc'), "the reset of the member's screen");
+    expect(sharing.list()).toEqual([{ sid, title: 'bash', cols: 80, rows: 24, writers: [editor.key] }]);
+    expect(guest.list().map((t) => t.sid)).toEqual([sid]);
+    expect(guest.canWrite(sid)).toBe(true);
+    expect(guest.input(sid, 'echo new-shell-$((3*3))\r')).toBe(true);
+    await until(() => second.output().includes('new-shell-9'), 'the input in the new shell');
+    await until(() => screen.text().includes('new-shell-9'), "the new shell's answer at the member");
+    expect(first.written.some((w) => w.includes('new-shell'))).toBe(false);
+    // The old shell's output no longer reaches anyone through this share.
+    expect(screen.text().slice(screen.text().lastIndexOf('\x1bc'))).not.toContain('old-shell');
+  });
+
+  it("a member gets the current screen again after the host's connection dropped and came back", async () => {
+    const net = droppingRoom(host, editor);
+    const [hostChannel, editorChannel] = net.channels as [RoomChannel, RoomChannel];
+    const sharing = new SharedTerminalHost(hostChannel);
+    const guest = new SharedTerminalGuest(editorChannel);
+    cleanups.push(() => (sharing.dispose(), guest.dispose()));
+    const term = realTerminal();
+    const sid = sharing.share(term);
+    guest.syncWithHost();
+    await until(() => guest.list().some((t) => t.sid === sid), 'the list');
+    const screen = sink();
+    guest.attach(sid, screen);
+    await until(() => screen.resets === 1, 'the screen');
+
+    // The host drops out; the member notices (its member list changed) and the shell carries on.
+    net.disconnect(host.key);
+    guest.syncWithHost();
+    term.write('echo while-away-$((5*5))\r');
+    await until(() => term.output().includes('while-away-25'), 'the output while away');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.text()).not.toContain('while-away-25');
+
+    // Back: the member's screen is the host's again, with what it missed.
+    net.reconnect(host.key);
+    guest.syncWithHost();
+    await until(() => screen.resets === 2, 'a new screen');
+    await until(() => screen.text().includes('while-away-25'), 'what was missed');
+    term.write('echo back-$((4*4))\r');
+    await until(() => screen.text().includes('back-16'), 'live output after the new screen');
+    expect(screen.text().split('back-16').length - 1).toBe(1);
+  });
+
+  it("a member whose own connection dropped gets the current screen again when it is back", async () => {
+    const net = droppingRoom(host, editor);
+    const [hostChannel, editorChannel] = net.channels as [RoomChannel, RoomChannel];
+    const sharing = new SharedTerminalHost(hostChannel);
+    const guest = new SharedTerminalGuest(editorChannel);
+    cleanups.push(() => (sharing.dispose(), guest.dispose()));
+    const term = realTerminal();
+    const sid = sharing.share(term);
+    guest.syncWithHost();
+    await until(() => guest.list().some((t) => t.sid === sid), 'the list');
+    const screen = sink();
+    guest.attach(sid, screen);
+    await until(() => screen.resets === 1, 'the screen');
+
+    net.disconnect(editor.key);
+    guest.syncWithHost();
+    term.write('echo missed-$((7*7))\r');
+    await until(() => term.output().includes('missed-49'), 'the output while the member is away');
+    net.reconnect(editor.key);
+    guest.syncWithHost();
+    await until(() => screen.text().includes('missed-49'), 'what the member missed');
+  });
+
+  it('a member that lost output without noticing (a gap in the numbered output) asks for the screen again', async () => {
+    const net = droppingRoom(host, editor);
+    const [hostChannel, editorChannel] = net.channels as [RoomChannel, RoomChannel];
+    const sharing = new SharedTerminalHost(hostChannel);
+    const guest = new SharedTerminalGuest(editorChannel);
+    cleanups.push(() => (sharing.dispose(), guest.dispose()));
+    const term = realTerminal();
+    const sid = sharing.share(term);
+    const screen = sink();
+    guest.attach(sid, screen);
+    await until(() => screen.resets === 1, 'the screen');
+
+    net.lose(host.key);
+    term.write('echo lost-$((8*8))\r');
+    await until(() => term.output().includes('lost-64'), 'the output that is lost');
+    await new Promise((r) => setTimeout(r, 50));
+    net.stopLosing(host.key);
+    term.write('echo next-$((9*9))\r');
+    await until(() => screen.text().includes('next-81'), 'the output after the gap');
+    expect(screen.resets).toBe(2);
+    expect(screen.text()).toContain('lost-64');
   });
 });
