@@ -28,6 +28,8 @@ export interface BatchSpec {
   count: number;
   /** What the frame's first line carries: the nested stdout, or a file the test's command wrote. */
   firstLine?: string;
+  /** A shell command run before each test's supervisor (`$i` is the index): an interactor started beside it. */
+  beforeEach?: string;
 }
 
 export interface TestRequestSpec {
@@ -68,6 +70,7 @@ export function batchScript(spec: BatchSpec): string {
     'i=0',
     `while [ $i -lt ${spec.count} ]; do ` +
       [
+        ...(spec.beforeEach ? [spec.beforeEach] : []),
         `${SUPERVISOR} <"$D/$i.req" >/tmp/.cc-o 2>/tmp/.cc-e`,
         `printf '\\036T %s\\n' "$i"`,
         first,

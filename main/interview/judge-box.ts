@@ -46,7 +46,9 @@ export interface BatchOptions {
   outputBytes: number;
   /** What the frame's first line carries instead of the test's stdout (a shell command; `$i` is the index). */
   firstLine?: string;
-  /** Files extracted once before the first batch (sources, a validator binary). */
+  /** A shell command run before each test's supervisor (see BatchSpec). */
+  beforeEach?: string;
+  /** Files extracted with the first batch (sources, a validator binary); a compile phase before does not count. */
   setupFiles?: { path: string; content: Uint8Array }[];
   /** Called per finished test in order; returning false stops the rest (the container is killed). */
   onResult: (index: number, run: NestedRun) => boolean;
@@ -82,7 +84,6 @@ export class JudgeBox {
       () => this.kill(),
       this.pooled.channels.shift(),
     );
-    if (spec.tar) this.setupDone = true;
     return { outcome, stdout, stderr };
   }
 
@@ -118,7 +119,7 @@ export class JudgeBox {
         files.push({ path: `${dir}/${i}.req`, content: testRequest({ nonce, stdin: t.stdin, command, wallMs: options.wallMs, cpuMs: options.cpuMs, outputBytes: options.outputBytes }) });
         for (const [name, content] of Object.entries(t.files ?? {})) files.push({ path: `${dir}/${i}.${name}`, content: Buffer.from(content) });
       });
-      const cmd = batchScript({ dir, count: chunk.length, firstLine: options.firstLine });
+      const cmd = batchScript({ dir, count: chunk.length, firstLine: options.firstLine, beforeEach: options.beforeEach });
       const base = ran;
       let stopped = false;
       const reader = new FrameReader((frame) => {

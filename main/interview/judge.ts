@@ -20,7 +20,9 @@ import { phaseResult, judgeCompile, signalName } from '../sandbox/verdict';
 import type { SandboxPool } from '../sandbox/pool';
 import { tarFiles } from '../sandbox/tar';
 import { defaultValidate } from './default-validator';
-import { JudgeBox } from './judge-box';
+import { BEFORE_EACH, FIRST_LINE, INTERACTOR_FOLDER, interactorCommand, judgeInteraction, programCommand } from './interaction';
+import { newNonce, testRequest } from './batch-script';
+import { JudgeBox, type BatchTest, type NestedRun } from './judge-box';
 import { outputDiff } from './output-diff';
 import { OutputValidatorRunner } from './output-validator';
 import type { ProblemPackage, SourceFile, TestCase } from './problem-package';
@@ -108,6 +110,18 @@ export class Judge {
     };
     if (tests.length === 0) return finish(null, 'the problem has no tests of this kind');
 
+    let interaction: Awaited<ReturnType<Judge['interaction']>> = null;
+    if (pkg.interactive) {
+      try {
+        interaction = await this.interaction(pkg, language, tests, limits);
+      } catch (error) {
+        const message = (error as Error).message;
+        console.error(`judge: ${pkg.id} (${language}): ${message}`);
+        for (const r of results) Object.assign(r, { verdict: 'judge-error', message });
+        return finish(null, message);
+      }
+    }
+
     const box = await JudgeBox.open(this.pool, language, this.controller.signal);
     let compile: JudgeResult['compile'] = null;
     const outputs = new Map<number, Buffer>();
@@ -135,10 +149,11 @@ export class Judge {
       await box.setMemory(memoryMb);
       const command = `exec ${expandCommand(lang.run, entry, BUILD_DIR)}`;
       const run = await box.runTests(
-        tests.map((t) => ({ stdin: t.input })),
+        interaction?.tests ?? tests.map((t) => ({ stdin: t.input })),
         {
-          setupFiles: lang.compile ? [] : tarred,
-          command,
+          setupFiles: [...(lang.compile ? [] : tarred), ...(interaction?.setupFiles ?? [])],
+          command: interaction ? programCommand(expandCommand(lang.run, entry, BUILD_DIR)) : command,
+          ...(interaction ? { beforeEach: BEFORE_EACH, firstLine: FIRST_LINE } : {}),
           wallMs: limits.wallMs,
           cpuMs: limits.cpuMs,
           outputBytes: limits.outputBytes,
@@ -153,6 +168,11 @@ export class Judge {
               exitCode: r && r.exitCode >= 0 ? r.exitCode : null,
               signal: r ? signalName(r.signal) : null,
             });
+            if (interaction) {
+              this.judgeInteractive(nested, interaction.nonce, limits, result);
+              onTest?.(result);
+              return result.verdict === 'accepted' || !opts.abortOnFirstFailure;
+            }
             const judged = judgeTestRun(r, nested.first.length, limits);
             if (judged.verdict) {
               result.verdict = judged.verdict;
@@ -179,6 +199,44 @@ export class Judge {
     }
     if (pkg.validation === 'custom' && outputs.size > 0) await this.validateCustom(pkg, tests, results, outputs, opts.abortOnFirstFailure, onTest);
     return finish(compile);
+  }
+
+  /**
+   * An interactive problem's tests: the interactor (compiled once) goes into the submission's
+   * sandbox with each test's input and answer and a supervisor request of its own.
+   */
+  private async interaction(pkg: ProblemPackage, language: LanguageId, tests: TestCase[], limits: TestLimits): Promise<{ tests: BatchTest[]; setupFiles: SourceFile[]; nonce: string } | null> {
+    const validator = pkg.validator!;
+    // The interactor runs in the submission's sandbox: a compiled one runs in every image (they
+    // share the base's C++ runtime), a Python one only where Python is.
+    if (validator.language === 'python' && LANGUAGES[language].image !== 'python')
+      throw new Error(
+        `this problem's interactor is written in Python and the ${LANGUAGES[language].name} sandbox has no Python; the package needs a C or C++ interactor to judge ${LANGUAGES[language].name}`,
+      );
+    const { setupFiles, prepare, run } = await this.validators.installation(validator, INTERACTOR_FOLDER);
+    const nonce = newNonce();
+    const flagsOf = (t: TestCase) => pkg.groups.find((g) => g.path === t.group)?.effective.output_validator_flags ?? pkg.validatorFlagsText;
+    return {
+      nonce,
+      setupFiles,
+      tests: tests.map((t) => ({
+        stdin: new Uint8Array(),
+        files: {
+          input: t.input,
+          ans: t.answer,
+          // A little longer than the program's backstop: when the program is stopped, the interactor still decides.
+          vreq: testRequest({ nonce, stdin: new Uint8Array(), command: interactorCommand(prepare, run, flagsOf(t)), wallMs: limits.wallMs + 1_000, cpuMs: limits.wallMs, outputBytes: 1 << 20 }),
+        },
+      })),
+    };
+  }
+
+  private judgeInteractive(nested: NestedRun, nonce: string, limits: TestLimits, result: TestCaseResult): void {
+    const judged = judgeInteraction(nested, nonce, limits);
+    result.verdict = judged.verdict;
+    if (judged.message) result.message = judged.message;
+    if (judged.feedback) result.feedback = judged.feedback;
+    if (judged.stderr?.length) result.stderr = decoder.decode(judged.stderr.subarray(0, STDERR_PREVIEW));
   }
 
   private validateDefault(pkg: ProblemPackage, test: TestCase, output: Buffer, result: TestCaseResult): void {

@@ -75,11 +75,25 @@ export class OutputValidatorRunner {
     }
   }
 
+  /**
+   * What a sandbox needs to run the validator: its files under `folder` (a C/C++ validator compiled
+   * once, as a binary) and the command that starts it. The binary lost its mode in the tar, so
+   * `prepare` sets it again (cheap next to the validator).
+   */
+  async installation(validator: OutputValidator, folder = 'v'): Promise<{ setupFiles: { path: string; content: Uint8Array }[]; prepare: string; run: string }> {
+    const compiled = LANGUAGES[validator.language].compile !== null;
+    const binary = `${folder}/validator`;
+    if (compiled) return { setupFiles: [{ path: binary, content: await this.binary(validator) }], prepare: `chmod +x ${binary}`, run: binary };
+    return {
+      setupFiles: validator.files.map((f) => ({ path: `${folder}/${f.path}`, content: f.content })),
+      prepare: 'true',
+      run: expandCommand(LANGUAGES[validator.language].run, `${folder}/${validator.entry}`, BUILD_DIR),
+    };
+  }
+
   async validate(validator: OutputValidator, cases: ValidationCase[]): Promise<ValidationResult[]> {
     if (cases.length === 0) return [];
-    const compiled = LANGUAGES[validator.language].compile !== null;
-    const setupFiles = compiled ? [{ path: 'v/validator', content: await this.binary(validator) }] : validator.files.map((f) => ({ path: `v/${f.path}`, content: f.content }));
-    const run = compiled ? 'v/validator' : expandCommand(LANGUAGES[validator.language].run, `v/${validator.entry}`, BUILD_DIR);
+    const { setupFiles, prepare, run } = await this.installation(validator);
     const results: ValidationResult[] = [];
     const box = await JudgeBox.open(this.pool, validator.language, this.signal);
     try {
@@ -87,8 +101,7 @@ export class OutputValidatorRunner {
         cases.map((c) => ({ stdin: c.output, files: { ans: c.answer, input: c.input }, args: c.flags.split(/\s+/).filter(Boolean).map(shq).join(' ') })),
         {
           setupFiles,
-          // The binary lost its mode in the tar; chmod once per test is cheap next to the validator.
-          command: `mkdir -p /tmp/fb@I@ && ${compiled ? 'chmod +x v/validator && ' : ''}exec ${run} @D@/@I@.input @D@/@I@.ans /tmp/fb@I@/ @ARGS@`,
+          command: `mkdir -p /tmp/fb@I@ && ${prepare} && exec ${run} @D@/@I@.input @D@/@I@.ans /tmp/fb@I@/ @ARGS@`,
           wallMs: VALIDATOR_WALL_MS,
           cpuMs: VALIDATOR_WALL_MS,
           outputBytes: 1 << 20,

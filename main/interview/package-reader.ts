@@ -79,15 +79,13 @@ export function readProblemPackage(input: PackageFiles, suggestedId: string): Pr
   const type = yaml.type.trim() as ProblemType;
   if (type !== 'pass-fail' && type !== 'scoring') throw new ProblemPackageError('problem.yaml', `field "type": "${yaml.type}" is not pass-fail or scoring`);
   const validationWords = yaml.validation.trim().split(/\s+/);
-  if (validationWords.includes('interactive'))
-    throw new ProblemPackageError(
-      'problem.yaml',
-      'field "validation": interactive problems are not supported yet: the judge cannot yet run a validator that talks to the program while it runs. Import a version with a plain output validator.',
-    );
   if (validationWords[0] !== 'default' && validationWords[0] !== 'custom')
     throw new ProblemPackageError('problem.yaml', `field "validation": "${yaml.validation}" is not default or custom`);
   if (validationWords.includes('score'))
     throw new ProblemPackageError('problem.yaml', 'field "validation": validators that give a score ("custom score") are not supported yet; score with testdata.yaml groups instead');
+  const interactive = validationWords.includes('interactive');
+  if (interactive && validationWords[0] !== 'custom')
+    throw new ProblemPackageError('problem.yaml', 'field "validation": an interactive problem needs its own validator, the interactor: write "custom interactive"');
   const validation = validationWords[0];
   const validatorFlagsText = String(yaml.validator_flags ?? '');
   let validatorFlags;
@@ -119,7 +117,7 @@ export function readProblemPackage(input: PackageFiles, suggestedId: string): Pr
     }
   }
 
-  const validator = validation === 'custom' ? readValidator(files) : null;
+  const validator = validation === 'custom' ? readValidator(files, interactive) : null;
   return {
     id,
     name,
@@ -130,6 +128,7 @@ export function readProblemPackage(input: PackageFiles, suggestedId: string): Pr
     tests,
     groups,
     validation,
+    interactive,
     validatorFlags,
     validatorFlagsText,
     validator,
@@ -222,9 +221,10 @@ function entryOf(sources: SourceFile[], language: LanguageId, where: string): st
   return entry.path;
 }
 
-function readValidator(files: PackageFiles): OutputValidator {
+function readValidator(files: PackageFiles, interactive: boolean): OutputValidator {
   const names = [...new Set([...files.keys()].filter((f) => f.startsWith('output_validators/')).map((f) => f.split('/')[1]!))];
-  if (names.length === 0) throw new ProblemPackageError('output_validators/', 'is missing or empty, but problem.yaml says validation: custom');
+  if (names.length === 0)
+    throw new ProblemPackageError('output_validators/', `is missing or empty, but problem.yaml says validation: custom${interactive ? ' interactive (the validator is the interactor)' : ''}`);
   const name = names.sort(byName)[0]!;
   const folder = `output_validators/${name}`;
   let sources = sourcesUnder(files, folder);

@@ -68,6 +68,11 @@ export interface ProblemPackage {
   tests: TestCase[];
   groups: TestGroup[];
   validation: 'default' | 'custom';
+  /**
+   * `validation: custom interactive`: the validator is the interactor. It runs beside the program
+   * with its stdin on the program's stdout and its stdout on the program's stdin.
+   */
+  interactive: boolean;
   validatorFlags: ValidatorFlags;
   /** Raw flags text, passed as arguments to a custom validator. */
   validatorFlagsText: string;

@@ -97,3 +97,122 @@ export function customValidatorPackage(): Tree {
   });
   return tree;
 }
+
+/** The interactor of "guess the number": reads n and the secret from the input, answers guesses. */
+export const GUESS_INTERACTOR_CPP = [
+  '#include <csignal>',
+  '#include <fstream>',
+  '#include <iostream>',
+  '#include <string>',
+  'int main(int argc, char** argv) {',
+  '  std::signal(SIGPIPE, SIG_IGN); // a program that left early must not kill the interactor',
+  '  std::ifstream in(argv[1]);',
+  '  long long n, secret; in >> n >> secret;',
+  '  std::ofstream msg(std::string(argv[3]) + "/judgemessage.txt");',
+  '  int limit = 0; while ((1LL << limit) <= n) limit++;',
+  '  std::cout << n << std::endl;',
+  '  for (int guesses = 1;; guesses++) {',
+  '    long long g;',
+  '    if (!(std::cin >> g)) { msg << "the program stopped after " << guesses - 1 << " guesses without finding the number\\n"; return 43; }',
+  '    if (guesses > limit) { msg << "more than " << limit << " guesses\\n"; return 43; }',
+  '    if (g == secret) { std::cout << "correct" << std::endl; msg << "found in " << guesses << " guesses\\n"; return 42; }',
+  '    std::cout << (g < secret ? "higher" : "lower") << std::endl;',
+  '  }',
+  '}',
+  '',
+].join('\n');
+
+export const GUESS_INTERACTOR_PY = [
+  'import sys',
+  'n, secret = map(int, open(sys.argv[1]).read().split())',
+  'msg = open(sys.argv[3] + "/judgemessage.txt", "w")',
+  'limit = n.bit_length()',
+  'print(n, flush=True)',
+  'for guesses in range(1, limit + 2):',
+  '    line = sys.stdin.readline()',
+  '    if not line.strip():',
+  '        msg.write(f"the program stopped after {guesses - 1} guesses\\n")',
+  '        sys.exit(43)',
+  '    if guesses > limit:',
+  '        msg.write(f"more than {limit} guesses\\n")',
+  '        sys.exit(43)',
+  '    g = int(line)',
+  '    if g == secret:',
+  '        print("correct", flush=True)',
+  '        sys.exit(42)',
+  '    print("higher" if g < secret else "lower", flush=True)',
+  '',
+].join('\n');
+
+export const GUESS_BINARY_SEARCH_PY = [
+  'n = int(input())',
+  'lo, hi = 1, n',
+  'while True:',
+  '    mid = (lo + hi) // 2',
+  '    print(mid, flush=True)',
+  '    reply = input().strip()',
+  '    if reply == "correct":',
+  '        break',
+  '    if reply == "higher":',
+  '        lo = mid + 1',
+  '    else:',
+  '        hi = mid - 1',
+  '',
+].join('\n');
+
+export const GUESS_BINARY_SEARCH_CPP = [
+  '#include <iostream>',
+  '#include <string>',
+  'int main() {',
+  '  long long n; std::cin >> n;',
+  '  long long lo = 1, hi = n;',
+  '  for (;;) {',
+  '    long long mid = (lo + hi) / 2;',
+  '    std::cout << mid << std::endl;',
+  '    std::string reply; if (!(std::cin >> reply) || reply == "correct") return 0;',
+  '    if (reply == "higher") lo = mid + 1; else hi = mid - 1;',
+  '  }',
+  '}',
+  '',
+].join('\n');
+
+/**
+ * "Guess the number" as an interactive problem (`validation: custom interactive`): the interactor
+ * holds the secret and answers each guess with lower, higher or correct, allowing as many guesses
+ * as a binary search needs. Its submissions cover each verdict an interaction can end in.
+ */
+export function interactivePackage(interactor: 'cpp' | 'python' = 'cpp'): Tree {
+  const tree: Tree = {
+    'problem.yaml': 'name: Guess the Number\ntype: pass-fail\nvalidation: custom interactive\nlimits:\n  time_limit: 1\n',
+    'problem_statement/problem.en.md': '# Guess the Number\n\nRead $n$, then guess the secret $1 \\le x \\le n$ in at most $\\lfloor \\log_2 n \\rfloor + 1$ guesses. Each guess is answered `lower`, `higher` or `correct`.\n',
+    [interactor === 'cpp' ? 'output_validators/guess/validate.cpp' : 'output_validators/guess/validate.py']: interactor === 'cpp' ? GUESS_INTERACTOR_CPP : GUESS_INTERACTOR_PY,
+    'data/sample/1.in': '10 7\n',
+    'data/sample/1.ans': 'the interactor decides\n',
+    'data/secret/1.in': '100 1\n',
+    'data/secret/1.ans': '-\n',
+    'data/secret/2.in': '1000000000 987654321\n',
+    'data/secret/2.ans': '-\n',
+    'data/secret/3.in': '1000 1000\n',
+    'data/secret/3.ans': '-\n',
+    'submissions/accepted/binary.py': GUESS_BINARY_SEARCH_PY,
+    'submissions/accepted/binary.cpp': GUESS_BINARY_SEARCH_CPP,
+    // Guesses once and leaves: the interactor reads end-of-file.
+    'submissions/wrong_answer/gives_up.py': 'n = int(input())\nprint(1, flush=True)\n',
+    // Counts up from 1: too many guesses for the large tests (it may die of SIGPIPE once the interactor hangs up).
+    'submissions/wrong_answer/linear.cpp': [
+      '#include <iostream>',
+      '#include <string>',
+      'int main() { long long n; std::cin >> n; for (long long g = 1; g <= n; g++) { std::cout << g << std::endl; std::string r; if (!(std::cin >> r) || r == "correct") return 0; } }',
+      '',
+    ].join('\n'),
+    // Reads n and then waits for more instead of guessing, while the interactor waits for a guess.
+    'submissions/time_limit_exceeded/deadlock.py': 'n = int(input())\ninput()\n',
+    'submissions/time_limit_exceeded/spins.cpp': 'int main() { volatile long x = 0; for (;;) x++; }\n',
+    'submissions/run_time_error/crash.py': 'n = int(input())\nprint(n // 2, flush=True)\nraise SystemExit(3)\n',
+  };
+  if (interactor === 'python') {
+    // A Python interactor runs in the program's sandbox, so only Python programs can be judged.
+    for (const f of Object.keys(tree)) if (f.startsWith('submissions/') && !f.endsWith('.py')) delete tree[f];
+  }
+  return tree;
+}
