@@ -43,7 +43,7 @@ export function createHistoryHandlers(
       ...api,
       begin(arg) {
         // A room guest records without a folder; anyone else needs one ("Open a folder first").
-        if (openRoot() === null && !arg?.roomId) ctx.workspace.root();
+        if (openRoot() === null && !arg.roomId) ctx.workspace.root();
         return api.begin(arg);
       },
       getRetention: () => deps.retention.get(),

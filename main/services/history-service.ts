@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import type { Contract } from '../../common/contract';
-import { LOCAL_AUTHOR, type HistoryStored } from '../../common/contract-history';
+import { LOCAL_AUTHOR, type HistoryLive, type HistoryPushed, type HistoryStored } from '../../common/contract-history';
 import { ErrorCode, HostError } from '../../common/errors';
 import type { HistoryEvent } from '../../common/history';
+import { applySyncMessage, decodeSyncMessage, SyncMessageType, syncStep1Message, syncStep2Message, type SyncMessage } from '../../common/history-sync';
 import { workspacePathProblem } from '../../common/paths';
 import type { ImplOf } from '../../common/rpc';
 import {
@@ -24,10 +25,11 @@ import { getLogger } from '../log/log-service';
 // The history use cases (issue 5, moved out of the host adapter by issue 12): the recording
 // lifecycle of the open workspace, the mirror doc the renderer's updates are applied to,
 // retention and pruning, fork, export and import. One live recording at a time: the open
-// workspace's. The renderer streams its doc's updates here; they are applied to a mirror doc the
-// SessionRecorder is attached to, so the log on disk is main's and survives a renderer or host
-// crash. Reopening a folder continues its latest session (a new one starts only for a folder
-// with none), so the timeline of a workspace is one story and the log restores its unsaved edits.
+// workspace's. The renderer syncs its doc with the mirror doc the SessionRecorder is attached to
+// through y-protocols' sync messages (common/history-sync.ts), so the log on disk is main's and
+// survives a renderer or host crash. Reopening a folder continues its latest session (a new one
+// starts only for a folder with none), so the timeline of a workspace is one story and the log
+// restores its unsaved edits.
 // Errors are HistoryError or HostError; main/host/history-handlers.ts maps them to the contract.
 
 const log = getLogger('history');
@@ -73,7 +75,32 @@ interface Live {
   recorder: SessionRecorder;
   doc: Y.Doc;
   terminals: Set<string>;
+  /** The recorder sent its SyncStep1 for the gap it has now: it asks once, not after every push. */
+  askedToFillGap: boolean;
   release: () => void;
+}
+
+const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The renderer's SyncStep1, checked before anything starts. */
+function readSyncStep1(base64: string): SyncMessage {
+  let message: SyncMessage;
+  try {
+    message = decodeSyncMessage(Buffer.from(base64, 'base64'));
+    if (message.type === SyncMessageType.SyncStep1) Y.decodeStateVector(message.payload);
+  } catch (error) {
+    throw new HostError(ErrorCode.InvalidArgument, `syncStep1 is not a y-protocols sync message (${reasonOf(error)}).`);
+  }
+  if (message.type !== SyncMessageType.SyncStep1) {
+    throw new HostError(ErrorCode.InvalidArgument, `begin takes the window's SyncStep1 (message type ${SyncMessageType.SyncStep1}), not a message of type ${message.type}.`);
+  }
+  return message;
+}
+
+/** The answer to a window's SyncStep1: what it lacks, then what the recorder has (y-protocols' server order). */
+function answerSyncStep1(doc: Y.Doc, step1: SyncMessage): string[] {
+  return [toBase64(syncStep2Message(doc, step1.payload)), toBase64(syncStep1Message(doc))];
 }
 
 const PRUNE_EVERY_MS = 6 * 3_600_000;
@@ -123,17 +150,17 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
     return live;
   };
 
-  const begin: HistoryApi['begin'] = (arg) => {
+  const begin = ({ roomId, title, syncStep1 }: Parameters<HistoryApi['begin']>[0]): HistoryLive => {
+    const step1 = readSyncStep1(syncStep1);
     const root = workspace.info()?.root ?? null;
-    if (root === null && !arg?.roomId) workspace.root(); // throws the usual "open a folder first"
-    const workspaceId = root !== null ? workspaceIdOf(root) : `room:${arg!.roomId!}`;
+    if (root === null && !roomId) workspace.root(); // throws the usual "open a folder first"
+    const workspaceId = root !== null ? workspaceIdOf(root) : `room:${roomId!}`;
     if (current()?.workspaceId !== workspaceId) endLive();
     const active = live as Live | null;
     if (active) {
       return {
         sessionId: active.recorder.sessionId,
-        state: Buffer.from(Y.encodeStateAsUpdate(active.doc)).toString('base64'),
-        stateVector: Buffer.from(Y.encodeStateVector(active.doc)).toString('base64'),
+        sync: answerSyncStep1(active.doc, step1),
         durableSeq: active.recorder.durableSeq,
         resumed: true,
       };
@@ -145,23 +172,57 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
       Y.applyUpdate(doc, store.openReplay(latest.id).stateAt('end').update);
       recorder = store.resumeSession(latest.id);
     } else {
-      const title = root !== null ? path.basename(root) || root : (arg?.title ?? `Room ${arg!.roomId!.slice(0, 6)}`);
-      recorder = store.startSession({ workspaceId, kind: root !== null ? 'solo' : 'room', title });
+      const sessionTitle = root !== null ? path.basename(root) || root : (title ?? `Room ${roomId!.slice(0, 6)}`);
+      recorder = store.startSession({ workspaceId, kind: root !== null ? 'solo' : 'room', title: sessionTitle });
     }
     const detach = recorder.attach(doc, {
       authorOf: (origin) => (origin as PushOrigin | null)?.author,
       timeOf: (origin) => (origin as PushOrigin | null)?.time,
     });
     const stopDurable = recorder.onDurable((durableSeq) => deps.onStored({ sessionId: recorder.sessionId, durableSeq }));
-    live = { root, workspaceId, recorder, doc, terminals: new Set(), release: () => (stopDurable(), detach()) };
-    const state = Y.encodeStateAsUpdate(doc);
+    live = { root, workspaceId, recorder, doc, terminals: new Set(), askedToFillGap: false, release: () => (stopDurable(), detach()) };
     return {
       sessionId: recorder.sessionId,
-      state: latest ? Buffer.from(state).toString('base64') : '',
-      stateVector: Buffer.from(Y.encodeStateVector(doc)).toString('base64'),
+      sync: answerSyncStep1(doc, step1),
       durableSeq: recorder.durableSeq,
       resumed: Boolean(latest),
     };
+  };
+
+  const push = ({ sessionId, messages, events }: Parameters<HistoryApi['push']>[0]): HistoryPushed => {
+    const active = current();
+    if (!active || active.recorder.sessionId !== sessionId) {
+      throw new HostError(ErrorCode.Unavailable, 'This recording has ended (the folder was closed or changed); start it again.');
+    }
+    const sync: string[] = [];
+    for (const [i, pushed] of messages.entries()) {
+      const refuse = (what: string, error: unknown) =>
+        new HostError(ErrorCode.InvalidArgument, `Message ${i} of the push ${what} (${reasonOf(error)}); the messages before it were recorded.`);
+      let message: SyncMessage;
+      try {
+        message = decodeSyncMessage(Buffer.from(pushed.data, 'base64'));
+      } catch (error) {
+        throw refuse('is not a y-protocols sync message', error);
+      }
+      const origin: PushOrigin = { author: pushed.author, time: pushed.time };
+      try {
+        const answer = applySyncMessage(active.doc, message, origin);
+        if (answer) sync.push(toBase64(answer));
+      } catch (error) {
+        throw refuse('does not hold a Yjs update this recording can apply', error);
+      }
+    }
+    for (const e of events) active.recorder.recordEvent(e);
+    // Updates whose predecessors never came (a push was lost) wait in the mirror doc: the
+    // recorder's SyncStep1 asks the window for everything beyond what it has, once per gap (the
+    // window may lack them too, in a room, and then they come as updates when it gets them).
+    const { pendingStructs, pendingDs } = active.doc.store;
+    if (pendingStructs === null && pendingDs === null) active.askedToFillGap = false;
+    else if (!active.askedToFillGap) {
+      active.askedToFillGap = true;
+      sync.push(toBase64(syncStep1Message(active.doc)));
+    }
+    return { lastSeq: active.recorder.lastSeq, sync };
   };
 
   const record = (event: HistoryEvent) => {
@@ -224,26 +285,7 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
       const active = current();
       return active ? { sessionId: active.recorder.sessionId, durableSeq: active.recorder.flush() } : null;
     },
-    push: ({ sessionId, updates, events }) => {
-      const active = current();
-      if (!active || active.recorder.sessionId !== sessionId) {
-        throw new HostError(ErrorCode.Unavailable, 'This recording has ended (the folder was closed or changed); start it again.');
-      }
-      for (const [i, u] of updates.entries()) {
-        const origin: PushOrigin = { author: u.author, time: u.time };
-        try {
-          Y.applyUpdate(active.doc, Buffer.from(u.data, 'base64'), origin);
-        } catch (error) {
-          throw new HostError(
-            ErrorCode.InvalidArgument,
-            `Update ${i} of the push is not a Yjs update (${error instanceof Error ? error.message : String(error)}); the updates before it were recorded.`,
-          );
-        }
-      }
-      for (const e of events) active.recorder.recordEvent(e);
-      const { pendingStructs, pendingDs } = active.doc.store;
-      return { lastSeq: active.recorder.lastSeq, missing: pendingStructs !== null || pendingDs !== null };
-    },
+    push,
 
     listSessions: (arg) => {
       const info = workspace.info();

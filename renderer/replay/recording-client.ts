@@ -1,7 +1,8 @@
-import * as Y from 'yjs';
-import { LOCAL_AUTHOR, MAX_PUSH_EVENTS, MAX_PUSH_UPDATES } from '../../common/contract-history';
+import type * as Y from 'yjs';
+import { LOCAL_AUTHOR, MAX_PUSH_EVENTS, MAX_PUSH_MESSAGES } from '../../common/contract-history';
 import { ErrorCode, HostError } from '../../common/errors';
 import type { HistoryEvent } from '../../common/history';
+import { readSyncMessage, syncStep1Message, updateMessage } from '../../common/history-sync';
 import { documents } from '../editor/documents';
 import { api } from '../host';
 import { workbench } from '../state/store';
@@ -12,9 +13,11 @@ import { replayState, type RecordingStatus } from './replay-state';
 import { TxOrigin } from '../../common/origins';
 
 // Streams the workspace doc's updates and this window's events (cursor, paste, focus) to the host,
-// which stores them (issue 5). Typing never waits: an update is a queue push, sent every 50 ms or
-// at 64. Any failure is healed the same way as a new start: `begin` tells us the host's state
-// vector and we send whatever the doc has beyond it.
+// which stores them (issue 5). The doc is synced with the recorder by y-protocols' sync messages
+// (common/history-sync.ts): `begin` sends our SyncStep1 and gets the recorder's SyncStep2 (what we
+// lack) and SyncStep1, whose answer is the first message we push; then each update is an Update
+// message. Typing never waits: an update is a queue push, sent every 50 ms or at 64. Any failure
+// is healed the same way as a new start, by that exchange.
 
 const SEND_AFTER_MS = 50;
 const SEND_AT = 64;
@@ -23,15 +26,8 @@ const RETRY_MAX_MS = 60_000;
 /** Base64 per push: well under the browser host's 32 MiB WebSocket frame. */
 const PUSH_BUDGET = 8 * 1024 * 1024;
 const AWARENESS_EVERY_MS = 100;
-/** Transactions with this origin came from the host's log; they are not sent back. */
-/** Files the log had and this window's doc had lost, put back when a folder is reopened. */
 
-class ResyncNeeded extends Error {
-  constructor() {
-    super('the host is missing earlier edits; resending them');
-  }
-}
-
+/** A sync message (base64) in the envelope that says who made the change and when. */
 interface Queued {
   data: string;
   time: number;
@@ -70,7 +66,7 @@ function schedule(): void {
 function takeWithinBudget(queue: Queued[]): number {
   let size = 0;
   let n = 0;
-  while (n < queue.length && n < MAX_PUSH_UPDATES && (n === 0 || size + queue[n]!.data.length <= PUSH_BUDGET)) size += queue[n++]!.data.length;
+  while (n < queue.length && n < MAX_PUSH_MESSAGES && (n === 0 || size + queue[n]!.data.length <= PUSH_BUDGET)) size += queue[n++]!.data.length;
   return n;
 }
 
@@ -85,16 +81,16 @@ async function send(): Promise<void> {
     setStatus({});
     return;
   }
-  const batchUpdates = updates.splice(0, takeWithinBudget(updates));
+  const batchMessages = updates.splice(0, takeWithinBudget(updates));
   const batchEvents = events.splice(0, MAX_PUSH_EVENTS);
   sending = api.history
-    .push({ sessionId: id, updates: batchUpdates, events: batchEvents })
-    .then(({ lastSeq, missing }) => {
+    .push({ sessionId: id, messages: batchMessages, events: batchEvents })
+    .then(({ lastSeq, sync }) => {
       if (mine !== generation) return;
       failures = 0;
       setStatus({ pushedSeq: lastSeq });
-      // The host could not apply some of them yet: resync rather than claim they are stored.
-      if (missing) throw new ResyncNeeded();
+      // The recorder lacks edits the pushed ones depend on: its SyncStep1 is answered first thing.
+      updates.unshift(...answerRecorder(sync));
     })
     .catch((error: unknown) => {
       if (mine !== generation) return;
@@ -103,7 +99,7 @@ async function send(): Promise<void> {
       const message = error instanceof Error ? error.message : String(error);
       setStatus({ state: 'error', message: `Edits are not being saved to history: ${message}` });
       // The next begin sends everything the host is missing, so nothing queued is lost for good.
-      const quick = error instanceof ResyncNeeded || (error instanceof HostError && error.code === ErrorCode.Unavailable);
+      const quick = error instanceof HostError && error.code === ErrorCode.Unavailable;
       const delay = quick && failures === 0 ? 0 : Math.min(RETRY_MS * 2 ** failures, RETRY_MAX_MS);
       failures++;
       retry ??= setTimeout(() => {
@@ -126,7 +122,7 @@ async function restart(): Promise<void> {
   // recording's folder is already closed, which is right: it would be the closing's own clear).
   if (sessionId) {
     while (updates.length || events.length) {
-      const batch = { sessionId, updates: updates.splice(0, takeWithinBudget(updates)), events: events.splice(0, MAX_PUSH_EVENTS) };
+      const batch = { sessionId, messages: updates.splice(0, takeWithinBudget(updates)), events: events.splice(0, MAX_PUSH_EVENTS) };
       // The host logs what it refuses; the recording is ending, so nothing here waits for the answer.
       api.history.push(batch).catch(() => {});
     }
@@ -145,22 +141,18 @@ async function restart(): Promise<void> {
   }
   setStatus({ state: 'starting', sessionId: null, message: undefined });
   try {
-    const live = await api.history.begin(workspace.root ? {} : { roomId, title: workspace.name });
+    const syncStep1 = toBase64(syncStep1Message(documents.doc));
+    const live = await api.history.begin(workspace.root ? { syncStep1 } : { roomId, title: workspace.name, syncStep1 });
     if (mine !== generation) return;
-    if (live.state) {
-      Y.applyUpdate(documents.doc, fromBase64(live.state), TxOrigin.historyRestore);
-      if (workspace.root) recreateCleared(fromBase64(live.state));
-    }
-    const missing = Y.encodeStateAsUpdate(documents.doc, fromBase64(live.stateVector));
+    // The recorder's SyncStep2 fills the doc with what the log holds; its SyncStep1's answer goes first.
+    updates.push(...answerRecorder(live.sync));
     sessionId = live.sessionId;
-    // An empty update is two zero bytes: nothing the host lacks.
-    if (missing.length > 2) updates.push({ data: toBase64(missing), time: Date.now(), author: LOCAL_AUTHOR });
     setStatus({ state: 'saving', sessionId: live.sessionId, durableSeq: live.durableSeq, pushedSeq: live.durableSeq });
     schedule();
     // The doc now holds what the log holds. Files whose text is not what is on disk (edits never
     // saved, or lost in a crash) come back as open, unsaved editors; a room guest's files are
     // listed from the doc by the rooms area.
-    const restored = live.state ? [...documents.files.keys()] : [];
+    const restored = live.resumed ? [...documents.files.keys()] : [];
     if (restored.length && workspace.root) void reportUnsaved(restored, mine);
   } catch (error) {
     if (mine !== generation) return;
@@ -169,27 +161,17 @@ async function restart(): Promise<void> {
 }
 
 /**
- * The window's doc outlives a folder: closing one deleted its files from the doc, and those
- * deletions win over the log's state when the folder is opened again. Files the log has that the
- * doc lost come back as new texts (recorded: the host's mirror learns them from the next push).
- * Solo only: in a room, peers hold the current text and a recreated one would replace theirs.
+ * Reads the recorder's sync messages into the doc (what it sends is the log's, so it is not sent
+ * back) and returns the answers to push: a SyncStep2 of what the recorder lacks for each of its
+ * SyncStep1s.
  */
-function recreateCleared(state: Uint8Array): void {
-  const logged = new Y.Doc();
-  try {
-    Y.applyUpdate(logged, state);
-    const lost = [...logged.getMap<Y.Text>('files').entries()].filter(([path]) => !documents.files.has(path));
-    if (lost.length === 0) return;
-    documents.doc.transact(() => {
-      for (const [path, text] of lost) {
-        const copy = new Y.Text();
-        documents.files.set(path, copy);
-        copy.insert(0, text.toString());
-      }
-    }, TxOrigin.historyReopen);
-  } finally {
-    logged.destroy();
+function answerRecorder(sync: readonly string[]): Queued[] {
+  const answers: Queued[] = [];
+  for (const message of sync) {
+    const answer = readSyncMessage(documents.doc, fromBase64(message), TxOrigin.historyRestore);
+    if (answer) answers.push({ data: toBase64(answer), time: Date.now(), author: LOCAL_AUTHOR });
   }
+  return answers;
 }
 
 /** The room this window is in, read loosely: the rooms area owns that state (issue 4). */
@@ -241,7 +223,7 @@ export async function flushRecording(): Promise<number> {
 export function startRecording(): () => void {
   const onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
     if (!sessionId || origin === TxOrigin.historyRestore) return;
-    updates.push({ data: toBase64(update), time: Date.now(), author: tr.local ? LOCAL_AUTHOR : undefined });
+    updates.push({ data: toBase64(updateMessage(update)), time: Date.now(), author: tr.local ? LOCAL_AUTHOR : undefined });
     schedule();
   };
   // One awareness event per client per interval, the latest state winning.

@@ -9,6 +9,7 @@ import { createClient, type ClientOf } from '../../../common/rpc';
 import { HistoryStore } from '../../../main/history';
 import { createInMemoryTransport } from '../../../main/host/memory-transport';
 import { createHostServices, type HostServices } from '../../../main/host/services';
+import { syncStep1Message, updateMessage } from '../../../common/history-sync';
 
 // Issue 11: the data folder holds file contents, terminal output and chat. After real use through
 // the contract (real SQLite files, a real export), every folder in it is 0700 and every file 0600,
@@ -64,14 +65,14 @@ function modes(root: string): Record<string, string> {
 
 async function use(api: ClientOf<Contract>): Promise<void> {
   await api.workspace.open({ path: project });
-  const live = await api.history.begin();
   const doc = new Y.Doc();
+  const live = await api.history.begin({ syncStep1: Buffer.from(syncStep1Message(doc)).toString('base64') });
   const updates: Array<{ data: string; time: number; author: string }> = [];
-  doc.on('update', (u: Uint8Array) => updates.push({ data: Buffer.from(u).toString('base64'), time: Date.now(), author: 'you' }));
+  doc.on('update', (u: Uint8Array) => updates.push({ data: Buffer.from(updateMessage(u)).toString('base64'), time: Date.now(), author: 'you' }));
   const text = new Y.Text();
   doc.transact(() => doc.getMap<Y.Text>('files').set('main.py', text));
   text.insert(0, 'print("secret")\n');
-  await api.history.push({ sessionId: live.sessionId, updates, events: [] });
+  await api.history.push({ sessionId: live.sessionId, messages: updates, events: [] });
   await api.history.exportSession({ sessionId: live.sessionId });
   await api.history.setRetention({ days: 30 });
   await api.settings.update({ fontSize: 15 });

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { contract, type Contract } from '../../../common/contract';
+import type { HistoryLive } from '../../../common/contract-history';
 import { ErrorCode, HostError } from '../../../common/errors';
+import { readSyncMessage, syncStep1Message, updateMessage } from '../../../common/history-sync';
 import { createClient, type ClientOf } from '../../../common/rpc';
 import { createInMemoryTransport } from '../../../main/host/memory-transport';
 import { createHostServices, type HostServices } from '../../../main/host/services';
@@ -33,13 +35,37 @@ async function failure(promise: Promise<unknown>): Promise<HostError> {
   return error as HostError;
 }
 
-/** A renderer-like doc whose updates are collected for a push. */
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+const RECORDER = 'recorder';
+
+/**
+ * A renderer-like doc: its updates are collected as Update messages for a push, and it syncs with
+ * the recorder as the recording client does (SyncStep1 on begin, answers to the recorder's).
+ */
 function editorDoc() {
   const doc = new Y.Doc();
   const files = doc.getMap<Y.Text>('files');
   const pending: Array<{ data: string; time: number; author: string }> = [];
-  doc.on('update', (u: Uint8Array) => pending.push({ data: Buffer.from(u).toString('base64'), time: Date.now(), author: 'you' }));
-  return { doc, files, take: () => pending.splice(0) };
+  const answer = (sync: string[]) => {
+    for (const message of sync) {
+      const reply = readSyncMessage(doc, new Uint8Array(Buffer.from(message, 'base64')), RECORDER);
+      if (reply) pending.unshift({ data: b64(reply), time: Date.now(), author: 'you' });
+    }
+  };
+  doc.on('update', (u: Uint8Array, origin: unknown) => {
+    if (origin !== RECORDER) pending.push({ data: b64(updateMessage(u)), time: Date.now(), author: 'you' });
+  });
+  return {
+    doc,
+    files,
+    take: () => pending.splice(0),
+    async begin(arg: { roomId?: string; title?: string } = {}): Promise<HistoryLive> {
+      const live = await api.history.begin({ ...arg, syncStep1: b64(syncStep1Message(doc)) });
+      answer(live.sync);
+      return live;
+    },
+    answer,
+  };
 }
 
 beforeEach(() => {
@@ -61,27 +87,27 @@ afterEach(async () => {
 describe('history through the contract', { timeout: 120_000 }, () => {
   it('records pushed edits, says what is stored, and restores them after a restart', async () => {
     await api.workspace.open({ path: project });
-    const live = await api.history.begin();
+    const ed = editorDoc();
+    const live = await ed.begin();
     expect(live.resumed).toBe(false);
-    expect(live.state).toBe('');
     const stored: number[] = [];
     const stop = api.history.onDidStore((e) => e.sessionId === live.sessionId && stored.push(e.durableSeq));
 
-    const ed = editorDoc();
     const text = new Y.Text();
     ed.doc.transact(() => {
       ed.files.set('main.py', text);
       text.insert(0, 'print(1)\n');
     });
     for (const ch of 'x = 2') text.insert(text.length, ch);
-    const { lastSeq } = await api.history.push({ sessionId: live.sessionId, updates: ed.take(), events: [] });
+    // With the empty doc's answer to the recorder's SyncStep1 in front, which records nothing.
+    const { lastSeq } = await api.history.push({ sessionId: live.sessionId, messages: ed.take(), events: [] });
     expect(lastSeq).toBe(6);
     await expect.poll(() => stored.at(-1)).toBe(6);
     stop();
 
     await api.history.push({
       sessionId: live.sessionId,
-      updates: [],
+      messages: [],
       events: [
         { kind: 'paste', author: 'you', file: 'main.py', length: 5 },
         { kind: 'focus', author: 'you', state: 'lost' },
@@ -97,22 +123,21 @@ describe('history through the contract', { timeout: 120_000 }, () => {
     expect(diff).toMatchObject([{ path: 'main.py', status: 'modified', inserted: 5, deleted: 0 }]);
 
     // The host stops (as after a crash, nothing was saved to disk) and comes back: the folder's
-    // session continues and its state holds the unsaved edits.
+    // session continues and its SyncStep2 gives a new window's empty doc the unsaved edits.
     await services.dispose();
     start();
     await api.workspace.open({ path: project });
-    const again = await api.history.begin();
+    const restored = editorDoc();
+    const again = await restored.begin();
     expect(again.sessionId).toBe(live.sessionId);
     expect(again.resumed).toBe(true);
-    const restored = new Y.Doc();
-    Y.applyUpdate(restored, Buffer.from(again.state, 'base64'));
-    expect(restored.getMap<Y.Text>('files').get('main.py')!.toString()).toBe('print(1)\nx = 2');
+    expect(restored.files.get('main.py')!.toString()).toBe('print(1)\nx = 2');
     expect(again.durableSeq).toBe(6);
   });
 
   it('records terminal output as asciicast v2', async () => {
     await api.workspace.open({ path: project });
-    const { sessionId } = await api.history.begin();
+    const { sessionId } = await editorDoc().begin();
     const term = await api.terminal.create({ cols: 80, rows: 24 });
     let seen = '';
     const stop = api.terminal.onDidData(({ id, data }) => id === term.id && (seen += data));
@@ -129,19 +154,24 @@ describe('history through the contract', { timeout: 120_000 }, () => {
 
   it('rejects bad pushes, a finished recording, and broken session files without touching anything', async () => {
     await api.workspace.open({ path: project });
-    const { sessionId } = await api.history.begin();
     const ed = editorDoc();
+    const { sessionId } = await ed.begin();
     ed.files.set('a.txt', new Y.Text('hello'));
-    await api.history.push({ sessionId, updates: ed.take(), events: [] });
+    await api.history.push({ sessionId, messages: ed.take(), events: [] });
 
     const notYjs = await failure(
-      api.history.push({ sessionId, updates: [{ data: Buffer.from('not a yjs update at all').toString('base64'), time: 1 }], events: [] }),
+      api.history.push({ sessionId, messages: [{ data: b64(updateMessage(Buffer.from('not a yjs update at all'))), time: 1 }], events: [] }),
     );
     expect(notYjs.code).toBe(ErrorCode.InvalidArgument);
-    expect((await failure(api.history.push({ sessionId, updates: [{ data: '!!!!', time: 1 }], events: [] }))).message).toMatch(/base64/);
+    expect(notYjs.message).toMatch(/^Message 0 of the push/);
+    const notSync = await failure(api.history.push({ sessionId, messages: [{ data: b64(new Uint8Array([7, 2, 0, 0])), time: 1 }], events: [] }));
+    expect(notSync.message).toMatch(/not a y-protocols sync message.*message type 7/);
+    expect((await failure(api.history.push({ sessionId, messages: [{ data: '!!!!', time: 1 }], events: [] }))).message).toMatch(/base64/);
     expect(
-      (await failure(api.history.push({ sessionId, updates: [], events: [{ kind: 'paste', author: 'you', file: '../x', length: 1 }] }))).code,
+      (await failure(api.history.push({ sessionId, messages: [], events: [{ kind: 'paste', author: 'you', file: '../x', length: 1 }] }))).code,
     ).toBe(ErrorCode.InvalidArgument);
+    // begin must carry a SyncStep1: without one the request is refused before anything starts.
+    expect((await failure(api.history.begin({} as never))).message).toMatch(/syncStep1/);
 
     const exported = await api.history.exportSession({ sessionId });
     expect(readFileSync(exported.path).length).toBe(exported.bytes);
@@ -165,37 +195,39 @@ describe('history through the contract', { timeout: 120_000 }, () => {
     expect((await api.history.filesAt({ sessionId: imported.id, at: 'end' })).files).toEqual({ 'a.txt': 'hello' });
     expect(exported.sha256).toMatch(/^[0-9a-f]{64}$/);
 
-    // An update whose predecessor never arrived is held, not stored, and the renderer is told to resync.
+    // An update whose predecessor never arrived is held, not stored, and the recorder sends its
+    // SyncStep1; the window's answer (a SyncStep2) fills the gap.
     const gap = editorDoc();
     const t = new Y.Text();
     gap.files.set('b.txt', t);
-    const first = gap.take();
+    gap.take();
     t.insert(0, 'x');
-    const held = await api.history.push({ sessionId, updates: gap.take(), events: [] });
-    expect(held.missing).toBe(true);
-    const healed = await api.history.push({ sessionId, updates: first, events: [] });
-    expect(healed.missing).toBe(false);
+    const held = await api.history.push({ sessionId, messages: gap.take(), events: [] });
+    expect(held.sync).toHaveLength(1);
+    gap.answer(held.sync);
+    const healed = await api.history.push({ sessionId, messages: gap.take(), events: [] });
+    expect(healed.sync).toEqual([]);
     expect((await api.history.filesAt({ sessionId, at: 'end' })).files).toEqual({ 'a.txt': 'hello', 'b.txt': 'x' });
 
     // Another folder ends the recording: a late push of the old one is refused.
     const other = path.join(dir, 'other');
     mkdirSync(other);
     await api.workspace.open({ path: other });
-    expect((await failure(api.history.push({ sessionId, updates: [], events: [] }))).code).toBe(ErrorCode.Unavailable);
-    const next = await api.history.begin();
+    expect((await failure(api.history.push({ sessionId, messages: [], events: [] }))).code).toBe(ErrorCode.Unavailable);
+    const next = await editorDoc().begin();
     expect(next.sessionId).not.toBe(sessionId);
   });
 
   it('keeps named snapshots and forks a moment into a new folder with its own history', async () => {
     await api.workspace.open({ path: project });
-    const { sessionId } = await api.history.begin();
     const ed = editorDoc();
+    const { sessionId } = await ed.begin();
     const text = new Y.Text('v1');
     ed.files.set('notes/a.md', text);
-    await api.history.push({ sessionId, updates: ed.take(), events: [] });
+    await api.history.push({ sessionId, messages: ed.take(), events: [] });
     await api.history.createSnapshot({ sessionId, name: 'first draft', at: 'end' });
     text.insert(2, ' then v2');
-    await api.history.push({ sessionId, updates: ed.take(), events: [] });
+    await api.history.push({ sessionId, messages: ed.take(), events: [] });
     expect((await api.history.listSnapshots({ sessionId })).map((s) => [s.name, s.seq])).toEqual([['first draft', 1]]);
     expect((await api.history.filesAt({ sessionId, at: { snapshot: 'first draft' } })).files).toEqual({ 'notes/a.md': 'v1' });
 
@@ -207,23 +239,22 @@ describe('history through the contract', { timeout: 120_000 }, () => {
     expect(notEmpty.code).toBe(ErrorCode.AlreadyExists);
 
     await api.workspace.open({ path: target });
-    const forkLive = await api.history.begin();
+    const restored = editorDoc();
+    const forkLive = await restored.begin();
     expect(forkLive.sessionId).toBe(fork.sessionId);
-    const restored = new Y.Doc();
-    Y.applyUpdate(restored, Buffer.from(forkLive.state, 'base64'));
-    expect(restored.getMap<Y.Text>('files').get('notes/a.md')!.toString()).toBe('v1');
+    expect(restored.files.get('notes/a.md')!.toString()).toBe('v1');
     const [info] = await api.history.listSessions();
     expect(info).toMatchObject({ id: fork.sessionId, kind: 'fork', parentId: sessionId });
   });
 
   it('records a room guest with no folder under the room, and reopens it offline', async () => {
-    expect((await failure(api.history.begin())).code).toBe(ErrorCode.NoWorkspace);
-    const live = await api.history.begin({ roomId: 'Yn3kX5_nKmtq', title: 'Room Yn3kX5' });
+    expect((await failure(editorDoc().begin())).code).toBe(ErrorCode.NoWorkspace);
     const ed = editorDoc();
+    const live = await ed.begin({ roomId: 'Yn3kX5_nKmtq', title: 'Room Yn3kX5' });
     ed.files.set('shared.py', new Y.Text('print("from the room")'));
     await api.history.push({
       sessionId: live.sessionId,
-      updates: ed.take(),
+      messages: ed.take(),
       events: [{ kind: 'chat', author: 'client:7', messageId: 'm1', text: 'hello' }],
     });
     await api.history.flush();
@@ -233,23 +264,22 @@ describe('history through the contract', { timeout: 120_000 }, () => {
 
     // Opening a folder ends the room's recording; rejoining offline later continues it.
     await api.workspace.open({ path: project });
-    expect((await failure(api.history.push({ sessionId: live.sessionId, updates: [], events: [] }))).code).toBe(ErrorCode.Unavailable);
+    expect((await failure(api.history.push({ sessionId: live.sessionId, messages: [], events: [] }))).code).toBe(ErrorCode.Unavailable);
     await api.workspace.close();
     await services.dispose();
     start();
-    const again = await api.history.begin({ roomId: 'Yn3kX5_nKmtq' });
+    const restored = editorDoc();
+    const again = await restored.begin({ roomId: 'Yn3kX5_nKmtq' });
     expect(again).toMatchObject({ sessionId: live.sessionId, resumed: true });
-    const restored = new Y.Doc();
-    Y.applyUpdate(restored, Buffer.from(again.state, 'base64'));
-    expect(restored.getMap<Y.Text>('files').get('shared.py')!.toString()).toBe('print("from the room")');
-    expect((await failure(api.history.begin({ roomId: '../etc' }))).code).toBe(ErrorCode.InvalidArgument);
+    expect(restored.files.get('shared.py')!.toString()).toBe('print("from the room")');
+    expect((await failure(editorDoc().begin({ roomId: '../etc' }))).code).toBe(ErrorCode.InvalidArgument);
   });
 
   it('stores the latest cursor of a burst even when nothing follows it', async () => {
     await api.workspace.open({ path: project });
-    const { sessionId } = await api.history.begin();
+    const { sessionId } = await editorDoc().begin();
     const at = (column: number) => ({ kind: 'awareness' as const, author: 'you', file: 'main.py', cursor: { line: 1, column } });
-    await api.history.push({ sessionId, updates: [], events: [at(1), at(2), at(3)] });
+    await api.history.push({ sessionId, messages: [], events: [at(1), at(2), at(3)] });
     await expect
       .poll(async () => (await api.history.events({ sessionId, kinds: ['awareness'] })).map((e) => (e.event.kind === 'awareness' ? e.event.cursor?.column : null)), {
         timeout: 5_000,

@@ -211,7 +211,7 @@ describe('a recorded room session', () => {
       expect(code(() => recorder.recordUpdate(new Uint8Array([0, 0]), { file: '/etc/passwd' }))).toBe('invalid-input');
       expect(code(() => recorder.recordUpdate(new Uint8Array([0, 0]), { file: 'a/../../b' }))).toBe('invalid-input');
       // Events are validated once, at the boundary: the contract's push schema refuses these.
-      const push = (event: unknown) => historyContract.push.input.safeParse({ sessionId: recorder.sessionId, updates: [], events: [event] }).success;
+      const push = (event: unknown) => historyContract.push.input.safeParse({ sessionId: recorder.sessionId, messages: [], events: [event] }).success;
       expect(push({ kind: 'chat', author: 'x' })).toBe(false);
       expect(push({ kind: 'shell', cmd: 'rm -rf /' })).toBe(false);
       expect(push({ kind: 'chat', author: 'x', messageId: 'm1', text: 'x'.repeat(MAX_CHAT_CHARS + 1) })).toBe(false);

@@ -6,6 +6,7 @@ import { TxOrigin } from '../../../common/origins';
 import { WorkspaceDocuments } from '../../../renderer/editor/workspace-documents';
 import { createReplayController, type ReplayController } from '../../../renderer/replay/replay-controller';
 import { startRealHost, type RealHost } from './real-host';
+import { syncStep1Message, updateMessage } from '../../../common/history-sync';
 
 // The replay controller over the real host's history service (a real SQLite file): restoring a
 // moment into the live documents as edits, forking it into a folder, export and import.
@@ -18,17 +19,17 @@ let sessionId: string;
 
 /** Records a session of main.py going from "v1" to "v1\nv2" (edit 1 is the first text). */
 async function recordSession(): Promise<string> {
-  const live = await host.api.history.begin();
   const doc = new Y.Doc();
+  const live = await host.api.history.begin({ syncStep1: Buffer.from(syncStep1Message(doc)).toString('base64') });
   const updates: Array<{ data: string; time: number; author: string }> = [];
-  doc.on('update', (u: Uint8Array) => updates.push({ data: Buffer.from(u).toString('base64'), time: Date.now(), author: 'you' }));
+  doc.on('update', (u: Uint8Array) => updates.push({ data: Buffer.from(updateMessage(u)).toString('base64'), time: Date.now(), author: 'you' }));
   const text = new Y.Text();
   doc.transact(() => {
     doc.getMap<Y.Text>('files').set('main.py', text);
     text.insert(0, 'v1');
   });
   text.insert(2, '\nv2');
-  await host.api.history.push({ sessionId: live.sessionId, updates, events: [] });
+  await host.api.history.push({ sessionId: live.sessionId, messages: updates, events: [] });
   await host.api.history.flush();
   await host.api.history.end();
   return live.sessionId;

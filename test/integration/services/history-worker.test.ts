@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HistoryStored } from '../../../common/contract-history';
 import { ErrorCode } from '../../../common/errors';
+import { syncStep1Message, updateMessage } from '../../../common/history-sync';
 import { HistoryStore } from '../../../main/history';
 import { closeLogFile, openLogFile, readRecentLog } from '../../../main/log/log-service';
 import { startHistoryWorker } from '../../../main/services/history-worker-client';
@@ -24,15 +25,15 @@ describe('history worker', () => {
     let openRoot: string | null = root;
     const worker = startHistoryWorker({ historyFile, exportDir: path.join(tmp, 'exports'), retentionDays: null, openRoot: () => openRoot, onStored: (s) => stored.push(s) });
     try {
-      const live = await worker.api.begin(undefined);
-      expect(live.resumed).toBe(false);
       const doc = new Y.Doc();
-      const updates: { data: string; time: number; author: string }[] = [];
-      doc.on('update', (u: Uint8Array) => updates.push({ data: Buffer.from(u).toString('base64'), time: Date.now(), author: 'you' }));
+      const live = await worker.api.begin({ syncStep1: Buffer.from(syncStep1Message(doc)).toString('base64') });
+      expect(live.resumed).toBe(false);
+      const messages: { data: string; time: number; author: string }[] = [];
+      doc.on('update', (u: Uint8Array) => messages.push({ data: Buffer.from(updateMessage(u)).toString('base64'), time: Date.now(), author: 'you' }));
       const text = new Y.Text();
       doc.getMap<Y.Text>('files').set('main.py', text);
       text.insert(0, 'print("hi")\n');
-      expect(await worker.api.push({ sessionId: live.sessionId, updates, events: [] })).toEqual({ lastSeq: 2, missing: false });
+      expect(await worker.api.push({ sessionId: live.sessionId, messages, events: [] })).toEqual({ lastSeq: 2, sync: [] });
       worker.hooks.runStarted('run-1', 'python', 'main.py');
       worker.hooks.runEnded({ runId: 'run-1', verdict: 'ok', exitCode: 0, signal: null, wallMs: 12, cpuMs: 5, peakMemoryKb: 900, sandboxed: true } as never);
       const flushed = await worker.api.flush(undefined);
@@ -67,7 +68,7 @@ describe('history worker', () => {
     writeFileSync(exportDir, 'not a folder');
     const worker = startHistoryWorker({ historyFile: path.join(tmp, 'logged.sqlite'), exportDir, retentionDays: null, openRoot: () => root, onStored: () => {} });
     try {
-      const live = await worker.api.begin(undefined);
+      const live = await worker.api.begin({ syncStep1: Buffer.from(syncStep1Message(new Y.Doc())).toString('base64') });
       await expect(worker.api.exportSession({ sessionId: live.sessionId })).rejects.toThrow(/EEXIST/);
       const records = readRecentLog(dataDir)
         .text.trim()
