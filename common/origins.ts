@@ -7,8 +7,6 @@ export const TxOrigin = {
   disk: 'disk',
   /** A live session's logged state restored into the window's doc (reopening a folder). */
   historyRestore: 'history-restore',
-  /** Files of an earlier session brought back into the doc when a folder is reopened. */
-  historyReopen: 'history-reopen',
   /** A replay snapshot restored into the editor. */
   snapshotRestore: 'snapshot-restore',
   /** Awareness states removed because that peer's connection closed. */
