@@ -136,7 +136,7 @@ export function createHostServices(options: HostOptions): HostServices {
     recording: {
       timeline: (sessionId) => history.impl.timeline({ sessionId }, { origin: 'interview' }),
       exportSession: (sessionId) => history.impl.exportSession({ sessionId }, { origin: 'interview' }),
-      record: (sessionId, event) => history.impl.push({ sessionId, updates: [], events: [event] }, { origin: 'interview' }),
+      record: (sessionId, event) => history.impl.push({ sessionId, messages: [], events: [event] }, { origin: 'interview' }),
     },
   });
   const roomContainer = createRoomContainerHandlers({ hub, dataDir: options.dataDir, workspace, terminals, hostingRoom: () => room.isHosting() });

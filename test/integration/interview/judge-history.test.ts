@@ -2,8 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { contract, type Contract } from '../../../common/contract';
 import { HistoryEventKindSchema } from '../../../common/history';
+import { syncStep1Message } from '../../../common/history-sync';
 import { createClient, type ClientOf } from '../../../common/rpc';
 import { createInMemoryTransport } from '../../../main/host/memory-transport';
 import { createHostServices, type HostServices } from '../../../main/host/services';
@@ -36,7 +38,7 @@ describe('judge runs in the history', () => {
   it('records each run with its verdict at its time, shows it on the timeline and in the report, and keeps hidden tests out', async () => {
     const iv = await api.interview.start({ problemId: 'two-sum', languages: ['python'] });
     await api.workspace.open({ path: iv.folder });
-    const live = await api.history.begin({});
+    const live = await api.history.begin({ syncStep1: Buffer.from(syncStep1Message(new Y.Doc())).toString('base64') });
     await api.interview.attachSession({ id: iv.id, sessionId: live.sessionId });
     const code = (content: string) => ({ id: iv.id, language: 'python' as const, entry: 'main.py', files: [{ path: 'main.py', content }] });
 
@@ -103,7 +105,7 @@ describe('judge runs in the history', () => {
   it('a run still answers when the recording has ended; it stays in the interview record', async () => {
     const iv = await api.interview.start({ problemId: 'two-sum', languages: ['python'] });
     await api.workspace.open({ path: iv.folder });
-    const live = await api.history.begin({});
+    const live = await api.history.begin({ syncStep1: Buffer.from(syncStep1Message(new Y.Doc())).toString('base64') });
     await api.interview.attachSession({ id: iv.id, sessionId: live.sessionId });
     await api.history.end({});
     const result = await api.interview.judge({ id: iv.id, language: 'python', entry: 'main.py', files: [{ path: 'main.py', content: ACCEPTED }], tests: 'sample' });
