@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { isInside, workspacePathProblem } from '../../common/paths';
 import type { Disposer } from '../../common/rpc';
 import type { FileEntry } from '../../common/types';
+import { MAX_FILES } from '../../common/sandbox';
 import { documents } from '../editor/documents';
 import { api } from '../host';
 import * as requests from './file-requests';
@@ -107,6 +108,20 @@ export function hostRelist(path: string): void {
   if (!hostListed) return;
   const listing = listingMap();
   for (const key of hostListed) if (isInside(key, path) && !documents.files.has(key) && !listing.has(key)) listing.set(key, 0);
+}
+
+/**
+ * Host: a run takes the room's files of its language (guest-run-files.ts); in a room with a
+ * listing, those nobody opened yet join the doc first, so a module the entry imports is there.
+ */
+export async function loadListedForRun(extensions: readonly string[]): Promise<void> {
+  if (!hostListed) return;
+  const wanted = [...hostListed].filter((path) => !documents.files.has(path) && extensions.some((e) => path.endsWith(e))).sort();
+  for (const path of wanted.slice(0, MAX_FILES)) {
+    // A file that cannot be read as text stays out of the run, as out of the room; main logged why.
+    const file = await api.workspace.readFile({ path }).catch(() => null);
+    if (file && !file.content.includes('\u0000') && !documents.files.has(path)) documents.adopt(path, file.content);
+  }
 }
 
 /** Starts the room's file requests in this window: the host serves them, a guest asks when it opens a listed file. */
