@@ -32,8 +32,11 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     seed: { type: 'string', default: '8' },
     'timeout-s': { type: 'string', default: '180' },
-    /** Writes the guest page's CPU profile of the first big join to $TMPDIR/cc-room-profiles (for Chrome DevTools). */
-    'profile-guest': { type: 'boolean', default: false },
+    /**
+     * `big`: the guest page's CPU profile of the first big join; `typing`: one typist's page while
+     * everyone types. Written to $TMPDIR/cc-room-profiles (for Chrome DevTools).
+     */
+    profile: { type: 'string' },
     /**
      * `--label before` keeps this run as bench-results/room-before.json (and nothing else): the
      * next unlabelled run shows its rows next to its own, e.g. a run of the code before a change.
@@ -254,11 +257,14 @@ async function join(page: Page, invite: string, folder: { treePath: string; firs
   const since = (m: Marks, key: 'peer' | 'tree' | 'doc') => (m[key] && m.click ? m[key]! - m.click : null);
   let failure: string | undefined;
   let firstFileMs: number | null = null;
+  let step = 'waiting for the Explorer tree';
   try {
     await poll(async () => (await marks()).tree, 'the Explorer tree', timeoutMs);
     // As soon as the tree shows, the guest opens the first file.
+    step = `clicking ${folder.firstFile} in the tree`;
     await page.evaluate(`(${WATCH_OPEN})(${JSON.stringify([folder.firstFile, folder.firstText.length])})`);
     await page.getByRole('tree', { name: 'Files' }).locator(`[data-path="${folder.firstFile}"]`).click();
+    step = `waiting for ${folder.firstFile} in the editor`;
     const open = await poll(async () => {
       const m = (await page.evaluate('window.__openMarks')) as { click?: number; text?: number };
       return m.text && m.click ? m : null;
@@ -266,14 +272,14 @@ async function join(page: Page, invite: string, folder: { treePath: string; firs
     firstFileMs = open.text! - open.click!;
     await poll(async () => (await marks()).doc, 'the first file in the doc', timeoutMs);
   } catch (error) {
-    failure = error instanceof Error ? error.message : String(error);
+    failure = `${step}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
   }
   const m = await marks();
   return { peerMs: since(m, 'peer'), treeMs: since(m, 'tree'), docMs: since(m, 'doc'), firstFileMs, ...(failure ? { failure } : {}) };
 }
 
 /** Starts the page's V8 profiler; the returned function stops it and writes the .cpuprofile. */
-async function startProfile(page: Page): Promise<() => Promise<string>> {
+async function startProfile(page: Page, what: string): Promise<() => Promise<string>> {
   const session = await page.context().newCDPSession(page);
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: 500 });
@@ -282,7 +288,7 @@ async function startProfile(page: Page): Promise<() => Promise<string>> {
     const { profile } = await session.send('Profiler.stop');
     const dir = path.join(os.tmpdir(), 'cc-room-profiles');
     mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `room-guest-big-join-${Date.now()}.cpuprofile`);
+    const file = path.join(dir, `room-${what}-${Date.now()}.cpuprofile`);
     writeFileSync(file, JSON.stringify(profile));
     await session.detach();
     return file;
@@ -314,7 +320,7 @@ async function freshJoins(host: Person, guest: Person, source: string, label: st
     try {
       const { invite, shareMs } = await share(host.page, dir);
       shares.push(shareMs);
-      const profile = values['profile-guest'] && label === 'big' && i === 0 ? await startProfile(guest.page) : null;
+      const profile = values.profile === 'big' && label === 'big' && i === 0 ? await startProfile(guest.page, 'big-join') : null;
       const result = await join(guest.page, invite, { treePath: 'README.md', firstFile: 'README.md', firstText }, TIMEOUT_MS);
       console.log(`  ${label} ${i + 1}: shared in ${shareMs} ms;`, JSON.stringify(Object.fromEntries(Object.entries(result).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v) : v]))));
       joins.push(result);
@@ -352,6 +358,7 @@ async function typing(people: Person[], dir: string) {
   const count = RATE * SECONDS;
   const gap = 1000 / RATE;
   const start = Date.now() + 1500;
+  const profile = values.profile === 'typing' ? await startProfile(people[1]!.page, 'typing') : null;
   // People do not type in step: each starts a fraction of a key's gap after the one before.
   const sent = (await Promise.all(
     people.map((p, i) => p.page.evaluate(`(${TYPE})(${JSON.stringify([letters[i], i + 1, count, gap, start + (i * gap) / people.length])})`)),
@@ -364,6 +371,7 @@ async function typing(people: Person[], dir: string) {
       }, `every key at ${p.name}`, 120_000),
     ),
   );
+  if (profile) console.log(`  ${people[1]!.name}'s profile: ${await profile()}`);
   const latencies: number[] = [];
   const perPair: Record<string, { p50: number; p99: number }> = {};
   for (const [r, p] of people.entries()) {
@@ -470,7 +478,7 @@ async function main(): Promise<void> {
       `b: "to tree" from the click on Join until the Explorer shows the folder (the watcher opens the Explorer right after the click); "first file" from the click on README.md (made as soon as the tree shows) until its whole text is in the guest's editor. Goals: tree <= ${GOAL.treeMs} ms: ${verdict(bigTree, GOAL.treeMs)} (${bigTree === null ? 'never' : round(bigTree)} ms); first file <= ${GOAL.firstFileMs} ms: ${verdict(bigFirst, GOAL.firstFileMs)} (${bigFirst === null ? 'never' : round(bigFirst)} ms).`,
       `c: each person types its own letter at the end of its own line on a steady ${1000 / RATE} ms beat (starts staggered by ${(1000 / RATE / people.length).toFixed(0)} ms); latency from the key applied in the sender's Monaco to the letter in each receiver's Monaco, over every (sender, receiver) pair; editors converged: ${typed.converged}. Goal p99 <= ${GOAL.typingP99Ms} ms: ${verdict(round(percentile(typed.latencies, 99)), GOAL.typingP99Ms)}.`,
       `Load average (1/5/15 min) at start ${loads.start}, before a ${loads.a}, baseline ${loads.baseline}, big ${loads.big}, typing ${loads.c}, end ${loads.end}; other jobs share this 2-core machine, so absolute times move with it.`,
-      ...(failures.length ? [`Failures: ${failures.join('; ')}`] : []),
+      ...(failures.length ? [`Failures: ${failures.map((f) => f.split('\n')[0]).join('; ')}`] : []),
       ...people.filter((p) => p.log.length).map((p) => `${p.name}'s page said: ${p.log.slice(0, 3).join(' | ')}${p.log.length > 3 ? ` (+${p.log.length - 3} more)` : ''}`),
     ];
     for (const row of rows) console.log(row.name, row.values);
@@ -486,7 +494,8 @@ async function main(): Promise<void> {
     for (const earlier of readdirSync(results).filter((f) => /^room-.+\.json$/.test(f))) {
       const kept = JSON.parse(readFileSync(path.join(results, earlier), 'utf8')) as { label: string; commit: string; when: string; rows: BenchRow[]; notes: string[] };
       rows.push(...kept.rows.filter((r) => /^[ab]\./.test(r.name)).map((r) => ({ name: `${kept.label}: ${r.name}`, values: r.values })));
-      notes.push(`"${kept.label}" rows: the same bench on commit ${kept.commit}, ${kept.when.slice(0, 16)}. ${kept.notes.find((n) => n.startsWith('Load average')) ?? ''}`);
+      const failures = kept.notes.find((n) => n.startsWith('Failures'))?.split('\n')[0];
+      notes.push(`"${kept.label}" rows: the same bench on commit ${kept.commit}, ${kept.when.slice(0, 16)}. ${kept.notes.find((n) => n.startsWith('Load average')) ?? ''}${failures ? ` ${failures}` : ''}`);
     }
     writeReport({
       part: 'room',
