@@ -12,7 +12,7 @@ const HEADER_BYTES = 14;
 export const CHUNK_BYTES = 60 * 1024;
 /**
  * A message larger than this from a peer is refused (and the peer dropped) instead of filling our
- * memory: a room shares at most 32 MB of text (session.ts MAX_SHARED_TOTAL_BYTES), so a sync reply
+ * memory: a room shares at most 32 MB of text (guest-files.ts MAX_SHARED_TOTAL_BYTES), so a sync reply
  * of the whole room fits.
  */
 export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024 + 64 * 1024;

@@ -7,6 +7,7 @@ import { attempt, notify, refreshTree, updateDirty } from '../workbench/actions'
 import type { PeerFileOp, PeerOpRefusal } from '../../common/peer-file-ops';
 import { addedFileOps, fileOpsArray, movedPath, renameKeys, type FileOp } from './file-ops';
 import { reportRefusals } from './room-notices';
+import { hostForget, hostMove, hostRelist, listingMap, listedOnlyUnder, roomPaths } from './guest-files';
 import { entriesFromPaths } from './room-mode';
 
 // What each peer does when keys of the room doc's `files` map come and go: open tabs follow a
@@ -50,7 +51,7 @@ function refreshGuestTree(): void {
   workbench.set((s) => {
     const tabs = s.tabs.filter((t) => documents.files.has(t));
     const activeTab = s.activeTab && documents.files.has(s.activeTab) ? s.activeTab : (tabs.at(-1) ?? null);
-    return { entries: entriesFromPaths(documents.files.keys()), treeTruncated: false, tabs, activeTab };
+    return { entries: entriesFromPaths(roomPaths()), treeTruncated: false, tabs, activeTab };
   });
 }
 
@@ -61,7 +62,8 @@ async function undoRefused(refused: PeerOpRefusal[], change: FilesChange): Promi
       documents.files.delete(op.path);
     } else if (op.kind === 'rename') {
       // Moved back as a rename, so every peer's open tabs follow the file home.
-      if (keysUnder(op.to).length > 0 && keysUnder(op.from).length === 0) renameKeys(op.to, op.from);
+      const at = (path: string) => keysUnder(path).length + listedOnlyUnder(path).length;
+      if (at(op.to) > 0 && at(op.from) === 0) renameKeys(op.to, op.from);
     } else if (op.kind === 'write') {
       await documents.mergeFromDisk(op.path).catch(() => false);
     } else {
@@ -70,6 +72,8 @@ async function undoRefused(refused: PeerOpRefusal[], change: FilesChange): Promi
         const file = await api.workspace.readFile({ path: key }).catch(() => null);
         if (file) documents.adopt(key, file.content);
       }
+      // Files of a big folder that nobody had opened come back to the room's listing.
+      hostRelist(op.path);
     }
   }
 }
@@ -95,7 +99,10 @@ async function applyToDisk(change: FilesChange): Promise<void> {
   if (!result) return;
   for (const op of result.applied) {
     if (op.kind === 'create') documents.markSaved(op.path, op.content);
+    // What members may ask for follows the disk (the watcher says so too, later).
+    if (op.kind === 'delete') hostForget(op.path);
     if (op.kind !== 'rename') continue;
+    hostMove(op.from, op.to);
     for (const key of keysUnder(op.to)) {
       const file = await api.workspace.readFile({ path: key }).catch(() => null);
       if (file) documents.markSaved(key, file.content);
@@ -135,6 +142,11 @@ export function watchRoomFiles(): () => void {
   const opsListener = (event: Y.YArrayEvent<unknown>, transaction: Y.Transaction) => {
     changeOf(transaction).ops.push(...addedFileOps(event));
   };
+  // A big folder's listing (guest-files.ts): a guest's tree shows listed files too.
+  const listing = listingMap();
+  const listingListener = (_event: Y.YMapEvent<number>, transaction: Y.Transaction) => {
+    changeOf(transaction);
+  };
   const afterTransaction = (transaction: Y.Transaction) => {
     const change = pending.get(transaction);
     if (!change) return;
@@ -152,10 +164,12 @@ export function watchRoomFiles(): () => void {
   };
   files.observe(filesListener);
   ops.observe(opsListener);
+  listing.observe(listingListener);
   doc.on('afterTransaction', afterTransaction);
   return () => {
     files.unobserve(filesListener);
     ops.unobserve(opsListener);
+    listing.unobserve(listingListener);
     doc.off('afterTransaction', afterTransaction);
   };
 }

@@ -9,6 +9,7 @@ import {
   MAX_CHUNK_CHARS,
   RUNNER_ROLES,
   type GuestRunBroadcast,
+  type GuestRunRequestMessage,
 } from './guest-runs-protocol';
 
 // The host's page in a room (issue 8 item 6): takes members' run requests off the RoomChannel,
@@ -23,6 +24,11 @@ export interface GuestRunHostDeps {
   allowed(): boolean;
   /** The room's files and their text, from the host's Y.Doc. */
   roomFiles(): Iterable<[string, string]>;
+  /**
+   * Puts the room's files of a language that nobody opened yet into the doc before a run takes
+   * them (a big folder's files join the room when opened: renderer/collab/guest-files.ts).
+   */
+  loadForRun?(language: GuestRunRequest['run']['language']): Promise<void>;
   runForGuest(request: GuestRunRequest): Promise<{ runId: string }>;
   cancelForGuest(memberKey: string, runId: string): Promise<unknown>;
   onRunEvent(listener: (event: GuestRunEvent) => void): Disposer;
@@ -80,6 +86,12 @@ export function startGuestRunHost(channel: RoomChannel, deps: GuestRunHostDeps):
     const request = parsed.data;
     const refusal = refusalFor(from) ?? (deps.allowed() ? null : 'The host has switched guest runs off.');
     if (refusal) return refuse(from.key, request.requestId, refusal);
+    void (deps.loadForRun?.(request.language) ?? Promise.resolve())
+      .catch((error: unknown) => console.warn(`guest run: could not load the room's ${request.language} files`, error))
+      .then(() => start(request, from));
+  });
+
+  const start = (request: GuestRunRequestMessage, from: ChannelSender) => {
     const files = roomRunFiles(deps.roomFiles(), request.language, request.entry);
     if (!files.ok) return refuse(from.key, request.requestId, files.problem);
     deps
@@ -98,7 +110,7 @@ export function startGuestRunHost(channel: RoomChannel, deps: GuestRunHostDeps):
         },
         (error: unknown) => refuse(from.key, request.requestId, error instanceof Error ? error.message : String(error)),
       );
-  });
+  };
 
   const offCancel = channel.on(GuestRunTopic.cancel, (payload, from) => {
     const parsed = GuestRunCancelSchema.safeParse(payload);

@@ -18,7 +18,7 @@ const KNOCKER = person('d', 'Dan', 'knocking');
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 
-function room(options: { allowed?: boolean; failWith?: string } = {}) {
+function room(options: { allowed?: boolean; failWith?: string; loadForRun?: GuestRunHostDeps['loadForRun'] } = {}) {
   const [hostChannel, bobChannel, carolChannel, danChannel] = channelPair(OWNER, EDITOR, VIEWER, KNOCKER);
   const asked: GuestRunRequest[] = [];
   const cancelled: string[] = [];
@@ -34,6 +34,7 @@ function room(options: { allowed?: boolean; failWith?: string } = {}) {
     hostName: () => 'Alice',
     allowed: () => options.allowed ?? true,
     roomFiles: () => files.entries(),
+    ...(options.loadForRun ? { loadForRun: options.loadForRun } : {}),
     async runForGuest(request) {
       if (options.failWith) throw new Error(options.failWith);
       asked.push(request);
@@ -101,6 +102,21 @@ describe('guest runs over a RoomChannel', () => {
     expect(r.bob.seen[0]!.message).toMatchObject({ kind: 'started', runId: 'run-1', hostName: 'Alice', by: { key: EDITOR.key, name: 'Bob' } });
     expect(r.carol.seen.find((s) => s.message.kind === 'output')!.message).toMatchObject({ data: 'hi\n', stream: 'stdout' });
     expect(r.bob.seen.at(-1)!.message).toEqual({ kind: 'done', runId: 'run-1', result: { verdict: 'ok', exitCode: 0, signal: null, wallMs: 40, cpuMs: 20, peakMemoryKb: 9000, sandboxed: true } });
+  });
+
+  it("takes the language's files a big folder had not brought into the room yet, once they are in", async () => {
+    const r = room({
+      // As the host's page does (guest-files.ts): the listed module joins the doc, after a read.
+      loadForRun: async (language) => {
+        expect(language).toBe('python');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        r.files.set('lib/util.py', 'def util(): pass');
+      },
+    });
+    r.bob.client.request(ask);
+    await settle();
+    await settle();
+    expect(r.asked.map((a) => a.run.files.map((f) => f.path))).toEqual([['main.py', 'helper.py', 'lib/util.py']]);
   });
 
   it('refuses viewers and knocking peers with a message, and runs nothing', async () => {

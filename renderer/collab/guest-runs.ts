@@ -9,6 +9,8 @@ import { startGuestRunHost } from './guest-runs-host';
 import type { GuestRunBroadcast } from './guest-runs-protocol';
 import type { RoomChannel } from './room-channel';
 import { savedIdentity } from './identity';
+import { loadListedForRun } from './guest-files';
+import { LANGUAGES } from '../../common/languages';
 
 // Guest runs in this window (issue 8 item 6), over the room's RoomChannel: the host serves
 // members' requests; every member (the host too) shows the runs in the Run panel; a guest's
@@ -42,6 +44,7 @@ export function startGuestRuns(channel: RoomChannel, role: 'owner' | 'guest'): D
         roomFiles: function* () {
           for (const path of documents.files.keys()) yield [path, documents.text(path)?.toString() ?? ''] as [string, string];
         },
+        loadForRun: (language) => loadListedForRun(LANGUAGES[language].extensions),
         runForGuest: (request) => api.guestRuns.runForGuest(request),
         cancelForGuest: (memberKey, runId) => api.guestRuns.cancelForGuest({ memberKey, runId }),
         onRunEvent: (listener) => api.guestRuns.onDidGuestRunEvent(listener),

@@ -35,6 +35,12 @@ export function reportRefusals(refused: PeerOpRefusal[]): void {
   hostNotices().push([{ message, at: Date.now() }]);
 }
 
+/** Host: a notice for the host and, through the doc, every member (those who join later too). */
+export function noticeToRoom(message: string): void {
+  notify(message, 'warning');
+  hostNotices().push([{ message, at: Date.now() }]);
+}
+
 /** Member: show what the host says; returns the disposer. */
 export function watchHostNotices(): () => void {
   const array = hostNotices();

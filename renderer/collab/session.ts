@@ -18,23 +18,21 @@ import { loadIceText, parseIceServers } from './ice-servers';
 import { ensureIdentity, savedIdentity } from './identity';
 import { paintRemoteCursors, participants, readPeerState, setLocalField, setLocalUser } from './presence';
 import { drawGuestTree, watchRoomFiles } from './file-sync';
+import { hostForget, listNewFile, MAX_SHARED_FILE_BYTES, notSharedMessage, publishFolder, startRoomFiles } from './guest-files';
 import { RoomConnection } from './room-connection';
+import { MAX_MESSAGE_BYTES } from './chunking';
 import type { RoomSigner, RoomEvent } from './provider/room-provider';
 import { savedAdmissionPolicy } from './admission-policy';
 import type { RoomChannel } from './room-channel';
 import { startGuestRuns } from './guest-runs';
 import { startRoomTerminals } from './room-terminals';
 import { attachInterviewChannel } from '../interview/interview-room';
-import { reportRefusals, watchHostNotices } from './room-notices';
+import { noticeToRoom, reportRefusals, watchHostNotices } from './room-notices';
 import type { PeerOpRefusal } from '../../common/peer-file-ops';
 import type { MembershipEntry } from '../../common/membership';
 
 // A room's lifecycle in this window (issue 4): Share turns the open workspace into a room, Join
 // enters one from an invite, Leave ends it. State for the UI goes to the workbench store.
-
-/** Files larger than this are not published into a room (the editor stays responsive up to it). */
-export const MAX_SHARED_FILE_BYTES = 2 * 1024 * 1024;
-export const MAX_SHARED_TOTAL_BYTES = 32 * 1024 * 1024;
 
 /** Participants list and follow mode catch up with awareness at most this often. */
 const PRESENCE_REFRESH_MS = 40;
@@ -136,8 +134,14 @@ async function publishDiskChanges(changes: FileChange[]): Promise<void> {
     if (change.kind === 'deleted') {
       documents.doc.transact(() => {
         for (const key of [...documents.files.keys()]) if (isInside(key, change.path)) documents.files.delete(key);
+        hostForget(change.path);
       });
     } else if (change.entryKind === 'file' && change.kind === 'created' && !documents.files.has(change.path)) {
+      // A room that shared a big folder lists the new file; its text comes when someone opens it.
+      if (listNewFile(change.path)) {
+        void attempt('Cannot share the files with the room', () => api.room.markShared({ paths: [change.path] }));
+        continue;
+      }
       // A file that cannot be read now (gone again, unreadable) is not shared; main logged the refusal.
       const file = await api.workspace.readFile({ path: change.path }).catch(() => null);
       if (file && file.content.length <= MAX_SHARED_FILE_BYTES && !file.content.includes('\u0000')) documents.adopt(change.path, file.content);
@@ -231,6 +235,9 @@ function onRoomEvent(event: RoomEvent): void {
   else if (event.kind === 'ended' && room?.role === 'guest') roomEnded();
   else if (event.kind === 'admitted' && room?.role === 'guest') notify(`You are in the room as ${event.role}.`, 'info');
   else if (event.kind === 'read-only' && room?.role === 'guest') notify(event.on ? 'The owner made the room read-only.' : 'The room is editable again.', 'info');
+  else if (event.kind === 'oversized') {
+    notify(`${event.from} sent more than a room takes in one message (${Math.floor(MAX_MESSAGE_BYTES / 2 ** 20)} MB), so this window dropped the connection. If it was the room's files, the host can share a smaller folder.`, 'warning');
+  }
 }
 
 function refreshMembers(conn: RoomConnection): void {
@@ -312,6 +319,8 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
     watchRoomFiles(),
     role === 'guest' ? watchHostNotices() : () => {},
     startGuestRuns(channel, role === 'owner' ? 'owner' : 'guest'),
+    // A big folder's files reach guests when they open them (guest-files.ts).
+    startRoomFiles(channel, role === 'owner' ? 'owner' : 'guest'),
     // The interview clock and the candidate's sample runs (issue 9) travel on the same channel.
     // The pad lock is enforced through the room's membership log (interview/pad-lock.ts).
     attachInterviewChannel(channel, conn.provider),
@@ -361,7 +370,7 @@ async function askSignalReach(): Promise<boolean | null> {
   return lan;
 }
 
-/** Host: publish every text file of the open workspace into the doc and open the room. */
+/** Host: publish the open workspace's text files (a big folder: its tree) into the doc and open the room. */
 export async function shareWorkspace(): Promise<void> {
   if (connection || !workbench.get().workspace) return;
   // Nobody enters a room nameless (issue 11); cancelling the prompt cancels the share.
@@ -378,27 +387,14 @@ export async function shareWorkspace(): Promise<void> {
     // The invite says who invites (the dialog a guest sees first shows it); without an identity key it says nothing.
     const me = await api.identity.get({}).catch(() => null);
     const tree = await attempt('Cannot list the folder', () => api.workspace.listFiles({}));
-    let total = 0;
-    const skipped: string[] = [];
-    for (const entry of tree?.entries ?? []) {
-      if (entry.kind !== 'file') continue;
-      if (entry.size > MAX_SHARED_FILE_BYTES || total + entry.size > MAX_SHARED_TOTAL_BYTES) {
-        skipped.push(entry.path);
-        continue;
-      }
-      if (documents.files.has(entry.path)) continue;
-      // As above: an unreadable file is left out of the room, and main logged why.
-      const file = await api.workspace.readFile({ path: entry.path }).catch(() => null);
-      // Text files only: a NUL byte says binary.
-      if (!file || file.content.includes('\u0000')) continue;
-      total += entry.size;
-      documents.adopt(entry.path, file.content);
-    }
-    if (skipped.length) notify(`Not shared (over ${MAX_SHARED_FILE_BYTES / 1024 / 1024} MB or the room's size cap): ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? '…' : ''}`, 'warning');
+    // As above: an unreadable file is left out of the room, and main logged why.
+    const { shared, notShared } = await publishFolder(tree?.entries ?? [], (path) => api.workspace.readFile({ path }).then((file) => file.content, () => null));
+    // Said here and, through the doc, to every guest.
+    if (notShared.length) noticeToRoom(notSharedMessage(notShared));
     // A room shared before from this doc said it ended; this one has not.
     documents.meta.delete(ROOM_ENDED_KEY);
     // The host write policy lets members change only what was shared (and what they make).
-    await attempt('Cannot share the files with the room', () => api.room.markShared({ paths: [...documents.files.keys()] }));
+    await attempt('Cannot share the files with the room', () => api.room.markShared({ paths: shared }));
     const inviter = me ? { name: defaultName('owner'), fingerprint: me.fingerprint } : undefined;
     const invite = newRoom(hosting.lanUrl ?? hosting.signalUrl, hosting.signalToken, signer.publicKey, inviter);
     const ownerUrl = signalUrlWithToken({ signalUrl: hosting.signalUrl, signalToken: hosting.signalToken });

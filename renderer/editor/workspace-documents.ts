@@ -63,6 +63,12 @@ export class WorkspaceDocuments {
     return this.files.get(path);
   }
 
+  /**
+   * A room guest has no folder: a file of the room whose text is not in the doc yet is asked of
+   * the host instead (renderer/collab/guest-files.ts). Null outside a guest's room.
+   */
+  fetchMissing: ((path: string) => Promise<void>) | null = null;
+
   /** Loads a file into the doc once; later calls return the same Y.Text. */
   open(path: string): Promise<Y.Text> {
     const existing = this.files.get(path);
@@ -70,14 +76,19 @@ export class WorkspaceDocuments {
     let pending = this.loading.get(path);
     if (!pending) {
       const generation = this.generation;
-      pending = this.host
-        .readFile({ path })
-        .then(({ content }) => {
-          if (generation !== this.generation) throw new Error('the workspace changed while the file was loading');
-          this.adopt(path, content);
-          return this.files.get(path)!;
-        })
-        .finally(() => this.loading.delete(path));
+      const fetchMissing = this.fetchMissing;
+      const loaded = fetchMissing
+        ? fetchMissing(path).then(() => {
+            const text = this.files.get(path);
+            if (generation !== this.generation || !text) throw new Error('the room changed while the file was loading');
+            return text;
+          })
+        : this.host.readFile({ path }).then(({ content }) => {
+            if (generation !== this.generation) throw new Error('the workspace changed while the file was loading');
+            this.adopt(path, content);
+            return this.files.get(path)!;
+          });
+      pending = loaded.finally(() => this.loading.delete(path));
       this.loading.set(path, pending);
     }
     return pending;

@@ -5,7 +5,7 @@ import { focusEditor } from '../editor/active-editor';
 import { api } from '../host';
 import { workbench } from '../state/store';
 import { entriesFromPaths, inRoom, isGuest } from '../collab/room-mode';
-import { createGuestFile } from '../collab/guest-files';
+import { createGuestFile, roomPaths } from '../collab/guest-files';
 import { deleteKeys, guestRenameProblem, renameKeys } from '../collab/file-ops';
 
 // What the user can do, as plain functions over the host API and the workbench state. Components,
@@ -47,7 +47,7 @@ export async function closeFolder(): Promise<void> {
 
 export async function refreshTree(): Promise<void> {
   // A guest's tree is the room doc's files (issue 4); it has no folder to list.
-  if (isGuest()) return workbench.set({ entries: entriesFromPaths(documents.files.keys()), treeTruncated: false });
+  if (isGuest()) return workbench.set({ entries: entriesFromPaths(roomPaths()), treeTruncated: false });
   const tree = await attempt('Cannot list the folder', () => api.workspace.listFiles({}));
   if (tree) workbench.set({ entries: tree.entries, treeTruncated: tree.truncated });
 }

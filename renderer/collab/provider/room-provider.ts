@@ -225,11 +225,12 @@ export class RoomProvider {
       this.stats.handshakeFailures++;
       console.warn(`room ${this.options.roomId}: dropped peer ${link.remotePeerId}: ${reason}${detail ? ` (${detail})` : ''}`);
     }
+    const state = this.linkStates.get(link);
     if (reason === 'oversized') {
       this.stats.oversized++;
       console.warn(`room ${this.options.roomId}: dropped peer ${link.remotePeerId}: a message over the size cap`);
+      this.eventEmitter.fire({ kind: 'oversized', from: state?.peer.name ?? 'A peer' });
     }
-    const state = this.linkStates.get(link);
     this.linkStates.delete(link);
     if (state) {
       // Their cursors go now, not after awareness's 30 s timeout, unless another link speaks for them.

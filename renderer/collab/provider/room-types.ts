@@ -62,7 +62,9 @@ export type RoomEvent =
   | { kind: 'read-only'; on: boolean }
   | { kind: 'rekeyed'; secret: string }
   | { kind: 'removed'; reason: 'denied' | 'kicked' | 'banned' }
-  | { kind: 'admitted'; role: PeerRole };
+  | { kind: 'admitted'; role: PeerRole }
+  /** A peer sent a message over the size cap (../chunking.ts) and was dropped: said, not only counted. */
+  | { kind: 'oversized'; from: string };
 
 export interface ProviderStats {
   docUpdates: number;
