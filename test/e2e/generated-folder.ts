@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { prng } from '../../common/prng';
 
 // A shared folder of a given size, made from a seed (issue 8, "Rooms you can trust": a room that
 // shares 2,000 files / 20 MB must reach its guests). Shaped like a real project: many small source
@@ -24,18 +25,6 @@ export interface GeneratedFolder {
   /** A small file at the root: what a guest opens first. */
   firstFile: string;
   cleanup(): void;
-}
-
-/** mulberry32: a small seeded generator (the same one Yjs's tests use for seeded runs). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORDS = ['user', 'session', 'token', 'render', 'value', 'index', 'result', 'config', 'buffer', 'handler', 'state', 'event', 'node', 'path', 'cache', 'query', 'parse', 'build', 'update', 'items', 'count', 'error', 'options', 'request', 'response', 'stream', 'model', 'view', 'store', 'layout'];
@@ -96,7 +85,7 @@ function fileSizes(count: number, total: number, large: number, next: () => numb
 }
 
 export function generateFolder({ files, bytes, seed, largeFiles = Math.max(1, Math.round(files / 200)) }: GeneratedFolderOptions): GeneratedFolder {
-  const next = random(seed);
+  const next = prng(seed);
   const base = mkdtempSync(path.join(os.tmpdir(), 'cc-room-folder-'));
   const dir = path.join(base, `project-${files}`);
   const sizes = fileSizes(files, bytes, largeFiles, next);
