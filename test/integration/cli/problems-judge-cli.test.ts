@@ -116,7 +116,7 @@ describe('codecrafter judge (in process)', () => {
   it('judges a package folder directly and stops at the first failure with --abort-on-failure', { timeout: 300_000 }, async () => {
     const r = await runCommand(judge, [pkgDir, path.join(src, 'plus2.py'), '--tests', 'secret', '--abort-on-failure', '--time-limit', '2000']);
     expect(r.code, r.stderr).toBe(JUDGE_EXIT_STATUS['wrong-answer']);
-    expect(r.stdout).toMatch(/^wrong-answer\s+data\/secret\/2 \d+ ms  \(the output is not the expected answer\)\n/m);
+    expect(r.stdout).toMatch(/^wrong-answer\s+data\/secret\/2 \d+ ms {2}\(the output is not the expected answer\)\n/m);
     // The validator's feedback is printed, indented, under the test it is about.
     expect(r.stdout).toMatch(/^ {4}Judge: "42"\n {4}Team: "23"\n/m);
     expect(r.stdout).not.toContain('sample/1');
