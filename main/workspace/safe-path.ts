@@ -2,6 +2,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ErrorCode, HostError } from '../../common/errors';
 import { workspacePathProblem } from '../../common/paths';
+import { fsError } from './fs-errors';
 
 /**
  * Resolves a workspace-relative path to an absolute one inside `root`, refusing anything that
@@ -24,7 +25,8 @@ export async function resolveInside(root: string, relative: string): Promise<str
       return absolute;
     } catch (error) {
       if (error instanceof HostError) throw error;
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // ENOTDIR (a file where a folder should be) or EACCES: the user's to fix, said as such.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw fsError(error, `"${relative}"`);
       const parent = path.dirname(existing);
       if (parent === existing) return absolute;
       existing = parent;
