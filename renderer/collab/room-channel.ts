@@ -41,20 +41,36 @@ export interface RoomChannel {
   members(): ChannelSender[];
 }
 
+/** How an in-memory room's links behave: which messages get through, and who is listed. */
+export interface MemoryLinks {
+  /** Whether a message from `from` to `to` gets through now (checked on send and on delivery). */
+  delivers(from: string, to: string): boolean;
+  /** Whether `key` is listed by members() now. */
+  present(key: string): boolean;
+}
+
+const ALWAYS: MemoryLinks = { delivers: () => true, present: () => true };
+
 /**
  * Two or more channels joined in memory, for unit tests of features built on RoomChannel (the
  * transport itself is tested over real WebRTC). Delivery is asynchronous, as on a data channel,
  * and payloads go through JSON as they would on the wire.
  */
 export function channelPair(...peers: ChannelSender[]): RoomChannel[] {
+  return memoryRoom(peers, ALWAYS);
+}
+
+/** channelPair with links a test controls (drops, disconnects). */
+export function memoryRoom(peers: ChannelSender[], links: MemoryLinks): RoomChannel[] {
   const handlers = peers.map(() => new Map<string, Set<ChannelHandler>>());
   return peers.map((self, index) => ({
     selfKey: self.key,
     send(topic, payload, to) {
       const wire = JSON.stringify(payload);
       peers.forEach((peer, other) => {
-        if (other === index || (to !== undefined && peer.key !== to)) return;
+        if (other === index || (to !== undefined && peer.key !== to) || !links.delivers(self.key, peer.key)) return;
         queueMicrotask(() => {
+          if (!links.delivers(self.key, peer.key)) return;
           for (const handler of handlers[other]?.get(topic) ?? []) handler(JSON.parse(wire) as unknown, self);
         });
       });
@@ -66,6 +82,6 @@ export function channelPair(...peers: ChannelSender[]): RoomChannel[] {
       set.add(handler);
       return () => set.delete(handler);
     },
-    members: () => peers.filter((_, other) => other !== index),
+    members: () => (links.present(self.key) ? peers.filter((peer, other) => other !== index && links.present(peer.key)) : []),
   }));
 }

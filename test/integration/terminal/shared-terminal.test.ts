@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as pty from 'node-pty';
 import { afterEach, describe, expect, it } from 'vitest';
-import { channelPair, type ChannelHandler, type ChannelSender, type RoomChannel } from '../../../renderer/collab/room-channel';
+import { channelPair, memoryRoom, type ChannelSender, type RoomChannel } from '../../../renderer/collab/room-channel';
 import { SharedTerminalGuest, type SharedTerminalSink } from '../../../renderer/collab/shared-terminal-guest';
 import { SharedTerminalHost, type ShareableTerminal } from '../../../renderer/collab/shared-terminal-host';
 import { SharedTerminalTopic } from '../../../renderer/collab/shared-terminal-wire';
@@ -88,31 +88,10 @@ function room(...peers: ChannelSender[]): RoomChannel[] {
  * for the member list to notice).
  */
 function droppingRoom(...peers: ChannelSender[]) {
-  const handlers = peers.map(() => new Map<string, Set<ChannelHandler>>());
   const away = new Set<string>();
   const losing = new Set<string>();
   const cut = (a: string, b: string) => away.has(a) || away.has(b) || losing.has(a) || losing.has(b);
-  const channels: RoomChannel[] = peers.map((self, index) => ({
-    selfKey: self.key,
-    send(topic, payload, to) {
-      const wire = JSON.stringify(payload);
-      peers.forEach((peer, other) => {
-        if (other === index || (to !== undefined && peer.key !== to) || cut(self.key, peer.key)) return;
-        queueMicrotask(() => {
-          if (cut(self.key, peer.key)) return;
-          for (const handler of handlers[other]?.get(topic) ?? []) handler(JSON.parse(wire) as unknown, self);
-        });
-      });
-    },
-    on(topic, handler) {
-      const map = handlers[index] as Map<string, Set<ChannelHandler>>;
-      const set = map.get(topic) ?? new Set<ChannelHandler>();
-      map.set(topic, set);
-      set.add(handler);
-      return () => set.delete(handler);
-    },
-    members: () => (away.has(self.key) ? [] : peers.filter((peer, other) => other !== index && !away.has(peer.key))),
-  }));
+  const channels = memoryRoom(peers, { delivers: (a, b) => !cut(a, b), present: (key) => !away.has(key) });
   return {
     channels,
     disconnect: (key: string) => away.add(key),
