@@ -84,7 +84,7 @@ export function createRoomHandlers(ctx: HostContext, hooks: { roomEnded?: () => 
         const result = await requireGate().apply(ops);
         // The host's record of what a member tried: the page shows it, this is for the log file.
         for (const { op, reason } of result.refused.slice(0, 20)) log.warn({ kind: op.kind, path: peerOpPath(op), reason }, "refused a member's change");
-        if (result.refused.length > 20) console.warn(`room: refused ${result.refused.length - 20} more operations of that change`);
+        if (result.refused.length > 20) log.warn({ more: result.refused.length - 20 }, "refused more operations of that member's change");
         return result;
       },
     },

@@ -8,6 +8,9 @@ import { signEntry, type EntryFields, type MembershipEntry } from '../../common/
 import { signChatMessage, type ChatSignFields, type SignedChatMessage } from '../../common/chat';
 import { IDENTITY_FILE, openSecret, readIdentityFile, sealSecret, writeIdentityFile, type StoredIdentity } from './identity-file';
 import type { SecretBox } from './secret-box';
+import { getLogger } from '../log/log-service';
+
+const log = getLogger('identity');
 
 // This user's identity (issue 8, item 1). main holds the secret key and signs only what it
 // encodes itself: handshake transcripts, membership entries and chat messages, each under its own domain tag
@@ -43,7 +46,7 @@ export class IdentityService {
       } catch (error) {
         const aside = `${this.file}.unreadable-${Date.now()}`;
         await rename(this.file, aside);
-        console.warn(`identity: ${this.file} could not be used (${error instanceof Error ? error.message : String(error)}); kept as ${aside}, a new identity was made`);
+        log.warn({ err: error, file: this.file, keptAs: aside }, 'the identity file could not be used; it is kept aside and a new identity was made');
       }
       const secretKey = await newSecretKey();
       const signer = await signerFromSecretKey(secretKey);
