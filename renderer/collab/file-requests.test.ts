@@ -116,6 +116,7 @@ describe('files on demand', () => {
     expect(r.text(1, 'a.txt')).toBe('A');
     expect(r.text(2, 'a.txt')).toBe('A');
     expect(r.hostDoc.getMap('files').size).toBe(1);
+    expect(r.reads).toEqual(['a.txt']);
   });
 
   it('refuses, with the reason, a path the host did not list and a file it cannot read as text', async () => {

@@ -9,7 +9,7 @@ import type { RoomChannel } from './room-channel';
 // What a room carries of a shared folder, and how a big folder's files reach members on demand
 // (issue 8): the caps, the plan of a share, the doc's listing, and the request protocol over the
 // room channel (the host serves, members ask). No app state here: guest-files.ts wires it to the
-// window's doc and the host API, and guest-files.test.ts runs it over an in-memory channel.
+// window's doc and the host API, and file-requests.test.ts runs it over an in-memory channel.
 
 /** Files larger than this are not carried by a room (the editor stays responsive up to it). */
 export const MAX_SHARED_FILE_BYTES = 2 * 1024 * 1024;
@@ -127,6 +127,8 @@ export interface RoomFileServerDeps {
 
 /** Host: answers members' requests for listed files. Returns the disposer. */
 export function serveRoomFiles(channel: RoomChannel, deps: RoomFileServerDeps): Disposer {
+  // One read per file however many members ask for it at once: later askers share the first read.
+  const reading = new Map<string, Promise<string | Error>>();
   return channel.on(RoomFilesTopic.want, (payload, from) => {
     // The channel delivers only from admitted members; viewers read too.
     if (from.role === 'knocking') return;
@@ -143,6 +145,18 @@ export function serveRoomFiles(channel: RoomChannel, deps: RoomFileServerDeps): 
     );
   });
 
+  function readOnce(path: string): Promise<string | Error> {
+    let pending = reading.get(path);
+    if (!pending) {
+      pending = deps
+        .read(path)
+        .catch((error: unknown) => new Error(error instanceof Error ? error.message : String(error)))
+        .finally(() => reading.delete(path));
+      reading.set(path, pending);
+    }
+    return pending;
+  }
+
   async function answer(paths: string[]): Promise<NotShared[]> {
     const refused: NotShared[] = [];
     for (const path of new Set(paths)) {
@@ -151,7 +165,7 @@ export function serveRoomFiles(channel: RoomChannel, deps: RoomFileServerDeps): 
         refused.push({ path, reason: 'the host does not share it' });
         continue;
       }
-      const content = await deps.read(path).catch((error: unknown) => new Error(error instanceof Error ? error.message : String(error)));
+      const content = await readOnce(path);
       if (content instanceof Error) refused.push({ path, reason: content.message });
       else if (content.includes('\u0000')) refused.push({ path, reason: 'it is a binary file, and a room carries text only' });
       else if (utf8Length(content) > MAX_SHARED_FILE_BYTES) refused.push({ path, reason: `it is over ${mb(MAX_SHARED_FILE_BYTES)}, more than a room carries` });
