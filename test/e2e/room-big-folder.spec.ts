@@ -57,6 +57,8 @@ test('a guest of a big folder gets the tree first, each file when it opens it, a
   await expect.poll(() => editorText(bob.page)).toBe(readFileSync(path.join(folder.dir, 'README.md'), 'utf8'));
   await openInTree(bob.page, large);
   await expect.poll(() => editorText(bob.page), { timeout: 60_000 }).toBe(readFileSync(path.join(folder.dir, large), 'utf8'));
+  // The probe does read the guest's doc: what was opened is there (so the nulls above and below mean "not sent").
+  expect(await docText(bob.page, large)).toBe(readFileSync(path.join(folder.dir, large), 'utf8'));
   // Only what was opened came.
   expect(await docText(bob.page, small)).toBeNull();
 

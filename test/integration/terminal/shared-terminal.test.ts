@@ -328,8 +328,11 @@ describe('shared terminal', () => {
     guest.syncWithHost();
     term.write('echo missed-$((7*7))\r');
     await until(() => term.output().includes('missed-49'), 'the output while the member is away');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.text()).not.toContain('missed-49');
     net.reconnect(editor.key);
     guest.syncWithHost();
+    await until(() => screen.resets === 2, 'a new screen');
     await until(() => screen.text().includes('missed-49'), 'what the member missed');
   });
 

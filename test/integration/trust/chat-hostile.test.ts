@@ -32,6 +32,8 @@ interface ChatPeer {
   send(message: Record<string, unknown>): void;
   waitFor(check: (s: ChatState) => boolean, what: string, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
+  /** What went wrong inside the peer process (an error event): an honest peer must end with none. */
+  errors: string[];
 }
 
 const script = path.join(import.meta.dirname, 'chat-peer.ts');
@@ -75,8 +77,9 @@ async function start(config: ChatPeerConfig): Promise<ChatPeer> {
         l();
       }),
     stop: () => stopChildPeer(child),
+    errors: [],
   };
-  const errors: string[] = [];
+  const errors = peer.errors;
   child.on('message', (m: { ev: string; key?: string; message?: string }) => {
     if (m.ev === 'state') peer.state = m as unknown as ChatState;
     if (m.ev === 'error') errors.push(String(m.message));
@@ -145,5 +148,6 @@ describe('room chat with a hostile member, over real WebRTC', { timeout: 240_000
     late.send({ cmd: 'say', text: 'Carol here' });
     await alice.waitFor((s) => s.lines.some((l) => l.text === 'Carol here' && l.author === carol.publicKey && l.name === 'Carol'), "Carol's message");
     expect(texts(alice.state)).toEqual(['Vic: hello from a viewer', 'Alice: the real text', 'Carol: Carol here']);
+    for (const p of [alice, viewer, late]) expect(p.errors, 'errors inside an honest peer').toEqual([]);
   });
 });
