@@ -33,11 +33,11 @@ export { MAX_CHAT_CHARS };
 /** Messages one member may send in a window; more are refused (and the sender's own box says so). */
 export const CHAT_RATE = { messages: 10, windowMs: 10_000 } as const;
 /** Messages kept in this window; the oldest go first. */
-export const MAX_KEPT_MESSAGES = 1000;
+const MAX_KEPT_MESSAGES = 1000;
 /** A member answers one history request per asker in this time. */
-export const HISTORY_ANSWER_GAP_MS = 2_000;
+const HISTORY_ANSWER_GAP_MS = 2_000;
 /** An unanswered history request is asked again after this long, a few times. */
-export const HISTORY_RETRY_MS = 5_000;
+const HISTORY_RETRY_MS = 5_000;
 const HISTORY_ATTEMPTS = 5;
 
 export type ChatRefusal =

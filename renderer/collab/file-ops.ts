@@ -42,7 +42,7 @@ export function movedPath(path: string, op: { from: string; to: string }): strin
 }
 
 /** The room's files at or under `path`: texts in the doc, and a big folder's listed files nobody opened yet. */
-function keysUnder(path: string): string[] {
+export function keysUnder(path: string): string[] {
   return [...[...documents.files.keys()].filter((key) => isInside(key, path)), ...listedOnlyUnder(path)];
 }
 

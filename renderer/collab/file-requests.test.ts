@@ -5,6 +5,7 @@ import { channelPair, type ChannelSender } from './room-channel';
 import {
   MAX_SHARED_FILE_BYTES,
   MAX_SHARED_TOTAL_BYTES,
+  MAX_WANTED_PATHS,
   planShare,
   RoomFileClient,
   RoomFilesTopic,
@@ -155,7 +156,7 @@ describe('files on demand', () => {
 
   it('ignores a malformed request', async () => {
     const r = room({ 'a.txt': 'A' });
-    for (const payload of [null, { paths: [] }, { paths: ['../x'] }, { paths: Array.from({ length: 501 }, (_, i) => `f${i}`) }, { paths: ['a.txt'], extra: 1 }]) {
+    for (const payload of [null, { paths: [] }, { paths: ['../x'] }, { paths: Array.from({ length: MAX_WANTED_PATHS + 1 }, (_, i) => `f${i}`) }, { paths: ['a.txt'], extra: 1 }]) {
       r.channels[1]!.send(RoomFilesTopic.want, payload, OWNER.key);
     }
     await new Promise((resolve) => setTimeout(resolve, 20));

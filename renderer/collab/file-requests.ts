@@ -28,7 +28,7 @@ export const RoomFilesTopic = {
 /** Paths one request may name. */
 export const MAX_WANTED_PATHS = 500;
 /** How long a guest waits for a file it asked for before saying so. */
-export const WANT_TIMEOUT_MS = 60_000;
+const WANT_TIMEOUT_MS = 60_000;
 
 const WantSchema = z.object({ paths: z.array(WorkspacePathSchema).min(1).max(MAX_WANTED_PATHS) }).strict();
 const RefusedSchema = z

@@ -5,9 +5,9 @@ import { api } from '../host';
 import { workbench } from '../state/store';
 import { attempt, notify, refreshTree, updateDirty } from '../workbench/actions';
 import type { PeerFileOp, PeerOpRefusal } from '../../common/peer-file-ops';
-import { addedFileOps, fileOpsArray, movedPath, renameKeys, type FileOp } from './file-ops';
+import { addedFileOps, fileOpsArray, keysUnder, movedPath, renameKeys, type FileOp } from './file-ops';
 import { reportRefusals } from './room-notices';
-import { hostForget, hostMove, hostRelist, listingMap, listedOnlyUnder, roomPaths } from './guest-files';
+import { hostForget, hostMove, hostRelist, listingMap, roomPaths } from './guest-files';
 import { entriesFromPaths } from './room-mode';
 
 // What each peer does when keys of the room doc's `files` map come and go: open tabs follow a
@@ -62,8 +62,7 @@ async function undoRefused(refused: PeerOpRefusal[], change: FilesChange): Promi
       documents.files.delete(op.path);
     } else if (op.kind === 'rename') {
       // Moved back as a rename, so every peer's open tabs follow the file home.
-      const at = (path: string) => keysUnder(path).length + listedOnlyUnder(path).length;
-      if (at(op.to) > 0 && at(op.from) === 0) renameKeys(op.to, op.from);
+      if (keysUnder(op.to).length > 0 && keysUnder(op.from).length === 0) renameKeys(op.to, op.from);
     } else if (op.kind === 'write') {
       await documents.mergeFromDisk(op.path).catch(() => false);
     } else {
@@ -76,10 +75,6 @@ async function undoRefused(refused: PeerOpRefusal[], change: FilesChange): Promi
       hostRelist(op.path);
     }
   }
-}
-
-function keysUnder(path: string): string[] {
-  return [...documents.files.keys()].filter((key) => isInside(key, path));
 }
 
 /**
@@ -103,7 +98,8 @@ async function applyToDisk(change: FilesChange): Promise<void> {
     if (op.kind === 'delete') hostForget(op.path);
     if (op.kind !== 'rename') continue;
     hostMove(op.from, op.to);
-    for (const key of keysUnder(op.to)) {
+    // Only texts in the doc: a listed file nobody opened has nothing to mark saved.
+    for (const key of [...documents.files.keys()].filter((k) => isInside(k, op.to))) {
       const file = await api.workspace.readFile({ path: key }).catch(() => null);
       if (file) documents.markSaved(key, file.content);
       updateDirty(key);

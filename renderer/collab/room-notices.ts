@@ -29,10 +29,7 @@ export function refusalMessage(refused: PeerOpRefusal[]): string {
 
 /** Host: say it here and to every member. */
 export function reportRefusals(refused: PeerOpRefusal[]): void {
-  if (refused.length === 0) return;
-  const message = refusalMessage(refused);
-  notify(message, 'warning');
-  hostNotices().push([{ message, at: Date.now() }]);
+  if (refused.length > 0) noticeToRoom(refusalMessage(refused));
 }
 
 /** Host: a notice for the host and, through the doc, every member (those who join later too). */

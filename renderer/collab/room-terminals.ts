@@ -93,7 +93,7 @@ function setCurrent(next: RoomTerminals | null): void {
 }
 
 /** The shared terminals of this window's room, or null outside a room. */
-export function roomTerminals(): RoomTerminals | null {
+function roomTerminals(): RoomTerminals | null {
   return current;
 }
 

@@ -20,7 +20,7 @@ import type { PeerRole, RoomRoles } from '../collab/provider/roles';
 // the unlock (an honest one typed nothing: its editor was read-only).
 
 /** The roles a locked pad takes writing from; the owner, admins and interviewers keep theirs. */
-export const LOCKABLE_ROLES: ReadonlySet<PeerRole> = new Set<PeerRole>(['candidate', 'editor']);
+const LOCKABLE_ROLES: ReadonlySet<PeerRole> = new Set<PeerRole>(['candidate', 'editor']);
 type LockableRole = 'candidate' | 'editor';
 
 function lockable(role: PeerRole | undefined): role is LockableRole {
