@@ -1,7 +1,6 @@
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { ColorSchema, DisplayNameSchema, keyFingerprint, PublicKeySchema, SignatureSchema, SigningDomain, verifySignature, type DomainSigner } from './identity';
-import { MAX_CLOCK_SKEW_MS } from './membership';
+import { MAX_CLOCK_SKEW_MS, Millis, Nonce, randomHex, RoomIdText } from './membership';
 
 // A room's chat message, declared once (issue 8 "Rooms you can trust", issue 12). Chat travels on
 // the room's authenticated channel (renderer/collab/room-channel.ts), never in the Y.Doc, so a
@@ -21,9 +20,7 @@ export const CHAT_HISTORY_LIMIT = 200;
 export const ChatTextSchema = z.string().min(1).max(MAX_CHAT_CHARS);
 export const ChatIdSchema = z.string().min(1).max(MAX_CHAT_ID_CHARS);
 
-const Millis = z.number().int().min(0).max(8.64e15);
-const RoomIdText = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
-const MessageId = z.string().regex(/^[0-9a-f]{32}$/);
+const MessageId = Nonce;
 
 /** What the author asks its key holder (main's identity service) to sign; main adds id and time. */
 export const ChatSignFieldsSchema = z.object({ roomId: RoomIdText, name: DisplayNameSchema, color: ColorSchema, text: ChatTextSchema }).strict();
@@ -83,12 +80,6 @@ export function canonicalChat(m: UnsignedChatMessage): string {
 
 export function chatKey(m: { author: string; id: string }): string {
   return `${m.author}/${m.id}`;
-}
-
-function randomHex(bytes: number): string {
-  const out = new Uint8Array(bytes);
-  (globalThis as unknown as { crypto: { getRandomValues(b: Uint8Array): Uint8Array } }).crypto.getRandomValues(out);
-  return bytesToHex(out);
 }
 
 /** Signs a new message as `signer` (main's identity service; tests use their own keys). */

@@ -1,5 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, concatBytes, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { PublicKeySchema, SignatureSchema, SigningDomain, verifySignature, type DomainSigner } from './identity';
 
@@ -23,9 +23,12 @@ const ROLE_RANK: Record<MemberRole, number> = { owner: 6, admin: 5, interviewer:
 /** How far in the future an entry's issue time may be (clock skew between peers), in ms. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
-const RoomIdText = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
-const Nonce = z.string().regex(/^[0-9a-f]{32}$/);
-const Millis = z.number().int().min(0).max(8.64e15);
+/** A room id as text (what rooms, grants and chat lines carry). */
+export const RoomIdText = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+/** 128 random bits in hex: nonces, salts, message ids. */
+export const Nonce = z.string().regex(/^[0-9a-f]{32}$/);
+/** A time in epoch milliseconds. */
+export const Millis = z.number().int().min(0).max(8.64e15);
 
 export const MembershipEntrySchema = z.discriminatedUnion('type', [
   z
@@ -79,10 +82,9 @@ export function entryId(entry: UnsignedEntry): string {
   return bytesToHex(sha256(utf8ToBytes(canonicalEntry(entry))));
 }
 
-function randomHex(bytes: number): string {
-  const out = new Uint8Array(bytes);
-  (globalThis as unknown as { crypto: { getRandomValues(b: Uint8Array): Uint8Array } }).crypto.getRandomValues(out);
-  return bytesToHex(out);
+/** `bytes` random bytes in hex, from the platform's CSPRNG (WebCrypto in pages, Node's in main). */
+export function randomHex(bytes: number): string {
+  return bytesToHex(randomBytes(bytes));
 }
 
 export async function signEntry(signer: DomainSigner, fields: EntryFields & { nonce?: string }): Promise<MembershipEntry> {

@@ -140,7 +140,6 @@ export class HistoryStore<S extends HistoryStorage = HistoryStorage> {
     this.assertOpen();
     this.recorders.get(id)?.flush();
     this.indexSession(id);
-    this.row(id);
     return exportSessionFile(this.storage, id, file);
   }
 
