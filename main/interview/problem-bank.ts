@@ -9,11 +9,14 @@ import { HostError, ErrorCode } from '../../common/errors';
 import { ProblemIdSchema, type ProblemSummary } from '../../common/problem';
 import type { LanguageId } from '../../common/languages';
 import type { SqliteDatabase } from '../store/database';
+import { getLogger } from '../log/log-service';
 import { openBankDatabase } from './bank-db';
 import { ProblemPackageError } from './package-error';
 import { PACKAGE_CAPS, readPackageFolder, readPackageZip, writePackageFolder, writePackageZip, type PackageFiles } from './package-files';
 import { readProblemPackage } from './package-reader';
 import type { ProblemPackage } from './problem-package';
+
+const log = getLogger('problem-bank');
 
 const SHIPPED_KEY = 'shipped_imported';
 
@@ -64,7 +67,7 @@ export class ProblemBank {
         imported.push(this.importPath(path.join(dir, entry.name), 'shipped').id);
       } catch (error) {
         const message = (error as Error).message;
-        console.error(`problem bank: the shipped problem ${entry.name} was not imported: ${message}`);
+        log.error({ folder: entry.name, err: error }, 'a shipped problem was not imported');
         failed.push({ folder: entry.name, error: message });
       }
     }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FLOW_HIGH_WATERMARK_CHARS, PtySessions } from './pty-sessions';
+import { FLOW_HIGH_WATERMARK_CHARS, OUTPUT_BATCH_MS, PtySessions } from './pty-sessions';
+import type { TerminalProcess } from './terminal-process';
 
 // Real ptys running a real shell, in this process: the flow control that keeps a flood of output
 // from filling memory when the renderer cannot draw as fast. (Through the pty host process:
@@ -22,6 +23,20 @@ function setUp() {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A program behind our TerminalProcess interface whose output the test drives by hand. */
+function scripted(onData: (listener: (data: string) => void) => void, setPaused: (paused: boolean) => void = () => {}): TerminalProcess {
+  return {
+    pid: 1,
+    write: () => {},
+    resize: () => {},
+    pause: () => setPaused(true),
+    resume: () => setPaused(false),
+    kill: () => undefined,
+    onData,
+    onExit: () => {},
+  };
+}
 
 describe('pty sessions', () => {
   it('pauses a flooding program until the renderer acknowledges, then lets it finish', async () => {
@@ -55,6 +70,39 @@ describe('pty sessions', () => {
       .toBeGreaterThan(total);
     sessions.kill(id);
     await expect.poll(() => exits.has(id)).toBe(true);
+  });
+
+  it('sends output after a quiet spell at once (an echo), and batches what follows it', async () => {
+    let emit: (data: string) => void = () => {};
+    const received: string[] = [];
+    sessions = new PtySessions({ onData: (_id, data) => received.push(data), onExit: () => {} });
+    sessions.adopt('t1', scripted((listener) => (emit = listener)));
+    emit('a');
+    expect(received).toEqual(['a']); // a keystroke's echo does not wait for the batch timer
+    emit('b');
+    emit('c');
+    expect(received).toEqual(['a']); // a burst right behind it is gathered
+    await expect.poll(() => received).toEqual(['a', 'bc']);
+    await sleep(OUTPUT_BATCH_MS * 3);
+    emit('d');
+    expect(received).toEqual(['a', 'bc', 'd']);
+  });
+
+  it('sends what it holds at once when it pauses, without waiting for the batch timer', () => {
+    let emit: (data: string) => void = () => {};
+    let paused = false;
+    const received: string[] = [];
+    sessions = new PtySessions({ onData: (_id, data) => received.push(data), onExit: () => {} });
+    sessions.adopt('t1', scripted((listener) => (emit = listener), (p) => (paused = p)));
+    const piece = 'x'.repeat(4096);
+    emit(piece);
+    emit(piece);
+    expect(received.length).toBe(1); // below the mark, the second piece is batched
+    while (!paused) emit(piece);
+    // Nothing more can come until the renderer acknowledges, so the batch goes now (no 5 ms wait per window).
+    expect(received.join('').length).toBeGreaterThan(FLOW_HIGH_WATERMARK_CHARS);
+    sessions.ack('t1', received.join('').length);
+    expect(paused).toBe(false);
   });
 
   it('keeps terminals apart and refuses unknown ids', async () => {

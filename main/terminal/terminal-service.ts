@@ -5,6 +5,9 @@ import type { TerminalInfo, TerminalProfile } from '../../common/types';
 import { forkPtyHost, type PtyHostConnection, type PtyHostStarter } from './pty-host-fork';
 import type { PtyHostEvent, PtyHostRequest } from './pty-host-protocol';
 import { isExecutableFile, readShellProfiles } from './shell-profiles';
+import { getLogger } from '../log/log-service';
+
+const log = getLogger('terminal');
 
 /** Terminals one host keeps open at once. */
 export const MAX_TERMINALS = 16;
@@ -92,7 +95,7 @@ export class TerminalService {
         return;
       }
       case 'rejected':
-        console.error(`terminal: the pty host refused a request: ${message.message}`);
+        log.error({ reason: message.message }, 'the pty host refused a request');
         return;
       case 'ready':
         return;
@@ -107,7 +110,7 @@ export class TerminalService {
     if (this.disposed) return;
     const lost = this.terminals.size;
     this.terminals.clear();
-    console.error(`terminal: the pty host process ${how}; ${lost} terminal(s) lost`);
+    log.error({ how, lost }, 'the pty host process ended; its terminals are lost');
     this.events.onHostExit(
       `The terminal process stopped (${how}), so ${lost === 1 ? 'its terminal was' : 'its terminals were'} closed. ` +
         'Nothing else was affected: press Restart to open a new terminal.',
