@@ -29,9 +29,10 @@ declare global {
       write(id: string, data: string): Promise<void>;
       /**
        * Types `data` as the user would (through the pty) and resolves with the milliseconds until
-       * the echo was parsed and the next frame drawn: keystroke-to-echo latency.
+       * the echo was parsed into the buffer, and until the next frame after that was drawn:
+       * keystroke-to-echo latency without and with the wait for the display's frame.
        */
-      echo(id: string, data: string): Promise<number>;
+      echo(id: string, data: string): Promise<{ parsedMs: number; frameMs: number }>;
     };
   }
 }
@@ -48,13 +49,14 @@ window.codecrafterTerminalProbe = {
   },
   write: (id, data) => new Promise<void>((resolve) => (terminals.get(id) ? terminals.get(id)!.write(data, resolve) : resolve())),
   echo: (id, data) =>
-    new Promise<number>((resolve, reject) => {
+    new Promise<{ parsedMs: number; frameMs: number }>((resolve, reject) => {
       const term = terminals.get(id);
       if (!term) return reject(new Error(`no terminal ${id}`));
       const start = performance.now();
       const parsed = term.onWriteParsed(() => {
         parsed.dispose();
-        requestAnimationFrame(() => resolve(performance.now() - start));
+        const parsedMs = performance.now() - start;
+        requestAnimationFrame(() => resolve({ parsedMs, frameMs: performance.now() - start }));
       });
       term.input(data, true);
     }),

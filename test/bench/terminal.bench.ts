@@ -66,8 +66,11 @@ async function main(): Promise<void> {
 
     // Keystroke to echo, at a human pace, on an idle prompt.
     const echoes: number[] = [];
+    const parsedEchoes: number[] = [];
     for (let i = 0; i < ECHOES; i++) {
-      echoes.push(await page.evaluate((tid) => window.codecrafterTerminalProbe!.echo(tid, 'a'), id));
+      const echo = await page.evaluate((tid) => window.codecrafterTerminalProbe!.echo(tid, 'a'), id);
+      echoes.push(echo.frameMs);
+      parsedEchoes.push(echo.parsedMs);
       await new Promise((r) => setTimeout(r, 15));
       if (i % 50 === 49) await page.evaluate((tid) => window.codecrafterTerminalProbe!.echo(tid, '\u0015'), id); // Ctrl+U
     }
@@ -122,15 +125,17 @@ async function main(): Promise<void> {
     const ratio = ptyMBps / writeMBps;
     const echoP50Ms = percentile(echoes, 50);
     const echoP99Ms = percentile(echoes, 99);
+    const echoParsedP50Ms = percentile(parsedEchoes, 50);
+    const echoParsedP99Ms = percentile(parsedEchoes, 99);
     const loopDelayP99Ms = loop.percentile(99) / 1e6;
     const loadavg = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-    console.log({ ceilingMBps: ceiling.MBps, ceilingBusyCores: ceiling.busyCores, writeMBps, ptyMBps, ratio, echoP50Ms, echoP99Ms, loopDelayP99Ms, peakMain, peakPtyHost, loadavg });
+    console.log({ ceilingMBps: ceiling.MBps, ceilingBusyCores: ceiling.busyCores, writeMBps, ptyMBps, ratio, echoP50Ms, echoP99Ms, echoParsedP50Ms, echoParsedP99Ms, loopDelayP99Ms, peakMain, peakPtyHost, loadavg });
 
     writeReport({
       part: 'terminal',
       title: 'Terminal (pty host process, xterm.js)',
       notes: [
-        `Goals: ratio >= 0.8 (pty to rendered xterm against xterm's own write in the same page), echo p50 <= 10 ms, main's event-loop delay p99 <= 16 ms during the flood.`,
+        `Goals: ratio >= 0.8 (pty to rendered xterm against xterm's own write in the same page), echo p50 <= 10 ms, main's event-loop delay p99 <= 16 ms during the flood. "echoP50Ms" in terminal.json is the stricter of the two echo rows: it also waits for the next display frame (60 Hz, so 8 ms on average by itself).`,
         `The browser host ran in the bench's process with its pty host as a forked child; Chromium headless, DOM renderer; ${MB} MB of \`yes\` output; ${ECHOES} keystrokes.`,
         `"node-pty alone" reads the same ${MB} MB from \`yes\` through a pty in a process of its own, with no terminal, hop or flow control; while it ran, ${ceiling.busyCores.toFixed(2)} of the machine's ${ceiling.cpus} cores were busy (everything on the machine, the kernel's pty work included). It bounds what any terminal here can reach, and the page's xterm needs a core of its own on top of it.`,
         `Load average at the end: ${loadavg} (2 cores shared with other engineers' test runs; numbers vary run to run).`,
@@ -139,11 +144,12 @@ async function main(): Promise<void> {
         { name: `node-pty alone, ${MB} MB (this machine's ceiling)`, values: { 'MB/s': ceiling.MBps, 'ms': ceiling.ms, 'ratio': ceiling.MBps / writeMBps } },
         { name: `xterm write, ${MB} MB in the page`, values: { 'MB/s': writeMBps, 'ms': writeMs } },
         { name: `pty to rendered xterm, ${MB} MB`, values: { 'MB/s': ptyMBps, 'ms': ptyMs, ratio } },
-        { name: 'keystroke to echo', values: { 'p50 ms': echoP50Ms, 'p99 ms': echoP99Ms } },
+        { name: 'keystroke to echo parsed in the buffer', values: { 'p50 ms': echoParsedP50Ms, 'p99 ms': echoParsedP99Ms } },
+        { name: 'keystroke to echo, next frame drawn', values: { 'p50 ms': echoP50Ms, 'p99 ms': echoP99Ms } },
         { name: 'main event-loop delay during the flood', values: { 'p99 ms': loopDelayP99Ms, 'max ms': loop.max / 1e6 } },
         { name: 'peak RSS during the flood', values: { 'main MiB': peakMain, 'pty host MiB': peakPtyHost } },
       ],
-      extra: { ceilingMBps: ceiling.MBps, ceilingBusyCores: ceiling.busyCores, writeMBps, ptyMBps, peakMainRssMiB: peakMain, peakPtyHostRssMiB: peakPtyHost, echoes },
+      extra: { echoParsedP50Ms, echoParsedP99Ms, ceilingMBps: ceiling.MBps, ceilingBusyCores: ceiling.busyCores, writeMBps, ptyMBps, peakMainRssMiB: peakMain, peakPtyHostRssMiB: peakPtyHost, echoes },
     });
     // The issue names these four as top-level fields of terminal.json.
     const jsonFile = path.join(process.cwd(), 'bench-results', 'terminal.json');
