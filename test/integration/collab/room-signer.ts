@@ -1,7 +1,7 @@
 import { hexToBytes, bytesToHex } from '@noble/hashes/utils.js';
 import { signHandshake } from '../../../common/handshake';
 import { newSecretKey, signerFromSecretKey } from '../../../common/identity';
-import { newRoomSalt, roomIdFor, signEntry } from '../../../common/membership';
+import { newRoomSalt, roomIdFor, signEntry, type GrantableRole, type MembershipEntry } from '../../../common/membership';
 import type { RoomSigner } from '../../../renderer/collab/provider/room-provider';
 
 // A room identity for Node test peers: the same signatures main's identity service makes
@@ -30,4 +30,13 @@ export async function newTestRoom(): Promise<TestRoom> {
   const owner = await roomSigner();
   const salt = newRoomSalt();
   return { roomId: roomIdFor(owner.publicKey, salt), ownerKey: owner.publicKey, ownerSecretKeyHex: owner.secretKeyHex, salt };
+}
+
+const DAY = 24 * 60 * 60_000;
+
+/** Grants the room's owner signs in the test process (as main would for the owner's window), valid for a day. */
+export async function ownerGrants(room: TestRoom, grants: Array<{ key: string; role: GrantableRole }>): Promise<MembershipEntry[]> {
+  const owner = await roomSigner(room.ownerSecretKeyHex);
+  const now = Date.now();
+  return Promise.all(grants.map((g) => owner.signEntry({ type: 'grant', roomId: room.roomId, subject: g.key, role: g.role, issuedAt: now, expiresAt: now + DAY })));
 }

@@ -1,7 +1,9 @@
 // Parent side of transport-peer.ts: fork a room member and follow what it reports.
 import { fork } from 'node:child_process';
 import path from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { MembershipEntry } from '../../../common/membership';
+import { startSignalServer, type SignalServer } from '../../../signal';
 import { stopChildPeer } from '../child-peer';
 import type { TestRoom } from './room-signer';
 
@@ -145,4 +147,40 @@ export async function startTransportPeer(config: PeerConfig): Promise<TransportP
   });
   peer.key = ready.key;
   return peer;
+}
+
+/**
+ * For a test file of peers: our signalling server on loopback for the whole file, and every peer
+ * started through `start` stopped after each test.
+ */
+export function peerFixture(): {
+  signalUrl(): string;
+  start(config: PeerConfig): Promise<TransportPeer>;
+  /** The peers this test started, still running. */
+  peers(): readonly TransportPeer[];
+  /** Stops this test's peers now (before a server of the test's own closes). */
+  stopAll(): Promise<void>;
+} {
+  let server: SignalServer | undefined;
+  const peers: TransportPeer[] = [];
+  beforeAll(async () => {
+    server = await startSignalServer({ host: '127.0.0.1', port: 0 });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  const stopAll = async () => {
+    await Promise.all(peers.splice(0).map((p) => p.stop()));
+  };
+  afterEach(stopAll);
+  return {
+    signalUrl: () => server!.url,
+    peers: () => peers,
+    stopAll,
+    start: async (config) => {
+      const peer = await startTransportPeer(config);
+      peers.push(peer);
+      return peer;
+    },
+  };
 }

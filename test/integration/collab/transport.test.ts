@@ -1,6 +1,5 @@
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { startSignalServer, type SignalServer } from '../../../signal';
-import { memberConfig, startTransportPeer, type TransportPeer } from './transport-peers';
+import { describe, expect, it } from 'vitest';
+import { memberConfig, peerFixture, type TransportPeer } from './transport-peers';
 import { newTestRoom } from './room-signer';
 
 // The app's transport (renderer/collab/room-connection.ts) between Node processes over real
@@ -8,28 +7,13 @@ import { newTestRoom } from './room-signer';
 // Alice owns each room and lets anyone with the invite in as an editor (the open policy): these
 // tests are about the transport; test/integration/trust/ is about who may do what.
 
-let server: SignalServer;
-let peers: TransportPeer[] = [];
+const { signalUrl, start } = peerFixture();
 const SECRET = 'transport-test-secret-0123456789';
-
-beforeAll(async () => {
-  server = await startSignalServer({ host: '127.0.0.1', port: 0 });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(peers.map((p) => p.stop()));
-  peers = [];
-});
 
 async function pair(secretB = SECRET): Promise<[TransportPeer, TransportPeer]> {
   const room = await newTestRoom();
-  const a = await startTransportPeer(memberConfig(room, server.url, SECRET, 'Alice', { owner: true, admission: 'editor' }));
-  const b = await startTransportPeer(memberConfig(room, server.url, secretB, 'Bob'));
-  peers.push(a, b);
+  const a = await start(memberConfig(room, signalUrl(), SECRET, 'Alice', { owner: true, admission: 'editor' }));
+  const b = await start(memberConfig(room, signalUrl(), secretB, 'Bob'));
   return [a, b];
 }
 

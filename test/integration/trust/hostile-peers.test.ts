@@ -1,42 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { MembershipEntry } from '../../../common/membership';
-import { startSignalServer, type SignalServer } from '../../../signal';
-import { newTestRoom, roomSigner, type TestRoom } from '../collab/room-signer';
-import { memberConfig, startTransportPeer, type PeerConfig, type TransportPeer } from '../collab/transport-peers';
+import { describe, expect, it } from 'vitest';
+import { startSignalServer } from '../../../signal';
+import { newTestRoom, ownerGrants, roomSigner } from '../collab/room-signer';
+import { memberConfig, peerFixture, type TransportPeer } from '../collab/transport-peers';
 
 // Issue 8, "Must show": hostile peers over real WebRTC between Node processes (@roamhq/wrtc),
 // each running the app's own provider (renderer/collab/provider/), with our signalling server on
 // loopback. Every peer enforces the roles of the signed membership log on its own connections.
 // Run in a loopback-only network namespace (npm test does).
 
-let server: SignalServer;
-let peers: TransportPeer[] = [];
+const { signalUrl, start, stopAll } = peerFixture();
 const SECRET = 'hostile-test-secret-0123456789ab';
 const DAY = 24 * 60 * 60_000;
-
-beforeAll(async () => {
-  server = await startSignalServer({ host: '127.0.0.1', port: 0 });
-});
-afterAll(async () => {
-  await server?.close();
-});
-afterEach(async () => {
-  await Promise.all(peers.map((p) => p.stop()));
-  peers = [];
-});
-
-async function start(config: PeerConfig): Promise<TransportPeer> {
-  const peer = await startTransportPeer(config);
-  peers.push(peer);
-  return peer;
-}
-
-/** Entries the owner signs in the test process (as main would for the owner's window). */
-async function ownerEntries(room: TestRoom, grants: Array<{ key: string; role: 'editor' | 'viewer' | 'admin' }>): Promise<MembershipEntry[]> {
-  const owner = await roomSigner(room.ownerSecretKeyHex);
-  const now = Date.now();
-  return Promise.all(grants.map((g) => owner.signEntry({ type: 'grant', roomId: room.roomId, subject: g.key, role: g.role, issuedAt: now, expiresAt: now + DAY })));
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const roleAt = (observer: TransportPeer, key: string) => observer.state.members.find((m) => m.key === key)?.role;
@@ -46,13 +20,13 @@ describe('hostile peers over real WebRTC', { timeout: 240_000 }, () => {
     const room = await newTestRoom();
     const editorId = await roomSigner();
     const viewerId = await roomSigner();
-    const entries = await ownerEntries(room, [
+    const entries = await ownerGrants(room, [
       { key: editorId.publicKey, role: 'editor' },
       { key: viewerId.publicKey, role: 'viewer' },
     ]);
-    const owner = await start(memberConfig(room, server.url, SECRET, 'Owner', { owner: true, entries }));
-    const editor = await start(memberConfig(room, server.url, SECRET, 'Editor', { secretKeyHex: editorId.secretKeyHex, entries, clientId: 4242 }));
-    const viewer = await start(memberConfig(room, server.url, SECRET, 'Viewer', { secretKeyHex: viewerId.secretKeyHex, entries, hostile: true, claimRole: 'owner' }));
+    const owner = await start(memberConfig(room, signalUrl(), SECRET, 'Owner', { owner: true, entries }));
+    const editor = await start(memberConfig(room, signalUrl(), SECRET, 'Editor', { secretKeyHex: editorId.secretKeyHex, entries, clientId: 4242 }));
+    const viewer = await start(memberConfig(room, signalUrl(), SECRET, 'Viewer', { secretKeyHex: viewerId.secretKeyHex, entries, hostile: true, claimRole: 'owner' }));
     for (const p of [owner, editor, viewer]) await p.waitFor((s) => s.peers === 2, 'both other peers', 90_000);
 
     owner.send({ cmd: 'paste', insert: 'shared text\n', at: 0 });
@@ -82,11 +56,11 @@ describe('hostile peers over real WebRTC', { timeout: 240_000 }, () => {
 
   it('a peer with the secret and no grant knocks and receives no file content; admitted, it gets it; removed, it gets nothing more', async () => {
     const room = await newTestRoom();
-    const owner = await start(memberConfig(room, server.url, SECRET, 'Owner', { owner: true, admission: 'knock' }));
+    const owner = await start(memberConfig(room, signalUrl(), SECRET, 'Owner', { owner: true, admission: 'knock' }));
     owner.send({ cmd: 'paste', insert: 'PRIVATE FILE CONTENT\n', at: 0 });
     const guestId = await roomSigner();
     // Hostile: it asks for the document (sync step 1) although nobody let it in.
-    const guest = await start(memberConfig(room, server.url, SECRET, 'Knocker', { secretKeyHex: guestId.secretKeyHex, hostile: true }));
+    const guest = await start(memberConfig(room, signalUrl(), SECRET, 'Knocker', { secretKeyHex: guestId.secretKeyHex, hostile: true }));
     await owner.waitFor(() => roleAt(owner, guest.key) === 'knocking', 'the knock', 90_000);
     await guest.waitFor((s) => s.peers === 1, 'the verified link');
     await sleep(2000);
@@ -105,7 +79,7 @@ describe('hostile peers over real WebRTC', { timeout: 240_000 }, () => {
     expect(await guest.text()).not.toContain('AFTER THE KICK');
 
     // The same key comes back in a fresh process: revoked, it is knocking again and gets nothing.
-    const again = await start(memberConfig(room, server.url, SECRET, 'Knocker', { secretKeyHex: guestId.secretKeyHex }));
+    const again = await start(memberConfig(room, signalUrl(), SECRET, 'Knocker', { secretKeyHex: guestId.secretKeyHex }));
     await sleep(8000);
     expect(again.state.length).toBe(0);
   });
@@ -133,9 +107,9 @@ describe('hostile peers over real WebRTC', { timeout: 240_000 }, () => {
       // a grant it signed for itself
       await grant(hostileId.publicKey, 'editor', room.roomId, now, now + DAY, hostileId),
     ];
-    const owner = await start(memberConfig(room, server.url, SECRET, 'Owner', { owner: true, admission: 'knock' }));
+    const owner = await start(memberConfig(room, signalUrl(), SECRET, 'Owner', { owner: true, admission: 'knock' }));
     owner.send({ cmd: 'paste', insert: 'PRIVATE\n', at: 0 });
-    const hostile = await start(memberConfig(room, server.url, SECRET, 'Hostile', { secretKeyHex: hostileId.secretKeyHex, hostile: true }));
+    const hostile = await start(memberConfig(room, signalUrl(), SECRET, 'Hostile', { secretKeyHex: hostileId.secretKeyHex, hostile: true }));
     await owner.waitFor(() => roleAt(owner, hostile.key) === 'knocking', 'the knock', 90_000);
     hostile.send({ cmd: 'forge-entries', payload: forged });
     await owner.waitFor((s) => s.stats.refusedEntries >= 1, 'the foreign-room entry refused');
@@ -149,8 +123,8 @@ describe('hostile peers over real WebRTC', { timeout: 240_000 }, () => {
 
   it('a 50 MB update is refused and its peer dropped', async () => {
     const room = await newTestRoom();
-    const owner = await start(memberConfig(room, server.url, SECRET, 'Owner', { owner: true, admission: 'editor' }));
-    const sender = await start(memberConfig(room, server.url, SECRET, 'Flooder', { hostile: true }));
+    const owner = await start(memberConfig(room, signalUrl(), SECRET, 'Owner', { owner: true, admission: 'editor' }));
+    const sender = await start(memberConfig(room, signalUrl(), SECRET, 'Flooder', { hostile: true }));
     await owner.waitFor((s) => s.peers === 1 && roleAt(owner, sender.key) === 'editor', 'the editor', 90_000);
     sender.send({ cmd: 'huge-update', bytes: 50 * 1024 * 1024 });
     await owner.waitFor((s) => s.stats.oversized === 1, 'the oversized message refused', 120_000);
@@ -165,15 +139,15 @@ describe('hostile peers over real WebRTC', { timeout: 240_000 }, () => {
     try {
       const room = await newTestRoom();
       const [w1, w2, v] = await Promise.all([roomSigner(), roomSigner(), roomSigner()]);
-      const entries = await ownerEntries(room, [
+      const entries = await ownerGrants(room, [
         { key: w1.publicKey, role: 'editor' },
         { key: w2.publicKey, role: 'editor' },
         { key: v.publicKey, role: 'viewer' },
       ]);
       // The writers are on different signalling servers; the viewer is on both and relays.
-      const a = await start(memberConfig(room, server.url, SECRET, 'Writer A', { secretKeyHex: w1.secretKeyHex, entries }));
+      const a = await start(memberConfig(room, signalUrl(), SECRET, 'Writer A', { secretKeyHex: w1.secretKeyHex, entries }));
       const b = await start(memberConfig(room, second.url, SECRET, 'Writer B', { secretKeyHex: w2.secretKeyHex, entries }));
-      const viewer = await start(memberConfig(room, server.url, SECRET, 'Bridge', { secretKeyHex: v.secretKeyHex, entries, hostile: true, bridgeSignalUrl: second.url }));
+      const viewer = await start(memberConfig(room, signalUrl(), SECRET, 'Bridge', { secretKeyHex: v.secretKeyHex, entries, hostile: true, bridgeSignalUrl: second.url }));
       await viewer.waitFor((s) => s.peers === 2, 'both writers', 90_000);
       a.send({ cmd: 'paste', insert: 'from A\n', at: 0 });
       await viewer.waitFor((s) => s.length === 7, "A's text at the viewer");
@@ -185,18 +159,18 @@ describe('hostile peers over real WebRTC', { timeout: 240_000 }, () => {
       expect(await a.text()).toBe('from A\n');
       expect(await b.text()).toBe('from B\n');
     } finally {
-      await Promise.all(peers.splice(0).map((p) => p.stop()));
+      await stopAll();
       await second.close();
     }
   });
 
   it('promote and demote change what every peer accepts; a ban re-keys the room and the banned key cannot come back', async () => {
     const room = await newTestRoom();
-    const owner = await start(memberConfig(room, server.url, SECRET, 'Owner', { owner: true, admission: 'viewer' }));
+    const owner = await start(memberConfig(room, signalUrl(), SECRET, 'Owner', { owner: true, admission: 'viewer' }));
     owner.send({ cmd: 'paste', insert: 'base\n', at: 0 });
     const guestId = await roomSigner();
-    const guest = await start(memberConfig(room, server.url, SECRET, 'Guest', { secretKeyHex: guestId.secretKeyHex, hostile: true }));
-    const friend = await start(memberConfig(room, server.url, SECRET, 'Friend'));
+    const guest = await start(memberConfig(room, signalUrl(), SECRET, 'Guest', { secretKeyHex: guestId.secretKeyHex, hostile: true }));
+    const friend = await start(memberConfig(room, signalUrl(), SECRET, 'Friend'));
     await guest.waitFor((s) => s.length === 5, 'the text, as a viewer', 90_000);
     await friend.waitFor((s) => s.length === 5, 'the text, as a viewer', 90_000);
 
@@ -232,10 +206,10 @@ describe('hostile peers over real WebRTC', { timeout: 240_000 }, () => {
     await guest.stop();
 
     // Back with the old secret: its signalling no longer opens. With the new one: refused by key.
-    const old = await start(memberConfig(room, server.url, SECRET, 'Guest', { secretKeyHex: guestId.secretKeyHex }));
+    const old = await start(memberConfig(room, signalUrl(), SECRET, 'Guest', { secretKeyHex: guestId.secretKeyHex }));
     await owner.waitFor((s) => s.stats.undecryptable > 0, 'the old secret refused');
-    const leaked = await start(memberConfig(room, server.url, newSecret, 'Guest', { secretKeyHex: guestId.secretKeyHex }));
-    const newcomer = await start(memberConfig(room, server.url, newSecret, 'Newcomer'));
+    const leaked = await start(memberConfig(room, signalUrl(), newSecret, 'Guest', { secretKeyHex: guestId.secretKeyHex }));
+    const newcomer = await start(memberConfig(room, signalUrl(), newSecret, 'Newcomer'));
     await newcomer.waitFor((s) => s.length === before + 14, 'the text with the new secret', 90_000);
     await sleep(3000);
     expect(old.state.length).toBe(0);
@@ -246,10 +220,10 @@ describe('hostile peers over real WebRTC', { timeout: 240_000 }, () => {
   it('RoomChannel: app messages reach admitted members with the proven key and the role from the log, never a knocking peer', async () => {
     const room = await newTestRoom();
     const editorId = await roomSigner();
-    const entries = await ownerEntries(room, [{ key: editorId.publicKey, role: 'editor' }]);
-    const owner = await start(memberConfig(room, server.url, SECRET, 'Owner', { owner: true, entries }));
-    const editor = await start(memberConfig(room, server.url, SECRET, 'Editor', { secretKeyHex: editorId.secretKeyHex, entries, claimRole: 'owner' }));
-    const knocker = await start(memberConfig(room, server.url, SECRET, 'Knocker'));
+    const entries = await ownerGrants(room, [{ key: editorId.publicKey, role: 'editor' }]);
+    const owner = await start(memberConfig(room, signalUrl(), SECRET, 'Owner', { owner: true, entries }));
+    const editor = await start(memberConfig(room, signalUrl(), SECRET, 'Editor', { secretKeyHex: editorId.secretKeyHex, entries, claimRole: 'owner' }));
+    const knocker = await start(memberConfig(room, signalUrl(), SECRET, 'Knocker'));
     await owner.waitFor((s) => s.peers === 2, 'both peers', 90_000);
     await knocker.waitFor((s) => s.peers === 2, 'both peers', 90_000);
     const atOwner = owner.next('app');

@@ -1,8 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { GrantableRole, MembershipEntry } from '../../../common/membership';
-import { startSignalServer, type SignalServer } from '../../../signal';
-import { newTestRoom, roomSigner, type TestRoom } from '../collab/room-signer';
-import { memberConfig, startTransportPeer, type PeerConfig, type TransportPeer } from '../collab/transport-peers';
+import { describe, expect, it } from 'vitest';
+import { newTestRoom, ownerGrants, roomSigner } from '../collab/room-signer';
+import { memberConfig, peerFixture, type TransportPeer } from '../collab/transport-peers';
 
 // Issue 9, the interview pad lock at every honest peer, over real WebRTC between Node processes
 // (@roamhq/wrtc) running the app's provider and the interviewer's clock and pad lock
@@ -12,33 +10,8 @@ import { memberConfig, startTransportPeer, type PeerConfig, type TransportPeer }
 // only after the lock all drop its edits. Unlocked, its edits count again.
 // Run in a loopback-only network namespace (npm test does).
 
-let server: SignalServer;
-let peers: TransportPeer[] = [];
+const { signalUrl, start, peers } = peerFixture();
 const SECRET = 'interview-lock-secret-0123456789';
-const DAY = 24 * 60 * 60_000;
-
-beforeAll(async () => {
-  server = await startSignalServer({ host: '127.0.0.1', port: 0 });
-});
-afterAll(async () => {
-  await server?.close();
-});
-afterEach(async () => {
-  await Promise.all(peers.map((p) => p.stop()));
-  peers = [];
-});
-
-async function start(config: PeerConfig): Promise<TransportPeer> {
-  const peer = await startTransportPeer(config);
-  peers.push(peer);
-  return peer;
-}
-
-async function ownerEntries(room: TestRoom, grants: Array<{ key: string; role: GrantableRole }>): Promise<MembershipEntry[]> {
-  const owner = await roomSigner(room.ownerSecretKeyHex);
-  const now = Date.now();
-  return Promise.all(grants.map((g) => owner.signEntry({ type: 'grant', roomId: room.roomId, subject: g.key, role: g.role, issuedAt: now, expiresAt: now + DAY })));
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const roleAt = (observer: TransportPeer, key: string) => observer.state.members.find((m) => m.key === key)?.role;
@@ -47,14 +20,14 @@ describe('the interview pad lock over real WebRTC', { timeout: 240_000 }, () => 
   it('the clock runs out: every honest peer, also one that joins later, drops the candidate’s edits; unlocked, they count again', async () => {
     const room = await newTestRoom();
     const [candidateId, secondId, lateId] = await Promise.all([roomSigner(), roomSigner(), roomSigner()]);
-    const entries = await ownerEntries(room, [
+    const entries = await ownerGrants(room, [
       { key: candidateId.publicKey, role: 'candidate' },
       { key: secondId.publicKey, role: 'interviewer' },
       { key: lateId.publicKey, role: 'interviewer' },
     ]);
-    const owner = await start(memberConfig(room, server.url, SECRET, 'Ivy', { owner: true, entries }));
-    const second = await start(memberConfig(room, server.url, SECRET, 'Ian', { secretKeyHex: secondId.secretKeyHex, entries }));
-    const candidate = await start(memberConfig(room, server.url, SECRET, 'Cal', { secretKeyHex: candidateId.secretKeyHex, entries, hostile: true }));
+    const owner = await start(memberConfig(room, signalUrl(), SECRET, 'Ivy', { owner: true, entries }));
+    const second = await start(memberConfig(room, signalUrl(), SECRET, 'Ian', { secretKeyHex: secondId.secretKeyHex, entries }));
+    const candidate = await start(memberConfig(room, signalUrl(), SECRET, 'Cal', { secretKeyHex: candidateId.secretKeyHex, entries, hostile: true }));
     for (const p of [owner, second, candidate]) await p.waitFor((s) => s.peers === 2, 'both other peers', 90_000);
 
     owner.send({ cmd: 'paste', insert: 'starter\n', at: 0 });
@@ -86,7 +59,7 @@ describe('the interview pad lock over real WebRTC', { timeout: 240_000 }, () => 
     expect(await second.text()).toBe('before starter\n');
 
     // A peer that was not there when the pad locked learns the lock from the log, from any peer.
-    const late = await start(memberConfig(room, server.url, SECRET, 'Lee', { secretKeyHex: lateId.secretKeyHex, entries }));
+    const late = await start(memberConfig(room, signalUrl(), SECRET, 'Lee', { secretKeyHex: lateId.secretKeyHex, entries }));
     await late.waitFor((s) => s.peers === 3 && s.length === 15, 'the room', 90_000);
     await late.waitFor(() => roleAt(late, candidate.key) === 'viewer', 'the lock, from the log');
     candidate.send({ cmd: 'paste', insert: 'LATE ', at: 0 });
@@ -107,6 +80,6 @@ describe('the interview pad lock over real WebRTC', { timeout: 240_000 }, () => 
     expect(final.startsWith('AFTER LATE LOCKED3 ')).toBe(true);
     for (const p of [owner, second, late]) await p.waitFor((s) => s.length === final.length, 'the candidate’s copy after the unlock');
     for (const p of [owner, second, late]) expect(await p.text()).toBe(final);
-    for (const p of peers) expect(p.errors, `${p.state.key.slice(0, 8)} errors`).toEqual([]);
+    for (const p of peers()) expect(p.errors, `${p.state.key.slice(0, 8)} errors`).toEqual([]);
   });
 });
