@@ -33,6 +33,19 @@ describe('log service', () => {
     expect(statSync(files[0]!).mode & 0o777).toBe(0o600);
   });
 
+  it('reads back every record at once, even while an earlier write is still on its way to the disk', async () => {
+    const dir = dataDir();
+    await openLogFile(dir);
+    const log = getLogger('worker');
+    // "Show logs" and a failed request's report read the file right after the record was logged.
+    for (let i = 0; i < 300; i++) {
+      log.warn({ i }, 'a request failed');
+      const last = JSON.parse(readRecentLog(dir).text.trim().split('\n').at(-1) ?? '{}') as { i?: number };
+      expect(last.i).toBe(i);
+      if (i % 20 === 19) await new Promise((resolve) => setImmediate(resolve));
+    }
+  });
+
   it('rotates by size and keeps a bounded number of files', async () => {
     const dir = dataDir();
     const fileBytes = 64 * 1024;

@@ -104,6 +104,10 @@ export async function openLogFile(dataDir: string, fileBytes = LOG_FILE_BYTES): 
     limit: { count: LOG_FILES_KEPT, removeOtherLogFiles: true },
     mkdir: true,
     mode: 0o600,
+    // Written as logged: "Show logs" and a failed request's report read the file right after the
+    // record, and what was logged before a crash is on the disk. (Async, a write still on its way
+    // is not there yet, and flushSync cannot wait for it.) The log is a few records a second.
+    sync: true,
   });
   // SonicBoom opens its file asynchronously; flushing before that throws.
   // (`fd` and multistream's `lastId` are real fields their type declarations leave out.)

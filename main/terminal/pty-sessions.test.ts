@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FLOW_HIGH_WATERMARK_CHARS, OUTPUT_BATCH_MS, PtySessions } from './pty-sessions';
 import type { TerminalProcess } from './terminal-process';
 
@@ -72,20 +72,28 @@ describe('pty sessions', () => {
     await expect.poll(() => exits.has(id)).toBe(true);
   });
 
-  it('sends output after a quiet spell at once (an echo), and batches what follows it', async () => {
-    let emit: (data: string) => void = () => {};
-    const received: string[] = [];
-    sessions = new PtySessions({ onData: (_id, data) => received.push(data), onExit: () => {} });
-    sessions.adopt('t1', scripted((listener) => (emit = listener)));
-    emit('a');
-    expect(received).toEqual(['a']); // a keystroke's echo does not wait for the batch timer
-    emit('b');
-    emit('c');
-    expect(received).toEqual(['a']); // a burst right behind it is gathered
-    await expect.poll(() => received).toEqual(['a', 'bc']);
-    await sleep(OUTPUT_BATCH_MS * 3);
-    emit('d');
-    expect(received).toEqual(['a', 'bc', 'd']);
+  it('sends output after a quiet spell at once (an echo), and batches what follows it', () => {
+    // The clock is the test's: on a loaded machine, real time between two calls can pass the interval.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      let emit: (data: string) => void = () => {};
+      const received: string[] = [];
+      sessions = new PtySessions({ onData: (_id, data) => received.push(data), onExit: () => {} });
+      sessions.adopt('t1', scripted((listener) => (emit = listener)));
+      emit('a');
+      expect(received).toEqual(['a']); // a keystroke's echo does not wait for the batch timer
+      vi.advanceTimersByTime(1);
+      emit('b');
+      emit('c');
+      expect(received).toEqual(['a']); // a burst right behind it is gathered
+      vi.advanceTimersByTime(OUTPUT_BATCH_MS);
+      expect(received).toEqual(['a', 'bc']);
+      vi.advanceTimersByTime(OUTPUT_BATCH_MS * 3);
+      emit('d');
+      expect(received).toEqual(['a', 'bc', 'd']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('sends what it holds at once when it pauses, without waiting for the batch timer', () => {
