@@ -19,6 +19,7 @@ import { BUILD_DIR } from '../sandbox/container-spec';
 import { phaseResult, judgeCompile, signalName } from '../sandbox/verdict';
 import type { SandboxPool } from '../sandbox/pool';
 import { tarFiles } from '../sandbox/tar';
+import { getLogger } from '../log/log-service';
 import { defaultValidate } from './default-validator';
 import { BEFORE_EACH, FIRST_LINE, INTERACTOR_FOLDER, interactorCommand, judgeInteraction, programCommand } from './interaction';
 import { newNonce, testRequest } from './batch-script';
@@ -41,6 +42,7 @@ const STDERR_PREVIEW = 2_000;
 const DEFAULT_OUTPUT_MB = 8;
 
 const decoder = new TextDecoder('utf-8');
+const log = getLogger('judge');
 
 /** The validator flags that apply to a test: its group's (testdata.yaml) over the package's (problem.yaml). */
 function validatorFlagsOf(pkg: ProblemPackage, test: TestCase): string {
@@ -121,7 +123,7 @@ export class Judge {
         interaction = await this.interaction(pkg, language, tests, limits);
       } catch (error) {
         const message = (error as Error).message;
-        console.error(`judge: ${pkg.id} (${language}): ${message}`);
+        log.error({ err: error, problemId: pkg.id, language }, 'could not prepare the interactor');
         for (const r of results) Object.assign(r, { verdict: 'judge-error', message });
         return finish(null, message);
       }
@@ -200,7 +202,7 @@ export class Judge {
     }
     if (ranError) {
       for (const r of results) if (r.verdict === 'skipped' && !outputs.has(results.indexOf(r))) Object.assign(r, { verdict: 'judge-error', message: ranError });
-      console.error(`judge: ${pkg.id} (${language}): ${ranError}`);
+      log.error({ problemId: pkg.id, language, error: ranError }, 'the tests did not all run');
     }
     if (pkg.validation === 'custom' && outputs.size > 0) await this.validateCustom(pkg, tests, results, outputs, opts.abortOnFirstFailure, onTest);
     return finish(compile);
@@ -274,7 +276,7 @@ export class Judge {
       );
     } catch (error) {
       const message = (error as Error).message;
-      console.error(`judge: ${pkg.id}: ${message}`);
+      log.error({ err: error, problemId: pkg.id }, 'the output validator could not run');
       for (const i of indexes) Object.assign(results[i]!, { verdict: 'judge-error', message });
       return;
     }
