@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrameReader, splitNested, testRequest, type Frame } from './batch-script';
+import { batchInput, FrameReader, splitNested, testRequest, validatorArgs, type Frame } from './batch-script';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const frame = (i: number, out: string, err: string) => `\x1eT ${i}\n${b64(out)}\n${b64(err)}\n`;
@@ -41,6 +41,16 @@ describe('the test loop stream', () => {
 
   it('writes the supervisor header and the stdin as one request', () => {
     const req = testRequest({ nonce: 'abc', stdin: Buffer.from('1 2\n'), command: 'exec python3 main.py', wallMs: 5000, cpuMs: 2000, outputBytes: 1024 });
-    expect(req.toString()).toBe('nonce abc\nstdin 4\ntime_ms 5000\ncpu_ms 2000\ncmd ulimit -f 3; exec python3 main.py\n\n1 2\n');
+    expect(req.toString()).toBe('nonce abc\nstdin 4\ntime_ms 5000\ncpu_ms 2000\nfsize 1025\ncmd exec python3 main.py\n\n1 2\n');
+    const validator = testRequest({ stdin: new Uint8Array(), command: 'exec v/validator\nx', wallMs: 1, cpuMs: 1, outputBytes: 1, resultFile: '/tmp/fb/m', resultBytes: 9, cleanDir: '/tmp/fb' });
+    expect(validator.toString()).toBe('stdin 0\ntime_ms 1\ncpu_ms 1\nfsize 2\nresult_file /tmp/fb/m\nresult_bytes 9\nclean_dir /tmp/fb\ncmd exec v/validator x\n\n');
+    expect(batchInput({ nonce: 'n', requests: [req, validator], cleanup: '.cc-judge/0' }).toString()).toBe(`nonce n\ncount 2\ncleanup .cc-judge/0\n\n${req.toString()}${validator.toString()}`);
+    expect(batchInput({ nonce: 'n', requests: [], cleanup: 'd', memoryBytes: 1 << 20 }).toString()).toBe('nonce n\ncount 0\ncleanup d\nmemory_max 1048576\n\n');
+  });
+
+  it("quotes only the validator flags that need it, so plain commands skip the shell", () => {
+    expect(validatorArgs('  float_tolerance 1e-6 case_sensitive ')).toBe('float_tolerance 1e-6 case_sensitive');
+    expect(validatorArgs("a$b it's *")).toBe(`'a$b' 'it'\\''s' '*'`);
+    expect(validatorArgs('')).toBe('');
   });
 });

@@ -9,7 +9,7 @@
 import os from 'node:os';
 import type { TestVerdict } from '../../common/problem';
 import { signalName } from '../sandbox/verdict';
-import { shq, SUPERVISOR, splitNested } from './batch-script';
+import { SUPERVISOR, splitNested, validatorArgs } from './batch-script';
 import type { NestedRun } from './judge-box';
 import { judgeTestRun, type TestLimits } from './test-verdict';
 
@@ -27,10 +27,9 @@ export function programCommand(run: string): string {
 }
 
 /** The interactor's command, for its own supervisor request; `$D` and `$i` come from the loop. */
-export function interactorCommand(prepare: string, run: string, flags: string): string {
-  const args = flags.split(/\s+/).filter(Boolean).map(shq).join(' ');
+export function interactorCommand(run: string, flags: string): string {
   // The FIFOs are opened first, so an interactor that cannot start ends the program's wait on open().
-  return `exec >${TO_PROGRAM} <${FROM_PROGRAM}; ${prepare} && exec ${run} "$D/$i.input" "$D/$i.ans" ${FEEDBACK_DIR}/ ${args}`;
+  return `exec >${TO_PROGRAM} <${FROM_PROGRAM}; exec ${run} "$D/$i.input" "$D/$i.ans" ${FEEDBACK_DIR}/ ${validatorArgs(flags)}`;
 }
 
 /** Run by the loop before each test's program: fresh FIFOs and feedback folder, the interactor in the background. */

@@ -7,13 +7,13 @@ import type { LanguageId } from '../../common/languages';
 import { runPhase, type PhaseOutcome, type PhaseSpec, type SupervisorReport } from '../sandbox/exec-phase';
 import type { PooledContainer, SandboxPool } from '../sandbox/pool';
 import { tarFiles } from '../sandbox/tar';
-import { batchScript, FrameReader, newNonce, splitNested, testRequest } from './batch-script';
+import { BATCH_COMMAND, batchInput, batchScript, FrameReader, newNonce, splitNested, testRequest } from './batch-script';
 
 /** Test input bytes per batch: /work is a 32 MB tmpfs that also counts against memory. */
 const BATCH_INPUT_BYTES = 8 << 20;
-/** Tests per batch: the loop's size list must fit cc-supervise's one-line command. */
+/** Tests per batch, so that one batch's frames stay a bounded stream. */
 const BATCH_TESTS = 2_000;
-/** Time the loop itself may take per test on top of the test's own wall limit (forks, base64). */
+/** Time the batch itself may take per test on top of the test's own wall limit (forks, base64). */
 const PER_TEST_OVERHEAD_MS = 2_000;
 
 export interface PhaseRun {
@@ -24,7 +24,7 @@ export interface PhaseRun {
 
 export interface NestedRun {
   report: SupervisorReport | null;
-  /** The nested stdout (the program's output) or the file the batch said to return. */
+  /** The test's stdout (the program's output) or the file the batch said to return. */
   first: Buffer;
   stderr: Buffer;
 }
@@ -44,14 +44,25 @@ export interface BatchOptions {
   cpuMs: number;
   /** Largest stdout (and stderr) a test may write. */
   outputBytes: number;
-  /** What the frame's first line carries instead of the test's stdout (a shell command; `$i` is the index). */
-  firstLine?: string;
-  /** A shell command run before each test's supervisor (see BatchSpec). */
-  beforeEach?: string;
+  /** The memory limit of the tests when it is not the container's yet (containers are made with the compiler's). */
+  memoryMb?: number;
+  /** A file the test's command writes (a validator's feedback), carried instead of its stdout. */
+  result?: { file: string; bytes: number; cleanDir: string };
+  /**
+   * An interactive problem: the tests run in the shell loop (batchScript), which starts the
+   * interactor before each test and carries what `firstLine` prints instead of the stdout.
+   */
+  shellLoop?: { beforeEach: string; firstLine: string };
   /** Files extracted with the first batch (sources, a validator binary); a compile phase before does not count. */
-  setupFiles?: { path: string; content: Uint8Array }[];
+  setupFiles?: SetupFile[];
   /** Called per finished test in order; returning false stops the rest (the container is killed). */
   onResult: (index: number, run: NestedRun) => boolean;
+}
+
+export interface SetupFile {
+  path: string;
+  content: Uint8Array;
+  executable?: boolean;
 }
 
 export class JudgeBox {
@@ -87,11 +98,11 @@ export class JudgeBox {
     return { outcome, stdout, stderr };
   }
 
-  /** Sets the memory limit for what runs next (containers are made with the compiler's). */
-  async setMemory(memoryMb: number): Promise<void> {
-    if (this.pooled.limits.memoryMb === memoryMb) return;
+  /** Sets the container's memory limit; null when it already is that. */
+  private setMemory(memoryMb: number): Promise<void> | null {
+    if (this.pooled.limits.memoryMb === memoryMb) return null;
     const bytes = memoryMb * 1024 * 1024;
-    await this.pooled.container.update({ Memory: bytes, MemorySwap: bytes });
+    return this.pooled.container.update({ Memory: bytes, MemorySwap: bytes }).then(() => undefined);
   }
 
   /**
@@ -101,6 +112,17 @@ export class JudgeBox {
   async runTests(tests: BatchTest[], options: BatchOptions): Promise<{ ran: number; error: string | null }> {
     let ran = 0;
     let batchNumber = 0;
+    // The batch starts while Docker changes the limit and runs no test before it is in force (batch.c).
+    let memoryUpdate = options.memoryMb === undefined ? null : this.setMemory(options.memoryMb);
+    if (memoryUpdate && options.shellLoop) {
+      await memoryUpdate;
+      memoryUpdate = null;
+    }
+    let memoryError: string | null = null;
+    const memoryDone = memoryUpdate?.catch((error: unknown) => {
+      memoryError = `the memory limit could not be set: ${(error as Error).message}`;
+      this.kill();
+    });
     while (ran < tests.length) {
       const chunk: BatchTest[] = [];
       let bytes = 0;
@@ -111,21 +133,26 @@ export class JudgeBox {
         bytes += size;
       }
       const dir = `.cc-judge/${batchNumber++}`;
-      const files: { path: string; content: Buffer }[] = [];
-      if (!this.setupDone) for (const f of options.setupFiles ?? []) files.push({ path: f.path, content: Buffer.from(f.content) });
+      const files: { path: string; content: Buffer; executable?: boolean }[] = [];
+      if (!this.setupDone) for (const f of options.setupFiles ?? []) files.push({ ...f, content: Buffer.from(f.content) });
       const nonce = newNonce();
-      chunk.forEach((t, i) => {
+      const loop = options.shellLoop;
+      const requests = chunk.map((t, i) => {
         const command = options.command.replace(/@I@/g, String(i)).replace(/@D@/g, dir).replace(/@ARGS@/g, t.args ?? '');
-        files.push({ path: `${dir}/${i}.req`, content: testRequest({ nonce, stdin: t.stdin, command, wallMs: options.wallMs, cpuMs: options.cpuMs, outputBytes: options.outputBytes }) });
         for (const [name, content] of Object.entries(t.files ?? {})) files.push({ path: `${dir}/${i}.${name}`, content: Buffer.from(content) });
+        const limits = { stdin: t.stdin, command, wallMs: options.wallMs, cpuMs: options.cpuMs, outputBytes: options.outputBytes };
+        if (loop) return testRequest({ ...limits, nonce });
+        const result = options.result;
+        return testRequest(result ? { ...limits, resultFile: result.file, resultBytes: result.bytes, cleanDir: result.cleanDir } : limits);
       });
-      const cmd = batchScript({ dir, count: chunk.length, firstLine: options.firstLine, beforeEach: options.beforeEach });
+      if (loop) requests.forEach((content, i) => files.push({ path: `${dir}/${i}.req`, content }));
+      const carriesFile = Boolean(loop || options.result);
       const base = ran;
       let stopped = false;
       const reader = new FrameReader((frame) => {
         if (stopped) return;
-        const nested = splitNested(nonce, options.firstLine ? null : frame.first, frame.stderr);
-        const run: NestedRun = options.firstLine ? { report: nested.report, first: frame.first, stderr: nested.stderr } : { report: nested.report, first: nested.output, stderr: nested.stderr };
+        const nested = splitNested(nonce, carriesFile ? null : frame.first, frame.stderr);
+        const run: NestedRun = { report: nested.report, first: carriesFile ? frame.first : nested.output, stderr: nested.stderr };
         ran = base + frame.index + 1;
         if (!options.onResult(base + frame.index, run)) {
           stopped = true;
@@ -137,10 +164,11 @@ export class JudgeBox {
       const outcome = await runPhase(
         this.pooled.container,
         {
-          cmd,
+          cmd: loop ? batchScript({ dir, count: chunk.length, ...loop }) : BATCH_COMMAND,
           timeMs: totalMs,
           cpuMs: totalMs,
-          tar: await tarFiles(files),
+          ...(files.length ? { tar: await tarFiles(files) } : {}),
+          ...(loop ? {} : { stdin: batchInput({ nonce, requests, cleanup: dir, memoryBytes: memoryUpdate ? options.memoryMb! * 1024 * 1024 : undefined }) }),
           // Base64 of every test's stdout and stderr, plus the frame lines.
           outputLimit: Math.ceil((chunk.length * 2 * (options.outputBytes + 4096) * 4) / 3) + 65_536,
         },
@@ -150,6 +178,8 @@ export class JudgeBox {
         this.pooled.channels.shift(),
       );
       this.setupDone = true;
+      await memoryDone;
+      if (memoryError) return { ran, error: memoryError };
       if (stopped) return { ran, error: null };
       if (reader.broken) return { ran, error: reader.broken };
       if (!reader.done || outcome.report?.exitCode !== 0) {

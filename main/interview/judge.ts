@@ -19,10 +19,11 @@ import { BUILD_DIR } from '../sandbox/container-spec';
 import { phaseResult, judgeCompile, signalName } from '../sandbox/verdict';
 import type { SandboxPool } from '../sandbox/pool';
 import { tarFiles } from '../sandbox/tar';
+import { getLogger } from '../log/log-service';
 import { defaultValidate } from './default-validator';
 import { BEFORE_EACH, FIRST_LINE, INTERACTOR_FOLDER, interactorCommand, judgeInteraction, programCommand } from './interaction';
 import { newNonce, testRequest } from './batch-script';
-import { JudgeBox, type BatchTest, type NestedRun } from './judge-box';
+import { JudgeBox, type BatchTest, type NestedRun, type SetupFile } from './judge-box';
 import { outputDiff } from './output-diff';
 import { OutputValidatorRunner } from './output-validator';
 import type { ProblemPackage, SourceFile, TestCase } from './problem-package';
@@ -41,6 +42,12 @@ const STDERR_PREVIEW = 2_000;
 const DEFAULT_OUTPUT_MB = 8;
 
 const decoder = new TextDecoder('utf-8');
+const log = getLogger('judge');
+
+/** The validator flags that apply to a test: its group's (testdata.yaml) over the package's (problem.yaml). */
+function validatorFlagsOf(pkg: ProblemPackage, test: TestCase): string {
+  return pkg.groups.find((g) => g.path === test.group)?.effective.output_validator_flags ?? pkg.validatorFlagsText;
+}
 
 export class Judge {
   private readonly controller = new AbortController();
@@ -116,7 +123,7 @@ export class Judge {
         interaction = await this.interaction(pkg, language, tests, limits);
       } catch (error) {
         const message = (error as Error).message;
-        console.error(`judge: ${pkg.id} (${language}): ${message}`);
+        log.error({ err: error, problemId: pkg.id, language }, 'could not prepare the interactor');
         for (const r of results) Object.assign(r, { verdict: 'judge-error', message });
         return finish(null, message);
       }
@@ -146,17 +153,17 @@ export class Judge {
           return finish(compile, failed.message);
         }
       }
-      await box.setMemory(memoryMb);
       const command = `exec ${expandCommand(lang.run, entry, BUILD_DIR)}`;
       const run = await box.runTests(
         interaction?.tests ?? tests.map((t) => ({ stdin: t.input })),
         {
           setupFiles: [...(lang.compile ? [] : tarred), ...(interaction?.setupFiles ?? [])],
           command: interaction ? programCommand(expandCommand(lang.run, entry, BUILD_DIR)) : command,
-          ...(interaction ? { beforeEach: BEFORE_EACH, firstLine: FIRST_LINE } : {}),
+          ...(interaction ? { shellLoop: { beforeEach: BEFORE_EACH, firstLine: FIRST_LINE } } : {}),
           wallMs: limits.wallMs,
           cpuMs: limits.cpuMs,
           outputBytes: limits.outputBytes,
+          memoryMb,
           onResult: (index, nested) => {
             const test = tests[index]!;
             const result = results[index]!;
@@ -195,7 +202,7 @@ export class Judge {
     }
     if (ranError) {
       for (const r of results) if (r.verdict === 'skipped' && !outputs.has(results.indexOf(r))) Object.assign(r, { verdict: 'judge-error', message: ranError });
-      console.error(`judge: ${pkg.id} (${language}): ${ranError}`);
+      log.error({ problemId: pkg.id, language, error: ranError }, 'the tests did not all run');
     }
     if (pkg.validation === 'custom' && outputs.size > 0) await this.validateCustom(pkg, tests, results, outputs, opts.abortOnFirstFailure, onTest);
     return finish(compile);
@@ -205,7 +212,7 @@ export class Judge {
    * An interactive problem's tests: the interactor (compiled once) goes into the submission's
    * sandbox with each test's input and answer and a supervisor request of its own.
    */
-  private async interaction(pkg: ProblemPackage, language: LanguageId, tests: TestCase[], limits: TestLimits): Promise<{ tests: BatchTest[]; setupFiles: SourceFile[]; nonce: string } | null> {
+  private async interaction(pkg: ProblemPackage, language: LanguageId, tests: TestCase[], limits: TestLimits): Promise<{ tests: BatchTest[]; setupFiles: SetupFile[]; nonce: string } | null> {
     const validator = pkg.validator!;
     // The interactor runs in the submission's sandbox: a compiled one runs in every image (they
     // share the base's C++ runtime), a Python one only where Python is.
@@ -213,9 +220,8 @@ export class Judge {
       throw new Error(
         `this problem's interactor is written in Python and the ${LANGUAGES[language].name} sandbox has no Python; the package needs a C or C++ interactor to judge ${LANGUAGES[language].name}`,
       );
-    const { setupFiles, prepare, run } = await this.validators.installation(validator, INTERACTOR_FOLDER);
+    const { setupFiles, run } = await this.validators.installation(validator, INTERACTOR_FOLDER);
     const nonce = newNonce();
-    const flagsOf = (t: TestCase) => pkg.groups.find((g) => g.path === t.group)?.effective.output_validator_flags ?? pkg.validatorFlagsText;
     return {
       nonce,
       setupFiles,
@@ -225,7 +231,7 @@ export class Judge {
           input: t.input,
           ans: t.answer,
           // A little longer than the program's backstop: when the program is stopped, the interactor still decides.
-          vreq: testRequest({ nonce, stdin: new Uint8Array(), command: interactorCommand(prepare, run, flagsOf(t)), wallMs: limits.wallMs + 1_000, cpuMs: limits.wallMs, outputBytes: 1 << 20 }),
+          vreq: testRequest({ nonce, stdin: new Uint8Array(), command: interactorCommand(run, validatorFlagsOf(pkg, t)), wallMs: limits.wallMs + 1_000, cpuMs: limits.wallMs, outputBytes: 1 << 20 }),
         },
       })),
     };
@@ -240,8 +246,7 @@ export class Judge {
   }
 
   private validateDefault(pkg: ProblemPackage, test: TestCase, output: Buffer, result: TestCaseResult): void {
-    const groupFlags = pkg.groups.find((g) => g.path === test.group)?.effective.output_validator_flags;
-    const flags = groupFlags !== undefined ? parseValidatorFlags(groupFlags) : pkg.validatorFlags;
+    const flags = parseValidatorFlags(validatorFlagsOf(pkg, test));
     const answer = decoder.decode(test.answer);
     const got = decoder.decode(output);
     const judged = defaultValidate(answer, got, flags);
@@ -263,16 +268,15 @@ export class Judge {
     onTest?: (t: TestCaseResult) => void,
   ): Promise<void> {
     const indexes = [...outputs.keys()].sort((a, b) => a - b);
-    const flagsOf = (t: TestCase) => pkg.groups.find((g) => g.path === t.group)?.effective.output_validator_flags ?? pkg.validatorFlagsText;
     let checked;
     try {
       checked = await this.validators.validate(
         pkg.validator!,
-        indexes.map((i) => ({ input: tests[i]!.input, answer: tests[i]!.answer, output: outputs.get(i)!, flags: flagsOf(tests[i]!) })),
+        indexes.map((i) => ({ input: tests[i]!.input, answer: tests[i]!.answer, output: outputs.get(i)!, flags: validatorFlagsOf(pkg, tests[i]!) })),
       );
     } catch (error) {
       const message = (error as Error).message;
-      console.error(`judge: ${pkg.id}: ${message}`);
+      log.error({ err: error, problemId: pkg.id }, 'the output validator could not run');
       for (const i of indexes) Object.assign(results[i]!, { verdict: 'judge-error', message });
       return;
     }

@@ -9,8 +9,8 @@ import { resolveLimits } from '../../common/sandbox';
 import { BUILD_DIR } from '../sandbox/container-spec';
 import type { SandboxPool } from '../sandbox/pool';
 import { tarFiles } from '../sandbox/tar';
-import { shq } from './batch-script';
-import { JudgeBox } from './judge-box';
+import { validatorArgs } from './batch-script';
+import { JudgeBox, type SetupFile } from './judge-box';
 import type { OutputValidator } from './problem-package';
 
 export interface ValidationCase {
@@ -29,6 +29,8 @@ export interface ValidationResult {
 
 const VALIDATOR_WALL_MS = 30_000;
 const FEEDBACK_BYTES = 64 << 10;
+/** The feedback folder, emptied by the batch before each validation. */
+const FEEDBACK_DIR = '/tmp/.cc-fb';
 
 export class OutputValidatorRunner {
   private readonly binaries = new Map<string, Promise<Buffer>>();
@@ -77,35 +79,33 @@ export class OutputValidatorRunner {
 
   /**
    * What a sandbox needs to run the validator: its files under `folder` (a C/C++ validator compiled
-   * once, as a binary) and the command that starts it. The binary lost its mode in the tar, so
-   * `prepare` sets it again (cheap next to the validator).
+   * once, as an executable binary) and the command that starts it.
    */
-  async installation(validator: OutputValidator, folder = 'v'): Promise<{ setupFiles: { path: string; content: Uint8Array }[]; prepare: string; run: string }> {
+  async installation(validator: OutputValidator, folder = 'v'): Promise<{ setupFiles: SetupFile[]; run: string }> {
     const compiled = LANGUAGES[validator.language].compile !== null;
     const binary = `${folder}/validator`;
-    if (compiled) return { setupFiles: [{ path: binary, content: await this.binary(validator) }], prepare: `chmod +x ${binary}`, run: binary };
+    if (compiled) return { setupFiles: [{ path: binary, content: await this.binary(validator), executable: true }], run: binary };
     return {
       setupFiles: validator.files.map((f) => ({ path: `${folder}/${f.path}`, content: f.content })),
-      prepare: 'true',
       run: expandCommand(LANGUAGES[validator.language].run, `${folder}/${validator.entry}`, BUILD_DIR),
     };
   }
 
   async validate(validator: OutputValidator, cases: ValidationCase[]): Promise<ValidationResult[]> {
     if (cases.length === 0) return [];
-    const { setupFiles, prepare, run } = await this.installation(validator);
+    const { setupFiles, run } = await this.installation(validator);
     const results: ValidationResult[] = [];
     const box = await JudgeBox.open(this.pool, validator.language, this.signal);
     try {
       const { error } = await box.runTests(
-        cases.map((c) => ({ stdin: c.output, files: { ans: c.answer, input: c.input }, args: c.flags.split(/\s+/).filter(Boolean).map(shq).join(' ') })),
+        cases.map((c) => ({ stdin: c.output, files: { ans: c.answer, input: c.input }, args: validatorArgs(c.flags) })),
         {
           setupFiles,
-          command: `mkdir -p /tmp/fb@I@ && ${prepare} && exec ${run} @D@/@I@.input @D@/@I@.ans /tmp/fb@I@/ @ARGS@`,
+          command: `exec ${run} @D@/@I@.input @D@/@I@.ans ${FEEDBACK_DIR}/ @ARGS@`,
           wallMs: VALIDATOR_WALL_MS,
           cpuMs: VALIDATOR_WALL_MS,
           outputBytes: 1 << 20,
-          firstLine: `head -c ${FEEDBACK_BYTES} /tmp/fb$i/judgemessage.txt 2>/dev/null | base64 -w0; rm -rf /tmp/fb$i`,
+          result: { file: `${FEEDBACK_DIR}/judgemessage.txt`, bytes: FEEDBACK_BYTES, cleanDir: FEEDBACK_DIR },
           onResult: (_index, nested) => {
             const feedback = nested.first.toString('utf8');
             const exit = nested.report?.exitCode;

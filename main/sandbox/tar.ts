@@ -7,7 +7,7 @@ import { pack } from 'tar-stream';
 /** Owner of the extracted files: the sandbox user (the supervisor extracts with --no-same-owner anyway). */
 const OWNER = { uid: 1000, gid: 1000 };
 
-export async function tarFiles(files: { path: string; content: string | Buffer }[]): Promise<Buffer> {
+export async function tarFiles(files: { path: string; content: string | Buffer; executable?: boolean }[]): Promise<Buffer> {
   const archive = pack();
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -26,7 +26,7 @@ export async function tarFiles(files: { path: string; content: string | Buffer }
       archive.entry({ name: `${dir}/`, type: 'directory', mode: 0o755, mtime, ...OWNER });
     }
     const body = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
-    archive.entry({ name: file.path, type: 'file', mode: 0o644, size: body.length, mtime, ...OWNER }, body);
+    archive.entry({ name: file.path, type: 'file', mode: file.executable ? 0o755 : 0o644, size: body.length, mtime, ...OWNER }, body);
   }
   archive.finalize();
   return done;

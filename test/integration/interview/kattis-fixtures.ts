@@ -123,10 +123,21 @@ export const GUESS_INTERACTOR_CPP = [
 ].join('\n');
 
 export const GUESS_INTERACTOR_PY = [
-  'import sys',
+  'import os, sys',
   'n, secret = map(int, open(sys.argv[1]).read().split())',
   'msg = open(sys.argv[3] + "/judgemessage.txt", "w")',
   'limit = n.bit_length()',
+  '',
+  '# A program that stops early may be gone before the reply: the same as stopping before the next guess.',
+  'def reply(text, guesses, status):',
+  '    try:',
+  '        print(text, flush=True)',
+  '    except BrokenPipeError:',
+  '        if status == 43:',
+  '            msg.write(f"the program stopped after {guesses} guesses\\n")',
+  '        msg.close()',
+  '        os._exit(status)',
+  '',
   'print(n, flush=True)',
   'for guesses in range(1, limit + 2):',
   '    line = sys.stdin.readline()',
@@ -138,9 +149,9 @@ export const GUESS_INTERACTOR_PY = [
   '        sys.exit(43)',
   '    g = int(line)',
   '    if g == secret:',
-  '        print("correct", flush=True)',
+  '        reply("correct", guesses, 42)',
   '        sys.exit(42)',
-  '    print("higher" if g < secret else "lower", flush=True)',
+  '    reply("higher" if g < secret else "lower", guesses, 43)',
   '',
 ].join('\n');
 
