@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { MonacoBinding } from 'y-monaco';
+import type { MonacoBinding } from './monaco-binding';
 import { documents } from '../editor/documents';
 import { monaco } from '../editor/monaco-setup';
 import { workbench } from '../state/store';
@@ -92,35 +92,11 @@ export function linkBinding(text: Y.Text, binding: MonacoBinding, model: monaco.
     typingTimer ??= setTimeout(endTyping, TYPING_MS);
   };
   text.observe(observer);
-  const unfilter = filterOwnSelectionRepaints(binding);
   return () => {
-    unfilter();
     text.unobserve(observer);
     undo.destroy();
     undoManagers.delete(model);
   };
-}
-
-type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
-
-/**
- * y-monaco repaints every remote cursor on each awareness change, including our own cursor
- * moving at every keystroke; remote decorations already move with the text, so only peers'
- * changes need a repaint. Saves a decoration pass per keystroke in a room.
- */
-function filterOwnSelectionRepaints(binding: MonacoBinding): () => void {
-  const internals = binding as unknown as { _rerenderDecorations?: () => void };
-  const repaint = internals._rerenderDecorations;
-  const awareness = documents.awareness;
-  if (typeof repaint !== 'function') return () => {};
-  const filtered = ({ added, updated, removed }: AwarenessChange) => {
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 1 && changed[0] === awareness.clientID) return;
-    repaint();
-  };
-  awareness.off('change', repaint);
-  awareness.on('change', filtered);
-  return () => awareness.off('change', filtered);
 }
 
 export function setUserInputListener(listener: (() => void) | null): void {

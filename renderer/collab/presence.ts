@@ -3,7 +3,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { Participant, RoomRole } from './collab-state';
 
 // Who is in the room and where (issue 4): each peer's awareness state carries
-// { user: { name, color, role }, activeFile, selection (y-monaco), typing, viewport, follow,
+// { user: { name, color, role }, activeFile, selection (monaco-binding.ts), typing, viewport, follow,
 // chatTyping, activeAt }. Remote states come from untrusted peers: they are parsed, never trusted.
 
 export const PEER_COLORS = ['#e06c75', '#61afef', '#98c379', '#e5c07b', '#c678dd', '#56b6c2', '#d19a66', '#f472b6'] as const;
@@ -94,7 +94,7 @@ export function participants(awareness: Awareness, now = Date.now()): Participan
   return list.sort((a, b) => Number(b.self) - Number(a.self) || (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'owner' ? -1 : 1));
 }
 
-/** y-monaco draws remote selections with per-client classes; this paints them in each peer's colour with a name label. */
+/** The Monaco binding (monaco-binding.ts) marks remote selections with per-client classes; this paints them in each peer's colour with a name label. */
 export function remoteCursorCss(list: Participant[]): string {
   return list
     .filter((p) => !p.self)

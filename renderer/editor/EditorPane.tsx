@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'react';
-import { MonacoBinding } from 'y-monaco';
 import { documents } from './documents';
 import { languageFor, modelUri, monaco } from './monaco-setup';
 import { useWorkbench, workbench } from '../state/store';
@@ -7,6 +6,7 @@ import { updateDirty } from '../workbench/actions';
 import { editorBindings, runCommand } from '../workbench/commands';
 import { monacoKeybinding } from '../workbench/keybindings';
 import { attachEditor, linkBinding } from '../collab/editor-link';
+import { MonacoBinding } from '../collab/monaco-binding';
 import { setActiveEditor, showedFile } from './active-editor';
 import { editedForAutoSave, editorBlurredForAutoSave, stopAutoSave } from './autosave';
 
@@ -19,8 +19,8 @@ interface OpenModel {
 
 /**
  * One Monaco editor for the whole editor group; each open file is a Monaco model bound to its
- * Y.Text with y-monaco, so typing edits the workspace doc and the doc's changes (from disk, later
- * from peers) reach the editor.
+ * Y.Text (collab/monaco-binding.ts), so typing edits the workspace doc and the doc's changes (from
+ * disk, later from peers) reach the editor.
  */
 export function EditorPane() {
   const host = useRef<HTMLDivElement>(null);
@@ -133,7 +133,7 @@ export function EditorPane() {
       model.setEOL(monaco.editor.EndOfLineSequence.LF);
       const { tabSize: size, insertSpaces: spaces } = workbench.get().settings;
       model.updateOptions({ tabSize: size, insertSpaces: spaces });
-      const binding = new MonacoBinding(text, model, new Set([editor]), documents.awareness);
+      const binding = new MonacoBinding(text, model, editor, documents.awareness);
       const path = activeTab;
       const observer = () => updateDirty(path);
       text.observe(observer);

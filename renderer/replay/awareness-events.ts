@@ -2,8 +2,9 @@ import * as Y from 'yjs';
 import type { HistoryEvent } from '../../common/history';
 import type { WorkspaceDocuments } from '../editor/documents';
 
-// y-monaco keeps each client's selection in awareness as relative positions in a Y.Text; history
-// stores a file and line/column positions, which a replay can show without the live doc.
+// The Monaco binding (collab/monaco-binding.ts) keeps each client's selection in awareness as
+// relative positions in a Y.Text; history stores a file and line/column positions, which a replay
+// can show without the live doc.
 
 interface Position {
   line: number;

@@ -9,7 +9,7 @@ import { workbench } from '../state/store';
 import { notify } from '../workbench/actions';
 import { awarenessEvent } from './awareness-events';
 import { fromBase64, toBase64 } from './base64';
-import { replayState, type RecordingStatus } from './replay-state';
+import { nextRecordingStatus, replayState, type RecordingStatus } from './replay-state';
 import { TxOrigin } from '../../common/origins';
 
 // Streams the workspace doc's updates and this window's events (cursor, paste, focus) to the host,
@@ -46,13 +46,9 @@ let failures = 0;
 const awarenessTimers = new Map<number, ReturnType<typeof setTimeout>>();
 
 function setStatus(patch: Partial<RecordingStatus>): void {
-  replayState.set((s) => {
-    const recording = { ...s.recording, ...patch };
-    if (recording.state === 'saving' || recording.state === 'saved') {
-      recording.state = updates.length || events.length || sending || recording.durableSeq < recording.pushedSeq ? 'saving' : 'saved';
-    }
-    return { recording };
-  });
+  const current = replayState.get().recording;
+  const recording = nextRecordingStatus(current, patch, updates.length > 0 || events.length > 0 || sending !== null);
+  if (recording !== current) replayState.set({ recording });
 }
 
 function schedule(): void {

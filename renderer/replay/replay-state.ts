@@ -19,6 +19,20 @@ export const replayState = {
   },
 };
 
+/**
+ * The recording status after `patch`, or `current` itself when nothing would change. The recorder
+ * reports on every edit and every push; a status set anew each time woke every store subscriber
+ * per keystroke, a peer's included (issue 8, "five peers typing"). `busy`: updates or events are
+ * queued or in flight, so 'saving' and 'saved' are decided here, not by the caller.
+ */
+export function nextRecordingStatus(current: RecordingStatus, patch: Partial<RecordingStatus>, busy: boolean): RecordingStatus {
+  const next = { ...current, ...patch };
+  if (next.state === 'saving' || next.state === 'saved') next.state = busy || next.durableSeq < next.pushedSeq ? 'saving' : 'saved';
+  const keys = new Set([...Object.keys(current), ...Object.keys(next)] as Array<keyof RecordingStatus>);
+  for (const key of keys) if (current[key] !== next[key]) return next;
+  return current;
+}
+
 export function useReplayState<T>(select: (s: ReplayState) => T): T {
   return useWorkbench(select);
 }

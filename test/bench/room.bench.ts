@@ -8,6 +8,9 @@
 //   c. PEERS people each typing RATE keys/s into one file for SECONDS s: Monaco-to-Monaco latency
 //      over every (sender, receiver) pair.
 // Usage: npm run build && npm run bench -- room [--joins 8] [--big-joins 3] [--seconds 20] [--seed 8] [--label before]
+//   [--only typing] [--profile=typing]. `--only typing` runs part c alone and keeps a and b's rows
+//   (and their date and load) from the last run that measured them. (`--profile=typing` with the
+//   `=`: a bare `--profile` is taken by npm run bench for its own Node profile.)
 // Re-runs itself in a loopback-only network namespace when it can (as npm test does).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +34,8 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '20' },
     seed: { type: 'string', default: '8' },
+    /** `typing`: part c alone (five pages and hosts, no folders); the table keeps a and b from before. */
+    only: { type: 'string' },
     'timeout-s': { type: 'string', default: '180' },
     /**
      * `big`: the guest page's CPU profile of the first big join; `typing`: one typist's page while
@@ -124,15 +129,25 @@ const WATCH_OPEN = `(([file, length]) => {
   const timer = setInterval(check, 5);
 })`;
 
-/** Every letter that reaches this page's Monaco model, with when it arrived (per letter, in order). */
+/**
+ * Every letter that reaches this page's Monaco model, with when it arrived (per letter, in order);
+ * and, to see where the page's time goes, how many content events and editor repaints (mutation
+ * batches of the editor's lines) it had, and the provider's count of peers' updates and the
+ * transactions they took (absent before the provider batched them).
+ */
 const RECEIVE = `(() => {
-  const model = window.__codecrafterProbe.editor().getModel();
+  const P = window.__codecrafterProbe;
+  const model = P.editor().getModel();
   const arrivals = {};
   window.__arrivals = arrivals;
+  const work = { contentEvents: 0, repaints: 0 };
   window.__receiver = model.onDidChangeContent((event) => {
     const t = performance.timeOrigin + performance.now();
+    work.contentEvents++;
     for (const change of event.changes) for (const ch of change.text) (arrivals[ch] ??= []).push(t);
   });
+  new MutationObserver(() => work.repaints++).observe(document.querySelector('.monaco-editor .view-lines'), { subtree: true, childList: true, characterData: true, attributes: true });
+  window.__workCounts = () => ({ ...work, peerUpdates: P.stats()?.peerUpdates, peerBatches: P.stats()?.peerBatches });
 })()`;
 
 /** Types `letter` at the end of line `line`, `count` times, one key every `gap` ms from `start` (epoch ms). */
@@ -335,6 +350,13 @@ async function freshJoins(host: Person, guest: Person, source: string, label: st
   return { shares, joins };
 }
 
+interface WorkCounts {
+  contentEvents: number;
+  repaints: number;
+  peerUpdates?: number;
+  peerBatches?: number;
+}
+
 async function typing(people: Person[], dir: string) {
   const [host, ...guests] = people as [Person, ...Person[]];
   console.log(`room bench c: ${people.length} people typing ${RATE} keys/s for ${SECONDS} s…`);
@@ -359,6 +381,9 @@ async function typing(people: Person[], dir: string) {
   const gap = 1000 / RATE;
   const start = Date.now() + 1500;
   const profile = values.profile === 'typing' ? await startProfile(people[1]!.page, 'typing') : null;
+  // The window, for matching against per-process CPU samples taken alongside.
+  console.log(`  typing from ${new Date(start).toISOString()} (epoch ms ${start}) for ${SECONDS} s; load ${loads.c}`);
+  const workBefore = (await Promise.all(people.map((p) => p.page.evaluate('window.__workCounts()')))) as WorkCounts[];
   // People do not type in step: each starts a fraction of a key's gap after the one before.
   const sent = (await Promise.all(
     people.map((p, i) => p.page.evaluate(`(${TYPE})(${JSON.stringify([letters[i], i + 1, count, gap, start + (i * gap) / people.length])})`)),
@@ -371,7 +396,26 @@ async function typing(people: Person[], dir: string) {
       }, `every key at ${p.name}`, 120_000),
     ),
   );
+  const workAfter = (await Promise.all(people.map((p) => p.page.evaluate('window.__workCounts()')))) as WorkCounts[];
   if (profile) console.log(`  ${people[1]!.name}'s profile: ${await profile()}`);
+  const sum = (pick: (w: WorkCounts) => number | undefined) => {
+    let total = 0;
+    for (const [i, w] of workAfter.entries()) {
+      const a = pick(w);
+      const b = pick(workBefore[i]!);
+      if (a === undefined || b === undefined) return null;
+      total += a - b;
+    }
+    return total;
+  };
+  const peerUpdates = sum((w) => w.peerUpdates);
+  const peerBatches = sum((w) => w.peerBatches);
+  const work = {
+    contentEventsPerPage: sum((w) => w.contentEvents)! / people.length,
+    repaintsPerPagePerS: sum((w) => w.repaints)! / people.length / SECONDS,
+    peerUpdatesPerTransaction: peerUpdates !== null && peerBatches ? peerUpdates / peerBatches : null,
+  };
+  console.log('  work per page:', JSON.stringify(work));
   const latencies: number[] = [];
   const perPair: Record<string, { p50: number; p99: number }> = {};
   for (const [r, p] of people.entries()) {
@@ -385,19 +429,180 @@ async function typing(people: Person[], dir: string) {
   }
   const texts = await Promise.all(people.map((p) => p.page.evaluate('window.__codecrafterProbe.editorText()')));
   const converged = texts.every((t) => t === texts[0]);
-  return { latencies, perPair, converged, keys: count * people.length };
+  return { latencies, perPair, converged, keys: count * people.length, work };
 }
 
 // ---- main ------------------------------------------------------------------------------------------
 
+/**
+ * The table's rows come in two sections that can run apart (`--only typing` runs c alone): a and b
+ * (joins and folders, two people) and c (everyone typing). Each keeps when, on which commit and at
+ * which load it ran, so the table can show a c from today beside an a and b from an earlier run.
+ */
+interface Section {
+  when: string;
+  commit: string;
+  loads: Record<string, string>;
+  rows: BenchRow[];
+  notes: string[];
+  extra: Record<string, unknown>;
+}
+type SectionName = 'joins' | 'typing';
+interface Kept {
+  label?: string;
+  commit?: string;
+  when: string;
+  rows: BenchRow[];
+  notes: string[];
+  sections?: Partial<Record<SectionName, Section>>;
+  extra?: { sections?: Partial<Record<SectionName, Section>> };
+}
+
+const commitNow = () => spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.trim();
+
+/**
+ * Sections of a result written before they existed (one run, one list of notes): its a and b rows
+ * and their notes form the joins section; its c row is left out (it ran with the other rows' code).
+ */
+function sectionsOf(kept: Kept, file: string): Partial<Record<SectionName, Section>> {
+  const sections = kept.sections ?? kept.extra?.sections;
+  if (sections) return sections;
+  const recordedIn = spawnSync('git', ['log', '-1', '--format=%h', '--', file], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.trim();
+  return {
+    joins: {
+      when: kept.when,
+      commit: kept.commit ?? `before ${recordedIn || 'unknown'}`,
+      loads: {},
+      rows: kept.rows.filter((r) => /^[ab]\./.test(r.name)),
+      notes: kept.notes.filter((n) => !/^(c:|"|Browser hosts)/.test(n)).map((n) => (n.startsWith('Load average') ? `a and b: ${n}` : n)),
+      extra: {},
+    },
+  };
+}
+
+function readKept(file: string): Kept | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Kept) : null;
+}
+
+async function runJoins(host: Person, guest: Person, small: string, base: string, big: string, totalBytes: { base: number; big: number }): Promise<Section> {
+  console.log(`room bench a: ${JOINS} joins of a small room…`);
+  const handshake = (await freshJoins(host, guest, small, 'a', JOINS)).joins;
+  console.log(`room bench b: ${BASE.files} files / ${values['base-mb']} MB and ${BIG.files} files / ${values['big-mb']} MB, ${BIG_JOINS} joins each…`);
+  const baseline = await freshJoins(host, guest, base, 'baseline', BIG_JOINS);
+  const large = await freshJoins(host, guest, big, 'big', BIG_JOINS);
+  loads.joinsEnd = load();
+  const ms = (xs: Array<number | null>, p: number) => {
+    const ok = xs.filter((x): x is number => x !== null);
+    return ok.length ? round(percentile(ok, p)) : null;
+  };
+  const handshakeDoc = handshake.map((j) => j.docMs);
+  const handshakePeer = handshake.map((j) => j.peerMs);
+  const folderRow = (name: string, result: Awaited<ReturnType<typeof freshJoins>>): BenchRow => {
+    const tree = median(result.joins.map((j) => j.treeMs));
+    const first = median(result.joins.map((j) => j.firstFileMs));
+    return {
+      name,
+      values: {
+        'joins': result.joins.length,
+        'host share ms (p50)': round(percentile(result.shares, 50))!,
+        'to peer ms (p50)': ms(result.joins.map((j) => j.peerMs), 50) ?? 'never',
+        'to tree ms (p50)': tree === null ? 'never' : round(tree)!,
+        'to tree ms (max)': ms(result.joins.map((j) => j.treeMs), 100) ?? 'never',
+        'first file ms (p50)': first === null ? 'never' : round(first)!,
+        'first file ms (max)': ms(result.joins.map((j) => j.firstFileMs), 100) ?? 'never',
+      },
+    };
+  };
+  const bigTree = median(large.joins.map((j) => j.treeMs));
+  const baseTree = median(baseline.joins.map((j) => j.treeMs));
+  const bigFirst = median(large.joins.map((j) => j.firstFileMs));
+  const baseFirst = median(baseline.joins.map((j) => j.firstFileMs));
+  const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? Number((a / b).toFixed(2)) : 'n/a');
+  const rows: BenchRow[] = [
+    {
+      name: `a. handshake to first synced document (small room, ${JOINS} joins)`,
+      values: {
+        'joins': JOINS,
+        'to peer ms (p50)': ms(handshakePeer, 50) ?? 'never',
+        'to first doc ms (p50)': ms(handshakeDoc, 50) ?? 'never',
+        'to first doc ms (p95)': ms(handshakeDoc, 95) ?? 'never',
+        'to first doc ms (max)': ms(handshakeDoc, 100) ?? 'never',
+      },
+    },
+    folderRow(`b. baseline folder, ${BASE.files} files / ${values['base-mb']} MB`, baseline),
+    folderRow(`b. big folder, ${BIG.files} files / ${values['big-mb']} MB`, large),
+    {
+      name: `b. big / baseline`,
+      values: { 'to tree ms (p50)': ratio(bigTree, baseTree), 'first file ms (p50)': ratio(bigFirst, baseFirst) },
+    },
+  ];
+  const failures = [...baseline.joins, ...large.joins].flatMap((j) => (j.failure ? [j.failure] : []));
+  const notes = [
+    `Seeded folders (seed ${SEED}): many small source files in nested folders and ${Math.max(1, Math.round(BIG.files / 200))} large ones (about half the bytes, each under the 2 MiB per-file share cap).`,
+    'Every join is into a new room sharing a fresh copy of its folder, so neither side has a session log of it (a guest rejoining a room it has a log of sees the files at once, from that log).',
+    'a: from the click on Join room until a shared file’s whole text is in the guest’s doc (the doc syncs after the signed handshake); "to peer" is until the status bar counts the host. The sample folder, 4 small files (a room shares a folder of up to 200 files / 1 MiB whole).',
+    `b: "to tree" from the click on Join until the Explorer shows the folder (the watcher opens the Explorer right after the click); "first file" from the click on README.md (made as soon as the tree shows) until its whole text is in the guest's editor. Goals: tree <= ${GOAL.treeMs} ms: ${verdict(bigTree, GOAL.treeMs)} (${bigTree === null ? 'never' : round(bigTree)} ms); first file <= ${GOAL.firstFileMs} ms: ${verdict(bigFirst, GOAL.firstFileMs)} (${bigFirst === null ? 'never' : round(bigFirst)} ms).`,
+    `a and b: load average (1/5/15 min) at start ${loads.start}, before a ${loads.a}, baseline ${loads.baseline}, big ${loads.big}, end ${loads.joinsEnd}.`,
+    ...(failures.length ? [`Failures: ${failures.map((f) => f.split('\n')[0]).join('; ')}`] : []),
+  ];
+  return {
+    when: new Date().toISOString(),
+    commit: commitNow(),
+    loads: { start: loads.start!, a: loads.a!, baseline: loads.baseline!, big: loads.big!, end: loads.joinsEnd },
+    rows,
+    notes,
+    extra: { seed: SEED, big: { ...BIG, totalBytes: totalBytes.big }, baseline: { ...BASE, totalBytes: totalBytes.base }, handshakeJoins: handshake, baselineJoins: baseline, bigJoins: large },
+  };
+}
+
+async function runTyping(people: Person[], dir: string): Promise<Section> {
+  const typed = await typing(people, dir);
+  loads.typingEnd = load();
+  const p99 = round(percentile(typed.latencies, 99));
+  return {
+    when: new Date().toISOString(),
+    commit: commitNow(),
+    loads: { before: loads.c!, end: loads.typingEnd },
+    rows: [
+      {
+        name: `c. ${people.length} people typing ${RATE} keys/s each for ${SECONDS} s, Monaco to Monaco`,
+        values: {
+          'latency p50 ms': round(percentile(typed.latencies, 50))!,
+          'latency p99 ms': p99!,
+          'latency max ms': round(Math.max(...typed.latencies))!,
+          'samples': typed.latencies.length,
+          'editor content events per page': round(typed.work.contentEventsPerPage)!,
+          'editor repaints per page per s': Number(typed.work.repaintsPerPagePerS.toFixed(1)),
+          'peer updates per transaction': typed.work.peerUpdatesPerTransaction === null ? 'n/a' : Number(typed.work.peerUpdatesPerTransaction.toFixed(2)),
+        },
+      },
+    ],
+    notes: [
+      `c: each person types its own letter at the end of its own line on a steady ${1000 / RATE} ms beat (starts staggered by ${(1000 / RATE / people.length).toFixed(0)} ms); latency from the key applied in the sender's Monaco to the letter in each receiver's Monaco, over every (sender, receiver) pair; editors converged: ${typed.converged}. Goal p99 <= ${GOAL.typingP99Ms} ms: ${verdict(p99, GOAL.typingP99Ms)}. Load average (1/5/15 min) before typing ${loads.c}, after ${loads.typingEnd}.`,
+      `c, the page's work while typing: Monaco content events on each page (one per remote edit applied, plus its own ${RATE * SECONDS} keys), mutation batches of the editor's lines per second (about one per repaint), and peers' updates per Yjs transaction ("n/a": that code applied each update alone).`,
+    ],
+    extra: { perPair: typed.perPair, converged: typed.converged, keys: typed.keys, work: typed.work },
+  };
+}
+
+const verdict = (value: number | null, goal: number) => (value === null ? 'not reached (never arrived)' : value <= goal ? 'met' : 'missed');
+
+/** Where a section's rows come from, for the notes under the table. */
+const provenance = (what: string, section: Section) => `${what}: ran ${section.when.slice(0, 16)} on commit ${section.commit}.`;
+
 async function main(): Promise<void> {
+  if (values.only !== undefined && values.only !== 'typing') {
+    console.error(`room bench: --only takes "typing" (part c), not ${values.only}`);
+    process.exit(2);
+  }
+  const typingOnly = values.only === 'typing';
   loads.start = load();
-  console.log(`room bench: load average ${loads.start}; generating folders (seed ${SEED})…`);
-  const small = copyFixture('sample-workspace');
+  console.log(`room bench: load average ${loads.start}${typingOnly ? '; part c only' : `; generating folders (seed ${SEED})…`}`);
+  const small = typingOnly ? null : copyFixture('sample-workspace');
   const typingDir = mkdtempSync(path.join(os.tmpdir(), 'cc-bench-typing-'));
   writeFileSync(path.join(typingDir, 'typing.txt'), Array.from({ length: PEERS }, (_, i) => `line ${i + 1}: `).join('\n') + '\n');
-  const big = generateFolder({ files: BIG.files, bytes: BIG.bytes, seed: SEED });
-  const base = generateFolder({ files: BASE.files, bytes: BASE.bytes, seed: SEED });
+  const big = typingOnly ? null : generateFolder({ files: BIG.files, bytes: BIG.bytes, seed: SEED });
+  const base = typingOnly ? null : generateFolder({ files: BASE.files, bytes: BASE.bytes, seed: SEED });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--allow-loopback-in-peer-connection', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
@@ -406,103 +611,54 @@ async function main(): Promise<void> {
   try {
     people.push(await openPerson(browser, 'Host'), await openPerson(browser, 'Guest'));
     const [host, guest] = people as [Person, Person];
-    console.log(`room bench a: ${JOINS} joins of a small room…`);
-    const handshake = (await freshJoins(host, guest, small.dir, 'a', JOINS)).joins;
-    console.log(`room bench b: ${BASE.files} files / ${values['base-mb']} MB and ${BIG.files} files / ${values['big-mb']} MB, ${BIG_JOINS} joins each…`);
-    const baseline = await freshJoins(host, guest, base.dir, 'baseline', BIG_JOINS);
-    const large = await freshJoins(host, guest, big.dir, 'big', BIG_JOINS);
+    const fresh: Partial<Record<SectionName, Section>> = {};
+    if (small && base && big) fresh.joins = await runJoins(host, guest, small.dir, base.dir, big.dir, { base: base.totalBytes, big: big.totalBytes });
     for (let i = people.length; i < PEERS; i++) people.push(await openPerson(browser, `Peer ${i + 1}`));
-    const typed = await typing(people, typingDir);
+    fresh.typing = await runTyping(people, typingDir);
     loads.end = load();
-
-    const ms = (xs: Array<number | null>, p: number) => {
-      const ok = xs.filter((x): x is number => x !== null);
-      return ok.length ? round(percentile(ok, p)) : null;
-    };
-    const handshakeDoc = handshake.map((j) => j.docMs);
-    const handshakePeer = handshake.map((j) => j.peerMs);
-    const folderRow = (name: string, result: Awaited<ReturnType<typeof freshJoins>>): BenchRow => {
-      const tree = median(result.joins.map((j) => j.treeMs));
-      const first = median(result.joins.map((j) => j.firstFileMs));
-      return {
-        name,
-        values: {
-          'joins': result.joins.length,
-          'host share ms (p50)': round(percentile(result.shares, 50))!,
-          'to peer ms (p50)': ms(result.joins.map((j) => j.peerMs), 50) ?? 'never',
-          'to tree ms (p50)': tree === null ? 'never' : round(tree)!,
-          'to tree ms (max)': ms(result.joins.map((j) => j.treeMs), 100) ?? 'never',
-          'first file ms (p50)': first === null ? 'never' : round(first)!,
-          'first file ms (max)': ms(result.joins.map((j) => j.firstFileMs), 100) ?? 'never',
-        },
-      };
-    };
-    const bigTree = median(large.joins.map((j) => j.treeMs));
-    const baseTree = median(baseline.joins.map((j) => j.treeMs));
-    const bigFirst = median(large.joins.map((j) => j.firstFileMs));
-    const baseFirst = median(baseline.joins.map((j) => j.firstFileMs));
-    const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? Number((a / b).toFixed(2)) : 'n/a');
-    const rows: BenchRow[] = [
-      {
-        name: `a. handshake to first synced document (small room, ${JOINS} joins)`,
-        values: {
-          'joins': JOINS,
-          'to peer ms (p50)': ms(handshakePeer, 50) ?? 'never',
-          'to first doc ms (p50)': ms(handshakeDoc, 50) ?? 'never',
-          'to first doc ms (p95)': ms(handshakeDoc, 95) ?? 'never',
-          'to first doc ms (max)': ms(handshakeDoc, 100) ?? 'never',
-        },
-      },
-      folderRow(`b. baseline folder, ${BASE.files} files / ${values['base-mb']} MB`, baseline),
-      folderRow(`b. big folder, ${BIG.files} files / ${values['big-mb']} MB`, large),
-      {
-        name: `b. big / baseline`,
-        values: { 'to tree ms (p50)': ratio(bigTree, baseTree), 'first file ms (p50)': ratio(bigFirst, baseFirst) },
-      },
-      {
-        name: `c. ${people.length} people typing ${RATE} keys/s each for ${SECONDS} s, Monaco to Monaco`,
-        values: {
-          'latency p50 ms': round(percentile(typed.latencies, 50))!,
-          'latency p99 ms': round(percentile(typed.latencies, 99))!,
-          'latency max ms': round(Math.max(...typed.latencies))!,
-          'samples': typed.latencies.length,
-        },
-      },
-    ];
-    const verdict = (value: number | null, goal: number) => (value === null ? 'not reached (never arrived)' : value <= goal ? 'met' : 'missed');
-    const failures = [...baseline.joins, ...large.joins].flatMap((j) => (j.failure ? [j.failure] : []));
-    const notes = [
-      `Browser hosts (one per person), one Chromium context each, WebRTC on loopback in a network namespace; Docker off for the hosts. Seeded folders (seed ${SEED}): many small source files in nested folders and ${Math.max(1, Math.round(BIG.files / 200))} large ones (about half the bytes, each under the 2 MiB per-file share cap).`,
-      'Every join is into a new room sharing a fresh copy of its folder, so neither side has a session log of it (a guest rejoining a room it has a log of sees the files at once, from that log).',
-      'a: from the click on Join room until a shared file’s whole text is in the guest’s doc (the doc syncs after the signed handshake); "to peer" is until the status bar counts the host. The sample folder, 4 small files (a room shares a folder of up to 200 files / 1 MiB whole).',
-      `b: "to tree" from the click on Join until the Explorer shows the folder (the watcher opens the Explorer right after the click); "first file" from the click on README.md (made as soon as the tree shows) until its whole text is in the guest's editor. Goals: tree <= ${GOAL.treeMs} ms: ${verdict(bigTree, GOAL.treeMs)} (${bigTree === null ? 'never' : round(bigTree)} ms); first file <= ${GOAL.firstFileMs} ms: ${verdict(bigFirst, GOAL.firstFileMs)} (${bigFirst === null ? 'never' : round(bigFirst)} ms).`,
-      `c: each person types its own letter at the end of its own line on a steady ${1000 / RATE} ms beat (starts staggered by ${(1000 / RATE / people.length).toFixed(0)} ms); latency from the key applied in the sender's Monaco to the letter in each receiver's Monaco, over every (sender, receiver) pair; editors converged: ${typed.converged}. Goal p99 <= ${GOAL.typingP99Ms} ms: ${verdict(round(percentile(typed.latencies, 99)), GOAL.typingP99Ms)}.`,
-      `Load average (1/5/15 min) at start ${loads.start}, before a ${loads.a}, baseline ${loads.baseline}, big ${loads.big}, typing ${loads.c}, end ${loads.end}; other jobs share this 2-core machine, so absolute times move with it.`,
-      ...(failures.length ? [`Failures: ${failures.map((f) => f.split('\n')[0]).join('; ')}`] : []),
-      ...people.filter((p) => p.log.length).map((p) => `${p.name}'s page said: ${p.log.slice(0, 3).join(' | ')}${p.log.length > 3 ? ` (+${p.log.length - 3} more)` : ''}`),
-    ];
-    for (const row of rows) console.log(row.name, row.values);
-    for (const note of notes) console.log(`- ${note}`);
+    const said = people.filter((p) => p.log.length).map((p) => `${p.name}'s page said: ${p.log.slice(0, 3).join(' | ')}${p.log.length > 3 ? ` (+${p.log.length - 3} more)` : ''}`);
+    for (const section of Object.values(fresh)) {
+      section.notes.push(...said);
+      for (const row of section.rows) console.log(row.name, row.values);
+      for (const note of section.notes) console.log(`- ${note}`);
+    }
     const results = path.join(REPO_ROOT, 'bench-results');
     if (values.label) {
+      // A labelled run of part c alone keeps that label's a and b from before.
       const file = path.join(results, `room-${values.label}.json`);
-      const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.trim();
-      writeFileSync(file, JSON.stringify({ label: values.label, commit, when: new Date().toISOString(), rows, notes }, null, 2) + '\n');
+      const sections = { ...(typingOnly ? sectionsOf(readKept(file) ?? { when: '', rows: [], notes: [] }, file) : {}), ...fresh };
+      writeFileSync(file, JSON.stringify({ label: values.label, when: new Date().toISOString(), rows: [], notes: [], sections }, null, 2) + '\n');
       console.log(`room bench: kept as ${file}`);
       return;
     }
+    const previous = typingOnly ? readKept(path.join(results, 'room.json')) : null;
+    if (typingOnly && !previous) console.warn('room bench: no earlier bench-results/room.json, so the table has part c only');
+    const sections = { ...(previous ? sectionsOf(previous, path.join(results, 'room.json')) : {}), ...fresh };
+    const rows: BenchRow[] = [];
+    const notes = ['Browser hosts (one per person), one Chromium context each, WebRTC on loopback in a network namespace; Docker off for the hosts. Other jobs share this 2-core machine, so absolute times move with its load.'];
+    for (const [name, section] of [['a and b', sections.joins], ['c', sections.typing]] as const) {
+      if (!section) continue;
+      rows.push(...section.rows);
+      notes.push(...section.notes);
+      if (typingOnly) notes.push(provenance(name, section));
+    }
     for (const earlier of readdirSync(results).filter((f) => /^room-.+\.json$/.test(f))) {
-      const kept = JSON.parse(readFileSync(path.join(results, earlier), 'utf8')) as { label: string; commit: string; when: string; rows: BenchRow[]; notes: string[] };
-      rows.push(...kept.rows.filter((r) => /^[ab]\./.test(r.name)).map((r) => ({ name: `${kept.label}: ${r.name}`, values: r.values })));
-      const failures = kept.notes.find((n) => n.startsWith('Failures'))?.split('\n')[0];
-      notes.push(`"${kept.label}" rows: the same bench on commit ${kept.commit}, ${kept.when.slice(0, 16)}. ${kept.notes.find((n) => n.startsWith('Load average')) ?? ''}${failures ? ` ${failures}` : ''}`);
+      const kept = JSON.parse(readFileSync(path.join(results, earlier), 'utf8')) as Kept;
+      const keptSections = sectionsOf(kept, path.join(results, earlier));
+      for (const [name, section] of [['a and b', keptSections.joins], ['c', keptSections.typing]] as const) {
+        if (!section) continue;
+        rows.push(...section.rows.map((r) => ({ name: `${kept.label}: ${r.name}`, values: r.values })));
+        const load = section.notes.find((n) => /load average/i.test(n)) ?? '';
+        const failures = section.notes.find((n) => n.startsWith('Failures'))?.split('\n')[0];
+        notes.push(`"${kept.label}" ${name} rows: the same bench on commit ${section.commit}, ${section.when.slice(0, 16)}. ${load}${failures ? ` ${failures}` : ''}`);
+      }
     }
     writeReport({
       part: 'room',
       title: 'Rooms: joining, big folders, five people typing',
       notes,
       rows,
-      extra: { goals: GOAL, loads, seed: SEED, big: { ...BIG, totalBytes: big.totalBytes }, baseline: { ...BASE, totalBytes: base.totalBytes }, handshakeJoins: handshake, baselineJoins: baseline, bigJoins: large, typing: { perPair: typed.perPair, converged: typed.converged, keys: typed.keys } },
+      extra: { goals: GOAL, sections },
     });
   } finally {
     await browser.close();
@@ -510,9 +666,9 @@ async function main(): Promise<void> {
       await p.host.stop();
       p.data.cleanup();
     }
-    small.cleanup();
-    big.cleanup();
-    base.cleanup();
+    small?.cleanup();
+    big?.cleanup();
+    base?.cleanup();
     rmSync(typingDir, { recursive: true, force: true });
   }
 }

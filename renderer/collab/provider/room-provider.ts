@@ -11,6 +11,7 @@ import { Mesh } from './mesh';
 import type { LinkCloseReason, PeerLink, VerifiedPeer } from './peer-link';
 import { RoomRoles, type PeerRole } from './roles';
 import { filterAwarenessUpdate } from './awareness-filter';
+import { PeerUpdateQueue } from './peer-updates';
 import { encodeBinaryMessage, encodeJsonMessage, MessageType, readJsonBody } from './wire';
 import {
   AppSchema,
@@ -67,6 +68,8 @@ export class RoomProvider {
     oversized: 0,
     refusedEntries: 0,
     refusedMessages: 0,
+    peerUpdates: 0,
+    peerBatches: 0,
   };
   readonly log: MembershipLog;
   readonly roles: RoomRoles;
@@ -80,6 +83,9 @@ export class RoomProvider {
   private readonly throttles: Throttle[] = [];
   private readonly docThrottle: Throttle<Uint8Array>;
   private readonly awarenessThrottle: Throttle<number[]>;
+  /** The origin of peers' updates, applied in batches (peer-updates.ts); never relayed. */
+  private readonly fromPeers = { from: 'room peers' };
+  private readonly peerUpdates: PeerUpdateQueue<PeerLink>;
   private readonly changeEmitter = new Emitter<void>();
   private readonly eventEmitter = new Emitter<RoomEvent>();
   private readonly dropEmitter = new Emitter<string>();
@@ -109,6 +115,20 @@ export class RoomProvider {
       this.broadcast(awarenessMessage(update), (state) => this.roles.admitted(state.peer.key));
     });
     this.throttles.push(this.docThrottle, this.awarenessThrottle);
+    this.peerUpdates = new PeerUpdateQueue<PeerLink>({
+      doc: options.doc,
+      origin: this.fromPeers,
+      mayWrite: (key) => this.roles.canWrite(key, this.readOnly),
+      onDropped: (key) => this.dropUpdate(key),
+      onUnreadable: (link, error) => {
+        console.warn(`room ${this.options.roomId}: dropped peer ${link.remotePeerId}: unreadable update`, error);
+        link.close('malformed', String(error));
+      },
+      onApplied: (updates) => {
+        this.stats.peerUpdates += updates;
+        this.stats.peerBatches++;
+      },
+    });
     this.mesh = new Mesh({
       roomId: options.roomId,
       secret: options.secret,
@@ -155,7 +175,7 @@ export class RoomProvider {
   };
 
   private isLink(origin: unknown): boolean {
-    return typeof origin === 'object' && origin !== null && this.linkStates.has(origin as PeerLink);
+    return origin === this.fromPeers || (typeof origin === 'object' && origin !== null && this.linkStates.has(origin as PeerLink));
   }
 
   /** Starts looking for peers (again). */
@@ -171,6 +191,7 @@ export class RoomProvider {
   stop(): void {
     if (!this.running) return;
     for (const t of this.throttles) t.flush();
+    this.peerUpdates.flush();
     this.running = false;
     this.options.doc.off('update', this.onDocUpdate);
     this.options.awareness.off('update', this.onAwarenessUpdate);
@@ -182,6 +203,7 @@ export class RoomProvider {
     this.stop();
     this.disposed = true;
     for (const t of this.throttles) t.dispose();
+    this.peerUpdates.dispose();
     this.mesh.dispose();
     this.changeEmitter.dispose();
     this.eventEmitter.dispose();
@@ -294,24 +316,20 @@ export class RoomProvider {
     this.applyPeerUpdate(link, key, payload);
   }
 
+  /** Queues a writer's update for the next batch (peer-updates.ts); a non-writer's is dropped now. */
   private applyPeerUpdate(link: PeerLink, key: string, payload: Uint8Array): void {
-    if (!this.roles.canWrite(key, this.readOnly)) {
-      this.stats.droppedUpdates++;
-      this.dropEmitter.fire(key);
-      return;
-    }
-    Y.applyUpdate(this.options.doc, payload, link);
+    if (!this.roles.canWrite(key, this.readOnly)) return this.dropUpdate(key);
+    this.peerUpdates.push({ link, key, payload });
+  }
+
+  private dropUpdate(key: string): void {
+    this.stats.droppedUpdates++;
+    this.dropEmitter.fire(key);
   }
 
   private releaseHeldUpdates(): void {
     for (const { link, key, payload } of this.heldUpdates.splice(0)) {
-      if (!this.linkStates.has(link)) continue;
-      try {
-        this.applyPeerUpdate(link, key, payload);
-      } catch (error) {
-        console.warn(`room ${this.options.roomId}: dropped peer ${link.remotePeerId}: unreadable update`, error);
-        link.close('malformed', String(error));
-      }
+      if (this.linkStates.has(link)) this.applyPeerUpdate(link, key, payload);
     }
   }
 

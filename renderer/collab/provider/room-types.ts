@@ -83,6 +83,9 @@ export interface ProviderStats {
   refusedEntries: number;
   /** Messages not allowed from that peer (owner messages from someone else, app messages from a knocking peer). */
   refusedMessages: number;
+  /** Peers' updates applied, and the transactions they took (batched: peer-updates.ts). */
+  peerUpdates: number;
+  peerBatches: number;
 }
 
 export const ControlSchema = z.discriminatedUnion('t', [

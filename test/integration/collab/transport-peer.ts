@@ -119,7 +119,7 @@ function forge(message: Uint8Array): void {
 
 process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; insert?: string; at?: number; key?: string; role?: string; clientId?: number; bytes?: number; payload?: unknown }) => {
   if (m.cmd === 'type') {
-    // Keystrokes: one transaction per character, as y-monaco makes them.
+    // Keystrokes: one transaction per character, as the Monaco binding makes them.
     for (let i = 0; i < (m.n ?? 0); i++) {
       text.insert(Math.min(m.at ?? text.length, text.length), String.fromCharCode(97 + (i % 26)));
       if (m.gapMs) await new Promise((r) => setTimeout(r, m.gapMs));
