@@ -1,3 +1,4 @@
+import { ActiveEditor } from './editor/active-editor';
 import { WorkspaceDocuments } from './editor/workspace-documents';
 import { api } from './host';
 import { getLogger } from './log';
@@ -6,6 +7,10 @@ import { isGuest } from './collab/room-mode';
 import { createRunController } from './run/run-controller';
 import { workbench } from './state/store';
 import { downloadFile } from './workbench/download';
+import { createSearchController } from './workbench/search-controller';
+import { TerminalProbe } from './terminal/terminal-probe';
+import { TerminalScreens } from './terminal/terminal-screens';
+import { TerminalSizes } from './terminal/terminal-sizes';
 import { createNotices } from './workbench/notices';
 
 // The composition point: the window's controllers, each made once here with its dependencies
@@ -19,3 +24,10 @@ export const documents = new WorkspaceDocuments(api.workspace);
 export const runs = createRunController({ sandbox: api.sandbox, store: workbench, documents, notices, isGuest });
 
 export const replay = createReplayController({ history: api.history, store: workbench, documents, notices, download: downloadFile });
+
+export const activeEditor = new ActiveEditor();
+
+export const search = createSearchController({ workspace: api.workspace, store: workbench });
+
+/** What each terminal view shows and its size, for sharing a terminal; and the tests' probe. */
+export const terminalViews = { sizes: new TerminalSizes(), screens: new TerminalScreens(), probe: new TerminalProbe() };

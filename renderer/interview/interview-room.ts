@@ -1,6 +1,6 @@
 import type { LanguageId } from '../../common/languages';
 import type { Disposer } from '../../common/rpc';
-import { activeEditor } from '../editor/active-editor';
+import { activeEditor } from '../app-context';
 import { documents } from '../editor/documents';
 import { api } from '../host';
 import { workbench } from '../state/store';
@@ -47,7 +47,7 @@ function applyLock(): void {
   const { room, canEdit } = workbench.get().collab;
   const readOnly = locked || (room !== null && !canEdit);
   const message = locked ? 'Time is up: the interviewer has locked the pad.' : 'Your role in this room cannot edit (ask the owner).';
-  activeEditor()?.updateOptions({ readOnly, readOnlyMessage: { value: message } });
+  activeEditor.get()?.updateOptions({ readOnly, readOnlyMessage: { value: message } });
 }
 
 /** Interviewer: the room follows the clock's lock (pad-lock.ts). */
@@ -99,7 +99,7 @@ export function endInterviewRoom(): void {
   clock = null;
   interviewState.set({ timer: null });
   const { room, canEdit } = workbench.get().collab;
-  activeEditor()?.updateOptions({ readOnly: room !== null && !canEdit });
+  activeEditor.get()?.updateOptions({ readOnly: room !== null && !canEdit });
 }
 
 /**
