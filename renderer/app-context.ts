@@ -2,6 +2,8 @@ import { ActiveEditor } from './editor/active-editor';
 import { WorkspaceDocuments } from './editor/workspace-documents';
 import { api } from './host';
 import { getLogger } from './log';
+import { createInterviewRoom } from './interview/interview-room';
+import { interviewState } from './interview/interview-state';
 import { createReplayController } from './replay/replay-controller';
 import { isGuest } from './collab/room-mode';
 import { createRunController } from './run/run-controller';
@@ -31,3 +33,13 @@ export const search = createSearchController({ workspace: api.workspace, store: 
 
 /** What each terminal view shows and its size, for sharing a terminal; and the tests' probe. */
 export const terminalViews = { sizes: new TerminalSizes(), screens: new TerminalScreens(), probe: new TerminalProbe() };
+
+export const interviewRoom = createInterviewRoom({
+  interview: api.interview,
+  store: workbench,
+  state: interviewState,
+  documents,
+  notices,
+  editor: activeEditor,
+  log: getLogger('interview'),
+});

@@ -26,7 +26,7 @@ import { savedAdmissionPolicy } from './admission-policy';
 import type { RoomChannel } from './room-channel';
 import { startGuestRuns } from './guest-runs';
 import { startRoomTerminals } from './room-terminals';
-import { attachInterviewChannel } from '../interview/interview-room';
+import { interviewRoom } from '../app-context';
 import { noticeToRoom, reportRefusals, watchHostNotices } from './room-notices';
 import type { PeerOpRefusal } from '../../common/peer-file-ops';
 import type { MembershipEntry } from '../../common/membership';
@@ -323,7 +323,7 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
     startRoomFiles(channel, role === 'owner' ? 'owner' : 'guest'),
     // The interview clock and the candidate's sample runs (issue 9) travel on the same channel.
     // The pad lock is enforced through the room's membership log (interview/pad-lock.ts).
-    attachInterviewChannel(channel, conn.provider),
+    interviewRoom.attachChannel(channel, conn.provider),
     // Shared terminals (issue 10 item 4) too; members ask for the list when admitted.
     startRoomTerminals(channel, role === 'owner' ? 'owner' : 'guest', conn.onDidChange),
     () => clearInterval(idleTimer),
