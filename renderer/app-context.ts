@@ -4,6 +4,7 @@ import { api } from './host';
 import { getLogger } from './log';
 import { createInterviewRoom } from './interview/interview-room';
 import { interviewState } from './interview/interview-state';
+import { createRecordingClient } from './replay/recording-client';
 import { createReplayController } from './replay/replay-controller';
 import { isGuest } from './collab/room-mode';
 import { createRunController } from './run/run-controller';
@@ -43,3 +44,5 @@ export const interviewRoom = createInterviewRoom({
   editor: activeEditor,
   log: getLogger('interview'),
 });
+
+export const recording = createRecordingClient({ history: api.history, workspace: api.workspace, store: workbench, documents, notices });

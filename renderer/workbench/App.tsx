@@ -18,11 +18,10 @@ import { takeInviteFromLocation } from '../collab/deep-link';
 import { joinRoom } from '../collab/session';
 import { Icon } from './icons';
 import { SIDE_VIEWS } from './views';
-import { startRecording } from '../replay/recording-client';
 import { ReplayPlayer } from '../replay/ReplayPlayer';
 import { useReplayState } from '../replay/replay-state';
 import { CollabBadge } from '../collab/CollabView';
-import { interviewRoom } from '../app-context';
+import { interviewRoom, recording } from '../app-context';
 import '../interview/interview-probe';
 import { ReportDialog } from '../interview/ReportDialog';
 
@@ -75,7 +74,7 @@ export function App() {
       api.sandbox.onDidRunEvent(handleRunEvent),
       api.app.onDidReceiveInvite(() => void joinPendingInvite()),
       api.sandbox.onDidBuildProgress(handleBuildProgress),
-      startRecording(),
+      recording.start({ window, document }),
       interviewRoom.watchRoom(openFile),
     ];
     void start().then(() => clearNotice(HOST_NOTICE), reportUnreachable);
