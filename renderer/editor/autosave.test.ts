@@ -1,97 +1,94 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../common/types';
-import { createWorkbenchStore, type WorkbenchStore } from '../state/store';
+import { createWorkbenchStore } from '../state/store';
 import { createAutoSave, type AutoSave } from './autosave';
 
 // Autosave's timers on a fake clock: a file is saved once, a pause after its last edit, and only
 // in the mode that asks for it.
 
-let store: WorkbenchStore;
-let saved: string[];
-let savedAll: number;
-let guest: boolean;
-let dirty: Set<string>;
-let autoSave: AutoSave;
-
-beforeEach(() => {
+/** An autosave over a store of its own, with the saves it asked for recorded. */
+function setup() {
   vi.useFakeTimers();
-  store = createWorkbenchStore();
+  const store = createWorkbenchStore();
   store.set({ settings: { ...DEFAULT_SETTINGS, autoSave: 'afterDelay', autoSaveDelayMs: 1000 } });
-  saved = [];
-  savedAll = 0;
-  guest = false;
-  dirty = new Set(['a.py', 'b.py']);
-  autoSave = createAutoSave({
+  const t = { store, saved: [] as string[], savedAll: 0, guest: false, dirty: new Set(['a.py', 'b.py']), autoSave: null as unknown as AutoSave };
+  t.autoSave = createAutoSave({
     store,
-    isDirty: (path) => dirty.has(path),
-    save: async (path) => saved.push(path),
-    saveAll: async () => savedAll++,
-    isGuest: () => guest,
+    isDirty: (path) => t.dirty.has(path),
+    save: async (path) => t.saved.push(path),
+    saveAll: async () => t.savedAll++,
+    isGuest: () => t.guest,
   });
-});
-
-afterEach(() => {
-  autoSave.dispose();
-  vi.useRealTimers();
-});
+  onTestFinished(() => {
+    t.autoSave.dispose();
+    vi.useRealTimers();
+  });
+  return t;
+}
 
 describe('autosave', () => {
   it('saves a file once, the delay after its last edit', () => {
-    autoSave.edited('a.py');
+    const t = setup();
+    t.autoSave.edited('a.py');
     vi.advanceTimersByTime(600);
-    autoSave.edited('a.py');
+    t.autoSave.edited('a.py');
     vi.advanceTimersByTime(600);
-    expect(saved).toEqual([]);
+    expect(t.saved).toEqual([]);
     vi.advanceTimersByTime(400);
-    expect(saved).toEqual(['a.py']);
+    expect(t.saved).toEqual(['a.py']);
     vi.advanceTimersByTime(5000);
-    expect(saved).toEqual(['a.py']);
+    expect(t.saved).toEqual(['a.py']);
   });
 
   it('keeps a timer per file', () => {
-    autoSave.edited('a.py');
+    const t = setup();
+    t.autoSave.edited('a.py');
     vi.advanceTimersByTime(500);
-    autoSave.edited('b.py');
+    t.autoSave.edited('b.py');
     vi.advanceTimersByTime(500);
-    expect(saved).toEqual(['a.py']);
+    expect(t.saved).toEqual(['a.py']);
     vi.advanceTimersByTime(500);
-    expect(saved).toEqual(['a.py', 'b.py']);
+    expect(t.saved).toEqual(['a.py', 'b.py']);
   });
 
   it('does not save a file that is clean by then, nor after the mode changed', () => {
-    autoSave.edited('a.py');
-    autoSave.edited('b.py');
-    dirty.delete('a.py');
-    store.set((s) => ({ settings: { ...s.settings, autoSave: 'off' } }));
+    const t = setup();
+    t.autoSave.edited('a.py');
+    t.autoSave.edited('b.py');
+    t.dirty.delete('a.py');
+    t.store.set((s) => ({ settings: { ...s.settings, autoSave: 'off' } }));
     vi.advanceTimersByTime(1000);
-    expect(saved).toEqual([]);
+    expect(t.saved).toEqual([]);
   });
 
   it('saves every file when the editor loses the focus in onFocusChange mode only', () => {
-    autoSave.blurred();
-    expect(savedAll).toBe(0);
-    store.set((s) => ({ settings: { ...s.settings, autoSave: 'onFocusChange' } }));
-    autoSave.blurred();
-    expect(savedAll).toBe(1);
-    autoSave.edited('a.py');
+    const t = setup();
+    t.autoSave.blurred();
+    expect(t.savedAll).toBe(0);
+    t.store.set((s) => ({ settings: { ...s.settings, autoSave: 'onFocusChange' } }));
+    t.autoSave.blurred();
+    expect(t.savedAll).toBe(1);
+    t.autoSave.edited('a.py');
     vi.advanceTimersByTime(5000);
-    expect(saved).toEqual([]);
+    expect(t.saved).toEqual([]);
   });
 
-  it('never saves for a room guest', () => {
-    guest = true;
-    autoSave.edited('a.py');
+  it('never saves for a room t.guest', () => {
+    const t = setup();
+    t.guest = true;
+    t.autoSave.edited('a.py');
     vi.advanceTimersByTime(1000);
-    store.set((s) => ({ settings: { ...s.settings, autoSave: 'onFocusChange' } }));
-    autoSave.blurred();
-    expect(saved).toEqual([]);
-    expect(savedAll).toBe(0);
+    t.store.set((s) => ({ settings: { ...s.settings, autoSave: 'onFocusChange' } }));
+    t.autoSave.blurred();
+    expect(t.saved).toEqual([]);
+    expect(t.savedAll).toBe(0);
   });
 
   it('drops the waiting saves when disposed', () => {
-    autoSave.edited('a.py');
-    autoSave.dispose();
+    const t = setup();
+    t.autoSave.edited('a.py');
+    t.autoSave.dispose();
     vi.advanceTimersByTime(1000);
-    expect(saved).toEqual([]);
+    expect(t.saved).toEqual([]);
   });
 });
