@@ -1,11 +1,19 @@
+import { ActiveEditor } from './editor/active-editor';
 import { WorkspaceDocuments } from './editor/workspace-documents';
 import { api } from './host';
 import { getLogger } from './log';
+import { createInterviewRoom } from './interview/interview-room';
+import { interviewState } from './interview/interview-state';
+import { createRecordingClient } from './replay/recording-client';
 import { createReplayController } from './replay/replay-controller';
 import { isGuest } from './collab/room-mode';
 import { createRunController } from './run/run-controller';
 import { workbench } from './state/store';
 import { downloadFile } from './workbench/download';
+import { createSearchController } from './workbench/search-controller';
+import { TerminalProbe } from './terminal/terminal-probe';
+import { TerminalScreens } from './terminal/terminal-screens';
+import { TerminalSizes } from './terminal/terminal-sizes';
 import { createNotices } from './workbench/notices';
 
 // The composition point: the window's controllers, each made once here with its dependencies
@@ -19,3 +27,22 @@ export const documents = new WorkspaceDocuments(api.workspace);
 export const runs = createRunController({ sandbox: api.sandbox, store: workbench, documents, notices, isGuest });
 
 export const replay = createReplayController({ history: api.history, store: workbench, documents, notices, download: downloadFile });
+
+export const activeEditor = new ActiveEditor();
+
+export const search = createSearchController({ workspace: api.workspace, store: workbench });
+
+/** What each terminal view shows and its size, for sharing a terminal; and the tests' probe. */
+export const terminalViews = { sizes: new TerminalSizes(), screens: new TerminalScreens(), probe: new TerminalProbe() };
+
+export const interviewRoom = createInterviewRoom({
+  interview: api.interview,
+  store: workbench,
+  state: interviewState,
+  documents,
+  notices,
+  editor: activeEditor,
+  log: getLogger('interview'),
+});
+
+export const recording = createRecordingClient({ history: api.history, workspace: api.workspace, store: workbench, documents, notices });

@@ -1,7 +1,7 @@
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
-import { registerTerminalForProbe } from '../terminal/terminal-probe';
+import { terminalViews } from '../app-context';
 import { sharedTabId } from './room-terminals';
 import type { SharedTerminalGuest } from './shared-terminal-guest';
 
@@ -20,7 +20,7 @@ export function SharedTerminalTab({ guest, sid, title, visible }: { guest: Share
     const term = new Terminal({ disableStdin: !guest.canWrite(sid), scrollback: 5000, fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace' });
     term.open(host.current!);
     termRef.current = term;
-    const offProbe = registerTerminalForProbe(sharedTabId(sid), term);
+    const offProbe = terminalViews.probe.register(sharedTabId(sid), term);
     const detach = guest.attach(sid, {
       reset(screen, cols, rows) {
         term.reset();

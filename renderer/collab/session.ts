@@ -10,7 +10,6 @@ import { RoomChat } from './chat';
 import { LOCAL_AUTHOR } from '../../common/contract-history';
 import { ColorSchema } from '../../common/identity';
 import type { ChatMessage } from '../../common/chat';
-import { recordEvent } from '../replay/recording-client';
 import { getLogger } from '../log';
 import { EMPTY_COLLAB, type CollabState, type RoomRole } from './collab-state';
 import { scrollToLine, setUserInputListener } from './editor-link';
@@ -26,7 +25,7 @@ import { savedAdmissionPolicy } from './admission-policy';
 import type { RoomChannel } from './room-channel';
 import { startGuestRuns } from './guest-runs';
 import { startRoomTerminals } from './room-terminals';
-import { attachInterviewChannel } from '../interview/interview-room';
+import { interviewRoom, recording } from '../app-context';
 import { noticeToRoom, reportRefusals, watchHostNotices } from './room-notices';
 import type { PeerOpRefusal } from '../../common/peer-file-ops';
 import type { MembershipEntry } from '../../common/membership';
@@ -93,7 +92,7 @@ function onChatAdded(room: RoomChat, lines: ChatMessage[], selfKey: string): voi
     const own = line.author === selfKey;
     if (!own && !chatVisible()) chatUnread++;
     // The replay's marker names the author as this window knew it: its name and key fingerprint.
-    recordEvent({ kind: 'chat', author: own ? LOCAL_AUTHOR : `${line.name} (${line.fingerprint})`, messageId: line.id, text: line.text });
+    recording.recordEvent({ kind: 'chat', author: own ? LOCAL_AUTHOR : `${line.name} (${line.fingerprint})`, messageId: line.id, text: line.text });
   }
   setCollab({ chat: [...room.messages()], chatUnread });
 }
@@ -323,7 +322,7 @@ function connect(invite: Invite, role: RoomRole, connectUrl: string, lanUrl: str
     startRoomFiles(channel, role === 'owner' ? 'owner' : 'guest'),
     // The interview clock and the candidate's sample runs (issue 9) travel on the same channel.
     // The pad lock is enforced through the room's membership log (interview/pad-lock.ts).
-    attachInterviewChannel(channel, conn.provider),
+    interviewRoom.attachChannel(channel, conn.provider),
     // Shared terminals (issue 10 item 4) too; members ask for the list when admitted.
     startRoomTerminals(channel, role === 'owner' ? 'owner' : 'guest', conn.onDidChange),
     () => clearInterval(idleTimer),

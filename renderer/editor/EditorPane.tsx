@@ -1,14 +1,15 @@
 import { useEffect, useRef } from 'react';
+import { activeEditor } from '../app-context';
 import { documents } from './documents';
 import { languageFor, modelUri, monaco } from './monaco-setup';
 import { useWorkbench, workbench } from '../state/store';
-import { updateDirty } from '../workbench/actions';
+import { saveAll, saveFile, updateDirty } from '../workbench/actions';
 import { editorBindings, runCommand } from '../workbench/commands';
 import { monacoKeybinding } from '../workbench/keybindings';
 import { attachEditor, linkBinding } from '../collab/editor-link';
+import { isGuest } from '../collab/room-mode';
 import { MonacoBinding } from '../collab/monaco-binding';
-import { setActiveEditor, showedFile } from './active-editor';
-import { editedForAutoSave, editorBlurredForAutoSave, stopAutoSave } from './autosave';
+import { createAutoSave } from './autosave';
 
 interface OpenModel {
   model: monaco.editor.ITextModel;
@@ -47,7 +48,7 @@ export function EditorPane() {
       ariaLabel: 'Editor',
     });
     editorRef.current = editor;
-    setActiveEditor(editor);
+    activeEditor.set(editor);
     // Monaco handles keys before the page sees them: register the workbench's shortcuts with it.
     for (const { id, chord } of editorBindings()) editor.addCommand(monacoKeybinding(chord, monaco), () => runCommand(id));
     const detachCollab = attachEditor(editor);
@@ -58,19 +59,20 @@ export function EditorPane() {
       const position = e.selection.getPosition();
       workbench.set({ cursor: { line: position.lineNumber, column: position.column, selected } });
     });
+    const autoSave = createAutoSave({ store: workbench, isDirty: (path) => documents.isDirty(path), save: saveFile, saveAll, isGuest });
     const edited = editor.onDidChangeModelContent(() => {
       const path = workbench.get().activeTab;
-      if (path) editedForAutoSave(path);
+      if (path) autoSave.edited(path);
     });
-    const blurred = editor.onDidBlurEditorText(() => editorBlurredForAutoSave());
+    const blurred = editor.onDidBlurEditorText(() => autoSave.blurred());
     const open = models.current;
     return () => {
       detachCollab();
       cursor.dispose();
       edited.dispose();
       blurred.dispose();
-      stopAutoSave();
-      setActiveEditor(null);
+      autoSave.dispose();
+      activeEditor.set(null);
       for (const entry of open.values()) {
         entry.disposeObserver();
         entry.binding.destroy();
@@ -151,7 +153,7 @@ export function EditorPane() {
       cursor: { line: position.lineNumber, column: position.column, selected: selection ? entry.model.getValueLengthInRange(selection) : 0 },
     });
     editor.focus();
-    showedFile(activeTab);
+    activeEditor.showedFile(activeTab);
   }, [activeTab]);
 
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { remaining, formatClock } from './timer-model';
-import { clockControls } from './interview-room';
+import { interviewRoom } from '../app-context';
 import { useInterview } from './interview-state';
 
 /** The shared clock: the interviewer starts, pauses, extends and unlocks; the candidate sees it. */
@@ -44,20 +44,20 @@ export function ClockPanel({ side }: { side: 'interviewer' | 'candidate' }) {
                 onChange={(e) => {
                   setMinutes(e.target.value);
                   const m = Number(e.target.value);
-                  if (Number.isInteger(m) && m >= 1 && m <= 480) clockControls.setDuration(m * 60_000);
+                  if (Number.isInteger(m) && m >= 1 && m <= 480) interviewRoom.clock.setDuration(m * 60_000);
                 }}
               />
             </label>
           )}
           {timer.running ? (
-            <button onClick={() => clockControls.pause()}>Pause clock</button>
+            <button onClick={() => interviewRoom.clock.pause()}>Pause clock</button>
           ) : (
-            <button className="primary" onClick={() => clockControls.start()} disabled={left === 0}>
+            <button className="primary" onClick={() => interviewRoom.clock.start()} disabled={left === 0}>
               Start clock
             </button>
           )}
-          <button onClick={() => clockControls.extend(5 * 60_000)}>Add 5 minutes</button>
-          {timer.locked ? <button onClick={() => clockControls.setLocked(false)}>Unlock pad</button> : <button onClick={() => clockControls.setLocked(true)}>Lock pad</button>}
+          <button onClick={() => interviewRoom.clock.extend(5 * 60_000)}>Add 5 minutes</button>
+          {timer.locked ? <button onClick={() => interviewRoom.clock.setLocked(false)}>Unlock pad</button> : <button onClick={() => interviewRoom.clock.setLocked(true)}>Lock pad</button>}
         </div>
       )}
       {!channel && <p className="muted">The room channel is not connected: this clock runs on your machine only for now.</p>}

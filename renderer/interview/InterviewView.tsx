@@ -4,7 +4,7 @@ import { LANGUAGES } from '../../common/languages';
 import { BankPanel } from './BankPanel';
 import { ClockPanel } from './ClockPanel';
 import { makeReport, openReport, runTests } from './interview-actions';
-import { candidateRunSamples } from './interview-room';
+import { interviewRoom } from '../app-context';
 import { useInterview } from './interview-state';
 import { NotesPanel } from './NotesPanel';
 import { ResultsTable } from './ResultsTable';
@@ -100,7 +100,7 @@ function CandidatePanel() {
       <ClockPanel side="candidate" />
       <section aria-label="Runs" className="interview-runs">
         <LanguagePick languages={room.languages} value={lang} onChange={setLanguage} />
-        <button onClick={() => void candidateRunSamples(lang)} disabled={running !== null}>
+        <button onClick={() => void interviewRoom.candidateRunSamples(lang)} disabled={running !== null}>
           {running === 'samples' ? 'Running samples…' : 'Run samples'}
         </button>
         {samples && <ResultsTable label="Sample tests" verdict={samples.verdict} tests={samples.tests} />}

@@ -1,6 +1,7 @@
 import type { Rubric } from '../../common/interview';
 import { LANGUAGES, type LanguageId } from '../../common/languages';
 import { MAX_FILES } from '../../common/sandbox';
+import { interviewRoom } from '../app-context';
 import { documents } from '../editor/documents';
 import { api } from '../host';
 import { workbench } from '../state/store';
@@ -9,7 +10,6 @@ import { shareWorkspace } from '../collab/session';
 import { replayState } from '../replay/replay-state';
 import { interviewState } from './interview-state';
 import { publishInterview, roomInterviewOf, SAMPLE_RESULT_META_KEY, sampleVerdictsOf } from './room-interview';
-import { beginInterviewRoom } from './interview-room';
 import { roomCode } from './room-code';
 
 // What the Interview view does (issue 9): browse, import and export the bank; start an interview
@@ -67,7 +67,7 @@ export async function startInterview(problemId: string, languages: LanguageId[])
     const room = roomInterviewOf(problem, languages);
     publishInterview(documents.meta, room);
     interviewState.set({ side: 'interviewer', record, room, samples: null, hidden: null, report: null });
-    beginInterviewRoom('interviewer');
+    interviewRoom.begin('interviewer');
     attachRecording(record.id);
     const first = room.starters.find((s) => s.language === languages[0])?.path ?? LANGUAGES[languages[0]!].defaultEntry;
     if (documents.files.has(first) || workbench.get().entries.some((e) => e.path === first)) await openFile(first);
@@ -101,7 +101,7 @@ export async function refreshRecord(): Promise<void> {
 export async function runTests(which: 'samples' | 'hidden', language: LanguageId): Promise<void> {
   const record = interviewState.get().record;
   if (!record || interviewState.get().running) return;
-  const { entry, files } = roomCode(language);
+  const { entry, files } = roomCode(language, interviewState.get().room, documents.files);
   if (!files.some((f) => f.path === entry)) return notify(`The room has no ${entry}: create it or pick another language.`, 'warning');
   interviewState.set({ running: which });
   try {

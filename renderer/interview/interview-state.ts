@@ -1,68 +1,36 @@
-import { useSyncExternalStore } from 'react';
-import type { InterviewInfo, InterviewReport, ProblemPublic } from '../../common/interview';
-import type { JudgeResult, ProblemSummary } from '../../common/problem';
-import type { RoomInterview, SampleVerdicts } from './room-interview';
-import type { TimerState } from './timer-model';
+import { useWorkbench, workbench, type WorkbenchStore } from '../state/store';
+import type { InterviewUiState } from './interview-slice';
 
-// The Interview view's state (issue 9), apart from the workbench store as replay-state.ts is.
+// The Interview view's state is the store's interview slice (state/store.ts, interview-slice.ts);
+// these names keep its callers reading and changing only that slice, as replay-state.ts does.
 
-export interface InterviewUiState {
-  problems: ProblemSummary[];
-  problemsError: string | null;
-  /** The problem shown in the bank's preview. */
-  preview: ProblemPublic | null;
-  /** Which side of an interview this window is on, if any. */
-  side: 'interviewer' | 'candidate' | null;
-  /** The interviewer's private record (notes, rubric, runs); never on the candidate's side. */
-  record: InterviewInfo | null;
-  /** The public part, from the room doc. */
-  room: RoomInterview | null;
-  samples: SampleVerdicts | null;
-  /** The interviewer's last hidden run (stays on this machine). */
-  hidden: JudgeResult | null;
-  running: 'samples' | 'hidden' | null;
-  timer: TimerState | null;
-  /** Re-rendered every second while a clock runs. */
-  now: number;
-  /** Whether the room channel is attached (the clock and the candidate's own runs need it). */
-  channel: boolean;
-  report: InterviewReport | null;
-  /** A report shown in the app's report dialog. */
-  viewing: { title: string; html: string } | null;
-  busy: string | null;
+export type { InterviewUiState };
+
+export interface InterviewState {
+  get(): InterviewUiState;
+  set(patch: Partial<InterviewUiState> | ((s: InterviewUiState) => Partial<InterviewUiState>)): void;
+  /** Called on changes of the interview slice only. */
+  subscribe(listener: () => void): () => void;
 }
 
-let state: InterviewUiState = {
-  problems: [],
-  problemsError: null,
-  preview: null,
-  side: null,
-  record: null,
-  room: null,
-  samples: null,
-  hidden: null,
-  running: null,
-  timer: null,
-  now: Date.now(),
-  channel: false,
-  report: null,
-  viewing: null,
-  busy: null,
-};
-const listeners = new Set<() => void>();
+/** The interview slice of `store`. */
+export function interviewStateOf(store: WorkbenchStore): InterviewState {
+  return {
+    get: () => store.get().interview,
+    set(patch) {
+      store.set((s) => ({ interview: { ...s.interview, ...(typeof patch === 'function' ? patch(s.interview) : patch) } }));
+    },
+    subscribe(listener) {
+      return store.subscribe((s, prev) => {
+        if (s.interview !== prev.interview) listener();
+      });
+    },
+  };
+}
 
-export const interviewState = {
-  get: (): InterviewUiState => state,
-  set(patch: Partial<InterviewUiState> | ((s: InterviewUiState) => Partial<InterviewUiState>)): void {
-    state = { ...state, ...(typeof patch === 'function' ? patch(state) : patch) };
-    for (const listener of listeners) listener();
-  },
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-};
+/** The window's interview slice. */
+export const interviewState = interviewStateOf(workbench);
 
 export function useInterview<T>(select: (s: InterviewUiState) => T): T {
-  return useSyncExternalStore(interviewState.subscribe, () => select(state));
+  return useWorkbench((s) => select(s.interview));
 }

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JudgeResult, TestCaseResult } from '../../common/problem';
 import { channelPair, type ChannelSender } from '../collab/room-channel';
-import { requestSampleRun, RUN_SAMPLES_TOPIC, SAMPLE_RESULT_TOPIC, serveSampleRuns, SAMPLE_RUNS_PER_MINUTE, type SampleRunRequest } from './sample-runs';
+import { createSampleRunRequester, RUN_SAMPLES_TOPIC, SAMPLE_RESULT_TOPIC, serveSampleRuns, SAMPLE_RUNS_PER_MINUTE, type SampleRunRequest } from './sample-runs';
+
+const requestSampleRun = createSampleRunRequester();
 
 // Sample runs over the room channel (in memory; the judge itself is tested with real Docker in
 // test/integration/interview). The judge here is a function that returns what a judge returns,
@@ -92,5 +94,28 @@ describe('sample runs over the room channel', () => {
     vc!.send(SAMPLE_RESULT_TOPIC, { requestId: 'anything', error: 'forged' }, candidate.key);
     const result = await pending;
     expect(result.verdict).toBe('accepted');
+  });
+
+  describe('request ids', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('tells apart two requests asked in the same millisecond, each answered with its own result', async () => {
+      vi.spyOn(Date, 'now').mockReturnValue(1_700_000_000_000);
+      const [ic, cc] = channelPair(interviewer, candidate);
+      const ids: string[] = [];
+      ic!.on(RUN_SAMPLES_TOPIC, (payload) => ids.push((payload as { requestId: string }).requestId));
+      // Answers in the reverse order: each request must take only the answer to its own id.
+      ic!.on(RUN_SAMPLES_TOPIC, () => {
+        if (ids.length < 2) return;
+        ic!.send(SAMPLE_RESULT_TOPIC, { requestId: ids[1], result: judgeResult('accepted') }, candidate.key);
+        ic!.send(SAMPLE_RESULT_TOPIC, { requestId: ids[0], result: judgeResult('wrong-answer') }, candidate.key);
+      });
+      const ask = createSampleRunRequester();
+      const first = ask(cc!, interviewer.key, request, 1000);
+      const second = ask(cc!, interviewer.key, request, 1000);
+      expect((await first).verdict).toBe('wrong-answer');
+      expect((await second).verdict).toBe('accepted');
+      expect(new Set(ids).size).toBe(2);
+    });
   });
 });

@@ -79,25 +79,32 @@ export function serveSampleRuns(
   });
 }
 
-let nextRequest = 0;
+/** What a candidate's window asks with: see createSampleRunRequester. */
+export type SampleRunRequester = (channel: RoomChannel, hostKey: string, request: Omit<SampleRunRequest, 'requestId'>, timeoutMs?: number) => Promise<JudgeResult>;
 
-/** Candidate: asks the interviewer (`hostKey`) to run the samples; resolves with the answer. */
-export function requestSampleRun(channel: RoomChannel, hostKey: string, request: Omit<SampleRunRequest, 'requestId'>, timeoutMs = 180_000): Promise<JudgeResult> {
-  const requestId = `${channel.selfKey.slice(0, 8)}-${Date.now().toString(36)}-${nextRequest++}`;
-  return new Promise<JudgeResult>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      dispose();
-      reject(new Error('The interviewer did not answer the sample run in time.'));
-    }, timeoutMs);
-    const dispose = channel.on(SAMPLE_RESULT_TOPIC, (payload, from) => {
-      if (from.key !== hostKey) return;
-      const answer = SampleRunAnswerSchema.safeParse(payload);
-      if (!answer.success || answer.data.requestId !== requestId) return;
-      clearTimeout(timer);
-      dispose();
-      if (answer.data.error !== undefined) reject(new Error(answer.data.error));
-      else resolve(answer.data.result as JudgeResult);
+/**
+ * Candidate: a way to ask the interviewer (`hostKey`) to run the samples, resolving with the
+ * answer. Its requests are numbered, so two asked in the same millisecond are told apart.
+ */
+export function createSampleRunRequester(): SampleRunRequester {
+  let nextRequest = 0;
+  return (channel, hostKey, request, timeoutMs = 180_000) => {
+    const requestId = `${channel.selfKey.slice(0, 8)}-${Date.now().toString(36)}-${nextRequest++}`;
+    return new Promise<JudgeResult>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        dispose();
+        reject(new Error('The interviewer did not answer the sample run in time.'));
+      }, timeoutMs);
+      const dispose = channel.on(SAMPLE_RESULT_TOPIC, (payload, from) => {
+        if (from.key !== hostKey) return;
+        const answer = SampleRunAnswerSchema.safeParse(payload);
+        if (!answer.success || answer.data.requestId !== requestId) return;
+        clearTimeout(timer);
+        dispose();
+        if (answer.data.error !== undefined) reject(new Error(answer.data.error));
+        else resolve(answer.data.result as JudgeResult);
+      });
+      channel.send(RUN_SAMPLES_TOPIC, { ...request, requestId }, hostKey);
     });
-    channel.send(RUN_SAMPLES_TOPIC, { ...request, requestId }, hostKey);
-  });
+  };
 }

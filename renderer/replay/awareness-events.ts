@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { HistoryEvent } from '../../common/history';
-import type { WorkspaceDocuments } from '../editor/documents';
+import type { WorkspaceDocuments } from '../editor/workspace-documents';
 
 // The Monaco binding (collab/monaco-binding.ts) keeps each client's selection in awareness as
 // relative positions in a Y.Text; history stores a file and line/column positions, which a replay

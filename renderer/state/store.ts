@@ -16,6 +16,7 @@ import type { SearchResult } from '../../common/search';
 import { DEFAULT_SETTINGS } from '../../common/types';
 import type { ConnectionState } from '../ws-transport';
 import { EMPTY_COLLAB, type CollabState } from '../collab/collab-state';
+import { initialInterviewState, type InterviewUiState } from '../interview/interview-slice';
 
 // The workbench's UI state. Only this file imports zustand (as Excalidraw wraps jotai), so the
 // state library can change without touching components.
@@ -182,12 +183,17 @@ export interface CollabSlice {
   collab: CollabState;
 }
 
+export interface InterviewSlice {
+  /** The Interview view (issue 9): the bank, this window's side of an interview, its clock. */
+  interview: InterviewUiState;
+}
+
 /**
  * The one store, as zustand's slices pattern: each area declares its part and its initial
  * value, and the parts are merged into one flat state, so a selector reads any of them and one
  * `set` can change several at once (e.g. opening a folder resets tabs and the recording).
  */
-export type WorkbenchState = WorkbenchSlice & RunSlice & TerminalSlice & ReplaySlice & CollabSlice;
+export type WorkbenchState = WorkbenchSlice & RunSlice & TerminalSlice & ReplaySlice & CollabSlice & InterviewSlice;
 
 const workbenchSlice = (): WorkbenchSlice => ({
   connection: 'connecting',
@@ -235,8 +241,10 @@ const replaySlice = (): ReplaySlice => ({
 
 const collabSlice = (): CollabSlice => ({ collab: EMPTY_COLLAB });
 
+const interviewSlice = (): InterviewSlice => ({ interview: initialInterviewState() });
+
 export function initialWorkbenchState(): WorkbenchState {
-  return { ...workbenchSlice(), ...runSlice(), ...terminalSlice(), ...replaySlice(), ...collabSlice() };
+  return { ...workbenchSlice(), ...runSlice(), ...terminalSlice(), ...replaySlice(), ...collabSlice(), ...interviewSlice() };
 }
 
 /** What controllers are given: read, change and watch the state, without React. */

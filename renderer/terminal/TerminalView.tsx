@@ -6,15 +6,13 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
 import type { TerminalInfo } from '../../common/types';
+import { terminalViews } from '../app-context';
 import { api } from '../host';
 import { useWorkbench } from '../state/store';
 import { closeTerminal, openTerminalLink, restartTerminal } from './terminal-actions';
 import { TerminalFind } from './TerminalFind';
-import { registerTerminalForProbe } from './terminal-probe';
-import { registerTerminalScreen } from './terminal-screens';
 import { terminalKeyAction } from './terminal-keys';
 import { terminalTransport } from './terminal-transport';
-import { forgetTerminalSize, noteTerminalSize } from './terminal-sizes';
 
 /** Characters drawn before the renderer acknowledges them to the host (VS Code's ack size). */
 const ACK_CHARS = 5_000;
@@ -62,8 +60,8 @@ export function TerminalView({ info, active, visible }: { info: TerminalInfo; ac
     termRef.current = term;
     fitRef.current = fit;
     setSearch(searchAddon);
-    const offProbe = registerTerminalForProbe(id, term);
-    const offScreen = registerTerminalScreen(id, term);
+    const offProbe = terminalViews.probe.register(id, term);
+    const offScreen = terminalViews.screens.register(id, term);
 
     term.attachCustomKeyEventHandler((event) => {
       const action = terminalKeyAction(event);
@@ -100,7 +98,7 @@ export function TerminalView({ info, active, visible }: { info: TerminalInfo; ac
     // Input and resizes to a terminal that ended are dropped: the banner says what happened.
     const input = term.onData((data) => void terminalTransport.write(id, data).catch(() => {}));
     const resized = term.onResize(({ cols, rows }) => {
-      noteTerminalSize(id, cols, rows);
+      terminalViews.sizes.note(id, cols, rows);
       void terminalTransport.resize(id, cols, rows).catch(() => {});
     });
     const observer = new ResizeObserver(() => {
@@ -116,7 +114,7 @@ export function TerminalView({ info, active, visible }: { info: TerminalInfo; ac
       offHost();
       input.dispose();
       resized.dispose();
-      forgetTerminalSize(id);
+      terminalViews.sizes.forget(id);
       term.dispose();
     };
     // The terminal lives as long as its id; theme and font changes are applied below.

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { EditorPane } from '../editor/EditorPane';
 import { api, connectionState, onDidChangeConnection } from '../host';
 import { useWorkbench, workbench } from '../state/store';
-import { clearNotice, handleFileChanges, loadRecent, notify, refreshTree } from './actions';
+import { clearNotice, handleFileChanges, loadRecent, notify, openFile, refreshTree } from './actions';
 import { startRunInputs } from '../run/run-inputs';
 import { handleGlobalKey } from './commands';
 import { EditorTabs } from './EditorTabs';
@@ -18,11 +18,11 @@ import { takeInviteFromLocation } from '../collab/deep-link';
 import { joinRoom } from '../collab/session';
 import { Icon } from './icons';
 import { SIDE_VIEWS } from './views';
-import { startRecording } from '../replay/recording-client';
 import { ReplayPlayer } from '../replay/ReplayPlayer';
 import { useReplayState } from '../replay/replay-state';
 import { CollabBadge } from '../collab/CollabView';
-import { watchRoomInterview } from '../interview/interview-room';
+import { interviewRoom, recording } from '../app-context';
+import '../interview/interview-probe';
 import { ReportDialog } from '../interview/ReportDialog';
 
 
@@ -74,8 +74,8 @@ export function App() {
       api.sandbox.onDidRunEvent(handleRunEvent),
       api.app.onDidReceiveInvite(() => void joinPendingInvite()),
       api.sandbox.onDidBuildProgress(handleBuildProgress),
-      startRecording(),
-      watchRoomInterview(),
+      recording.start({ window, document }),
+      interviewRoom.watchRoom(openFile),
     ];
     void start().then(() => clearNotice(HOST_NOTICE), reportUnreachable);
     window.addEventListener('keydown', handleGlobalKey, true);

@@ -2,7 +2,8 @@ import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { SearchFileResult, SearchResult } from '../../common/search';
 import { useWorkbench, workbench, type SearchViewState } from '../state/store';
 import { FileIcon } from './file-icons';
-import { openMatch, runSearch } from './search-actions';
+import { search as searchController } from '../app-context';
+import { openMatch } from './search-actions';
 
 // The Search view (Ctrl+Shift+F, issue 11): a query with VS Code's three toggles, include and
 // exclude globs, and the results grouped by file. Searching follows typing after a short pause.
@@ -105,7 +106,7 @@ function TextField({ field, label, placeholder }: { field: 'query' | 'include' |
       value={value}
       spellCheck={false}
       onChange={(e) => workbench.set((s) => ({ search: { ...s.search, [field]: e.target.value } }))}
-      onKeyDown={(e) => e.key === 'Enter' && void runSearch()}
+      onKeyDown={(e) => e.key === 'Enter' && void searchController.run()}
     />
   );
 }
@@ -116,7 +117,7 @@ export function SearchView() {
   const { query, isRegex, matchCase, wholeWord, include, exclude } = search;
 
   useEffect(() => {
-    const timer = setTimeout(() => void runSearch(), TYPING_PAUSE_MS);
+    const timer = setTimeout(() => void searchController.run(), TYPING_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [query, isRegex, matchCase, wholeWord, include, exclude, workspace]);
 

@@ -1,7 +1,6 @@
 import { baseName, isInside, parentPath } from '../../common/paths';
 import type { FileChange } from '../../common/types';
-import { documents, notices } from '../app-context';
-import { focusEditor } from '../editor/active-editor';
+import { activeEditor, documents, notices } from '../app-context';
 import { api } from '../host';
 import { workbench } from '../state/store';
 import { entriesFromPaths, inRoom, isGuest } from '../collab/room-mode';
@@ -252,7 +251,7 @@ export async function toggleTerminal(): Promise<void> {
   const inTerminal = Boolean(document.activeElement?.closest('.terminal-host'));
   if (panelVisible && panelView === 'terminal' && inTerminal) {
     workbench.set({ panelVisible: false });
-    focusEditor();
+    activeEditor.focus();
     return;
   }
   workbench.set({ panelVisible: true, panelView: 'terminal' });

@@ -12,7 +12,7 @@ import {
   updateSettings,
 } from './actions';
 import { buildImages, cancelRun, runActiveFile } from '../run/run-actions';
-import { runEditorAction } from '../editor/active-editor';
+import { activeEditor } from '../app-context';
 import { showSearch } from './search-actions';
 import { endRoom, shareWorkspace } from '../collab/session';
 import { inRoom } from '../collab/room-mode';
@@ -77,7 +77,7 @@ export const COMMANDS: Command[] = [
   { id: 'view.togglePanel', inTerminal: true, title: 'View: Toggle Panel', keys: 'Mod+J', run: () => togglePanel() },
   { id: 'terminal.new', inTerminal: true, title: 'Terminal: Create New Terminal', keys: 'Ctrl+Shift+`', run: () => newTerminal() },
   { id: 'view.search', inTerminal: true, title: 'View: Show Search', keys: 'Mod+Shift+F', when: hasFolder, run: () => showSearch() },
-  { id: 'editor.gotoLine', title: 'Go to Line/Column…', keys: 'Mod+G', when: hasTab, run: () => runEditorAction('editor.action.gotoLine') },
+  { id: 'editor.gotoLine', title: 'Go to Line/Column…', keys: 'Mod+G', when: hasTab, run: () => activeEditor.runAction('editor.action.gotoLine') },
   { id: 'editor.changeLanguage', title: 'Change Language Mode', when: hasTab, run: () => workbench.set({ picker: 'languages' }) },
   { id: 'explorer.revealActiveFile', title: 'File: Reveal Active File in Explorer', when: hasTab, run: () => revealActiveFile() },
   { id: 'explorer.collapseAll', title: 'View: Collapse Folders in Explorer', when: hasFolder, run: () => workbench.set({ expanded: {} }) },

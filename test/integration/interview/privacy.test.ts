@@ -9,8 +9,10 @@ import { createInMemoryTransport } from '../../../main/host/memory-transport';
 import { createHostServices, type HostServices } from '../../../main/host/services';
 import { channelPair, type ChannelSender, type RoomChannel } from '../../../renderer/collab/room-channel';
 import { publishInterview, roomInterviewOf, SAMPLE_RESULT_META_KEY, sampleVerdictsOf } from '../../../renderer/interview/room-interview';
-import { requestSampleRun, RUN_SAMPLES_TOPIC, SAMPLE_RESULT_TOPIC, serveSampleRuns } from '../../../renderer/interview/sample-runs';
+import { createSampleRunRequester, RUN_SAMPLES_TOPIC, SAMPLE_RESULT_TOPIC, serveSampleRuns } from '../../../renderer/interview/sample-runs';
 import { TIMER_SYNC_TOPIC, TIMER_TOPIC, TimerSync } from '../../../renderer/interview/timer-sync';
+
+const requestSampleRun = createSampleRunRequester();
 
 // Privacy against a hostile candidate (issue 9, "must show"): the candidate's peer logs every byte
 // the interviewer's side sends it — every Yjs update of the room doc and every room-channel message
