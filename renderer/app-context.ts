@@ -3,6 +3,8 @@ import { api } from './host';
 import { getLogger } from './log';
 import { createReplayController } from './replay/replay-controller';
 import { isGuest } from './collab/room-mode';
+import { createGuestFiles } from './collab/guest-files';
+import { createRemoteCursors } from './collab/presence';
 import { createRunController } from './run/run-controller';
 import { workbench } from './state/store';
 import { downloadFile } from './workbench/download';
@@ -19,3 +21,7 @@ export const documents = new WorkspaceDocuments(api.workspace);
 export const runs = createRunController({ sandbox: api.sandbox, store: workbench, documents, notices, isGuest });
 
 export const replay = createReplayController({ history: api.history, store: workbench, documents, notices, download: downloadFile });
+
+export const guestFiles = createGuestFiles({ documents, workspace: api.workspace });
+
+export const remoteCursors = createRemoteCursors();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isInside, workspacePathProblem } from '../../common/paths';
 import { documents } from '../editor/documents';
 import { inRoom } from './room-mode';
-import { hostForget, hostMove, listedOnlyUnder, moveListed } from './guest-files';
+import { guestFiles } from '../app-context';
 
 // Renames and deletions in a room travel through the doc. The keys move in the `files` map, and
 // the same transaction appends what happened to `fileOps`: a peer cannot tell a rename from a
@@ -43,7 +43,7 @@ export function movedPath(path: string, op: { from: string; to: string }): strin
 
 /** The room's files at or under `path`: texts in the doc, and a big folder's listed files nobody opened yet. */
 export function keysUnder(path: string): string[] {
-  return [...[...documents.files.keys()].filter((key) => isInside(key, path)), ...listedOnlyUnder(path)];
+  return [...[...documents.files.keys()].filter((key) => isInside(key, path)), ...guestFiles.listedOnlyUnder(path)];
 }
 
 /** Why a guest cannot rename `from` to `to` in the doc, or null. */
@@ -64,8 +64,8 @@ export function renameKeys(from: string, to: string): void {
   documents.doc.transact(() => {
     documents.rename(from, to);
     // A big folder's listed files move too; on the host, so does what members may ask for.
-    moveListed(from, to);
-    hostMove(from, to);
+    guestFiles.moveListed(from, to);
+    guestFiles.hostMove(from, to);
     if (inRoom()) fileOpsArray().push([{ kind: 'rename', from, to } satisfies FileOp]);
   });
 }
@@ -74,7 +74,7 @@ export function renameKeys(from: string, to: string): void {
 export function deleteKeys(path: string): void {
   documents.doc.transact(() => {
     for (const key of keysUnder(path)) documents.files.delete(key);
-    hostForget(path);
+    guestFiles.hostForget(path);
     fileOpsArray().push([{ kind: 'delete', path } satisfies FileOp]);
   });
 }

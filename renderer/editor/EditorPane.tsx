@@ -5,7 +5,7 @@ import { useWorkbench, workbench } from '../state/store';
 import { updateDirty } from '../workbench/actions';
 import { editorBindings, runCommand } from '../workbench/commands';
 import { monacoKeybinding } from '../workbench/keybindings';
-import { attachEditor, linkBinding } from '../collab/editor-link';
+import { attachEditor, linkBinding } from '../collab/session';
 import { MonacoBinding } from '../collab/monaco-binding';
 import { setActiveEditor, showedFile } from './active-editor';
 import { editedForAutoSave, editorBlurredForAutoSave, stopAutoSave } from './autosave';
