@@ -6,7 +6,7 @@ import type { WorkspaceDocuments } from '../editor/workspace-documents';
 import type { WorkbenchStore } from '../state/store';
 import type { Notices } from '../workbench/notices';
 import type { PeerFileOp, PeerOpRefusal } from '../../common/peer-file-ops';
-import { addedFileOps, fileOpsArray, keysUnder, movedPath, renameKeys, type FileOp } from './file-ops';
+import { addedFileOps, fileOpsArray, keysUnder, movedPath, renameKeys, type FileOp, type RoomFileKeys } from './file-op-log';
 import type { GuestFiles } from './guest-files';
 import { entriesFromPaths } from './room-mode';
 
@@ -22,12 +22,12 @@ interface FilesChange {
 }
 
 export interface FileSyncDeps {
-  documents: Pick<WorkspaceDocuments, 'doc' | 'files' | 'adopt' | 'markSaved' | 'mergeFromDisk'>;
+  documents: Pick<WorkspaceDocuments, 'doc' | 'files' | 'rename' | 'adopt' | 'markSaved' | 'mergeFromDisk'>;
   store: WorkbenchStore;
   room: Pick<ClientOf<Contract>['room'], 'applyPeerChanges' | 'markShared'>;
   workspace: Pick<ClientOf<Contract>['workspace'], 'readFile'>;
   notices: Pick<Notices, 'attempt' | 'notify'>;
-  guestFiles: Pick<GuestFiles, 'hostForget' | 'hostMove' | 'hostRelist' | 'listingMap' | 'roomPaths'>;
+  guestFiles: Pick<GuestFiles, 'hostForget' | 'hostMove' | 'hostRelist' | 'listingMap' | 'roomPaths' | 'listedOnlyUnder' | 'moveListed'>;
   /** The workbench's: the host's Explorer re-reads the folder, a tab's dirty mark follows its text. */
   refreshTree: () => Promise<void>;
   updateDirty: (path: string) => void;
@@ -46,6 +46,7 @@ export function createFileSync(deps: FileSyncDeps): FileSync {
   const { documents, store: workbench, notices, guestFiles, refreshTree, updateDirty, reportRefusals } = deps;
   const { attempt, notify } = notices;
   const { hostForget, hostMove, hostRelist, listingMap, roomPaths } = guestFiles;
+  const keys: RoomFileKeys = { documents, guestFiles, inRoom: () => workbench.get().collab.room !== null };
   /** Host: disk work runs one change after another, in the order the doc saw them. */
   let diskQueue: Promise<void> = Promise.resolve();
 
@@ -87,7 +88,7 @@ export function createFileSync(deps: FileSyncDeps): FileSync {
         documents.files.delete(op.path);
       } else if (op.kind === 'rename') {
         // Moved back as a rename, so every peer's open tabs follow the file home.
-        if (keysUnder(op.to).length > 0 && keysUnder(op.from).length === 0) renameKeys(op.to, op.from);
+        if (keysUnder(keys, op.to).length > 0 && keysUnder(keys, op.from).length === 0) renameKeys(keys, op.to, op.from);
       } else if (op.kind === 'write') {
         await documents.mergeFromDisk(op.path).catch(() => false);
       } else {

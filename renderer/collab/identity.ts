@@ -29,7 +29,9 @@ export interface RoomIdentity {
   /** The saved identity, or null when the user has not told us a name yet. */
   savedIdentity(): Identity | null;
   saveIdentity(identity: Partial<Identity>): Promise<void>;
-  /** React: the open prompt, or null. */
+  /** The open prompt, or null. */
+  prompt(): PromptRequest | null;
+  /** React: the open prompt, or null; re-renders when it opens or closes. */
   useNamePrompt(): PromptRequest | null;
   /** Answers the open prompt: saves the identity (null = cancelled, nothing saved). */
   answerNamePrompt(identity: Identity | null): Promise<void>;
@@ -71,6 +73,7 @@ export function createIdentity({ store, updateSettings }: IdentityDeps): RoomIde
   return {
     savedIdentity,
     saveIdentity,
+    prompt: snapshot,
     useNamePrompt: () => useSyncExternalStore(subscribe, snapshot),
     async answerNamePrompt(identity) {
       const open = request;
