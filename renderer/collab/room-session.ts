@@ -8,6 +8,7 @@ import { confirmJoin, settleUnsavedEdits } from './join-consent';
 import { isInside } from '../../common/paths';
 import type { FileChange } from '../../common/types';
 import { RoomChat } from './chat';
+import { createChatUnread } from './chat-unread';
 import { LOCAL_AUTHOR } from '../../common/contract-history';
 import { ColorSchema } from '../../common/identity';
 import type { ChatMessage } from '../../common/chat';
@@ -91,7 +92,7 @@ export function createRoomSession(deps: RoomSessionDeps) {
   let connection: RoomConnection | null = null;
   let disposers: Array<() => void> = [];
   let chat: RoomChat | null = null;
-  let chatUnread = 0;
+  const chatUnread = createChatUnread({ store: workbench, pageVisible });
   let endNoticeShown = false;
 
   function setCollab(patch: Partial<CollabState>): void {
@@ -109,14 +110,8 @@ export function createRoomSession(deps: RoomSessionDeps) {
     return servers;
   }
 
-  function chatVisible(): boolean {
-    const s = workbench.get();
-    return s.sideBarVisible && s.sideView === 'collab' && pageVisible();
-  }
-
   function markChatRead(): void {
-    chatUnread = 0;
-    if (workbench.get().collab.chatUnread !== 0) setCollab({ chatUnread: 0 });
+    chatUnread.markRead();
   }
 
   function refreshPresence(): void {
@@ -133,13 +128,13 @@ export function createRoomSession(deps: RoomSessionDeps) {
 
   /** New chat lines (live or a late joiner's history): shown, counted while the chat is out of sight, recorded. */
   function onChatAdded(room: RoomChat, lines: ChatMessage[], selfKey: string): void {
+    const unread = chatUnread.added(lines, selfKey);
     for (const line of lines) {
       const own = line.author === selfKey;
-      if (!own && !chatVisible()) chatUnread++;
       // The replay's marker names the author as this window knew it: its name and key fingerprint.
       recordEvent({ kind: 'chat', author: own ? LOCAL_AUTHOR : `${line.name} (${line.fingerprint})`, messageId: line.id, text: line.text });
     }
-    setCollab({ chat: [...room.messages()], chatUnread });
+    setCollab({ chat: [...room.messages()], chatUnread: unread });
   }
 
   /** The room's chat on its authenticated channel (chat.ts); every member, viewers too, may write. */
@@ -153,7 +148,7 @@ export function createRoomSession(deps: RoomSessionDeps) {
       onRefused: (reason, from) => chatLog.warn(`refused a chat message from ${from.name} (${from.fingerprint}): ${reason}; more of this kind from them are only counted`, { roomId, reason, member: from.fingerprint, role: from.role }),
     });
     chat = room;
-    chatUnread = 0;
+    chatUnread.reset();
     setCollab({ chat: [], chatUnread: 0 });
     const offAdded = room.onDidAdd((lines) => onChatAdded(room, lines, channel.selfKey));
     // A member who arrives (or comes back, or us being admitted) is asked for what it heard.
@@ -374,7 +369,7 @@ export function createRoomSession(deps: RoomSessionDeps) {
       workbench.subscribe((s, prev) => {
         if (s.activeTab !== prev.activeTab) setLocalField(documents.awareness, 'activeFile', s.activeTab);
         if (s.sideView !== prev.sideView || s.sideBarVisible !== prev.sideBarVisible) {
-          if (chatVisible()) markChatRead();
+          if (chatUnread.visible()) markChatRead();
         }
       }),
     ];
