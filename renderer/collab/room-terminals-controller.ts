@@ -9,7 +9,7 @@ import { SharedTerminalHost } from './shared-terminal-host';
 
 // Shared terminals in this window's room (issue 10 item 4), over the room's RoomChannel: the
 // owner shares its terminals (SharedTerminalHost), a member follows them as tabs in its terminal
-// panel (SharedTerminalGuest). Started by session.ts connect() next to guest runs; the terminal
+// panel (SharedTerminalGuest). Started by room-session.ts connect() next to guest runs; the terminal
 // panel reads what is running here through useRoomTerminals() (room-terminals.ts).
 
 const SHARED_TAB_PREFIX = 'shared:';
