@@ -3,9 +3,8 @@ import type { Disposer } from '../../common/rpc';
 import type { TerminalInfo } from '../../common/types';
 import type { WorkbenchStore } from '../state/store';
 import type { RoomChannel } from './room-channel';
-import { shareableTerminal } from './shareable-terminal';
 import { SharedTerminalGuest } from './shared-terminal-guest';
-import { SharedTerminalHost } from './shared-terminal-host';
+import { SharedTerminalHost, type ShareableTerminal } from './shared-terminal-host';
 
 // Shared terminals in this window's room (issue 10 item 4), over the room's RoomChannel: the
 // owner shares its terminals (SharedTerminalHost), a member follows them as tabs in its terminal
@@ -32,6 +31,8 @@ export class HostedTerminals {
   constructor(
     readonly channel: RoomChannel,
     readonly sharing: SharedTerminalHost,
+    /** One of the host's terminals as sharing sees it (shareable-terminal.ts). */
+    private readonly shareable: (info: TerminalInfo) => ShareableTerminal,
   ) {}
 
   sidOf(terminalId: string): string | undefined {
@@ -41,7 +42,7 @@ export class HostedTerminals {
   share(info: TerminalInfo): string {
     const known = this.sids.get(info.id);
     if (known) return known;
-    const sid = this.sharing.share(shareableTerminal(info));
+    const sid = this.sharing.share(this.shareable(info));
     this.sids.set(info.id, sid);
     return sid;
   }
@@ -62,7 +63,7 @@ export class HostedTerminals {
     if (sid === undefined) return;
     this.sids.delete(from.id);
     this.sids.set(to.id, sid);
-    this.sharing.restarted(sid, shareableTerminal(to));
+    this.sharing.restarted(sid, this.shareable(to));
   }
 
   /** A shared terminal the host closed stops being shared (a restarted one moved on first). */
@@ -85,6 +86,8 @@ export interface RoomTerminalsDeps {
   store: WorkbenchStore;
   /** Fires when the host restarts one of its terminals (terminal-actions.ts). */
   onDidRestartTerminal: Event<{ from: TerminalInfo; to: TerminalInfo }>;
+  /** One of the host's terminals as sharing sees it (shareable-terminal.ts). */
+  shareable: (info: TerminalInfo) => ShareableTerminal;
 }
 
 export interface RoomTerminalsController {
@@ -100,7 +103,7 @@ export interface RoomTerminalsController {
 }
 
 // One room per window (the session keeps one connection): what runs for it, for the panel.
-export function createRoomTerminals({ store, onDidRestartTerminal }: RoomTerminalsDeps): RoomTerminalsController {
+export function createRoomTerminals({ store, onDidRestartTerminal, shareable }: RoomTerminalsDeps): RoomTerminalsController {
   let current: RoomTerminals | null = null;
   const changed = new Emitter<void>();
 
@@ -110,7 +113,7 @@ export function createRoomTerminals({ store, onDidRestartTerminal }: RoomTermina
   }
 
   function startHosting(channel: RoomChannel): Disposer {
-    const hosted = new HostedTerminals(channel, new SharedTerminalHost(channel));
+    const hosted = new HostedTerminals(channel, new SharedTerminalHost(channel), shareable);
     const offRestarts = onDidRestartTerminal(({ from, to }) => hosted.restarted(from, to));
     const offTerminals = store.subscribe((s, prev) => {
       if (s.terminals !== prev.terminals) hosted.keepOnly(s.terminals);

@@ -10,6 +10,7 @@ import { createIdentity } from './identity';
 import { reportRefusals } from './room-notices';
 import { createRoomSession } from './room-session';
 import { createRoomTerminals } from './room-terminals-controller';
+import { shareableTerminal } from './shareable-terminal';
 
 // The window's room controllers, each made once here with its dependencies; the session itself is
 // room-session.ts. They are made here, not in app-context.ts, because they use the workbench's
@@ -20,7 +21,7 @@ export const identity = createIdentity({ store: workbench, updateSettings });
 
 export const editorLink = createEditorLink({ documents, store: workbench });
 
-export const roomTerminals = createRoomTerminals({ store: workbench, onDidRestartTerminal });
+export const roomTerminals = createRoomTerminals({ store: workbench, onDidRestartTerminal, shareable: shareableTerminal });
 
 const fileSync = createFileSync({
   documents,
