@@ -7,6 +7,8 @@ import { interviewState } from './interview/interview-state';
 import { createRecordingClient } from './replay/recording-client';
 import { createReplayController } from './replay/replay-controller';
 import { isGuest } from './collab/room-mode';
+import { createGuestFiles } from './collab/guest-files';
+import { createRemoteCursors } from './collab/presence';
 import { createRunController } from './run/run-controller';
 import { workbench } from './state/store';
 import { downloadFile } from './workbench/download';
@@ -46,3 +48,7 @@ export const interviewRoom = createInterviewRoom({
 });
 
 export const recording = createRecordingClient({ history: api.history, workspace: api.workspace, store: workbench, documents, notices });
+
+export const guestFiles = createGuestFiles({ documents, workspace: api.workspace });
+
+export const remoteCursors = createRemoteCursors();

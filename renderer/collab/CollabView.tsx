@@ -3,7 +3,7 @@ import { useWorkbench } from '../state/store';
 import { ChatBox } from './ChatBox';
 import './probe';
 import { loadIceText, parseIceServers, saveIceText } from './ice-servers';
-import { saveIdentity, savedIdentity } from './identity';
+import { saveIdentity, savedIdentity } from './session';
 import { ColorPicker } from './NamePrompt';
 import { colorFor } from './presence';
 import { AdmissionChoice, RoomMembers } from './RoomMembers';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { answerNamePrompt, useNamePrompt } from './identity';
+import { answerNamePrompt, useNamePrompt } from './session';
 import { cleanName, PEER_COLOR_NAMES, PEER_COLORS } from './presence';
 
 // The dialog that asks for a display name and a colour on the first share or join (issue 11).

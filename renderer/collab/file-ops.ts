@@ -1,49 +1,22 @@
-import * as Y from 'yjs';
-import { z } from 'zod';
 import { isInside, workspacePathProblem } from '../../common/paths';
 import { documents } from '../editor/documents';
 import { inRoom } from './room-mode';
-import { hostForget, hostMove, listedOnlyUnder, moveListed } from './guest-files';
+import { guestFiles } from '../app-context';
+import * as log from './file-op-log';
 
-// Renames and deletions in a room travel through the doc. The keys move in the `files` map, and
-// the same transaction appends what happened to `fileOps`: a peer cannot tell a rename from a
-// delete plus an unrelated create by the keys alone, and the host needs to know, so that it moves
-// the file on disk (with anything in a folder that was never shared, such as binaries) and every
-// peer's open tab follows instead of closing.
+// The window's room file operations (file-op-log.ts says how they travel), over its documents.
 
-const PeerPathSchema = z.string().refine((p) => workspacePathProblem(p) === null, 'not a workspace path');
+export { addedFileOps, movedPath, type FileOp } from './file-op-log';
 
-const FileOpSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('rename'), from: PeerPathSchema, to: PeerPathSchema }),
-  z.object({ kind: z.literal('delete'), path: PeerPathSchema }),
-]);
+const keys: log.RoomFileKeys = { documents, guestFiles, inRoom };
 
-export type FileOp = z.infer<typeof FileOpSchema>;
-
-export function fileOpsArray(doc: Y.Doc = documents.doc): Y.Array<unknown> {
-  return doc.getArray('fileOps');
-}
-
-/** What a peer appended to `fileOps`, validated: anything malformed or outside the workspace is dropped. */
-export function addedFileOps(event: Y.YArrayEvent<unknown>): FileOp[] {
-  const ops: FileOp[] = [];
-  for (const item of event.changes.added) {
-    for (const value of item.content.getContent()) {
-      const parsed = FileOpSchema.safeParse(value);
-      if (parsed.success) ops.push(parsed.data);
-    }
-  }
-  return ops;
-}
-
-/** Where a path goes under a rename (unchanged when outside it). */
-export function movedPath(path: string, op: { from: string; to: string }): string {
-  return isInside(path, op.from) ? op.to + path.slice(op.from.length) : path;
+export function fileOpsArray(doc = documents.doc) {
+  return log.fileOpsArray(doc);
 }
 
 /** The room's files at or under `path`: texts in the doc, and a big folder's listed files nobody opened yet. */
 export function keysUnder(path: string): string[] {
-  return [...[...documents.files.keys()].filter((key) => isInside(key, path)), ...listedOnlyUnder(path)];
+  return log.keysUnder(keys, path);
 }
 
 /** Why a guest cannot rename `from` to `to` in the doc, or null. */
@@ -61,20 +34,14 @@ export function guestRenameProblem(from: string, to: string): string | null {
  * rename is recorded for the peers in that same transaction.
  */
 export function renameKeys(from: string, to: string): void {
-  documents.doc.transact(() => {
-    documents.rename(from, to);
-    // A big folder's listed files move too; on the host, so does what members may ask for.
-    moveListed(from, to);
-    hostMove(from, to);
-    if (inRoom()) fileOpsArray().push([{ kind: 'rename', from, to } satisfies FileOp]);
-  });
+  log.renameKeys(keys, from, to);
 }
 
 /** A guest deletes a file or folder: its keys leave the doc and the host deletes it from disk. */
 export function deleteKeys(path: string): void {
   documents.doc.transact(() => {
     for (const key of keysUnder(path)) documents.files.delete(key);
-    hostForget(path);
-    fileOpsArray().push([{ kind: 'delete', path } satisfies FileOp]);
+    guestFiles.hostForget(path);
+    fileOpsArray().push([{ kind: 'delete', path } satisfies log.FileOp]);
   });
 }

@@ -8,8 +8,6 @@ import { GuestRunClient } from './guest-runs-guest';
 import { startGuestRunHost } from './guest-runs-host';
 import type { GuestRunBroadcast } from './guest-runs-protocol';
 import type { RoomChannel } from './room-channel';
-import { savedIdentity } from './identity';
-import { loadListedForRun } from './guest-files';
 import { LANGUAGES } from '../../common/languages';
 
 // Guest runs in this window (issue 8 item 6), over the room's RoomChannel: the host serves
@@ -33,18 +31,26 @@ function show(message: GuestRunBroadcast, where: (m: Extract<GuestRunBroadcast, 
   }
 }
 
+/** What the host's side asks the room's other controllers. */
+export interface GuestRunsHostDeps {
+  /** The name runs on this machine go under (this user's room identity). */
+  hostName: () => string;
+  /** A big folder's files of a language that nobody opened yet join the doc (guest-files.ts). */
+  loadListedForRun: (extensions: readonly string[]) => Promise<void>;
+}
+
 /** Starts guest runs for a room this window is in; `role` is this window's part in it. */
-export function startGuestRuns(channel: RoomChannel, role: 'owner' | 'guest'): Disposer {
+export function startGuestRuns(channel: RoomChannel, role: 'owner' | 'guest', host: GuestRunsHostDeps): Disposer {
   const disposers: Disposer[] = [];
   if (role === 'owner') {
     disposers.push(
       startGuestRunHost(channel, {
-        hostName: () => savedIdentity()?.name ?? 'Host',
+        hostName: host.hostName,
         allowed: () => workbench.get().settings.guestRunsAllowed,
         roomFiles: function* () {
           for (const path of documents.files.keys()) yield [path, documents.text(path)?.toString() ?? ''] as [string, string];
         },
-        loadForRun: (language) => loadListedForRun(LANGUAGES[language].extensions),
+        loadForRun: (language) => host.loadListedForRun(LANGUAGES[language].extensions),
         runForGuest: (request) => api.guestRuns.runForGuest(request),
         cancelForGuest: (memberKey, runId) => api.guestRuns.cancelForGuest({ memberKey, runId }),
         onRunEvent: (listener) => api.guestRuns.onDidGuestRunEvent(listener),

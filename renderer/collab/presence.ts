@@ -108,11 +108,21 @@ export function remoteCursorCss(list: Participant[]): string {
     .join('\n');
 }
 
-let styleElement: HTMLStyleElement | null = null;
+export interface RemoteCursors {
+  /** Paints the peers' selections in their colours (an empty list clears them). */
+  paint(list: Participant[]): void;
+}
 
-export function paintRemoteCursors(list: Participant[]): void {
-  styleElement ??= Object.assign(document.createElement('style'), { id: 'collab-cursors' });
-  if (!styleElement.isConnected) document.head.appendChild(styleElement);
-  const css = remoteCursorCss(list);
-  if (styleElement.textContent !== css) styleElement.textContent = css;
+/** The style element that colours remote cursors, made on the first paint into `head`. */
+export function createRemoteCursors(head: () => HTMLElement = () => document.head): RemoteCursors {
+  let styleElement: HTMLStyleElement | null = null;
+  return {
+    paint(list) {
+      const parent = head();
+      styleElement ??= Object.assign(parent.ownerDocument.createElement('style'), { id: 'collab-cursors' });
+      if (!styleElement.isConnected) parent.appendChild(styleElement);
+      const css = remoteCursorCss(list);
+      if (styleElement.textContent !== css) styleElement.textContent = css;
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { useWorkbench, workbench } from '../state/store';
 import { saveAll, saveFile, updateDirty } from '../workbench/actions';
 import { editorBindings, runCommand } from '../workbench/commands';
 import { monacoKeybinding } from '../workbench/keybindings';
-import { attachEditor, linkBinding } from '../collab/editor-link';
+import { attachEditor, linkBinding } from '../collab/session';
 import { isGuest } from '../collab/room-mode';
 import { MonacoBinding } from '../collab/monaco-binding';
 import { createAutoSave } from './autosave';

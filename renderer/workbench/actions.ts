@@ -1,10 +1,9 @@
 import { baseName, isInside, parentPath } from '../../common/paths';
 import type { FileChange } from '../../common/types';
-import { activeEditor, documents, notices } from '../app-context';
+import { activeEditor, documents, guestFiles, notices } from '../app-context';
 import { api } from '../host';
 import { workbench } from '../state/store';
 import { entriesFromPaths, inRoom, isGuest } from '../collab/room-mode';
-import { createGuestFile, roomPaths } from '../collab/guest-files';
 import { deleteKeys, guestRenameProblem, renameKeys } from '../collab/file-ops';
 
 // What the user can do, as plain functions over the host API and the workbench state. Components,
@@ -46,7 +45,7 @@ export async function closeFolder(): Promise<void> {
 
 export async function refreshTree(): Promise<void> {
   // A guest's tree is the room doc's files (issue 4); it has no folder to list.
-  if (isGuest()) return workbench.set({ entries: entriesFromPaths(roomPaths()), treeTruncated: false });
+  if (isGuest()) return workbench.set({ entries: entriesFromPaths(guestFiles.roomPaths()), treeTruncated: false });
   const tree = await attempt('Cannot list the folder', () => api.workspace.listFiles({}));
   if (tree) workbench.set({ entries: tree.entries, treeTruncated: tree.truncated });
 }
@@ -133,7 +132,7 @@ export async function closeTab(path: string): Promise<void> {
 export async function createEntry(kind: 'file' | 'directory', path: string): Promise<boolean> {
   // A guest creates files in the room doc; the host writes them to disk (issue 4).
   if (isGuest()) {
-    const problem = createGuestFile(kind, path);
+    const problem = guestFiles.createGuestFile(kind, path);
     if (problem) notify(problem, 'info');
     else await openFile(path);
     return problem === null;

@@ -130,7 +130,7 @@ describe('hostile peers over real WebRTC', { timeout: 240_000 }, () => {
     await owner.waitFor((s) => s.stats.oversized === 1, 'the oversized message refused', 120_000);
     await owner.waitFor((s) => s.peers === 0 || s.stats.oversized === 1, 'the peer dropped');
     expect(owner.state.length).toBe(0);
-    // Said, not only counted: the window shows a notice for it (renderer/collab/session.ts).
+    // Said, not only counted: the window shows a notice for it (renderer/collab/room-session.ts).
     await owner.waitFor((s) => s.events.includes('oversized'), 'the refusal said');
   });
 
