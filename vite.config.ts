@@ -9,13 +9,6 @@ export default defineConfig({
   root,
   base: './',
   plugins: [react()],
-  resolve: {
-    alias: [
-      // y-monaco imports 'monaco-editor/esm/vs/editor/editor.api.js', which monaco-editor's
-      // exports map (./* -> ./esm/vs/*) would resolve to esm/vs/esm/vs/…: point it back.
-      { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: 'monaco-editor/$1' },
-    ],
-  },
   build: {
     outDir: path.resolve(import.meta.dirname, 'dist/renderer'),
     emptyOutDir: true,
