@@ -18,11 +18,15 @@ let holding: boolean;
 function holdSearches(transport: ClientTransport): ClientTransport {
   return {
     ...transport,
-    request: async (method, args) => {
+    request: (method, args) => {
       const answer = transport.request(method, args);
       if (method !== 'workspace.search' || !holding) return answer;
-      const value = await answer;
-      return new Promise((resolve) => held.push(() => resolve(value)));
+      // The gate is taken when the search is asked, not when the host answers: two searches may
+      // finish in either order, and held[i] must be the i-th one asked.
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      held.push(release);
+      return gate.then(() => answer);
     },
   };
 }
