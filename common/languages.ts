@@ -65,6 +65,13 @@ export interface Language {
    * run is a memory-limit verdict, not a runtime error (issue 11).
    */
   outOfMemory?: RegExp;
+  /**
+   * The runtime sizes its heap from the container's memory limit (the JVM's MaxRAMPercentage,
+   * V8's heap limit), so a judged test needs that limit to be the problem's own. Other runtimes
+   * are held to the problem's limit by their measured peak while the container keeps its higher
+   * one (main/interview/judge-box.ts).
+   */
+  heapFromMemoryLimit?: true;
 }
 
 const V8_OUT_OF_MEMORY = /JavaScript heap out of memory/;
@@ -82,6 +89,7 @@ export const LANGUAGES: Record<LanguageId, Language> = {
     run: 'node {entry}',
     tier: 'low',
     outOfMemory: V8_OUT_OF_MEMORY,
+    heapFromMemoryLimit: true,
   },
   typescript: {
     id: 'typescript',
@@ -94,6 +102,7 @@ export const LANGUAGES: Record<LanguageId, Language> = {
     run: 'node {build}/{stem}.js',
     tier: 'high',
     outOfMemory: V8_OUT_OF_MEMORY,
+    heapFromMemoryLimit: true,
   },
   python: {
     id: 'python',
@@ -120,6 +129,7 @@ export const LANGUAGES: Record<LanguageId, Language> = {
     tier: 'high',
     // An uncaught one, as the JVM reports it on exit (a program may catch and survive its own).
     outOfMemory: /^Exception in thread "[^"\n]*" java\.lang\.OutOfMemoryError\b/m,
+    heapFromMemoryLimit: true,
   },
   c: { id: 'c', name: 'C', image: 'gcc', extensions: ['.c', '.h'], defaultEntry: 'main.c', compile: `gcc -std=c17 -O2 -pipe -Wall -o {build}/main ${C_SOURCES} -lm`, run: '{build}/main', tier: 'medium' },
   cpp: { id: 'cpp', name: 'C++', image: 'gcc', extensions: ['.cpp', '.cc', '.cxx', '.hpp', '.h'], defaultEntry: 'main.cpp', compile: `g++ -std=c++17 -O2 -pipe -Wall -o {build}/main ${CPP_SOURCES} -lm`, run: '{build}/main', tier: 'medium' },

@@ -46,6 +46,13 @@ export interface BatchOptions {
   outputBytes: number;
   /** The memory limit of the tests when it is not the container's yet (containers are made with the compiler's). */
   memoryMb?: number;
+  /**
+   * The caller holds each test to memoryMb by its measured peak (judgeTestRun), so a container
+   * whose limit is higher (the compiler's) keeps it as a cap and is not lowered: that saves a
+   * `docker update` (~50 ms, Docker's round trip and runc) before the first test. A runtime that
+   * sizes its heap from the container's limit (Language.heapFromMemoryLimit) must not use it.
+   */
+  memoryByPeak?: boolean;
   /** A file the test's command writes (a validator's feedback), carried instead of its stdout. */
   result?: { file: string; bytes: number; cleanDir: string };
   /**
@@ -98,9 +105,9 @@ export class JudgeBox {
     return { outcome, stdout, stderr };
   }
 
-  /** Sets the container's memory limit; null when it already is that. */
-  private setMemory(memoryMb: number): Promise<void> | null {
-    if (this.pooled.limits.memoryMb === memoryMb) return null;
+  /** Sets the container's memory limit; null when it already is that, or is higher and may stay (byPeak). */
+  private setMemory(memoryMb: number, byPeak: boolean): Promise<void> | null {
+    if (this.pooled.limits.memoryMb === memoryMb || (byPeak && memoryMb < this.pooled.limits.memoryMb)) return null;
     const bytes = memoryMb * 1024 * 1024;
     return this.pooled.container.update({ Memory: bytes, MemorySwap: bytes }).then(() => undefined);
   }
@@ -113,7 +120,7 @@ export class JudgeBox {
     let ran = 0;
     let batchNumber = 0;
     // The batch starts while Docker changes the limit and runs no test before it is in force (batch.c).
-    let memoryUpdate = options.memoryMb === undefined ? null : this.setMemory(options.memoryMb);
+    let memoryUpdate = options.memoryMb === undefined ? null : this.setMemory(options.memoryMb, options.memoryByPeak ?? false);
     if (memoryUpdate && options.shellLoop) {
       await memoryUpdate;
       memoryUpdate = null;

@@ -164,6 +164,8 @@ export class Judge {
           cpuMs: limits.cpuMs,
           outputBytes: limits.outputBytes,
           memoryMb,
+          // judgeTestRun holds each test to memoryMb by its peak, so the compiler's limit may stay as a cap.
+          memoryByPeak: !lang.heapFromMemoryLimit,
           onResult: (index, nested) => {
             const test = tests[index]!;
             const result = results[index]!;

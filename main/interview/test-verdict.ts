@@ -23,6 +23,10 @@ export function judgeTestRun(report: SupervisorReport | null, outputLength: numb
   if (!report) return { verdict: 'judge-error', message: 'the sandbox gave no report for this test' };
   if (report.error) return { verdict: 'judge-error', message: `the sandbox failed: ${report.error}` };
   if (report.oomKills > 0) return { verdict: 'memory-limit', message: `the program used more than ${limits.memoryMb} MB of memory and was killed` };
+  // The container's own limit may be higher than the problem's (the compiler's, kept as a cap:
+  // JudgeBox's memoryByPeak), so the peak resident memory of the test's largest process decides.
+  if (report.maxRssKb > limits.memoryMb * 1024)
+    return { verdict: 'memory-limit', message: `the program used ${Math.ceil(report.maxRssKb / 1024)} MB of memory, more than the ${limits.memoryMb} MB allowed` };
   const { SIGXCPU, SIGKILL, SIGXFSZ } = os.constants.signals;
   if (report.cpuMs > limits.cpuMs || report.signal === SIGXCPU || (report.signal === SIGKILL && report.cpuMs >= limits.cpuMs))
     return { verdict: 'time-limit', message: `the program used more than ${limits.cpuMs} ms of CPU time` };

@@ -33,6 +33,50 @@ describe('judge verdicts', () => {
     expect(r.tests.slice(1).every((t) => t.verdict === 'skipped')).toBe(true);
   });
 
+  it('a compiled program over the problem limit is memory-limit by its measured peak, under the compiler\'s limit kept as a cap', { timeout: 300_000 }, async () => {
+    // 100 MB touched, then the right answer: only the memory decides. The C++ container keeps
+    // its compiler's limit (1 GB), so the program is not killed at 64 MB but measured past it.
+    const hog = [
+      '#include <cstdio>',
+      '#include <cstdlib>',
+      '#include <cstring>',
+      'int main() {',
+      '  size_t n = (size_t)100 << 20;',
+      '  char *p = (char *)malloc(n);',
+      '  memset(p, 1, n);',
+      '  double a, b;',
+      '  if (scanf("%lf %lf", &a, &b) == 2) printf("%.9f\\n", a / b + p[n - 1] - 1);',
+      '}',
+    ].join('\n');
+    const r = await judge.judge(pkg, source('main.cpp', hog), { tests: 'sample' });
+    expect(r.memoryMb).toBe(64);
+    expect(r.tests[0]).toMatchObject({ verdict: 'memory-limit' });
+    expect(r.tests[0]!.message).toMatch(/more than the 64 MB allowed/);
+    expect(r.tests[0]!.peakMemoryKb).toBeGreaterThan(100 * 1024);
+    // The same program under the limit passes: the peak rule does not reject what fits.
+    const fits = await judge.judge(pkg, source('main.cpp', hog.replace('100 << 20', '20 << 20')), { tests: 'sample' });
+    expect(fits.tests[0], JSON.stringify(fits.tests[0])).toMatchObject({ verdict: 'accepted' });
+  });
+
+  it('a runtime that sizes its heap from the container gets the problem limit as the container\'s', { timeout: 300_000 }, async () => {
+    // The JVM takes 75% of the container's memory as its heap (MaxRAMPercentage): with the
+    // compiler's limit left in place it would plan for over a gigabyte.
+    const main = [
+      'import java.util.Scanner;',
+      'public class Main {',
+      '  public static void main(String[] args) {',
+      '    long max = Runtime.getRuntime().maxMemory();',
+      '    if (max > (64L << 20)) throw new IllegalStateException("heap of " + max + " bytes");',
+      '    Scanner in = new Scanner(System.in);',
+      '    double a = in.nextDouble(), b = in.nextDouble();',
+      '    System.out.printf("%.9f%n", a / b);',
+      '  }',
+      '}',
+    ].join('\n');
+    const r = await judge.judge(pkg, source('Main.java', main), { tests: 'sample' });
+    expect(r.tests[0], JSON.stringify(r.tests[0])).toMatchObject({ verdict: 'accepted' });
+  });
+
   it('output over the problem limit is output-limit', { timeout: 300_000 }, async () => {
     const r = await judge.judge(pkg, source('spam.py', 'import sys\nwhile True:\n    sys.stdout.write("x" * 65536)\n'), { tests: 'sample' });
     expect(r.tests).toHaveLength(1);
