@@ -35,6 +35,11 @@ export interface BatchTest {
   files?: Record<string, Uint8Array>;
   /** Shell words put where the command says `@ARGS@` (already quoted). */
   args?: string;
+  /**
+   * This request's own command and limits instead of the batch's: a compile run as the batch's
+   * first request (not in a shell loop).
+   */
+  own?: { command: string; wallMs: number; cpuMs: number; outputBytes: number };
 }
 
 export interface BatchOptions {
@@ -147,7 +152,8 @@ export class JudgeBox {
       const requests = chunk.map((t, i) => {
         const command = options.command.replace(/@I@/g, String(i)).replace(/@D@/g, dir).replace(/@ARGS@/g, t.args ?? '');
         for (const [name, content] of Object.entries(t.files ?? {})) files.push({ path: `${dir}/${i}.${name}`, content: Buffer.from(content) });
-        const limits = { stdin: t.stdin, command, wallMs: options.wallMs, cpuMs: options.cpuMs, outputBytes: options.outputBytes };
+        const limits = { stdin: t.stdin, command, wallMs: options.wallMs, cpuMs: options.cpuMs, outputBytes: options.outputBytes, ...t.own };
+        if (loop && t.own) throw new Error('a shell loop runs every test with the batch\'s own command');
         if (loop) return testRequest({ ...limits, nonce });
         const result = options.result;
         return testRequest(result ? { ...limits, resultFile: result.file, resultBytes: result.bytes, cleanDir: result.cleanDir } : limits);
@@ -166,7 +172,7 @@ export class JudgeBox {
           this.kill();
         }
       });
-      const totalMs = chunk.length * (options.wallMs + PER_TEST_OVERHEAD_MS) + 10_000;
+      const totalMs = chunk.reduce((n, t) => n + (t.own?.wallMs ?? options.wallMs) + PER_TEST_OVERHEAD_MS, 0) + 10_000;
       let loopErrors = '';
       const outcome = await runPhase(
         this.pooled.container,
@@ -177,7 +183,7 @@ export class JudgeBox {
           ...(files.length ? { tar: await tarFiles(files) } : {}),
           ...(loop ? {} : { stdin: batchInput({ nonce, requests, cleanup: dir, memoryBytes: memoryUpdate ? options.memoryMb! * 1024 * 1024 : undefined }) }),
           // Base64 of every test's stdout and stderr, plus the frame lines.
-          outputLimit: Math.ceil((chunk.length * 2 * (options.outputBytes + 4096) * 4) / 3) + 65_536,
+          outputLimit: Math.ceil((chunk.reduce((n, t) => n + 2 * ((t.own?.outputBytes ?? options.outputBytes) + 4096), 0) * 4) / 3) + 65_536,
         },
         (stream, data) => (stream === 'stdout' ? reader.push(data) : (loopErrors = (loopErrors + data).slice(-2000))),
         this.signal,

@@ -15,8 +15,9 @@ import { expandCommand } from '../../common/languages';
 import { MAX_FILE_BYTES } from '../../common/file-limits';
 import { MAX_FILES, MAX_WORKSPACE_BYTES, resolveLimits } from '../../common/sandbox';
 import { workspacePathProblem } from '../../common/paths';
-import { BUILD_DIR } from '../sandbox/container-spec';
-import { phaseResult, judgeCompile, signalName } from '../sandbox/verdict';
+import { BUILD_DIR, MAX_FILE_SIZE_BYTES } from '../sandbox/container-spec';
+import type { PhaseOutcome } from '../sandbox/exec-phase';
+import { phaseResult, judgeCompile, signalName, type Judgement } from '../sandbox/verdict';
 import type { SandboxPool } from '../sandbox/pool';
 import { tarFiles } from '../sandbox/tar';
 import { getLogger } from '../log/log-service';
@@ -135,70 +136,106 @@ export class Judge {
     let ranError: string | null;
     try {
       const tarred = submission.files.map((f) => ({ path: f.path, content: Buffer.from(f.content) }));
-      if (lang.compile) {
-        const compileLimits = resolveLimits(language);
+      const compileLimits = resolveLimits(language);
+      const compileCommand = lang.compile ? `mkdir -p ${BUILD_DIR} && ${expandCommand(lang.compile, entry, BUILD_DIR)}` : null;
+      // The compile runs as the batch's first request when the tests need no other memory limit
+      // on the container than the compiler's (memoryByPeak below): one exec, one tar and one
+      // round trip to the host fewer before the first test (issue 9). A failed compile stops the
+      // batch there (onResult returns false).
+      const compileInBatch = compileCommand !== null && !interaction && !lang.heapFromMemoryLimit && memoryMb <= box.limits.memoryMb;
+      const compiled: { failed: Judgement | null } = { failed: null };
+      const judgeCompileRun = (outcome: PhaseOutcome, output: string): Judgement | null => {
+        const p = phaseResult(outcome);
+        compile = { wallMs: p.wallMs, cpuMs: p.cpuMs, output: output.slice(0, 20_000) };
+        return judgeCompile(outcome, compileLimits);
+      };
+      if (compileCommand !== null && !compileInBatch) {
         const { outcome, stdout, stderr } = await box.phase({
-          cmd: `mkdir -p ${BUILD_DIR} && ${expandCommand(lang.compile, entry, BUILD_DIR)}`,
+          cmd: compileCommand,
           timeMs: compileLimits.compileTimeMs,
           cpuMs: compileLimits.compileTimeMs,
           tar: await tarFiles(tarred),
           outputLimit: compileLimits.outputBytes,
         });
-        const p = phaseResult(outcome);
-        compile = { wallMs: p.wallMs, cpuMs: p.cpuMs, output: (stdout + stderr).slice(0, 20_000) };
-        const failed = judgeCompile(outcome, compileLimits);
-        if (failed) {
-          const verdict = failed.verdict === 'compile-error' ? 'compile-error' : 'judge-error';
-          for (const r of results) Object.assign(r, { verdict, message: failed.message });
-          return finish(compile, failed.message);
-        }
+        compiled.failed = judgeCompileRun(outcome, stdout + stderr);
       }
+      const compileRequest: BatchTest[] = compileInBatch
+        ? [
+            {
+              stdin: new Uint8Array(),
+              // The compiler may write files as large as the container allows (a binary); what it
+              // prints is held to the compile output limit when its frame comes.
+              own: { command: compileCommand!, wallMs: compileLimits.compileTimeMs, cpuMs: compileLimits.compileTimeMs, outputBytes: MAX_FILE_SIZE_BYTES - 1 },
+            },
+          ]
+        : [];
+      const first = compileRequest.length;
       const command = `exec ${expandCommand(lang.run, entry, BUILD_DIR)}`;
-      const run = await box.runTests(
-        interaction?.tests ?? tests.map((t) => ({ stdin: t.input })),
-        {
-          setupFiles: [...(lang.compile ? [] : tarred), ...(interaction?.setupFiles ?? [])],
-          command: interaction ? programCommand(expandCommand(lang.run, entry, BUILD_DIR)) : command,
-          ...(interaction ? { shellLoop: { beforeEach: BEFORE_EACH, firstLine: FIRST_LINE } } : {}),
-          wallMs: limits.wallMs,
-          cpuMs: limits.cpuMs,
-          outputBytes: limits.outputBytes,
-          memoryMb,
-          // judgeTestRun holds each test to memoryMb by its peak, so the compiler's limit may stay as a cap.
-          memoryByPeak: !lang.heapFromMemoryLimit,
-          onResult: (index, nested) => {
-            const test = tests[index]!;
-            const result = results[index]!;
-            const r = nested.report;
-            Object.assign(result, {
-              cpuMs: r ? Math.round(r.cpuMs) : null,
-              wallMs: r ? Math.round(r.wallMs) : null,
-              peakMemoryKb: r?.maxRssKb ?? null,
-              exitCode: r && r.exitCode >= 0 ? r.exitCode : null,
-              signal: r ? signalName(r.signal) : null,
-            });
-            if (interaction) {
-              this.judgeInteractive(nested, interaction.nonce, limits, result);
-              onTest?.(result);
-              return result.verdict === 'accepted' || !opts.abortOnFirstFailure;
-            }
-            const judged = judgeTestRun(r, nested.first.length, limits);
-            if (judged.verdict) {
-              result.verdict = judged.verdict;
-              result.message = judged.message;
-              if (judged.verdict === 'runtime-error' && nested.stderr.length) result.stderr = decoder.decode(nested.stderr.subarray(0, STDERR_PREVIEW));
-            } else if (pkg.validation === 'default') {
-              this.validateDefault(pkg, test, nested.first, result);
-            } else {
-              outputs.set(index, nested.first);
-              return true; // validated after the runs, in the validator's own sandbox
-            }
-            onTest?.(result);
-            return result.verdict === 'accepted' || !opts.abortOnFirstFailure;
-          },
-        },
-      );
+      const run = compiled.failed
+        ? { ran: 0, error: null }
+        : await box.runTests(
+            [...compileRequest, ...(interaction?.tests ?? tests.map((t) => ({ stdin: t.input })))],
+            {
+              setupFiles: [...(lang.compile && !compileInBatch ? [] : tarred), ...(interaction?.setupFiles ?? [])],
+              command: interaction ? programCommand(expandCommand(lang.run, entry, BUILD_DIR)) : command,
+              ...(interaction ? { shellLoop: { beforeEach: BEFORE_EACH, firstLine: FIRST_LINE } } : {}),
+              wallMs: limits.wallMs,
+              cpuMs: limits.cpuMs,
+              outputBytes: limits.outputBytes,
+              memoryMb,
+              // judgeTestRun holds each test to memoryMb by its peak, so the compiler's limit may stay as a cap.
+              memoryByPeak: !lang.heapFromMemoryLimit,
+              onResult: (at, nested) => {
+                if (at < first) {
+                  const outputBytes = nested.first.length + nested.stderr.length;
+                  const outcome: PhaseOutcome = {
+                    report: nested.report,
+                    stopped: outputBytes > compileLimits.outputBytes ? 'output-limit' : null,
+                    outputBytes,
+                    hostWallMs: 0,
+                  };
+                  compiled.failed = judgeCompileRun(outcome, decoder.decode(nested.first) + decoder.decode(nested.stderr));
+                  return compiled.failed === null;
+                }
+                const index = at - first;
+                const test = tests[index]!;
+                const result = results[index]!;
+                const r = nested.report;
+                Object.assign(result, {
+                  cpuMs: r ? Math.round(r.cpuMs) : null,
+                  wallMs: r ? Math.round(r.wallMs) : null,
+                  peakMemoryKb: r?.maxRssKb ?? null,
+                  exitCode: r && r.exitCode >= 0 ? r.exitCode : null,
+                  signal: r ? signalName(r.signal) : null,
+                });
+                if (interaction) {
+                  this.judgeInteractive(nested, interaction.nonce, limits, result);
+                  onTest?.(result);
+                  return result.verdict === 'accepted' || !opts.abortOnFirstFailure;
+                }
+                const judged = judgeTestRun(r, nested.first.length, limits);
+                if (judged.verdict) {
+                  result.verdict = judged.verdict;
+                  result.message = judged.message;
+                  if (judged.verdict === 'runtime-error' && nested.stderr.length) result.stderr = decoder.decode(nested.stderr.subarray(0, STDERR_PREVIEW));
+                } else if (pkg.validation === 'default') {
+                  this.validateDefault(pkg, test, nested.first, result);
+                } else {
+                  outputs.set(index, nested.first);
+                  return true; // validated after the runs, in the validator's own sandbox
+                }
+                onTest?.(result);
+                return result.verdict === 'accepted' || !opts.abortOnFirstFailure;
+              },
+            },
+          );
       ranError = run.error;
+      if (compiled.failed) {
+        const failed = compiled.failed;
+        const verdict = failed.verdict === 'compile-error' ? 'compile-error' : 'judge-error';
+        for (const r of results) Object.assign(r, { verdict, message: failed.message });
+        return finish(compile, failed.message);
+      }
     } finally {
       box.close();
     }

@@ -90,6 +90,16 @@ describe('judge verdicts', () => {
     expect(r.tests.every((t) => t.verdict === 'compile-error' && t.cpuMs === null)).toBe(true);
   });
 
+  it('a compiler that prints more than the output limit is a compile-error, and nothing runs', { timeout: 300_000 }, async () => {
+    // ~20 000 errors of ~120 bytes each: over the 1 MB compile output limit.
+    const flood = Array.from({ length: 20_000 }, (_, i) => `int v${i} = ;`).join('\n');
+    const r = await judge.judge(pkg, source('main.cpp', flood));
+    expect(r.verdict).toBe('compile-error');
+    expect(r.message).toMatch(/the compiler wrote more than \d+ bytes/);
+    expect(r.compile?.output.length).toBeLessThanOrEqual(20_000);
+    expect(r.tests.every((t) => t.verdict === 'compile-error' && t.cpuMs === null)).toBe(true);
+  });
+
   it('a runtime error keeps the head of stderr; a candidate sees no hidden test detail', { timeout: 300_000 }, async () => {
     const r = await judge.judge(pkg, source('boom.py', 'a, b = map(int, input().split())\nprint(a // (b - b))\n'));
     expect(r.verdict).toBe('runtime-error');
