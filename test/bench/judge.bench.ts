@@ -19,8 +19,21 @@ const ROUNDS = Math.max(1, Number(values.rounds));
 const BASELINE = Math.max(0, Number(values.baseline));
 const enc = (s: string) => new TextEncoder().encode(s);
 
-/** Before cc-supervise --batch: a /bin/sh loop ran a nested cc-supervise and two base64 per test (same bench, this machine). */
+/**
+ * Earlier judges on this bench and machine: the base commit of issue 9's second pass (a compile
+ * phase, then `docker update` to the problem's memory while the batch waited), measured right
+ * before the rows it is compared with; and before cc-supervise --batch, when a /bin/sh loop ran a
+ * nested cc-supervise and two base64 per test.
+ */
 const BEFORE: BenchRow[] = [
+  {
+    name: "before (compile phase, then docker update to the problem's memory; 2026-12-05 13:07, load 1.90 to 2.06, same sitting): cpp, 100 tests",
+    values: { 'total ms': 585, 'compile ms': 198, 'tests ms (total - compile)': 389, 'sum of program CPU ms': 236, 'sum of program wall ms': 286, 'ratio (tests / CPU)': 1.66, 'ratio (tests / program wall)': 1.36, 'per test overhead ms': 1.5 },
+  },
+  {
+    name: "before (compile phase, then docker update to the problem's memory; 2026-12-05 13:07, load 1.90 to 2.06, same sitting): python, 100 tests",
+    values: { 'total ms': 2555, 'compile ms': 0, 'tests ms (total - compile)': 2555, 'sum of program CPU ms': 2391, 'sum of program wall ms': 2489, 'ratio (tests / CPU)': 1.07, 'ratio (tests / program wall)': 1.03, 'per test overhead ms': 1.6 },
+  },
   {
     name: 'before (shell loop of nested supervisors; 2026-12-05 02:18, load 2.5 to 4.1): cpp, 100 tests',
     values: { 'total ms': 1890, 'compile ms': 376, 'tests ms (total - compile)': 1564, 'sum of program CPU ms': 483, 'sum of program wall ms': 527, 'ratio (tests / CPU)': 3.24, 'ratio (tests / program wall)': 2.97, 'per test overhead ms': 10.8 },
@@ -118,7 +131,8 @@ writeReport({
     `"one Run per test" runs ${BASELINE} of the tests as separate sandboxed Runs (a warm container and a compile each), the way a judge without batching would.`,
     '"tests / program wall" divides by the programs\' own wall time, which on a loaded machine is several times their CPU time: every process hand-off waits for a core.',
     'Goal: tests / program CPU <= 1.5 (issue 9). The tests run in one `docker exec` of `cc-supervise --batch` (sandbox-images/base/batch.c): per test one vfork and one exec of the program, its own limits and measurements, and one frame back.',
-    '"tests" also holds what is fixed per submission, not per test: for C++ the memory limit set from the compiler\'s to the problem\'s (`docker update`, ~50 ms, overlapped with the batch start but not hidden) and the compile phase\'s tar and exec (~15 ms). With the C++ program at ~2.5 ms of CPU a test, that alone is ~0.25 of the ratio.',
+    '"tests" also holds what is fixed per submission, not per test. For C++ the compile is now the batch\'s first request (one exec and one tar, no round trip between compile and tests), and the container keeps the compiler\'s memory limit as a cap while each test is held to the problem\'s by its measured peak (no `docker update`, ~50 ms, before the first test). With the C++ program at ~2.5 ms of CPU a test, every 10 ms fixed is 0.04 of the ratio.',
+    'The pool makes the next warm container while this submission is judged (Docker\'s container creation on the same 2 cores): it slows both the compile and the tests and is counted here.',
     `Load average (1 min) before: ${loadBefore.toFixed(2)}, after: ${os.loadavg()[0]!.toFixed(2)}; the machine is shared, so absolute times move with the load.`,
   ],
   rows: [...rows, ...BEFORE],
