@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FLOW_HIGH_WATERMARK_CHARS, OUTPUT_BATCH_MS, OUTPUT_FLUSH_CHARS, PtySessions } from './pty-sessions';
+import { FLOW_HIGH_WATERMARK_CHARS, OUTPUT_BATCH_MS, PtySessions } from './pty-sessions';
 import type { TerminalProcess } from './terminal-process';
 
 // Real ptys running a real shell, in this process: the flow control that keeps a flood of output
@@ -111,38 +111,6 @@ describe('pty sessions', () => {
     expect(received.join('').length).toBeGreaterThan(FLOW_HIGH_WATERMARK_CHARS);
     sessions.ack('t1', received.join('').length);
     expect(paused).toBe(false);
-  });
-
-  it('streams a flood in pieces of a bounded size, not one burst per window', () => {
-    // The renderer can only start drawing (and acknowledging) what it was sent: holding a whole
-    // window until the pty pauses left the page idle while the pty host read it (issue 10's bench).
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    try {
-      let emit: (data: string) => void = () => {};
-      let paused = false;
-      const received: string[] = [];
-      sessions = new PtySessions({ onData: (_id, data) => received.push(data), onExit: () => {} });
-      sessions.adopt('t1', scripted((listener) => (emit = listener), (p) => (paused = p)));
-      const piece = 'y\r\n'.repeat(1024);
-      emit(piece); // after a quiet spell: at once
-      vi.advanceTimersByTime(1);
-      let sent = received.length;
-      let emitted = 0;
-      while (received.length === sent) {
-        emit(piece);
-        emitted += piece.length;
-        expect(emitted).toBeLessThanOrEqual(OUTPUT_FLUSH_CHARS + piece.length);
-      }
-      expect(paused).toBe(false); // sent long before the window is full, with no timer run
-      expect(received.at(-1)!.length).toBeGreaterThanOrEqual(OUTPUT_FLUSH_CHARS);
-      sent = received.length;
-      emit('z'); // the rest of a burst still waits for the timer
-      expect(received.length).toBe(sent);
-      vi.advanceTimersByTime(OUTPUT_BATCH_MS);
-      expect(received.at(-1)).toBe('z');
-    } finally {
-      vi.useRealTimers();
-    }
   });
 
   it('keeps terminals apart and refuses unknown ids', async () => {

@@ -16,14 +16,6 @@ export const FLOW_ACK_CHARS = 5_000;
  * The first output after a quiet spell of this length goes at once (an echo must not wait).
  */
 export const OUTPUT_BATCH_MS = 5;
-/**
- * A flood is sent on as soon as this much is gathered, without waiting for the batch interval or
- * the pause: the page starts parsing the first pieces of a window while this process still reads
- * the rest, instead of the window crossing as one burst at the pause (a trace of the terminal
- * bench showed the page idle while the pty host read each window). Small output (an echo) is not
- * affected: it still goes at once after a quiet spell, or with the batch interval.
- */
-export const OUTPUT_FLUSH_CHARS = 16 * 1024;
 /** The largest piece of output in one message, in UTF-16 units. */
 export const OUTPUT_PIECE_CHARS = 64 * 1024;
 
@@ -91,8 +83,7 @@ export class PtySessions {
       // window idle for the rest of the batch interval (a flood measured ~3 ms of each ~20 ms cycle).
       // After a quiet spell (a keystroke's echo, a prompt) the output goes at once, so typing does
       // not wait out the batch interval; what follows within the interval is gathered.
-      // A flood goes on in pieces of OUTPUT_FLUSH_CHARS as they fill.
-      if (session.paused || session.pending.length >= OUTPUT_FLUSH_CHARS || (session.flush === undefined && performance.now() - session.sentAt >= OUTPUT_BATCH_MS)) this.flush(spec.id, session);
+      if (session.paused || (session.flush === undefined && performance.now() - session.sentAt >= OUTPUT_BATCH_MS)) this.flush(spec.id, session);
       else session.flush ??= setTimeout(() => this.flush(spec.id, session), OUTPUT_BATCH_MS);
     });
     child.onExit(({ exitCode, signal }) => {
