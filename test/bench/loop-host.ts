@@ -13,6 +13,7 @@ import { createHostServices } from '../../main/host/services';
 import { startWebHost } from '../../main/host/web-server';
 import { REPO_ROOT } from '../e2e/web-host';
 import type { SandboxStatus } from '../../common/types';
+import { LOOP_RESOLUTION_MS, loopDelayMs } from './report';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: loop-host.ts <data dir>');
@@ -27,12 +28,11 @@ if (!sandboxed) {
   // minus Docker's stream demultiplexing. The report says which one ran.
   await services.dispatcher.call('settings.update', { allowUnsandboxed: true }, { origin: 'bench' });
 }
-// The histogram times a repeating RESOLUTION_MS timer: each sample is the interval plus the delay,
-// so the delay is the sample less the interval (an idle loop then reads ~0, not ~10 ms).
-const RESOLUTION_MS = 10;
+// loopDelayMs takes the timer's interval off each sample (report.ts).
+const RESOLUTION_MS = LOOP_RESOLUTION_MS;
 const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
 histogram.enable();
-const ms = (ns: number) => Math.max(0, ns / 1e6 - RESOLUTION_MS);
+const ms = loopDelayMs;
 console.log(JSON.stringify({ url: web.url, sandboxed }));
 
 for await (const line of createInterface({ input: process.stdin })) {

@@ -4,6 +4,17 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/** The timer interval the event-loop benches give perf_hooks.monitorEventLoopDelay. */
+export const LOOP_RESOLUTION_MS = 10;
+
+/**
+ * A monitorEventLoopDelay sample (ns) as the loop's delay in ms: each sample is the timer's interval
+ * plus the delay, so the interval is taken off (an idle loop reads ~0 ms, not ~10 ms).
+ */
+export function loopDelayMs(sampleNs: number): number {
+  return Math.max(0, sampleNs / 1e6 - LOOP_RESOLUTION_MS);
+}
+
 export interface BenchRow {
   /** What was measured, e.g. "python hello world (engine)". */
   name: string;
