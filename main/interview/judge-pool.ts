@@ -18,7 +18,12 @@ export async function openJudgePool(options: { docker?: Docker; base?: string; i
       if (tag) tags.set(plan.name as ImageName, tag);
     }),
   );
-  const pool = new SandboxPool(docker, (language: LanguageId) => tags.get(LANGUAGES[language].image) ?? null, { idlePerLanguage: 1 });
+  const pool = new SandboxPool(docker, (language: LanguageId) => tags.get(LANGUAGES[language].image) ?? null, {
+    idlePerLanguage: 1,
+    // A judged submission's times are what the interviewer reads: the next container is made
+    // after it, not on the same cores while its tests run (BENCHMARKS.md, judge).
+    refillOn: 'release',
+  });
   await pool.reapLeftovers();
   return pool;
 }

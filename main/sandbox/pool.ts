@@ -33,6 +33,14 @@ export interface PoolOptions {
   maxCreating?: number;
   /** How long a warmed language keeps its idle containers without a run (default 10 minutes). */
   idleMs?: number;
+  /**
+   * When a taken container is replaced. 'acquire' (the default) starts making the next one at
+   * once, alongside the run. 'release' waits until the taken one is given back, so that Docker's
+   * container creation does not share the cores with the work it was taken for (the judge: its
+   * tests' times are the user's numbers); an acquire then waits for a container being made rather
+   * than making a second one.
+   */
+  refillOn?: 'acquire' | 'release';
 }
 
 export const DEFAULT_IDLE_MS = 10 * 60_000;
@@ -58,6 +66,9 @@ export class SandboxPool {
   private readonly idlePerLanguage: number;
   private readonly idleMs: number;
   private readonly lastUsed = new Map<LanguageId, number>();
+  private readonly refillOn: 'acquire' | 'release';
+  /** Refills under way per language, each settled once its container is idle (or failed). */
+  private readonly making = new Map<LanguageId, Set<Promise<void>>>();
   private reaper: NodeJS.Timeout | null = null;
   private disposed = false;
 
@@ -68,6 +79,7 @@ export class SandboxPool {
   ) {
     this.idlePerLanguage = options.idlePerLanguage ?? 1;
     this.idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+    this.refillOn = options.refillOn ?? 'acquire';
     this.createLimiter = new Limiter(options.maxCreating ?? 2, Number.POSITIVE_INFINITY);
   }
 
@@ -124,8 +136,17 @@ export class SandboxPool {
   async acquire(language: LanguageId): Promise<PooledContainer> {
     if (this.disposed) throw new Error('the sandbox pool is closed');
     this.markUsed(language);
-    const ready = this.idle.get(language)?.shift();
-    this.refill(language);
+    let ready = this.idle.get(language)?.shift();
+    if (this.refillOn === 'acquire') this.refill(language);
+    else if (!ready) {
+      // A container being made is nearer than a new one, and one creation at a time is cheaper.
+      const making = this.making.get(language);
+      if (making?.size) {
+        await Promise.race(making);
+        if (this.disposed) throw new Error('the sandbox pool is closed');
+        ready = this.idle.get(language)?.shift();
+      }
+    }
     return ready ?? this.create(language);
   }
 
@@ -136,6 +157,7 @@ export class SandboxPool {
     // A channel that failed to open has nothing to close; its failure was met where it was used.
     for (const unused of pooled.channels.splice(0)) void unused.then((c) => c.socket.destroy(), () => undefined);
     this.track(this.remove(pooled.id));
+    if (this.refillOn === 'release') this.refill(pooled.language);
   }
 
   /** Kills a container now (cancel, output limit); removal follows on release. */
@@ -184,9 +206,11 @@ export class SandboxPool {
   private refill(language: LanguageId): void {
     if (this.disposed || !this.warmed.has(language)) return;
     const have = (this.idle.get(language)?.length ?? 0) + (this.creating.get(language) ?? 0);
+    const making = this.making.get(language) ?? new Set<Promise<void>>();
+    this.making.set(language, making);
     for (let i = have; i < this.idlePerLanguage; i++) {
       this.creating.set(language, (this.creating.get(language) ?? 0) + 1);
-      const made = this.create(language)
+      const made: Promise<void> = this.create(language)
         .then((pooled) => {
           // Disposed or cooled while it was being made: nobody will take it.
           if (this.disposed || !this.warmed.has(language)) return this.remove(pooled.id);
@@ -198,7 +222,11 @@ export class SandboxPool {
           // The next acquire starts cold (and reports the error if it persists); say why here once.
           log.warn({ err: error, language }, 'could not warm a container');
         })
-        .finally(() => this.creating.set(language, (this.creating.get(language) ?? 1) - 1));
+        .finally(() => {
+          this.creating.set(language, (this.creating.get(language) ?? 1) - 1);
+          making.delete(made);
+        });
+      making.add(made);
       this.track(made);
     }
   }

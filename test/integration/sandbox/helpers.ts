@@ -40,7 +40,7 @@ export async function runToEnd(service: SandboxService, request: RunRequestInput
 }
 
 /** Containers carrying this service's owner label (running or not). */
-export async function containersOf(service: SandboxService): Promise<string[]> {
+export async function containersOf(service: Pick<SandboxService, 'ownerId'>): Promise<string[]> {
   const list = await docker.listContainers({ all: true, filters: { label: [`${LABEL_OWNER}=${service.ownerId}`] } });
   return list.map((c) => c.Id);
 }

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openJudgePool } from '../../../main/interview/judge-pool';
 import { workspaceLanguages } from '../../../main/workspace/workspace-languages';
 import { containersOf, one, runToEnd, startService } from './helpers';
 
@@ -49,6 +50,35 @@ describe('warm pool', () => {
       await service.dispose();
     }
     expect(await containersOf(service)).toEqual([]);
+  });
+});
+
+describe("the judge's pool (refill on release)", () => {
+  it('makes no container while one is taken, one after it is given back, and an acquire waits for that one', { timeout: 180_000 }, async () => {
+    const pool = await openJudgePool();
+    try {
+      pool.warm(['bash']);
+      await pool.settle();
+      const [warmId] = await containersOf(pool);
+      expect(warmId).toBeDefined();
+
+      // Taken: nothing is made beside it while it is in use (a refill on acquire would make one).
+      const taken = await pool.acquire('bash');
+      expect(taken.id).toBe(warmId);
+      await pool.settle();
+      expect(await containersOf(pool)).toEqual([taken.id]);
+
+      // Given back: it goes, and the next one is being made; an acquire right away takes that
+      // one instead of making a second.
+      pool.release(taken);
+      const next = await pool.acquire('bash');
+      expect(next.id).not.toBe(taken.id);
+      await pool.settle();
+      expect(await containersOf(pool)).toEqual([next.id]);
+      pool.release(next);
+    } finally {
+      await pool.dispose();
+    }
   });
 });
 
