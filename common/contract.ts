@@ -63,6 +63,7 @@ export const SettingsSchema = z
     theme: z.enum(['dark', 'light']),
     fontSize: z.number().int().min(8).max(40),
     terminalFontSize: z.number().int().min(8).max(40),
+    terminalGpuAcceleration: z.enum(['auto', 'on', 'off']),
     shell: z.string().max(1024),
     allowUnsandboxed: z.boolean(),
     checkForUpdates: z.boolean(),

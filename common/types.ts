@@ -62,6 +62,8 @@ export interface Settings {
   theme: 'dark' | 'light';
   fontSize: number;
   terminalFontSize: number;
+  /** As VS Code's terminal.integrated.gpuAcceleration: WebGL unless it failed in this window, always, or never (the DOM renderer). */
+  terminalGpuAcceleration: 'auto' | 'on' | 'off';
   /** Empty means the user's login shell. */
   shell: string;
   /** A solo user without Docker may run code on this machine, unsandboxed; never in a room. */
@@ -97,6 +99,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'dark',
   fontSize: 14,
   terminalFontSize: 13,
+  terminalGpuAcceleration: 'auto',
   shell: '',
   allowUnsandboxed: false,
   checkForUpdates: false,

@@ -13,6 +13,7 @@ import { createRunController } from './run/run-controller';
 import { workbench } from './state/store';
 import { downloadFile } from './workbench/download';
 import { createSearchController } from './workbench/search-controller';
+import { TerminalGpu } from './terminal/terminal-gpu';
 import { TerminalProbe } from './terminal/terminal-probe';
 import { TerminalScreens } from './terminal/terminal-screens';
 import { TerminalSizes } from './terminal/terminal-sizes';
@@ -35,7 +36,12 @@ export const activeEditor = new ActiveEditor();
 export const search = createSearchController({ workspace: api.workspace, store: workbench });
 
 /** What each terminal view shows and its size, for sharing a terminal; and the tests' probe. */
-export const terminalViews = { sizes: new TerminalSizes(), screens: new TerminalScreens(), probe: new TerminalProbe() };
+export const terminalViews = {
+  sizes: new TerminalSizes(),
+  screens: new TerminalScreens(),
+  probe: new TerminalProbe(),
+  gpu: new TerminalGpu(getLogger('terminal')),
+};
 
 export const interviewRoom = createInterviewRoom({
   interview: api.interview,

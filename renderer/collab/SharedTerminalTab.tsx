@@ -2,6 +2,7 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
 import { terminalViews } from '../app-context';
+import { useTerminalRenderer } from '../terminal/use-terminal-renderer';
 import { sharedTabId } from './room-terminals';
 import type { SharedTerminalGuest } from './shared-terminal-guest';
 
@@ -13,6 +14,8 @@ import type { SharedTerminalGuest } from './shared-terminal-guest';
 export function SharedTerminalTab({ guest, sid, title, visible }: { guest: SharedTerminalGuest; sid: string; title: string; visible: boolean }) {
   const host = useRef<HTMLDivElement>(null);
   const termRef = useRef<Terminal | null>(null);
+  const [opened, setOpened] = useState<Terminal | null>(null);
+  useTerminalRenderer(opened, sharedTabId(sid));
   const [writable, setWritable] = useState(guest.canWrite(sid));
   useEffect(() => guest.onDidChange(() => setWritable(guest.canWrite(sid))), [guest, sid]);
 
@@ -20,6 +23,7 @@ export function SharedTerminalTab({ guest, sid, title, visible }: { guest: Share
     const term = new Terminal({ disableStdin: !guest.canWrite(sid), scrollback: 5000, fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace' });
     term.open(host.current!);
     termRef.current = term;
+    setOpened(term);
     const offProbe = terminalViews.probe.register(sharedTabId(sid), term);
     const detach = guest.attach(sid, {
       reset(screen, cols, rows) {
@@ -42,6 +46,7 @@ export function SharedTerminalTab({ guest, sid, title, visible }: { guest: Share
       detach();
       offProbe();
       termRef.current = null;
+      setOpened(null);
       term.dispose();
     };
   }, [guest, sid]);

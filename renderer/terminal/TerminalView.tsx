@@ -13,6 +13,7 @@ import { closeTerminal, openTerminalLink, restartTerminal } from './terminal-act
 import { TerminalFind } from './TerminalFind';
 import { terminalKeyAction } from './terminal-keys';
 import { terminalTransport } from './terminal-transport';
+import { useTerminalRenderer } from './use-terminal-renderer';
 
 /** Characters drawn before the renderer acknowledges them to the host (VS Code's ack size). */
 const ACK_CHARS = 5_000;
@@ -39,6 +40,8 @@ export function TerminalView({ info, active, visible }: { info: TerminalInfo; ac
   const [ended, setEnded] = useState<Ended | null>(null);
   const theme = useWorkbench((s) => s.settings.theme);
   const fontSize = useWorkbench((s) => s.settings.terminalFontSize);
+  const [opened, setOpened] = useState<Terminal | null>(null);
+  useTerminalRenderer(opened, id);
 
   useEffect(() => {
     const term = new Terminal({
@@ -59,6 +62,7 @@ export function TerminalView({ info, active, visible }: { info: TerminalInfo; ac
     term.open(host.current!);
     termRef.current = term;
     fitRef.current = fit;
+    setOpened(term);
     setSearch(searchAddon);
     const offProbe = terminalViews.probe.register(id, term);
     const offScreen = terminalViews.screens.register(id, term);
@@ -115,6 +119,7 @@ export function TerminalView({ info, active, visible }: { info: TerminalInfo; ac
       input.dispose();
       resized.dispose();
       terminalViews.sizes.forget(id);
+      setOpened(null);
       term.dispose();
     };
     // The terminal lives as long as its id; theme and font changes are applied below.

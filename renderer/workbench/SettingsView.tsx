@@ -114,6 +114,18 @@ export function SettingsView() {
       <h3 className="settings-group">Terminal and runs</h3>
       <NumberSetting name="terminalFontSize" label="Terminal font size" min={8} max={40} />
       <label>
+        Terminal GPU acceleration
+        <select
+          aria-label="Terminal GPU acceleration"
+          value={settings.terminalGpuAcceleration}
+          onChange={(e) => void updateSettings({ terminalGpuAcceleration: e.target.value as Settings['terminalGpuAcceleration'] })}
+        >
+          <option value="auto">Auto (WebGL, the DOM renderer if WebGL fails)</option>
+          <option value="on">On (WebGL)</option>
+          <option value="off">Off (the DOM renderer)</option>
+        </select>
+      </label>
+      <label>
         Shell (empty for your login shell)
         <input defaultValue={settings.shell} onBlur={(e) => void updateSettings({ shell: e.target.value.trim() })} spellCheck={false} />
       </label>

@@ -163,3 +163,37 @@ test(`cat of ${FLOOD_MB} MB finishes while a page timer ticks and typing in Mona
   await expect.poll(() => bufferOf(page, id), { timeout: Math.max(540_000, FLOOD_MB * 11_000), intervals: [2000] }).toMatch(/^CAT-42$/m);
   expect(await ticks()).toBeGreaterThan(ticksAtStart);
 });
+
+test('terminal GPU acceleration: auto keeps the DOM renderer on this software WebGL, on draws with WebGL, off goes back, the screen kept', async ({ page }) => {
+  await openWorkspace(page);
+  const id = await newTerminal(page);
+  await page.keyboard.type('echo "gpu-$((6*7))"\n');
+  await expect.poll(() => bufferOf(page, id), SLOW).toContain('gpu-42');
+  const pane = page.locator(`.terminal-pane[data-terminal-id="${id}"]`);
+  // The WebGL renderer draws on a canvas in the screen; the DOM renderer's rows are elements.
+  const webglCanvas = pane.locator('.xterm-screen > canvas:not([class*="-layer"])');
+  const rows = pane.locator('.xterm-rows');
+  // Chromium here has no GPU: its WebGL is SwiftShader, which 'auto' leaves alone.
+  await expect(rows).toContainText('gpu-42');
+  await expect(webglCanvas).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Settings' }).first().click();
+  const setting = page.getByRole('region', { name: 'Settings' }).getByLabel('Terminal GPU acceleration');
+  await expect(setting).toHaveValue('auto');
+  // The Settings view sits beside the panel: the open terminal follows the setting at once.
+  await setting.selectOption('on');
+  await expect(webglCanvas).toHaveCount(1);
+  await expect(rows).toHaveCount(0);
+  await page.locator(`.terminal-pane[data-terminal-id="${id}"] .xterm`).click();
+  await page.keyboard.type('echo "drawn-by-$((1+1))"\n');
+  await expect.poll(() => bufferOf(page, id), SLOW).toContain('drawn-by-2');
+
+  await setting.selectOption('off');
+  await expect(webglCanvas).toHaveCount(0);
+  await expect(rows).toContainText('gpu-42');
+  await expect(rows).toContainText('drawn-by-2');
+  // The choice is a setting: it is there after a reload.
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings' }).first().click();
+  await expect(page.getByRole('region', { name: 'Settings' }).getByLabel('Terminal GPU acceleration')).toHaveValue('off');
+});
