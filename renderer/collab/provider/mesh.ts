@@ -47,6 +47,8 @@ export class Mesh {
   private key: Promise<CryptoKey>;
   /** Sealed messages are opened one after another, so an offer is never overtaken by its candidates. */
   private opening: Promise<void> = Promise.resolve();
+  /** And sealed and sent one after another, for the same reason: WebCrypto may finish a small candidate before a large offer. */
+  private sending: Promise<void> = Promise.resolve();
   private running = false;
   private reannounce: ReturnType<typeof setTimeout> | null = null;
   /** Signalling messages that did not open with our secret: someone in the topic with another one. */
@@ -106,9 +108,14 @@ export class Mesh {
     void this.announce();
   }
 
-  private async publish(message: Record<string, unknown>): Promise<void> {
-    const sealed = await sealJson(message, await this.key);
-    this.signalling.publish(this.options.roomId, sealed);
+  private publish(message: Record<string, unknown>): Promise<void> {
+    const sent = this.sending.then(async () => {
+      const sealed = await sealJson(message, await this.key);
+      this.signalling.publish(this.options.roomId, sealed);
+    });
+    // One failed seal must not stop the messages behind it; the caller still gets the failure.
+    this.sending = sent.catch(() => {});
+    return sent;
   }
 
   private async announce(to?: string): Promise<void> {
