@@ -1,43 +1,25 @@
-import { build } from 'esbuild';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openHarness, type Harness } from './chromium-harness';
 import type { scenarios } from './monaco-binding.harness';
 
 // The Monaco binding (renderer/collab/monaco-binding.ts) with real Monaco editors and models, in
 // Chromium, bound to real Y.Docs: monaco-binding.harness.ts is bundled with Monaco's editor API
 // and runs each scenario in the page.
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
-let browser: Browser;
-let page: Page;
-const errors: string[] = [];
-
-type Scenarios = typeof scenarios;
-type Result<K extends keyof Scenarios> = Awaited<ReturnType<Scenarios[K]>>;
-const run = <K extends keyof Scenarios>(name: K, ...args: Parameters<Scenarios[K]>) =>
-  page.evaluate(`window.scenarios.${name}(${args.map((a) => JSON.stringify(a)).join(',')})`) as Promise<Result<K>>;
+let harness: Harness<typeof scenarios>;
+const run: Harness<typeof scenarios>['run'] = (name, ...args) => harness.run(name, ...args);
+const errors = () => harness.errors;
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [path.join(root, 'test/integration/renderer/monaco-binding.harness.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
+  harness = await openHarness<typeof scenarios>('test/integration/renderer/monaco-binding.harness.ts', {
     // The editor's API alone (the app loads every language too); styles and fonts are not needed.
     alias: { 'monaco-editor': 'monaco-editor/editor/editor.api.js' },
     loader: { '.css': 'empty', '.ttf': 'empty' },
-    logLevel: 'error',
   });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-  page = await browser.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.setContent('<!doctype html><html><body></body></html>');
-  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await harness?.close();
 });
 
 describe('MonacoBinding', () => {
@@ -108,6 +90,6 @@ describe('MonacoBinding', () => {
   });
 
   it('raised no error in the page', () => {
-    expect(errors).toEqual([]);
+    expect(errors()).toEqual([]);
   });
 });

@@ -1,40 +1,21 @@
-import { build } from 'esbuild';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openHarness, type Harness } from './chromium-harness';
 import type { scenarios } from './terminal-gpu.harness';
 
 // The terminal's renderer choice (renderer/terminal/terminal-gpu.ts) with real xterm.js terminals
 // and the real WebGL addon, in Chromium: terminal-gpu.harness.ts is bundled and runs each scenario
 // in the page. Chromium here has no GPU: its WebGL2 is SwiftShader, a CPU rasterizer.
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
-let browser: Browser;
-let page: Page;
-const errors: string[] = [];
-
-type Scenarios = typeof scenarios;
-type Result<K extends keyof Scenarios> = Awaited<ReturnType<Scenarios[K]>>;
-const run = <K extends keyof Scenarios>(name: K, ...args: Parameters<Scenarios[K]>) =>
-  page.evaluate(`window.scenarios.${name}(${args.map((a) => JSON.stringify(a)).join(',')})`) as Promise<Result<K>>;
+let harness: Harness<typeof scenarios>;
+const run: Harness<typeof scenarios>['run'] = (name, ...args) => harness.run(name, ...args);
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [path.join(root, 'test/integration/renderer/terminal-gpu.harness.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    logLevel: 'error',
-  });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-  page = await browser.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.setContent('<!doctype html><html><body></body></html>');
-  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  harness = await openHarness<typeof scenarios>('test/integration/renderer/terminal-gpu.harness.ts');
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
+  const errors = harness?.errors ?? [];
+  await harness?.close();
   expect(errors).toEqual([]);
 });
 
