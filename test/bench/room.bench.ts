@@ -6,13 +6,16 @@
 //      same join of a baseline folder (BASE_FILES / BASE_MB): from Join until the Explorer shows the
 //      tree, and from the click on the first file until its text is in the guest's editor;
 //   c. PEERS people each typing RATE keys/s into one file for SECONDS s: Monaco-to-Monaco latency
-//      over every (sender, receiver) pair.
+//      over every (sender, receiver) pair, with every person's app page on this machine;
+//   d. the same typing with two people in app pages and PEERS - 2 in Node processes
+//      (typist-peer.ts, real WebRTC): Monaco to Monaco between the two pages, which keep a core
+//      to spare as a person's own machine would.
 // Usage: npm run build && npm run bench -- room [--joins 8] [--big-joins 3] [--seconds 20] [--seed 8] [--label before]
-//   [--only typing] [--profile=typing]. `--only typing` runs part c alone and keeps a and b's rows
+//   [--only typing] [--profile=typing]. `--only typing` runs parts c and d alone and keeps a and b's rows
 //   (and their date and load) from the last run that measured them. (`--profile=typing` with the
 //   `=`: a bare `--profile` is taken by npm run bench for its own Node profile.)
 // Re-runs itself in a loopback-only network namespace when it can (as npm test does).
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { copyFixture, REPO_ROOT, startHost, tempDir, type RunningHost } from '../e2e/web-host';
 import { generateFolder } from '../e2e/generated-folder';
+import { stopChildPeer } from '../integration/child-peer';
 import { percentile, writeReport, type BenchRow } from './report';
 
 const { values } = parseArgs({
@@ -34,7 +38,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '20' },
     seed: { type: 'string', default: '8' },
-    /** `typing`: part c alone (five pages and hosts, no folders); the table keeps a and b from before. */
+    /** `typing`: parts c and d alone (no folders); the table keeps a and b from before. */
     only: { type: 'string' },
     'timeout-s': { type: 'string', default: '180' },
     /**
@@ -357,86 +361,216 @@ interface WorkCounts {
   peerBatches?: number;
 }
 
-async function typing(people: Person[], dir: string) {
+/**
+ * CPU time so far (Linux /proc): Chromium's renderer processes together, and the whole machine
+ * (busy and all jiffies). Two snapshots give how much of the machine the pages took while typing.
+ */
+function cpuSnapshot(): { renderers: number; busy: number; total: number } | null {
+  if (process.platform !== 'linux') return null;
+  let renderers = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('--type=renderer') || cmdline.includes('--top-chrome-webui')) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      renderers += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = cpu[3]! + cpu[4]!;
+  const total = cpu.reduce((a, b) => a + b, 0);
+  return { renderers, busy: total - idle, total };
+}
+
+/** Cores used between two snapshots: by the pages' renderers together, and by everything. */
+function coresBetween(a: ReturnType<typeof cpuSnapshot>, b: ReturnType<typeof cpuSnapshot>, seconds: number, cores = os.cpus().length) {
+  if (!a || !b || seconds <= 0) return null;
+  const tick = 100; // USER_HZ on Linux
+  return {
+    renderers: Number(((b.renderers - a.renderers) / tick / seconds).toFixed(2)),
+    machine: Number((((b.busy - a.busy) / (b.total - a.total)) * cores).toFixed(2)),
+  };
+}
+
+interface Typist {
+  name: string;
+  child: ChildProcess;
+  state: { role: string; peers: number; files: string[] };
+  errors: string[];
+  on(listener: (m: { ev: string } & Record<string, unknown>) => void): () => void;
+}
+
+/** A typist in a Node process of its own (typist-peer.ts), joined to the room of `invite`. */
+async function startTypist(invite: string, name: string): Promise<Typist> {
+  const child = fork(path.join(import.meta.dirname, 'typist-peer.ts'), [invite, name], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const listeners = new Set<(m: { ev: string } & Record<string, unknown>) => void>();
+  const typist: Typist = {
+    name,
+    child,
+    state: { role: 'knocking', peers: 0, files: [] },
+    errors: [],
+    on: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  child.on('message', (m: { ev: string } & Record<string, unknown>) => {
+    if (m.ev === 'state') typist.state = m as unknown as Typist['state'];
+    if (m.ev === 'error') typist.errors.push(String(m.message));
+    for (const l of [...listeners]) l(m);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const off = typist.on((m) => {
+      if (m.ev !== 'ready') return;
+      off();
+      resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}: ${typist.errors.join('; ')}`)));
+  });
+  return typist;
+}
+
+/**
+ * Everyone in `people` (app pages) and `typists` (Node processes) joins one room that `people[0]`
+ * shares, then each types its own letter at the end of its own line at RATE keys/s for SECONDS s.
+ * Latencies are measured where a page receives: from the key applied in the sender (its Monaco,
+ * or the typist's Y.Text) to the letter in the receiver's Monaco.
+ */
+async function typing(people: Person[], dir: string, typistCount = 0) {
   const [host, ...guests] = people as [Person, ...Person[]];
-  console.log(`room bench c: ${people.length} people typing ${RATE} keys/s for ${SECONDS} s…`);
+  const everyone = people.length + typistCount;
+  console.log(`room bench ${typistCount ? 'd' : 'c'}: ${everyone} people typing ${RATE} keys/s for ${SECONDS} s (${people.length} in app pages, ${typistCount} in Node)…`);
   const { invite } = await share(host.page, dir);
   for (const guest of guests) {
     await showView(guest.page, 'Collaboration');
     await guest.page.getByRole('region', { name: 'Collaboration' }).getByLabel('Invite link').fill(invite);
     await guest.page.getByRole('button', { name: 'Join room' }).click();
   }
-  for (const p of people) {
-    await poll(async () => (await p.page.locator('[aria-label="Room state"]').textContent())?.includes(`${people.length} people connected`), `${p.name} to see everyone`, 120_000);
-  }
-  for (const p of people) {
-    await showView(p.page, 'Explorer');
-    await p.page.getByRole('tree', { name: 'Files' }).locator('[data-path="typing.txt"]').click();
-    await poll(async () => ((await p.page.evaluate('window.__codecrafterProbe.editorText()')) as string | null)?.startsWith('line 1'), `${p.name}'s editor`, 60_000);
-    await p.page.evaluate(RECEIVE);
-  }
-  loads.c = load();
-  const letters = 'qwxyz'.slice(0, people.length);
-  const count = RATE * SECONDS;
-  const gap = 1000 / RATE;
-  const start = Date.now() + 1500;
-  const profile = values.profile === 'typing' ? await startProfile(people[1]!.page, 'typing') : null;
-  // The window, for matching against per-process CPU samples taken alongside.
-  console.log(`  typing from ${new Date(start).toISOString()} (epoch ms ${start}) for ${SECONDS} s; load ${loads.c}`);
-  const workBefore = (await Promise.all(people.map((p) => p.page.evaluate('window.__workCounts()')))) as WorkCounts[];
-  // People do not type in step: each starts a fraction of a key's gap after the one before.
-  const sent = (await Promise.all(
-    people.map((p, i) => p.page.evaluate(`(${TYPE})(${JSON.stringify([letters[i], i + 1, count, gap, start + (i * gap) / people.length])})`)),
-  )) as number[][];
-  await Promise.all(
-    people.map((p, r) =>
-      poll(async () => {
-        const arrivals = (await p.page.evaluate('window.__arrivals')) as Record<string, number[]>;
-        return people.every((_, s) => s === r || (arrivals[letters[s]!]?.length ?? 0) >= count);
-      }, `every key at ${p.name}`, 120_000),
-    ),
-  );
-  const workAfter = (await Promise.all(people.map((p) => p.page.evaluate('window.__workCounts()')))) as WorkCounts[];
-  if (profile) console.log(`  ${people[1]!.name}'s profile: ${await profile()}`);
-  const sum = (pick: (w: WorkCounts) => number | undefined) => {
-    let total = 0;
-    for (const [i, w] of workAfter.entries()) {
-      const a = pick(w);
-      const b = pick(workBefore[i]!);
-      if (a === undefined || b === undefined) return null;
-      total += a - b;
+  const typists: Typist[] = [];
+  try {
+    for (let i = 0; i < typistCount; i++) typists.push(await startTypist(invite, `Typist ${i + 1}`));
+    for (const p of people) {
+      await poll(async () => (await p.page.locator('[aria-label="Room state"]').textContent())?.includes(`${everyone} people connected`), `${p.name} to see everyone`, 120_000);
     }
-    return total;
-  };
-  const peerUpdates = sum((w) => w.peerUpdates);
-  const peerBatches = sum((w) => w.peerBatches);
-  const work = {
-    contentEventsPerPage: sum((w) => w.contentEvents)! / people.length,
-    repaintsPerPagePerS: sum((w) => w.repaints)! / people.length / SECONDS,
-    peerUpdatesPerTransaction: peerUpdates !== null && peerBatches ? peerUpdates / peerBatches : null,
-  };
-  console.log('  work per page:', JSON.stringify(work));
-  const latencies: number[] = [];
-  const perPair: Record<string, { p50: number; p99: number }> = {};
-  for (const [r, p] of people.entries()) {
-    const arrivals = (await p.page.evaluate('window.__arrivals')) as Record<string, number[]>;
-    for (const s of people.keys()) {
-      if (s === r) continue;
-      const times = arrivals[letters[s]!]!.slice(0, count).map((t, n) => Math.max(0, t - sent[s]![n]!));
-      latencies.push(...times);
-      perPair[`${people[s]!.name}->${p.name}`] = { p50: round(percentile(times, 50))!, p99: round(percentile(times, 99))! };
+    for (const t of typists) {
+      await poll(async () => t.state.peers === everyone - 1 && t.state.files.includes('typing.txt'), `${t.name} to see everyone and the file`, 120_000);
     }
+    for (const p of people) {
+      await showView(p.page, 'Explorer');
+      await p.page.getByRole('tree', { name: 'Files' }).locator('[data-path="typing.txt"]').click();
+      await poll(async () => ((await p.page.evaluate('window.__codecrafterProbe.editorText()')) as string | null)?.startsWith('line 1'), `${p.name}'s editor`, 60_000);
+      await p.page.evaluate(RECEIVE);
+    }
+    loads.c = load();
+    const letters = 'qwxyzuv'.slice(0, everyone);
+    const count = RATE * SECONDS;
+    const gap = 1000 / RATE;
+    const start = Date.now() + 1500;
+    const profile = values.profile === 'typing' ? await startProfile(people[1]!.page, 'typing') : null;
+    // The window, for matching against per-process CPU samples taken alongside.
+    console.log(`  typing from ${new Date(start).toISOString()} (epoch ms ${start}) for ${SECONDS} s; load ${loads.c}`);
+    const workBefore = (await Promise.all(people.map((p) => p.page.evaluate('window.__workCounts()')))) as WorkCounts[];
+    // People do not type in step: each starts a fraction of a key's gap after the one before.
+    const startOf = (i: number) => start + (i * gap) / everyone;
+    const typed = typists.map(
+      (t, i) =>
+        new Promise<number[]>((resolve, reject) => {
+          const off = t.on((m) => {
+            if (m.ev === 'typed') {
+              off();
+              resolve(m.sent as number[]);
+            } else if (m.ev === 'error') {
+              off();
+              reject(new Error(`${t.name}: ${String(m.message)}`));
+            }
+          });
+          const s = people.length + i;
+          t.child.send({ cmd: 'type', path: 'typing.txt', letter: letters[s], line: s + 1, count, gap, start: startOf(s) });
+        }),
+    );
+    // CPU from the first key on (the snapshot waits for it).
+    const cpuAtStart = new Promise<{ snapshot: ReturnType<typeof cpuSnapshot>; at: number }>((resolve) =>
+      setTimeout(() => resolve({ snapshot: cpuSnapshot(), at: Date.now() }), Math.max(0, start - Date.now())),
+    );
+    const sent = (await Promise.all([
+      ...people.map((p, i) => p.page.evaluate(`(${TYPE})(${JSON.stringify([letters[i], i + 1, count, gap, startOf(i)])})`)),
+      ...typed,
+    ])) as number[][];
+    await Promise.all(
+      people.map((p, r) =>
+        poll(async () => {
+          const arrivals = (await p.page.evaluate('window.__arrivals')) as Record<string, number[]>;
+          return [...Array(everyone).keys()].every((s) => s === r || (arrivals[letters[s]!]?.length ?? 0) >= count);
+        }, `every key at ${p.name}`, 120_000),
+      ),
+    );
+    const cpuFrom = await cpuAtStart;
+    const cpu = coresBetween(cpuFrom.snapshot, cpuSnapshot(), (Date.now() - cpuFrom.at) / 1000);
+    const workAfter = (await Promise.all(people.map((p) => p.page.evaluate('window.__workCounts()')))) as WorkCounts[];
+    if (profile) console.log(`  ${people[1]!.name}'s profile: ${await profile()}`);
+    const sum = (pick: (w: WorkCounts) => number | undefined) => {
+      let total = 0;
+      for (const [i, w] of workAfter.entries()) {
+        const a = pick(w);
+        const b = pick(workBefore[i]!);
+        if (a === undefined || b === undefined) return null;
+        total += a - b;
+      }
+      return total;
+    };
+    const peerUpdates = sum((w) => w.peerUpdates);
+    const peerBatches = sum((w) => w.peerBatches);
+    const work = {
+      rendererCoresPerPage: cpu ? Number((cpu.renderers / people.length).toFixed(2)) : null,
+      machineCores: cpu?.machine ?? null,
+      contentEventsPerPage: sum((w) => w.contentEvents)! / people.length,
+      repaintsPerPagePerS: sum((w) => w.repaints)! / people.length / SECONDS,
+      peerUpdatesPerTransaction: peerUpdates !== null && peerBatches ? peerUpdates / peerBatches : null,
+    };
+    console.log('  work per page:', JSON.stringify(work));
+    const names = [...people.map((p) => p.name), ...typists.map((t) => t.name)];
+    /** Monaco to Monaco: a page's key at another page. */
+    const latencies: number[] = [];
+    /** A Node typist's key at a page. */
+    const fromNode: number[] = [];
+    const perPair: Record<string, { p50: number; p99: number }> = {};
+    for (const [r, p] of people.entries()) {
+      const arrivals = (await p.page.evaluate('window.__arrivals')) as Record<string, number[]>;
+      for (let s = 0; s < everyone; s++) {
+        if (s === r) continue;
+        const times = arrivals[letters[s]!]!.slice(0, count).map((t, n) => Math.max(0, t - sent[s]![n]!));
+        (s < people.length ? latencies : fromNode).push(...times);
+        perPair[`${names[s]}->${p.name}`] = { p50: round(percentile(times, 50))!, p99: round(percentile(times, 99))! };
+      }
+    }
+    const texts = await Promise.all(people.map((p) => p.page.evaluate('window.__codecrafterProbe.editorText()')));
+    for (const t of typists) {
+      texts.push(
+        await new Promise((resolve) => {
+          const off = t.on((m) => {
+            if (m.ev !== 'text') return;
+            off();
+            resolve(m.text);
+          });
+          t.child.send({ cmd: 'text', path: 'typing.txt' });
+        }),
+      );
+    }
+    const converged = texts.every((t) => t === texts[0]);
+    return { latencies, fromNode, perPair, converged, keys: count * everyone, work, typistErrors: typists.flatMap((t) => t.errors) };
+  } finally {
+    await Promise.all(typists.map((t) => stopChildPeer(t.child)));
   }
-  const texts = await Promise.all(people.map((p) => p.page.evaluate('window.__codecrafterProbe.editorText()')));
-  const converged = texts.every((t) => t === texts[0]);
-  return { latencies, perPair, converged, keys: count * people.length, work };
 }
 
 // ---- main ------------------------------------------------------------------------------------------
 
 /**
- * The table's rows come in two sections that can run apart (`--only typing` runs c alone): a and b
- * (joins and folders, two people) and c (everyone typing). Each keeps when, on which commit and at
+ * The table's rows come in sections that can run apart (`--only typing` runs c and d alone): a and b
+ * (joins and folders, two people), c (everyone typing in app pages) and d (typing, three in Node). Each keeps when, on which commit and at
  * which load it ran, so the table can show a c from today beside an a and b from an earlier run.
  */
 interface Section {
@@ -447,7 +581,7 @@ interface Section {
   notes: string[];
   extra: Record<string, unknown>;
 }
-type SectionName = 'joins' | 'typing';
+type SectionName = 'joins' | 'typing' | 'typingNode';
 interface Kept {
   label?: string;
   commit?: string;
@@ -573,6 +707,8 @@ async function runTyping(people: Person[], dir: string): Promise<Section> {
           'samples': typed.latencies.length,
           'editor content events per page': round(typed.work.contentEventsPerPage)!,
           'editor repaints per page per s': Number(typed.work.repaintsPerPagePerS.toFixed(1)),
+          'cores per page': typed.work.rendererCoresPerPage ?? 'n/a',
+          'machine cores busy': typed.work.machineCores ?? 'n/a',
           'peer updates per transaction': typed.work.peerUpdatesPerTransaction === null ? 'n/a' : Number(typed.work.peerUpdatesPerTransaction.toFixed(2)),
         },
       },
@@ -580,6 +716,49 @@ async function runTyping(people: Person[], dir: string): Promise<Section> {
     notes: [
       `c: each person types its own letter at the end of its own line on a steady ${1000 / RATE} ms beat (starts staggered by ${(1000 / RATE / people.length).toFixed(0)} ms); latency from the key applied in the sender's Monaco to the letter in each receiver's Monaco, over every (sender, receiver) pair; editors converged: ${typed.converged}. Goal p99 <= ${GOAL.typingP99Ms} ms: ${verdict(p99, GOAL.typingP99Ms)}. Load average (1/5/15 min) before typing ${loads.c}, after ${loads.typingEnd}.`,
       `c, the page's work while typing: Monaco content events on each page (one per remote edit applied, plus its own ${RATE * SECONDS} keys), mutation batches of the editor's lines per second (about one per repaint), and peers' updates per Yjs transaction ("n/a": that code applied each update alone).`,
+      `c and d, CPU from the first key until every key arrived: "cores per page" is Chromium's renderer processes together (all their threads: script, raster, compositor, WebRTC) over the number of app pages; "machine cores busy" is everything on the machine, out of ${os.cpus().length}. c puts all ${people.length} people's pages and browser hosts on this one machine, so where the machine is near ${os.cpus().length} the latency is mostly the pages' wait for a core; d measures the same typing with a core to spare, as a person's own machine would give its page.`,
+    ],
+    extra: { perPair: typed.perPair, converged: typed.converged, keys: typed.keys, work: typed.work },
+  };
+}
+
+/** Part d: two app pages and PEERS - 2 typists in Node processes, all typing; Monaco to Monaco between the pages. */
+async function runTypingWithNodePeers(host: Person, guest: Person, dir: string): Promise<Section> {
+  const typed = await typing([host, guest], dir, PEERS - 2);
+  loads.typingNodeEnd = load();
+  const p99 = round(percentile(typed.latencies, 99));
+  const everyone = PEERS;
+  return {
+    when: new Date().toISOString(),
+    commit: commitNow(),
+    loads: { before: loads.c!, end: loads.typingNodeEnd },
+    rows: [
+      {
+        name: `d. ${everyone} people typing ${RATE} keys/s each for ${SECONDS} s (2 in app pages, ${everyone - 2} in Node), Monaco to Monaco`,
+        values: {
+          'latency p50 ms': round(percentile(typed.latencies, 50))!,
+          'latency p99 ms': p99!,
+          'latency max ms': round(Math.max(...typed.latencies))!,
+          'samples': typed.latencies.length,
+          'editor content events per page': round(typed.work.contentEventsPerPage)!,
+          'editor repaints per page per s': Number(typed.work.repaintsPerPagePerS.toFixed(1)),
+          'cores per page': typed.work.rendererCoresPerPage ?? 'n/a',
+          'machine cores busy': typed.work.machineCores ?? 'n/a',
+          'peer updates per transaction': typed.work.peerUpdatesPerTransaction === null ? 'n/a' : Number(typed.work.peerUpdatesPerTransaction.toFixed(2)),
+        },
+      },
+      {
+        name: `d. the same typing, a Node typist's key to each page's Monaco`,
+        values: {
+          'latency p50 ms': round(percentile(typed.fromNode, 50))!,
+          'latency p99 ms': round(percentile(typed.fromNode, 99))!,
+          'latency max ms': round(Math.max(...typed.fromNode))!,
+          'samples': typed.fromNode.length,
+        },
+      },
+    ],
+    notes: [
+      `d: the same ${everyone} people and beat as c, on one room: the host's and one guest's app pages (browser hosts, Chromium), and ${everyone - 2} typists in Node processes of their own (test/bench/typist-peer.ts: the app's room transport over real WebRTC, @roamhq/wrtc; a cursor and a typing flag in presence; each key an insert at the end of its line). Each page receives and applies the same ${(everyone - 1) * RATE} remote keys/s as in c, and the machine keeps a core for it, as a person's own machine would. Monaco to Monaco is over the two pages' keys at each other; the Node row is each typist's key from its Y.Text to each page's Monaco. Editors converged: ${typed.converged}.${typed.typistErrors.length ? ` Typists said: ${typed.typistErrors.slice(0, 3).join('; ')}` : ''} Goal p99 <= ${GOAL.typingP99Ms} ms: ${verdict(p99, GOAL.typingP99Ms)}. Load average (1/5/15 min) before typing ${loads.c}, after ${loads.typingNodeEnd}.`,
     ],
     extra: { perPair: typed.perPair, converged: typed.converged, keys: typed.keys, work: typed.work },
   };
@@ -592,15 +771,21 @@ const provenance = (what: string, section: Section) => `${what}: ran ${section.w
 
 async function main(): Promise<void> {
   if (values.only !== undefined && values.only !== 'typing') {
-    console.error(`room bench: --only takes "typing" (part c), not ${values.only}`);
+    console.error(`room bench: --only takes "typing" (parts c and d), not ${values.only}`);
     process.exit(2);
   }
   const typingOnly = values.only === 'typing';
   loads.start = load();
-  console.log(`room bench: load average ${loads.start}${typingOnly ? '; part c only' : `; generating folders (seed ${SEED})…`}`);
+  console.log(`room bench: load average ${loads.start}${typingOnly ? '; parts c and d only' : `; generating folders (seed ${SEED})…`}`);
   const small = typingOnly ? null : copyFixture('sample-workspace');
   const typingDir = mkdtempSync(path.join(os.tmpdir(), 'cc-bench-typing-'));
-  writeFileSync(path.join(typingDir, 'typing.txt'), Array.from({ length: PEERS }, (_, i) => `line ${i + 1}: `).join('\n') + '\n');
+  /** A folder of its own per typing part (each is a new room): one line per person. */
+  const typingDirFor = (part: string) => {
+    const dir = path.join(typingDir, part);
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'typing.txt'), Array.from({ length: PEERS }, (_, i) => `line ${i + 1}: `).join('\n') + '\n');
+    return dir;
+  };
   const big = typingOnly ? null : generateFolder({ files: BIG.files, bytes: BIG.bytes, seed: SEED });
   const base = typingOnly ? null : generateFolder({ files: BASE.files, bytes: BASE.bytes, seed: SEED });
   const browser = await chromium.launch({
@@ -613,8 +798,11 @@ async function main(): Promise<void> {
     const [host, guest] = people as [Person, Person];
     const fresh: Partial<Record<SectionName, Section>> = {};
     if (small && base && big) fresh.joins = await runJoins(host, guest, small.dir, base.dir, big.dir, { base: base.totalBytes, big: big.totalBytes });
+    fresh.typingNode = await runTypingWithNodePeers(host, guest, typingDirFor('d'));
+    await leave(guest.page);
+    await stopSharing(host.page);
     for (let i = people.length; i < PEERS; i++) people.push(await openPerson(browser, `Peer ${i + 1}`));
-    fresh.typing = await runTyping(people, typingDir);
+    fresh.typing = await runTyping(people, typingDirFor('c'));
     loads.end = load();
     const said = people.filter((p) => p.log.length).map((p) => `${p.name}'s page said: ${p.log.slice(0, 3).join(' | ')}${p.log.length > 3 ? ` (+${p.log.length - 3} more)` : ''}`);
     for (const section of Object.values(fresh)) {
@@ -624,7 +812,7 @@ async function main(): Promise<void> {
     }
     const results = path.join(REPO_ROOT, 'bench-results');
     if (values.label) {
-      // A labelled run of part c alone keeps that label's a and b from before.
+      // A labelled run of parts c and d alone keeps that label's a and b from before.
       const file = path.join(results, `room-${values.label}.json`);
       const sections = { ...(typingOnly ? sectionsOf(readKept(file) ?? { when: '', rows: [], notes: [] }, file) : {}), ...fresh };
       writeFileSync(file, JSON.stringify({ label: values.label, when: new Date().toISOString(), rows: [], notes: [], sections }, null, 2) + '\n');
@@ -632,11 +820,11 @@ async function main(): Promise<void> {
       return;
     }
     const previous = typingOnly ? readKept(path.join(results, 'room.json')) : null;
-    if (typingOnly && !previous) console.warn('room bench: no earlier bench-results/room.json, so the table has part c only');
+    if (typingOnly && !previous) console.warn('room bench: no earlier bench-results/room.json, so the table has parts c and d only');
     const sections = { ...(previous ? sectionsOf(previous, path.join(results, 'room.json')) : {}), ...fresh };
     const rows: BenchRow[] = [];
     const notes = ['Browser hosts (one per person), one Chromium context each, WebRTC on loopback in a network namespace; Docker off for the hosts. Other jobs share this 2-core machine, so absolute times move with its load.'];
-    for (const [name, section] of [['a and b', sections.joins], ['c', sections.typing]] as const) {
+    for (const [name, section] of [['a and b', sections.joins], ['c', sections.typing], ['d', sections.typingNode]] as const) {
       if (!section) continue;
       rows.push(...section.rows);
       notes.push(...section.notes);
@@ -645,7 +833,7 @@ async function main(): Promise<void> {
     for (const earlier of readdirSync(results).filter((f) => /^room-.+\.json$/.test(f))) {
       const kept = JSON.parse(readFileSync(path.join(results, earlier), 'utf8')) as Kept;
       const keptSections = sectionsOf(kept, path.join(results, earlier));
-      for (const [name, section] of [['a and b', keptSections.joins], ['c', keptSections.typing]] as const) {
+      for (const [name, section] of [['a and b', keptSections.joins], ['c', keptSections.typing], ['d', keptSections.typingNode]] as const) {
         if (!section) continue;
         rows.push(...section.rows.map((r) => ({ name: `${kept.label}: ${r.name}`, values: r.values })));
         const load = section.notes.find((n) => /load average/i.test(n)) ?? '';
