@@ -689,6 +689,21 @@ async function runJoins(host: Person, guest: Person, small: string, base: string
   };
 }
 
+/** A typing row's values: Monaco-to-Monaco latency and the pages' work. */
+function typingValues(typed: Awaited<ReturnType<typeof typing>>): BenchRow['values'] {
+  return {
+    'latency p50 ms': round(percentile(typed.latencies, 50))!,
+    'latency p99 ms': round(percentile(typed.latencies, 99))!,
+    'latency max ms': round(Math.max(...typed.latencies))!,
+    'samples': typed.latencies.length,
+    'editor content events per page': round(typed.work.contentEventsPerPage)!,
+    'editor repaints per page per s': Number(typed.work.repaintsPerPagePerS.toFixed(1)),
+    'cores per page': typed.work.rendererCoresPerPage ?? 'n/a',
+    'machine cores busy': typed.work.machineCores ?? 'n/a',
+    'peer updates per transaction': typed.work.peerUpdatesPerTransaction === null ? 'n/a' : Number(typed.work.peerUpdatesPerTransaction.toFixed(2)),
+  };
+}
+
 async function runTyping(people: Person[], dir: string): Promise<Section> {
   const typed = await typing(people, dir);
   loads.typingEnd = load();
@@ -700,17 +715,7 @@ async function runTyping(people: Person[], dir: string): Promise<Section> {
     rows: [
       {
         name: `c. ${people.length} people typing ${RATE} keys/s each for ${SECONDS} s, Monaco to Monaco`,
-        values: {
-          'latency p50 ms': round(percentile(typed.latencies, 50))!,
-          'latency p99 ms': p99!,
-          'latency max ms': round(Math.max(...typed.latencies))!,
-          'samples': typed.latencies.length,
-          'editor content events per page': round(typed.work.contentEventsPerPage)!,
-          'editor repaints per page per s': Number(typed.work.repaintsPerPagePerS.toFixed(1)),
-          'cores per page': typed.work.rendererCoresPerPage ?? 'n/a',
-          'machine cores busy': typed.work.machineCores ?? 'n/a',
-          'peer updates per transaction': typed.work.peerUpdatesPerTransaction === null ? 'n/a' : Number(typed.work.peerUpdatesPerTransaction.toFixed(2)),
-        },
+        values: typingValues(typed),
       },
     ],
     notes: [
@@ -735,17 +740,7 @@ async function runTypingWithNodePeers(host: Person, guest: Person, dir: string):
     rows: [
       {
         name: `d. ${everyone} people typing ${RATE} keys/s each for ${SECONDS} s (2 in app pages, ${everyone - 2} in Node), Monaco to Monaco`,
-        values: {
-          'latency p50 ms': round(percentile(typed.latencies, 50))!,
-          'latency p99 ms': p99!,
-          'latency max ms': round(Math.max(...typed.latencies))!,
-          'samples': typed.latencies.length,
-          'editor content events per page': round(typed.work.contentEventsPerPage)!,
-          'editor repaints per page per s': Number(typed.work.repaintsPerPagePerS.toFixed(1)),
-          'cores per page': typed.work.rendererCoresPerPage ?? 'n/a',
-          'machine cores busy': typed.work.machineCores ?? 'n/a',
-          'peer updates per transaction': typed.work.peerUpdatesPerTransaction === null ? 'n/a' : Number(typed.work.peerUpdatesPerTransaction.toFixed(2)),
-        },
+        values: typingValues(typed),
       },
       {
         name: `d. the same typing, a Node typist's key to each page's Monaco`,

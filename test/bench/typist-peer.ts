@@ -5,23 +5,14 @@
 // person on another machine: the page it sends to is measured, not this process.
 // Driven over IPC by room.bench.ts; argv[2] is the invite, argv[3] the name.
 import { performance } from 'node:perf_hooks';
-import wrtc from '@roamhq/wrtc';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { parseInvite, signalUrlWithToken } from '../../common/invite';
-import { RoomConnection } from '../../renderer/collab/room-connection';
-import { roomSigner } from '../integration/collab/room-signer';
+import { connectFromInvite } from '../integration/collab/invite-connection';
 
 const send = (m: unknown) => process.send?.(m);
 if (!process.send) process.exit(2);
 process.on('unhandledRejection', (e) => send({ ev: 'error', message: String(e) }));
 
-const parsed = parseInvite(process.argv[2] ?? '');
-if (!parsed.ok || !parsed.invite.ownerKey || !parsed.invite.salt) {
-  send({ ev: 'error', message: `not an invite: ${parsed.ok ? 'no owner key' : parsed.problem}` });
-  process.exit(3);
-}
-const invite = parsed.invite;
 const name = process.argv[3] ?? 'Typist';
 const now = () => performance.timeOrigin + performance.now();
 
@@ -29,20 +20,14 @@ const doc = new Y.Doc();
 const files = doc.getMap<Y.Text>('files');
 const awareness = new Awareness(doc);
 awareness.setLocalState({ user: { name, color: '#56b6c2', role: 'editor' }, activeAt: Date.now() });
-const signer = await roomSigner();
-const connection = new RoomConnection({
-  roomId: invite.roomId,
-  secret: invite.secret,
-  signalUrl: signalUrlWithToken(invite),
-  iceServers: [],
-  doc,
-  awareness,
-  signer,
-  name,
-  ownerKey: invite.ownerKey!,
-  salt: invite.salt!,
-  PeerConnection: wrtc.RTCPeerConnection as unknown as typeof RTCPeerConnection,
-});
+let joined: Awaited<ReturnType<typeof connectFromInvite>>;
+try {
+  joined = await connectFromInvite(process.argv[2] ?? '', name, { doc, awareness });
+} catch (error) {
+  send({ ev: 'error', message: String(error instanceof Error ? error.message : error) });
+  process.exit(3);
+}
+const { connection } = joined;
 
 function report(): void {
   send({ ev: 'state', role: connection.provider.role(), peers: connection.status().peers, files: [...files.keys()] });
@@ -97,5 +82,5 @@ process.on('message', (m: { cmd: string; path?: string; letter?: string; line?: 
   }
 });
 await connection.ready;
-send({ ev: 'ready', key: signer.publicKey });
+send({ ev: 'ready', key: joined.publicKey });
 report();
