@@ -18,8 +18,6 @@ interface Pending {
 export interface RawPage {
   /** Evaluates `expression` in the page (promises awaited) and returns its JSON value. */
   evaluate<T>(expression: string): Promise<T>;
-  /** Polls `expression` until it is truthy; returns that value. */
-  waitFor<T>(expression: string, what: string, timeoutMs?: number): Promise<T>;
 }
 
 export interface RawBrowser {
@@ -100,18 +98,7 @@ export async function launchRawChromium(options: { executablePath?: string; widt
         return result.result.value as T;
       };
       await send('Page.navigate', { url }, sessionId);
-      return {
-        evaluate,
-        async waitFor<T>(expression: string, what: string, timeoutMs = 60_000): Promise<T> {
-          const deadline = Date.now() + timeoutMs;
-          for (;;) {
-            const value = await evaluate<T>(expression).catch(() => null);
-            if (value) return value;
-            if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-            await new Promise((r) => setTimeout(r, 50));
-          }
-        },
-      };
+      return { evaluate };
     },
     async close() {
       await send('Browser.close').catch(() => undefined);

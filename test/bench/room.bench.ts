@@ -24,6 +24,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { copyFixture, REPO_ROOT, startHost, tempDir, type RunningHost } from '../e2e/web-host';
 import { generateFolder } from '../e2e/generated-folder';
 import { stopChildPeer } from '../integration/child-peer';
+import { poll } from './poll';
 import { percentile, writeReport, type BenchRow } from './report';
 
 const { values } = parseArgs({
@@ -172,15 +173,6 @@ const TYPE = `async ([letter, line, count, gap, start]) => {
 
 // ---- helpers ---------------------------------------------------------------------------------------
 
-async function poll<T>(read: () => Promise<T | null | undefined | false>, what: string, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 interface Person {
   name: string;

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { createHostServices } from '../../main/host/services';
 import { startWebHost } from '../../main/host/web-server';
 import { REPO_ROOT, tempDir } from '../e2e/web-host';
+import { poll } from './poll';
 import { launchRawChromium } from './raw-cdp';
 import { LOOP_RESOLUTION_MS, loopDelayMs, percentile, writeReport } from './report';
 import type {} from '../../renderer/terminal/terminal-probe';
@@ -53,15 +54,6 @@ const lastLine = (page: BenchPage, id: string) => page.evaluate<string>(`${PROBE
 /** Types `data` into terminal `id` as the user would (through the pty); resolves once its echo was parsed. */
 const type = (page: BenchPage, id: string, data: string) => page.evaluate<{ parsedMs: number; frameMs: number }>(`${PROBE}.echo(${JSON.stringify(id)}, ${JSON.stringify(data)})`);
 
-async function until<T>(read: () => Promise<T>, what: string, timeoutMs = 60_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read().catch(() => null);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`terminal bench: timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /**
  * In a page showing the app with no folder open: opens `folder` and a terminal, as a user would
@@ -69,7 +61,7 @@ async function until<T>(read: () => Promise<T>, what: string, timeoutMs = 60_000
  * answered.
  */
 async function openTerminal(page: BenchPage, folder: string): Promise<string> {
-  await until(() => page.evaluate<boolean>(`document.body.innerText.includes('Host connected')`), 'the host');
+  await poll(() => page.evaluate<boolean>(`document.body.innerText.includes('Host connected')`), 'the host', 60_000, 50);
   // A second page of the same host finds the folder open already.
   if (await page.evaluate<boolean>(`!!document.querySelector('input#folder-path')`)) {
     await page.evaluate(`(() => {
@@ -77,16 +69,16 @@ async function openTerminal(page: BenchPage, folder: string): Promise<string> {
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, ${JSON.stringify(folder)});
       input.dispatchEvent(new Event('input', { bubbles: true }));
     })()`);
-    await until(() => page.evaluate<boolean>(`(() => { const b = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Open'); if (b && !b.disabled) { b.click(); return true; } return false; })()`), 'the Open button');
-    await until(() => page.evaluate<boolean>(`!document.querySelector('input#folder-path')`), 'the folder to open');
+    await poll(() => page.evaluate<boolean>(`(() => { const b = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Open'); if (b && !b.disabled) { b.click(); return true; } return false; })()`), 'the Open button', 60_000, 50);
+    await poll(() => page.evaluate<boolean>(`!document.querySelector('input#folder-path')`), 'the folder to open', 60_000, 50);
   }
-  await until(() => page.evaluate<boolean>(`(() => { const b = document.querySelector('button[aria-label="New terminal"]'); if (b) { b.click(); return true; } return false; })()`), 'the New terminal button');
-  const id = await until(() => page.evaluate<string | null>(`${PROBE}?.ids()[0] ?? null`), 'a terminal');
+  await poll(() => page.evaluate<boolean>(`(() => { const b = document.querySelector('button[aria-label="New terminal"]'); if (b) { b.click(); return true; } return false; })()`), 'the New terminal button', 60_000, 50);
+  const id = await poll(() => page.evaluate<string | null>(`${PROBE}?.ids()[0] ?? null`), 'a terminal', 60_000, 50);
   // The shell's prompt first: input typed before the pty exists goes nowhere.
   const screen = () => page.evaluate<string>(`${PROBE}.text(${JSON.stringify(id)})`);
-  await until(async () => (await screen()).trim().length > 0, "the shell's prompt");
+  await poll(async () => (await screen()).trim().length > 0, "the shell's prompt", 60_000, 50);
   await type(page, id, 'echo READY-$((1+1))\r');
-  await until(async () => /READY-2/.test(await screen()), 'the shell');
+  await poll(async () => /READY-2/.test(await screen()), 'the shell', 60_000, 50);
   return id;
 }
 
@@ -97,7 +89,7 @@ async function flood(page: BenchPage, id: string, onStart: () => void = () => un
   const start = performance.now();
   onStart();
   await type(page, id, `yes '${LINE}' | head -n ${lines}; echo FLOOD-$((40+2))\r`);
-  await until(async () => /^FLOOD-42$/m.test(await lastLine(page, id)), 'the end of the flood', 30 * 60_000);
+  await poll(async () => /^FLOOD-42$/m.test(await lastLine(page, id)), 'the end of the flood', 30 * 60_000, 50);
   return { ms: performance.now() - start, bytes: lines * (LINE.length + 2) };
 }
 

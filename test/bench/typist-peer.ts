@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { connectFromInvite } from '../integration/collab/invite-connection';
+import { connectFromInvite, leaveAndExit } from '../integration/collab/invite-connection';
 
 const send = (m: unknown) => process.send?.(m);
 if (!process.send) process.exit(2);
@@ -76,9 +76,7 @@ process.on('message', (m: { cmd: string; path?: string; letter?: string; line?: 
   if (m.cmd === 'text') send({ ev: 'text', path: m.path, text: files.get(m.path!)?.toString() ?? null });
   if (m.cmd === 'stop') {
     clearInterval(ticker);
-    connection.destroy();
-    doc.destroy();
-    setTimeout(() => process.exit(0), 100);
+    leaveAndExit(connection, doc);
   }
 });
 await connection.ready;

@@ -5,7 +5,7 @@
 // candidate-peers.ts; argv[2] is the invite, argv[3] the name it knocks with.
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { connectFromInvite } from '../integration/collab/invite-connection';
+import { connectFromInvite, leaveAndExit } from '../integration/collab/invite-connection';
 
 const send = (m: unknown) => process.send?.(m);
 if (!process.send) process.exit(2);
@@ -50,9 +50,7 @@ process.on('message', (m: { cmd: string; path?: string; insert?: string; at?: nu
   if (m.cmd === 'text') send({ ev: 'text', path: m.path, text: files.get(m.path!)?.toString() ?? null });
   if (m.cmd === 'stop') {
     clearInterval(ticker);
-    connection.destroy();
-    doc.destroy();
-    setTimeout(() => process.exit(0), 100);
+    leaveAndExit(connection, doc);
     return;
   }
   report();

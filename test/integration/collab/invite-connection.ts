@@ -34,3 +34,10 @@ export async function connectFromInvite(
   });
   return { connection, publicKey: signer.publicKey };
 }
+
+/** Leaves the room and ends this peer's process shortly after (its last messages go first). */
+export function leaveAndExit(connection: RoomConnection, doc: Y.Doc): void {
+  connection.destroy();
+  doc.destroy();
+  setTimeout(() => process.exit(0), 100);
+}
