@@ -15,6 +15,5 @@ export interface PtyPortBridge {
   onDidData(listener: (event: { id: string; data: string }) => void): Disposer;
   onDidExit(listener: (event: { id: string; exitCode: number; signal?: number }) => void): Disposer;
   write(id: string, data: string): void;
-  resize(id: string, cols: number, rows: number): void;
   ack(id: string, chars: number): void;
 }

@@ -76,6 +76,5 @@ export const ptyPortBridge: PtyPortBridge = {
     if (typeof data !== 'string' || data.length > 1024 * 1024) throw new TypeError('terminal input is a string of at most 1 MiB');
     post({ type: 'write', id: checkId(id), data });
   },
-  resize: (id, cols, rows) => post({ type: 'resize', id: checkId(id), cols: checkInt(cols, 2, 1000), rows: checkInt(rows, 1, 500) }),
   ack: (id, chars) => post({ type: 'ack', id: checkId(id), chars: checkInt(chars, 1, 1e9) }),
 };

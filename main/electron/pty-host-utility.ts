@@ -1,4 +1,5 @@
 import type { MessagePortMain } from 'electron';
+import { PtySocketClientFrameSchema } from '../../common/pty-socket';
 import type { PtyHostEvent } from '../terminal/pty-host-protocol';
 import { servePtyHost } from '../terminal/pty-host-server';
 import { Emitter } from '../../common/event';
@@ -17,11 +18,13 @@ parentPort.on('message', (event) => {
   if (data && data.type === 'attach-window' && typeof data.windowId === 'number' && event.ports[0]) {
     const port = event.ports[0];
     const windowId = data.windowId;
-    // A window's own port may send the same frames as main (write, resize, ack); they are
-    // validated by the same schema in servePtyHost.
+    // A window's own port may listen, write and acknowledge, as a browser page's terminal socket
+    // may (common/pty-socket.ts); creating, killing and resizing stay with main.
     port.on('message', (portEvent) => {
-      if ((portEvent.data as { type?: unknown } | null)?.type === 'listen') windowPorts.set(windowId, port);
-      else requests.fire(portEvent.data);
+      const frame = PtySocketClientFrameSchema.safeParse(portEvent.data);
+      if (!frame.success) parentPort.postMessage({ type: 'warning', message: `window ${windowId} sent a terminal frame that was refused: ${frame.error.message}` } satisfies PtyHostEvent);
+      else if (frame.data.type === 'listen') windowPorts.set(windowId, port);
+      else requests.fire(frame.data);
     });
     port.on('close', () => windowPorts.delete(windowId));
     port.start();

@@ -6,7 +6,9 @@ import { openAppDatabase } from '../store/database';
 import { RecentWorkspaces } from '../store/recent-workspaces';
 import { SettingsStore } from '../store/settings-store';
 import { homeDirectory, TerminalService } from '../terminal/terminal-service';
+import type { Socket } from 'node:net';
 import type { PtyHostStarter } from '../terminal/pty-host-fork';
+import type { PtySocketHandoff } from '../terminal/pty-host-protocol';
 import { RecordingCoalescer } from '../terminal/recording-coalescer';
 import { WorkspaceService } from '../workspace/workspace-service';
 import { packageVersion } from './package-root';
@@ -61,6 +63,10 @@ export interface HostServices {
   connectionClosed(origin: string): Promise<void>;
   /** The pty host process's id, started on demand: tests kill it, the bench measures it. */
   ptyHostPid(): number | undefined;
+  /** A page's terminal socket (common/pty-socket.ts) whose upgrade request the caller checked. */
+  adoptTerminalSocket(handoff: PtySocketHandoff, socket: Socket): void;
+  /** Closes the terminal sockets that one server (`handoff.server`) handed over. */
+  closeTerminalSockets(server: string): void;
   /** Stops terminals and runs and removes every sandbox container this host made. */
   dispose(): Promise<void>;
 }
@@ -268,6 +274,8 @@ export function createHostServices(options: HostOptions): HostServices {
     hub,
     connectionClosed: (origin) => room.connectionClosed(origin),
     ptyHostPid: () => terminals.hostPid(),
+    adoptTerminalSocket: (handoff, socket) => terminals.adoptSocket(handoff, socket),
+    closeTerminalSockets: (server) => terminals.closeSockets(server),
     async dispose() {
       await room.dispose?.();
       await interview.dispose?.();

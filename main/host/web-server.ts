@@ -2,11 +2,13 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
+import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { contentSecurityPolicy } from '../../common/csp';
 import { ErrorCode } from '../../common/errors';
+import { PTY_SOCKET_PATH } from '../../common/pty-socket';
 import type { Disposer } from '../../common/rpc';
 import {
   ClientFrameSchema,
@@ -206,15 +208,33 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: WIRE_MAX_FRAME_BYTES });
   let socketSerial = 0;
+  /** Names this server's terminal sockets in the pty host, which closes them when it stops. */
+  const serverId = randomBytes(9).toString('base64url');
 
   server.on('upgrade', (req, socket, head) => {
     const verdict = checkRequest(gate, req.headers, printedUrl);
     if (!verdict.ok) return refuseUpgrade(socket, verdict.status, verdict.status === 400 ? 'Bad Request' : 'Forbidden', verdict.message);
     const url = parseRequestTarget(req.url);
-    if (!url || url.pathname !== WIRE_SOCKET_PATH) return refuseUpgrade(socket, 404, 'Not Found', 'Unknown socket path.');
+    if (!url || (url.pathname !== WIRE_SOCKET_PATH && url.pathname !== PTY_SOCKET_PATH)) return refuseUpgrade(socket, 404, 'Not Found', 'Unknown socket path.');
     if (!authorized(req, url)) return refuseUpgrade(socket, 401, 'Unauthorized', TOKEN_MESSAGE);
+    if (url.pathname === PTY_SOCKET_PATH) return handOverTerminalSocket(req, socket, head);
     wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, req.socket.remoteAddress ?? 'unknown'));
   });
+
+  // Terminal sockets (common/pty-socket.ts) are checked here like every request, then the
+  // connection itself goes to the pty host, so terminal bytes never pass through this process.
+  function handOverTerminalSocket(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (req.method !== 'GET' || !(socket instanceof Socket)) return refuseUpgrade(socket, 400, 'Bad Request', 'Not a WebSocket upgrade.');
+    // The token stays here: the pty host needs only what the WebSocket handshake reads.
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(req.headers)) if (value !== undefined && name !== 'cookie') headers[name] = value;
+    try {
+      options.services.adoptTerminalSocket({ type: 'socket', server: serverId, method: 'GET', url: req.url ?? PTY_SOCKET_PATH, headers, head: new Uint8Array(head) }, socket);
+    } catch (error) {
+      log.error({ err: error }, 'could not hand a terminal socket to the pty host');
+      refuseUpgrade(socket, 503, 'Service Unavailable', `CodeCrafter: the terminal process is not available (${error instanceof Error ? error.message : String(error)}).`);
+    }
+  }
 
   function serveSocket(ws: WebSocket, remote: string): void {
     sockets.add(ws);
@@ -290,7 +310,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       for (const ws of sockets) ws.terminate();
       wss.close();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Node waits for connections handed to a child until the child closes them: the pty host
+      // closes this server's terminal sockets (common/pty-socket.ts), or goes away with the services.
+      options.services.closeTerminalSockets(serverId);
+      await closed;
     },
   };
 }

@@ -1,18 +1,41 @@
-import type { PtyHostEvent } from './pty-host-protocol';
+import { Socket } from 'node:net';
+import { Emitter } from '../../common/event';
+import { PtySocketHandoffSchema, PtySocketsCloseSchema, type PtyHostEvent } from './pty-host-protocol';
 import { servePtyHost } from './pty-host-server';
+import { PtySocketServer } from './pty-socket-server';
 
 // Entry of the pty host as a forked child (the browser host): its IPC channel is the wire. When
-// main goes away the channel closes and the ptys go with this process.
+// main goes away the channel closes and the ptys go with this process. Main may also hand over
+// pages' terminal sockets (a message with the TCP connection as its handle): output then goes
+// to those pages straight from here, as the desktop's window ports get it.
 
 if (!process.send) {
   console.error('pty host: start me with child_process.fork (I need an IPC channel).');
   process.exit(2);
 }
+const requests = new Emitter<unknown>();
+const post = (message: PtyHostEvent) => {
+  if (process.connected) process.send!(message);
+};
+const sockets = new PtySocketServer({ request: (request) => requests.fire(request), warn: (message) => post({ type: 'warning', message }) });
+process.on('message', (message: unknown, handle: unknown) => {
+  const type = (message as { type?: unknown } | null)?.type;
+  if (type === 'close-sockets') {
+    const close = PtySocketsCloseSchema.safeParse(message);
+    return close.success ? sockets.close(close.data.server) : post({ type: 'rejected', message: `close-sockets: ${close.error.message}` });
+  }
+  if (type !== 'socket') return requests.fire(message);
+  const handoff = PtySocketHandoffSchema.safeParse(message);
+  if (handoff.success && handle instanceof Socket) return sockets.adopt(handoff.data, handle);
+  if (handle instanceof Socket) handle.destroy();
+  post({ type: 'rejected', message: handoff.success ? 'a terminal socket came without its connection' : `a terminal socket handoff was malformed: ${handoff.error.message}` });
+});
 const sessions = servePtyHost({
-  post: (message: PtyHostEvent) => {
-    if (process.connected) process.send!(message);
+  post(message) {
+    post(message);
+    sockets.post(message);
   },
-  onMessage: (listener) => process.on('message', listener),
+  onMessage: (listener) => void requests.event(listener),
 });
 // Shells in a room container outlive a dead Docker client (Docker has no exec kill), so they are
 // hung up from inside before this process ends (it ends as soon as they are). Each hang-up is two
@@ -22,6 +45,7 @@ let ending = false;
 function end(): void {
   if (ending) return;
   ending = true;
+  sockets.close();
   setTimeout(() => process.exit(0), EXIT_GRACE_MS).unref();
   void sessions.dispose().finally(() => process.exit(0));
 }

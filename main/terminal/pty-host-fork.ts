@@ -1,7 +1,8 @@
 import { fork } from 'node:child_process';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PtyHostEvent, PtyHostRequest } from './pty-host-protocol';
+import type { PtyHostEvent, PtyHostRequest, PtySocketHandoff, PtySocketsClose } from './pty-host-protocol';
 
 /** Main's handle on a running pty host process, whichever way it was started. */
 export interface PtyHostConnection {
@@ -11,6 +12,13 @@ export interface PtyHostConnection {
   /** Called once when the process is gone, with how it ended ("killed by SIGKILL"). */
   onExit(listener: (how: string) => void): void;
   kill(): void;
+  /**
+   * Hands a page's terminal socket (checked by main) to the pty host, connection and all; absent
+   * where windows have a port of their own instead (Electron's utility process).
+   */
+  adoptSocket?(handoff: PtySocketHandoff, socket: Socket): void;
+  /** Closes the sockets one server handed over (the server is stopping). */
+  closeSockets?(request: PtySocketsClose): void;
 }
 
 export type PtyHostStarter = () => PtyHostConnection;
@@ -48,5 +56,15 @@ export const forkPtyHost: PtyHostStarter = () => {
       child.once('error', (error) => report(`could not run: ${error.message}`));
     },
     kill: () => child.kill(),
+    adoptSocket: (handoff, socket) => {
+      if (!child.connected) return void socket.destroy();
+      // Sent, the connection is closed on this side; the pty host holds the only copy.
+      child.send(handoff, socket, (error) => {
+        if (error) socket.destroy();
+      });
+    },
+    closeSockets: (request) => {
+      if (child.connected) child.send(request);
+    },
   };
 };

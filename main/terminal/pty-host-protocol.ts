@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PTY_WRITE_MAX_CHARS, PtyTerminalIdSchema } from '../../common/pty-socket';
 
 // The wire between main and the pty host process (a forked child for the browser host, Electron's
 // utilityProcess for the desktop). Main validates the renderer's requests with the contract's
@@ -9,7 +10,6 @@ import { z } from 'zod';
 // main can fan one terminal out to several subscribers, and flow control counts what the slowest
 // subscriber has not acknowledged (main sums per terminal before it sends `ack`).
 
-export const PtyTerminalIdSchema = z.string().regex(/^t[0-9]{1,9}$/);
 const RequestId = z.number().int().nonnegative();
 const Cols = z.number().int().min(2).max(1000);
 const Rows = z.number().int().min(1).max(500);
@@ -43,7 +43,7 @@ export const PtyHostRequestSchema = z.discriminatedUnion('type', [
       rows: Rows,
     })
     .strict(),
-  z.object({ type: z.literal('write'), id: PtyTerminalIdSchema, data: z.string().max(1024 * 1024) }).strict(),
+  z.object({ type: z.literal('write'), id: PtyTerminalIdSchema, data: z.string().max(PTY_WRITE_MAX_CHARS) }).strict(),
   z.object({ type: z.literal('resize'), id: PtyTerminalIdSchema, cols: Cols, rows: Rows }).strict(),
   z.object({ type: z.literal('ack'), id: PtyTerminalIdSchema, chars: z.number().int().positive().max(1e9) }).strict(),
   z.object({ type: z.literal('kill'), id: PtyTerminalIdSchema }).strict(),
@@ -57,7 +57,31 @@ export type PtyHostEvent =
   | { type: 'data'; id: string; data: string }
   | { type: 'exit'; id: string; exitCode: number; signal?: number }
   /** A frame the pty host refused; main logs it (it means a bug in main, or worse). */
-  | { type: 'rejected'; message: string };
+  | { type: 'rejected'; message: string }
+  /** Something main logs as a warning (a page's terminal socket refused a frame or was dropped). */
+  | { type: 'warning'; message: string };
+
+/**
+ * Main hands the pty host a page's terminal socket (common/pty-socket.ts) with this message and
+ * the TCP connection as the IPC handle: the upgrade request main already checked (its cookie
+ * left out) and the bytes that came after it.
+ */
+export const PtySocketHandoffSchema = z
+  .object({
+    type: z.literal('socket'),
+    /** Which browser host server took the request: its sockets are closed together when it stops. */
+    server: z.string().min(1).max(64),
+    method: z.literal('GET'),
+    url: z.string().max(8192),
+    headers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+    head: z.instanceof(Uint8Array),
+  })
+  .strict();
+export type PtySocketHandoff = z.infer<typeof PtySocketHandoffSchema>;
+
+/** Main asks the pty host to close the terminal sockets one server handed over (it is stopping). */
+export const PtySocketsCloseSchema = z.object({ type: z.literal('close-sockets'), server: z.string().min(1).max(64) }).strict();
+export type PtySocketsClose = z.infer<typeof PtySocketsCloseSchema>;
 
 /** Either end of the wire: a forked child's IPC channel, or an Electron parentPort / MessagePort. */
 export interface PtyHostPort {

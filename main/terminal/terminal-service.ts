@@ -1,9 +1,10 @@
+import type { Socket } from 'node:net';
 import os from 'node:os';
 import { CONTAINER_TERMINAL_SHELL } from '../../common/contract-room-container';
 import { ErrorCode, HostError } from '../../common/errors';
 import type { TerminalInfo, TerminalProfile } from '../../common/types';
 import { forkPtyHost, type PtyHostConnection, type PtyHostStarter } from './pty-host-fork';
-import type { PtyHostEvent, PtyHostRequest } from './pty-host-protocol';
+import type { PtyHostEvent, PtyHostRequest, PtySocketHandoff } from './pty-host-protocol';
 import { isExecutableFile, readShellProfiles } from './shell-profiles';
 import { getLogger } from '../log/log-service';
 
@@ -96,6 +97,9 @@ export class TerminalService {
       }
       case 'rejected':
         log.error({ reason: message.message }, 'the pty host refused a request');
+        return;
+      case 'warning':
+        log.warn({ reason: message.message }, 'pty host');
         return;
       case 'ready':
         return;
@@ -211,6 +215,21 @@ export class TerminalService {
 
   kill(id: string): void {
     this.running(id).connection.send({ type: 'kill', id });
+  }
+
+  /**
+   * A page's terminal socket (common/pty-socket.ts), checked by the caller: the pty host takes
+   * the connection and completes the handshake, starting first if it was not running.
+   */
+  adoptSocket(handoff: PtySocketHandoff, socket: Socket): void {
+    const { connection } = this.ensureHost();
+    if (!connection.adoptSocket) throw new HostError(ErrorCode.Unsupported, 'This host gives windows their own terminal port; it takes no terminal sockets.');
+    connection.adoptSocket(handoff, socket);
+  }
+
+  /** Closes the terminal sockets one browser host server handed over; that server is stopping. */
+  closeSockets(server: string): void {
+    this.host?.connection.closeSockets?.({ type: 'close-sockets', server });
   }
 
   /** Starts a new pty host after a crash (the old terminals are gone; new ones can be opened). */

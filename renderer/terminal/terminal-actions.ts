@@ -4,6 +4,7 @@ import { Emitter } from '../../common/event';
 import { api } from '../host';
 import { workbench } from '../state/store';
 import { attempt } from '../workbench/actions';
+import { openTerminal } from './terminal-transport';
 
 // Terminal tab actions beyond open and close (those stay in workbench/actions.ts, where the
 // keyboard shortcuts call them).
@@ -36,13 +37,13 @@ export function containerScope(): { room?: string } {
 }
 
 export async function newTerminalWithProfile(shell?: string): Promise<void> {
-  const info = await attempt('Cannot open a terminal', () => api.terminal.create(shell ? { cols: 80, rows: 24, shell } : { cols: 80, rows: 24 }));
+  const info = await attempt('Cannot open a terminal', () => openTerminal(() => api.terminal.create(shell ? { cols: 80, rows: 24, shell } : { cols: 80, rows: 24 })));
   if (info) add(info);
 }
 
 /** A shell in the room container (a `docker exec` with a TTY): the hosted room's, or the open folder's. */
 export async function openRoomContainerTerminal(split = false): Promise<void> {
-  const info = await attempt('Cannot open a terminal in the room container', () => api.roomContainer.openTerminal({ ...containerScope(), cols: 80, rows: 24 }));
+  const info = await attempt('Cannot open a terminal in the room container', () => openTerminal(() => api.roomContainer.openTerminal({ ...containerScope(), cols: 80, rows: 24 })));
   if (info) add(info, split);
 }
 
@@ -51,7 +52,7 @@ export async function splitTerminal(): Promise<void> {
   const { terminals, activeTerminal } = workbench.get();
   const shell = terminals.find((t) => t.id === activeTerminal)?.shell;
   if (shell === CONTAINER_TERMINAL_SHELL) return openRoomContainerTerminal(true);
-  const info = await attempt('Cannot split the terminal', () => api.terminal.create(shell ? { cols: 80, rows: 24, shell } : { cols: 80, rows: 24 }));
+  const info = await attempt('Cannot split the terminal', () => openTerminal(() => api.terminal.create(shell ? { cols: 80, rows: 24, shell } : { cols: 80, rows: 24 })));
   if (info) add(info, true);
 }
 
@@ -78,9 +79,11 @@ export async function closeTerminal(id: string, running: boolean): Promise<void>
 export async function restartTerminal(old: TerminalInfo, afterHostCrash: boolean): Promise<void> {
   if (afterHostCrash && !(await attempt('Cannot restart the terminal process', () => api.terminal.restartHost().then(() => true)))) return;
   const created = await attempt('Cannot restart the terminal', () =>
-    old.shell === CONTAINER_TERMINAL_SHELL
-      ? api.roomContainer.openTerminal({ ...containerScope(), cols: 80, rows: 24 })
-      : api.terminal.create({ cols: 80, rows: 24, shell: old.shell }),
+    openTerminal(() =>
+      old.shell === CONTAINER_TERMINAL_SHELL
+        ? api.roomContainer.openTerminal({ ...containerScope(), cols: 80, rows: 24 })
+        : api.terminal.create({ cols: 80, rows: 24, shell: old.shell }),
+    ),
   );
   if (!created) return;
   const renamed = old.title !== created.title ? await api.terminal.rename({ id: created.id, title: old.title }).catch(() => created) : created;

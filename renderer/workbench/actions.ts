@@ -5,6 +5,7 @@ import { api } from '../host';
 import { workbench } from '../state/store';
 import { entriesFromPaths, inRoom, isGuest } from '../collab/room-mode';
 import { deleteKeys, guestRenameProblem, renameKeys } from '../collab/file-ops';
+import { openTerminal } from '../terminal/terminal-transport';
 
 // What the user can do, as plain functions over the host API and the workbench state. Components,
 // keyboard shortcuts, menus and the command palette all call these.
@@ -218,7 +219,7 @@ export async function handleFileChanges(changes: FileChange[]): Promise<void> {
 }
 
 export async function newTerminal(): Promise<void> {
-  const info = await attempt('Cannot open a terminal', () => api.terminal.create({ cols: 80, rows: 24 }));
+  const info = await attempt('Cannot open a terminal', () => openTerminal(() => api.terminal.create({ cols: 80, rows: 24 })));
   if (info) workbench.set((s) => ({ terminals: [...s.terminals, info], activeTerminal: info.id, panelVisible: true, panelView: 'terminal' }));
 }
 
