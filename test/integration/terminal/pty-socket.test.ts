@@ -200,8 +200,13 @@ describe('terminal socket of the browser host', () => {
   it('closes when the pty host dies, and a new socket reaches the restarted pty host', async () => {
     const page = await listeningSocket();
     const closed = new Promise<void>((resolve) => page.ws.once('close', () => resolve()));
+    // Restart only once main says the pty host is gone, as the terminal's Restart button does.
+    const hostGone = new Promise<void>((resolve) => {
+      const off = api.terminal.onDidHostExit(() => (off(), resolve()));
+    });
     process.kill(services.ptyHostPid()!, 'SIGKILL');
     await closed;
+    await hostGone;
     await api.terminal.restartHost();
     const next = await listeningSocket();
     const term = await api.terminal.create({ cols: 80, rows: 24 });
