@@ -296,24 +296,26 @@ export class RoomProvider {
   private onSync(link: PeerLink, state: LinkState, decoder: decoding.Decoder): void {
     const kind = decoding.readVarUint(decoder);
     const payload = decoding.readVarUint8Array(decoder);
-    const key = state.peer.key;
-    if (kind === SYNC_STEP1) {
-      // Only admitted peers get the document; we answer only while we may send it ourselves.
-      if (!this.roles.admitted(key) || (!this.roles.admitted(this.selfKey) && !this.options.sendWithoutRole)) {
-        this.stats.refusedMessages++;
-        return;
-      }
-      link.send(syncMessage(SYNC_STEP2, Y.encodeStateAsUpdate(this.options.doc, payload)));
-      return;
-    }
-    if (kind !== SYNC_STEP2 && kind !== SYNC_UPDATE) throw new Error(`unknown sync message ${kind}`);
-    // Entries still being checked (signatures verify asynchronously) may take this peer's right
-    // to write, e.g. an interview's pad lock learnt on joining: its updates wait for them, in order.
+    if (kind !== SYNC_STEP1 && kind !== SYNC_STEP2 && kind !== SYNC_UPDATE) throw new Error(`unknown sync message ${kind}`);
+    // Entries still being checked (signatures verify asynchronously) may change this peer's role:
+    // an interview's pad lock learnt on joining takes its right to write, and the grant a peer
+    // sends right before its sync step 1 admits it (answered at once, that step 1 was refused and
+    // the peer never got our document). Its sync messages wait for them, in order.
     if (this.checkingEntries > 0) {
-      this.heldUpdates.push({ link, key, payload });
+      this.heldSync.push({ link, key: state.peer.key, kind, payload });
       return;
     }
-    this.applyPeerUpdate(link, key, payload);
+    this.decideSync(link, state.peer.key, kind, payload);
+  }
+
+  private decideSync(link: PeerLink, key: string, kind: number, payload: Uint8Array): void {
+    if (kind !== SYNC_STEP1) return this.applyPeerUpdate(link, key, payload);
+    // Only admitted peers get the document; we answer only while we may send it ourselves.
+    if (!this.roles.admitted(key) || (!this.roles.admitted(this.selfKey) && !this.options.sendWithoutRole)) {
+      this.stats.refusedMessages++;
+      return;
+    }
+    link.send(syncMessage(SYNC_STEP2, Y.encodeStateAsUpdate(this.options.doc, payload)));
   }
 
   /** Queues a writer's update for the next batch (peer-updates.ts); a non-writer's is dropped now. */
@@ -327,9 +329,9 @@ export class RoomProvider {
     this.dropEmitter.fire(key);
   }
 
-  private releaseHeldUpdates(): void {
-    for (const { link, key, payload } of this.heldUpdates.splice(0)) {
-      if (this.linkStates.has(link)) this.applyPeerUpdate(link, key, payload);
+  private releaseHeldSync(): void {
+    for (const { link, key, kind, payload } of this.heldSync.splice(0)) {
+      if (this.linkStates.has(link)) this.decideSync(link, key, kind, payload);
     }
   }
 
@@ -363,15 +365,15 @@ export class RoomProvider {
       () => undefined,
     );
     void this.entryQueue.then(() => {
-      if (--this.checkingEntries === 0) this.releaseHeldUpdates();
+      if (--this.checkingEntries === 0) this.releaseHeldSync();
     });
     return run;
   }
 
   private entryQueue: Promise<void> = Promise.resolve();
-  /** Membership batches not merged yet; document updates that arrive meanwhile are held. */
+  /** Membership batches not merged yet; sync messages that arrive meanwhile are held. */
   private checkingEntries = 0;
-  private readonly heldUpdates: Array<{ link: PeerLink; key: string; payload: Uint8Array }> = [];
+  private readonly heldSync: Array<{ link: PeerLink; key: string; kind: number; payload: Uint8Array }> = [];
 
   private async mergeEntries(values: unknown[], from: PeerLink | null, gossip: boolean): Promise<number> {
     const fresh: MembershipEntry[] = [];
@@ -386,12 +388,33 @@ export class RoomProvider {
     if (fresh.length === 0) return 0;
     this.roles.invalidate();
     this.options.onEntries?.(fresh);
-    if (gossip) {
-      const message = encodeJsonMessage(MessageType.membership, fresh);
-      for (const link of this.linkStates.keys()) if (link !== from) link.send(message);
-    }
+    if (gossip) this.passOn(fresh, from);
     this.applyRoles();
     return fresh.length;
+  }
+
+  /**
+   * Fresh entries go to our other links before we act on them, so a peer they admit has them
+   * before our sync step 1 (which it would refuse without them). Entries from a peer are not passed
+   * to a member they remove, nor by a member they remove: both ends of that link drop it at once,
+   * and a message sent into a link its other end is closing crashed the Node WebRTC binding the
+   * test peers run (@roamhq/wrtc 0.10.0 RTCDataChannel::Send dereferences the channel its
+   * signalling thread has just released; hostile-peers.test.ts lost the friend at a ban). Our own
+   * entries still go to the member they remove: that is how it learns it was removed.
+   */
+  private passOn(fresh: MembershipEntry[], from: PeerLink | null): void {
+    const relayed = from !== null;
+    if (relayed && this.removedByLog(this.selfKey, this.selfRole)) return;
+    const message = encodeJsonMessage(MessageType.membership, fresh);
+    for (const [link, state] of this.linkStates) {
+      if (link === from || (relayed && this.removedByLog(state.peer.key, state.role))) continue;
+      link.send(message);
+    }
+  }
+
+  /** Whether the log as merged now bans `key` or takes away the role it had (`before`). */
+  private removedByLog(key: string, before: PeerRole): boolean {
+    return this.roles.isBanned(key) || (before !== 'knocking' && this.roles.role(key) === 'knocking');
   }
 
   /** Acts on role changes: admitted peers get the document, removed ones are dropped. */

@@ -8,6 +8,8 @@ import { stopChildPeer } from '../child-peer';
 import type { TestRoom } from './room-signer';
 
 const script = path.join(import.meta.dirname, 'transport-peer.ts');
+/** What listeners hear when the peer process has ended on its own. */
+const EXITED = 'exited';
 
 export interface PeerConfig {
   signalUrl: string;
@@ -79,6 +81,15 @@ export async function startTransportPeer(config: PeerConfig): Promise<TransportP
   const name = config.name;
   const child = fork(script, [JSON.stringify(config)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const listeners = new Set<(m: { ev: string } & Record<string, unknown>) => void>();
+  // A peer process that ends without being asked to (a crash in the WebRTC binding) fails what
+  // waits on it at once, saying so, instead of timing out on the last state it reported.
+  let died: string | null = null;
+  let stopping = false;
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    died = `${name} exited (${signal ?? `code ${code}`})`;
+    for (const l of [...listeners]) l({ ev: EXITED });
+  });
   const next = (ev: string, timeoutMs = 30_000) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -86,12 +97,14 @@ export async function startTransportPeer(config: PeerConfig): Promise<TransportP
         reject(new Error(`${name}: no "${ev}" within ${timeoutMs} ms`));
       }, timeoutMs);
       const l = (m: { ev: string } & Record<string, unknown>) => {
-        if (m.ev !== ev) return;
+        if (m.ev !== ev && !died) return;
         listeners.delete(l);
         clearTimeout(timer);
-        resolve(m);
+        if (m.ev === ev) resolve(m);
+        else reject(new Error(`${died} before "${ev}"`));
       };
       listeners.add(l);
+      if (died) l({ ev: EXITED });
     });
   const peer: TransportPeer = {
     key: '',
@@ -117,10 +130,12 @@ export async function startTransportPeer(config: PeerConfig): Promise<TransportP
     waitFor: (check, what, timeoutMs = 30_000) =>
       new Promise((resolve, reject) => {
         const l = () => {
-          if (!check(peer.state)) return;
+          const met = check(peer.state);
+          if (!met && !died) return;
           listeners.delete(l);
           clearTimeout(timer);
-          resolve();
+          if (met) resolve();
+          else reject(new Error(`${died} while waiting for ${what} (its last report: ${JSON.stringify(peer.state)})`));
         };
         const timer = setTimeout(() => {
           listeners.delete(l);
@@ -129,7 +144,10 @@ export async function startTransportPeer(config: PeerConfig): Promise<TransportP
         listeners.add(l);
         l();
       }),
-    stop: () => stopChildPeer(child),
+    stop: () => {
+      stopping = true;
+      return stopChildPeer(child);
+    },
   };
   child.on('message', (m: { ev: string } & Record<string, unknown>) => {
     if (m.ev === 'state') peer.state = m as unknown as PeerState;
