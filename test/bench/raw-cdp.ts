@@ -18,6 +18,8 @@ interface Pending {
 export interface RawPage {
   /** Evaluates `expression` in the page (promises awaited) and returns its JSON value. */
   evaluate<T>(expression: string): Promise<T>;
+  /** Sends a DevTools command to the page's session (e.g. the Profiler's, for a CPU profile). */
+  cdp(method: string, params?: Record<string, unknown>): Promise<Record<string, unknown>>;
 }
 
 export interface RawBrowser {
@@ -98,7 +100,7 @@ export async function launchRawChromium(options: { executablePath?: string; widt
         return result.result.value as T;
       };
       await send('Page.navigate', { url }, sessionId);
-      return { evaluate };
+      return { evaluate, cdp: (method, params = {}) => send(method, params, sessionId) };
     },
     async close() {
       await send('Browser.close').catch(() => undefined);

@@ -9,6 +9,9 @@
 //   - the same flood in a page Playwright drives, for comparison (the measured page is driven over
 //     a bare DevTools connection, raw-cdp.ts, since Playwright's own copies every WebSocket frame).
 // Usage: npm run build && node --import tsx test/bench/terminal.bench.ts [--mb 100] [--echoes 200]
+//   [--page-profile]: a CPU profile of the measured page during the flood, written to
+//   bench-results/profiles (open it in Chrome DevTools); the profiler slows the page, so such a run
+//   prints its numbers and leaves BENCHMARKS.md and terminal.json as they were.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,16 +23,17 @@ import { createHostServices } from '../../main/host/services';
 import { startWebHost } from '../../main/host/web-server';
 import { REPO_ROOT, tempDir } from '../e2e/web-host';
 import { poll } from './poll';
-import { launchRawChromium } from './raw-cdp';
+import { launchRawChromium, type RawPage } from './raw-cdp';
 import { LOOP_RESOLUTION_MS, loopDelayMs, percentile, writeReport } from './report';
 import type {} from '../../renderer/terminal/terminal-probe';
 
 const { values } = parseArgs({
-  options: { mb: { type: 'string', default: '100' }, echoes: { type: 'string', default: '200' }, gpu: { type: 'string', default: 'auto' } },
+  options: { mb: { type: 'string', default: '100' }, echoes: { type: 'string', default: '200' }, gpu: { type: 'string', default: 'auto' }, 'page-profile': { type: 'boolean', default: false } },
 });
 const GPU = z.enum(['auto', 'on', 'off']).parse(values.gpu);
 const MB = Number(values.mb);
 const ECHOES = Number(values.echoes);
+const PAGE_PROFILE = values['page-profile'];
 const BYTES = MB * 1024 * 1024;
 // One line of `yes` output; the pty turns "\n" into "\r\n", and the baseline writes that same text.
 const LINE = 'the quick brown fox jumps over the lazy dog 0123456789 ABCDEFGHIJ';
@@ -49,6 +53,21 @@ interface BenchPage {
   evaluate<T>(expression: string): Promise<T>;
 }
 
+/** Profiles the page (raw DevTools session) while `run` goes; the profile goes to bench-results/profiles. */
+async function withPageProfile<T>(page: RawPage, run: () => Promise<T>): Promise<T> {
+  await page.cdp('Profiler.enable');
+  await page.cdp('Profiler.setSamplingInterval', { interval: 200 });
+  await page.cdp('Profiler.start');
+  const result = await run();
+  const { profile } = await page.cdp('Profiler.stop');
+  const dir = path.join(process.cwd(), 'bench-results', 'profiles');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `terminal-page-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  console.log(`terminal bench: the page's CPU profile during the flood is ${file}`);
+  return result;
+}
+
 const PROBE = 'window.codecrafterTerminalProbe';
 const lastLine = (page: BenchPage, id: string) => page.evaluate<string>(`${PROBE}.text(${JSON.stringify(id)}, 3)`);
 /** Types `data` into terminal `id` as the user would (through the pty); resolves once its echo was parsed. */
@@ -66,10 +85,11 @@ async function openTerminal(page: BenchPage, folder: string): Promise<string> {
   if (await page.evaluate<boolean>(`!!document.querySelector('input#folder-path')`)) {
     await page.evaluate(`(() => {
       const input = document.querySelector('input#folder-path');
+      if (!input) return; // the folder opened meanwhile (another page of this host opened it)
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, ${JSON.stringify(folder)});
       input.dispatchEvent(new Event('input', { bubbles: true }));
     })()`);
-    await poll(() => page.evaluate<boolean>(`(() => { const b = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Open'); if (b && !b.disabled) { b.click(); return true; } return false; })()`), 'the Open button', 60_000, 50);
+    await poll(() => page.evaluate<boolean>(`(() => { if (!document.querySelector('input#folder-path')) return true; const b = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Open'); if (b && !b.disabled) { b.click(); return true; } return false; })()`), 'the Open button', 60_000, 50);
     await poll(() => page.evaluate<boolean>(`!document.querySelector('input#folder-path')`), 'the folder to open', 60_000, 50);
   }
   await poll(() => page.evaluate<boolean>(`(() => { const b = document.querySelector('button[aria-label="New terminal"]'); if (b) { b.click(); return true; } return false; })()`), 'the New terminal button', 60_000, 50);
@@ -164,7 +184,8 @@ async function main(): Promise<void> {
       peakMain = Math.max(peakMain, process.memoryUsage.rss() / 2 ** 20);
       peakPtyHost = Math.max(peakPtyHost, rssMiB(ptyHostPid));
     }, 100);
-    const { ms: ptyMs, bytes: ptyBytes } = await flood(page, id, () => loop.enable());
+    const measure = () => flood(page, id, () => loop.enable());
+    const { ms: ptyMs, bytes: ptyBytes } = PAGE_PROFILE ? await withPageProfile(page, measure) : await measure();
     loop.disable();
     clearInterval(sampler);
 
@@ -186,6 +207,8 @@ async function main(): Promise<void> {
     const loopDelayP99Ms = loopDelayMs(loop.percentile(99));
     const loadavg = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     console.log({ renderer, gl, ceilingMBps: ceiling.MBps, ceilingBusyCores: ceiling.busyCores, writeMBps, ptyMBps, ratio, watchedMBps, echoP50Ms, echoP99Ms, echoParsedP50Ms, echoParsedP99Ms, loopDelayP99Ms, peakMain, peakPtyHost, loadavg });
+
+    if (PAGE_PROFILE) return; // numbers of a profiled page are not the page's own
 
     writeReport({
       part: 'terminal',
