@@ -144,14 +144,17 @@ async function main(): Promise<void> {
       return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'no WebGL2';
     })()`);
 
-    // Keystroke to echo, at a human pace, on an idle prompt.
+    // Keystroke to echo, at a human pace, on an idle prompt. Each echo resolves at the start of a
+    // display frame, so a fixed pause would press every key at the same point of the frame clock
+    // (15 ms: just before the next frame, whose drawing then missed the echo by ~2 ms, every time).
+    // A person's keys come at any point of it: the pause is drawn from 20 to 80 ms.
     const echoes: number[] = [];
     const parsedEchoes: number[] = [];
     for (let i = 0; i < ECHOES; i++) {
       const echo = await type(page, id, 'a');
       echoes.push(echo.frameMs);
       parsedEchoes.push(echo.parsedMs);
-      await new Promise((r) => setTimeout(r, 15));
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 60));
       if (i % 50 === 49) await type(page, id, '\u0015'); // Ctrl+U
     }
     await type(page, id, '\u0015');
