@@ -65,6 +65,8 @@ export class PeerLink {
   private peerReady: VerifiedPeer | null = null;
   /** Handshake messages are handled one at a time, in order. */
   private inbox: Promise<void> = Promise.resolve();
+  /** Handshake messages that came before the channel's open event (startHandshake reads them). */
+  private readonly early: unknown[] = [];
   private pendingCandidates: RTCIceCandidateInit[] = [];
   private timer: ReturnType<typeof setTimeout>;
   closed = false;
@@ -171,6 +173,7 @@ export class PeerLink {
       this.maybeOpen();
     });
     this.framed?.send(encodeJsonMessage(MessageType.handshake, hs.hello()));
+    for (const body of this.early.splice(0)) this.inbox = this.inbox.then(() => this.handleHandshake(body));
   }
 
   private maybeOpen(): void {
@@ -198,6 +201,14 @@ export class PeerLink {
       body = readJsonBody(message.decoder);
     } catch {
       return this.close('malformed', 'handshake message is not JSON');
+    }
+    if (!this.handshake) {
+      // Chromium can deliver a channel's first messages before its open event, where our side of
+      // the handshake starts: the peer's hello waits for it (dropped, the peer's auth then failed
+      // as out of order). A hello and an auth are all a peer may send before our hello.
+      if (this.early.length >= 2) return this.close('early-message', 'more handshake messages than a hello and an auth before the channel opened');
+      this.early.push(body);
+      return;
     }
     this.inbox = this.inbox.then(() => this.handleHandshake(body));
   }

@@ -1,0 +1,100 @@
+// Two PeerLinks (renderer/collab/provider/peer-link.ts) over a real WebRTC connection in this
+// process (@roamhq/wrtc), the parent's test asking how their handshake ended. With argv[2] ===
+// 'late-open', the answerer's data channel reports its `open` event 300 ms late and reads as
+// "connecting" until then, while its messages flow at once: Chromium can deliver a data channel's
+// first messages before its open event (js-libp2p pull request 3312, "Chrome can receive data
+// before a datachannel is open"); @roamhq/wrtc announces the channel already open.
+import wrtc from '@roamhq/wrtc';
+import { signHandshake } from '../../../common/handshake';
+import { newSecretKey, signerFromSecretKey } from '../../../common/identity';
+import { PeerLink, type LinkIdentity, type Signal } from '../../../renderer/collab/provider/peer-link';
+
+const lateOpen = process.argv[2] === 'late-open';
+const send = (m: unknown) => process.send?.(m);
+process.on('unhandledRejection', (e) => send({ ev: 'error', message: String(e) }));
+
+const OPEN_DELAY_MS = 300;
+
+/** The channel as Chromium may show it: open event (and readyState) late, messages on time. */
+function withLateOpen(channel: RTCDataChannel): RTCDataChannel {
+  let open = false;
+  return new Proxy(channel, {
+    get(target, prop) {
+      if (prop === 'readyState') return open ? target.readyState : 'connecting';
+      if (prop === 'addEventListener') {
+        return (type: string, listener: () => void, options?: AddEventListenerOptions) => {
+          if (type !== 'open') return target.addEventListener(type, listener, options);
+          setTimeout(() => {
+            open = true;
+            listener();
+          }, OPEN_DELAY_MS);
+        };
+      }
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+    set(target, prop, value) {
+      return Reflect.set(target, prop, value, target);
+    },
+  });
+}
+
+/** A real RTCPeerConnection whose announced data channels open late (withLateOpen). */
+class LateOpenPeerConnection {
+  constructor(config: RTCConfiguration) {
+    const pc = new wrtc.RTCPeerConnection(config);
+    return new Proxy(pc, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+      set(target, prop, value) {
+        if (prop === 'ondatachannel' && typeof value === 'function') {
+          const handler = value as (event: { channel: RTCDataChannel }) => void;
+          return Reflect.set(target, prop, (event: { channel: RTCDataChannel }) => handler({ channel: withLateOpen(event.channel) }), target);
+        }
+        return Reflect.set(target, prop, value, target);
+      },
+    });
+  }
+}
+
+async function identity(name: string): Promise<LinkIdentity> {
+  const signer = await signerFromSecretKey(await newSecretKey());
+  return { publicKey: signer.publicKey, name, signHandshake: (t, side) => signHandshake(signer, t, side) };
+}
+
+const outcome: Record<string, string> = {};
+const links: Record<string, PeerLink> = {};
+function link(name: 'offerer' | 'answerer', me: LinkIdentity, other: () => PeerLink, PeerConnection: typeof RTCPeerConnection): PeerLink {
+  return new PeerLink({
+    remotePeerId: name === 'offerer' ? 'answerer' : 'offerer',
+    initiator: name === 'offerer',
+    roomId: 'room-early-message',
+    PeerConnection,
+    iceServers: [],
+    identity: me,
+    clientIds: () => [name === 'offerer' ? 1 : 2],
+    sendSignal: (signal: Signal) => void other().signal(signal),
+    onVerified: (_link, peer) => {
+      outcome[name] = `verified ${peer.name}`;
+      if (outcome.offerer?.startsWith('verified') && outcome.answerer?.startsWith('verified')) send({ ev: 'result', outcome });
+    },
+    onMessage: () => undefined,
+    onClosed: (_link, reason, detail) => {
+      outcome[name] = `closed: ${reason}${detail ? ` (${detail})` : ''}`;
+      send({ ev: 'result', outcome });
+    },
+  });
+}
+
+const [offererId, answererId] = await Promise.all([identity('Offerer'), identity('Answerer')]);
+// The answerer first: the offerer's constructor starts negotiating and signals it at once.
+links.answerer = link('answerer', answererId, () => links.offerer!, (lateOpen ? LateOpenPeerConnection : wrtc.RTCPeerConnection) as unknown as typeof RTCPeerConnection);
+links.offerer = link('offerer', offererId, () => links.answerer!, wrtc.RTCPeerConnection as unknown as typeof RTCPeerConnection);
+
+process.on('message', (m: { cmd: string }) => {
+  if (m.cmd !== 'stop') return;
+  for (const l of Object.values(links)) l.close('closed', 'test over');
+  setTimeout(() => process.exit(0), 100);
+});
