@@ -99,15 +99,21 @@ if (role === 'offerer') {
   const toOfferer = newPc();
   const toAnswerer = newPc();
   const outward = toAnswerer.createDataChannel('handshake');
+  let announced!: (inward: Dc) => void;
+  const inward = new Promise<Dc>((resolve) => (announced = resolve));
+  const both = inward.then(async (dc) => {
+    await Promise.all([opened(dc), opened(outward)]);
+    return dc;
+  });
+  void both.then(() => send({ ev: 'relaying' }));
+  // Listening on both channels as soon as each exists (the answerer's hello may come before the
+  // offerer's channel is announced); what comes in before both are open waits for them, in order.
+  outward.addEventListener('message', (e: { data: unknown }) => void both.then((dc) => dc.send(String(e.data))));
   process.on('message', (m: { cmd: string; sdp?: string }) => {
     if (m.cmd === 'offer') {
       toOfferer.addEventListener('datachannel', (event: { channel: Dc }) => {
-        const inward = event.channel;
-        const both = Promise.all([opened(inward), opened(outward)]);
-        void both.then(() => send({ ev: 'relaying' }));
-        // What comes in before the other side is open waits for it, in order.
-        inward.addEventListener('message', (e: { data: unknown }) => void both.then(() => outward.send(String(e.data))));
-        outward.addEventListener('message', (e: { data: unknown }) => void both.then(() => inward.send(String(e.data))));
+        event.channel.addEventListener('message', (e: { data: unknown }) => void both.then(() => outward.send(String(e.data))));
+        announced(event.channel);
       });
       void makeAnswer(toOfferer, m.sdp!).then((sdp) => send({ ev: 'answer', sdp }));
       void makeOffer(toAnswerer).then((sdp) => send({ ev: 'offer', sdp }));

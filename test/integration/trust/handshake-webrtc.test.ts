@@ -53,10 +53,10 @@ describe('the signed handshake over real WebRTC', () => {
     expect(b!.result).toEqual({ ok: true, peerKey: a!.publicKey });
   }, 150_000);
 
-  // Skipped: under this machine's load the relay's two data channels never both open within
-  // 150 s (the honest case opens in ~10 s); unfinished, see the report of issue 8's first session.
-  // The forged-answer case is covered by common/handshake.test.ts with real SDP text.
-  it.skip('fails on both sides when signalling swaps the answer for a relay in the middle', async () => {
+  // Skipped until 2026-12-06: the relay listened on its channel to the answerer only once the
+  // offerer's channel was announced, so an answerer's hello that came first was lost and neither
+  // side ever settled (1 run in 8 timed out); it listens on each channel as soon as it exists now.
+  it('fails on both sides when signalling swaps the answer for a relay in the middle', async () => {
     const offerer = start('offerer');
     const answerer = start('answerer');
     const relay = start('relay');
