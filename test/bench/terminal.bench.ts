@@ -137,6 +137,10 @@ async function main(): Promise<void> {
     const page = await browser.newPage(web.url);
     const id = await openTerminal(page, folder);
     // What draws the terminal: the WebGL renderer's canvas, or the DOM renderer's rows.
+    // Display frames the page draws, counted by the bench (requestAnimationFrame), to compare how
+    // often the flood and xterm's own write draw.
+    await page.evaluate(`(() => { window.benchFrames = 0; const tick = () => { window.benchFrames++; requestAnimationFrame(tick); }; requestAnimationFrame(tick); })()`);
+    const frames = () => page.evaluate<number>('window.benchFrames');
     const renderer = (await page.evaluate<boolean>(`!!document.querySelector('.terminal-pane .xterm-rows')`)) ? 'DOM' : 'WebGL';
     const gl = await page.evaluate<string>(`(() => {
       const gl = document.createElement('canvas').getContext('webgl2');
@@ -160,6 +164,7 @@ async function main(): Promise<void> {
     await type(page, id, '\u0015');
 
     // xterm's own write throughput: the same bytes, written straight into the same terminal.
+    const writeFrames0 = await frames();
     const writeMs = await page.evaluate<number>(`(async ([tid, line, bytes]) => {
       const chunk = \`\${line}\\r\\n\`.repeat(Math.floor((64 * 1024) / (line.length + 2)));
       const start = performance.now();
@@ -175,6 +180,7 @@ async function main(): Promise<void> {
       await new Promise((r) => requestAnimationFrame(r));
       return performance.now() - start;
     })(${JSON.stringify([id, LINE, BYTES])})`);
+    const writeFps = ((await frames()) - writeFrames0) / (writeMs / 1000);
 
     // Through the pty: `yes` output (the same text, "\n" made "\r\n" by the pty), until the marker.
     // loopDelayMs takes the timer's interval off each sample, as the loop bench does (report.ts).
@@ -187,10 +193,12 @@ async function main(): Promise<void> {
       peakMain = Math.max(peakMain, process.memoryUsage.rss() / 2 ** 20);
       peakPtyHost = Math.max(peakPtyHost, rssMiB(ptyHostPid));
     }, 100);
+    const floodFrames0 = await frames();
     const measure = () => flood(page, id, () => loop.enable());
     const { ms: ptyMs, bytes: ptyBytes } = PAGE_PROFILE ? await withPageProfile(page, measure) : await measure();
     loop.disable();
     clearInterval(sampler);
+    const floodFps = ((await frames()) - floodFrames0) / (ptyMs / 1000);
 
     // The same flood in a page that Playwright drives (its DevTools session has Network on).
     const watched = await playwright.newPage({ viewport: { width: 1400, height: 900 } });
@@ -209,7 +217,7 @@ async function main(): Promise<void> {
     const echoParsedP99Ms = percentile(parsedEchoes, 99);
     const loopDelayP99Ms = loopDelayMs(loop.percentile(99));
     const loadavg = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-    console.log({ renderer, gl, ceilingMBps: ceiling.MBps, ceilingBusyCores: ceiling.busyCores, writeMBps, ptyMBps, ratio, watchedMBps, echoP50Ms, echoP99Ms, echoParsedP50Ms, echoParsedP99Ms, loopDelayP99Ms, peakMain, peakPtyHost, loadavg });
+    console.log({ renderer, gl, ceilingMBps: ceiling.MBps, ceilingBusyCores: ceiling.busyCores, writeMBps, ptyMBps, ratio, writeFps, floodFps, watchedMBps, echoP50Ms, echoP99Ms, echoParsedP50Ms, echoParsedP99Ms, loopDelayP99Ms, peakMain, peakPtyHost, loadavg });
 
     if (PAGE_PROFILE) return; // numbers of a profiled page are not the page's own
 
@@ -219,21 +227,22 @@ async function main(): Promise<void> {
       notes: [
         `Goals: ratio >= 0.8 (pty to rendered xterm against xterm's own write in the same page), echo p50 <= 10 ms, main's event-loop delay p99 <= 16 ms during the flood. "echoP50Ms" in terminal.json is the stricter of the two echo rows: it also waits for the next display frame (60 Hz, so 8 ms on average by itself).`,
         `The browser host ran in the bench's process with its pty host as a forked child; Chromium headless, the measured page driven over a bare DevTools connection that enables no domain (test/bench/raw-cdp.ts), as no debugger watches the app's page; the row "in a page Playwright drives" is the same flood, after the measured one, in a page of a Playwright-launched Chromium: Playwright turns on DevTools' Network domain, so Chromium copies every WebSocket frame's payload to it and the bench's process (where main also runs) parses it — until 2026-12-06 every row of this table was measured that way; terminal GPU acceleration '${GPU}', so the ${renderer} renderer drew (WebGL here is ${gl}, a CPU rasterizer); ${MB} MB of \`yes\` output; ${ECHOES} keystrokes.`,
+        `"frames/s": display frames the measured page drew while xterm's own write and the flood ran (requestAnimationFrame, counted by the bench).`,
         `"node-pty alone" reads the same ${MB} MB from \`yes\` through a pty in a process of its own, with no terminal, hop or flow control; while it ran, ${ceiling.busyCores.toFixed(2)} of the machine's ${ceiling.cpus} cores were busy (everything on the machine, the kernel's pty work included). It bounds what any terminal here can reach, and the page's xterm needs a core of its own on top of it.`,
         `Main's event-loop delay is perf_hooks.monitorEventLoopDelay with a ${LOOP_RESOLUTION_MS} ms timer, less that interval (each sample is the interval plus the delay), as in the loop bench: an idle loop reads ~0 ms. Until 2026-12-05 13:15 this table printed the raw sample, ~10 ms more (p99 raw this run: ${(loop.percentile(99) / 1e6).toFixed(2)} ms).`,
         `Load average at the end: ${loadavg} (2 cores shared with other engineers' test runs; numbers vary run to run).`,
       ],
       rows: [
         { name: `node-pty alone, ${MB} MB (this machine's ceiling)`, values: { 'MB/s': ceiling.MBps, 'ms': ceiling.ms, 'ratio': ceiling.MBps / writeMBps } },
-        { name: `xterm write, ${MB} MB in the page`, values: { 'MB/s': writeMBps, 'ms': writeMs } },
-        { name: `pty to rendered xterm, ${MB} MB`, values: { 'MB/s': ptyMBps, 'ms': ptyMs, ratio } },
+        { name: `xterm write, ${MB} MB in the page`, values: { 'MB/s': writeMBps, 'ms': writeMs, 'frames/s': writeFps } },
+        { name: `pty to rendered xterm, ${MB} MB`, values: { 'MB/s': ptyMBps, 'ms': ptyMs, ratio, 'frames/s': floodFps } },
         { name: `the same, in a page Playwright drives (DevTools copies each WebSocket frame to it)`, values: { 'MB/s': watchedMBps, 'ms': watchedFlood.ms, 'ratio': watchedMBps / writeMBps } },
         { name: 'keystroke to echo parsed in the buffer', values: { 'p50 ms': echoParsedP50Ms, 'p99 ms': echoParsedP99Ms } },
         { name: 'keystroke to echo, next frame drawn', values: { 'p50 ms': echoP50Ms, 'p99 ms': echoP99Ms } },
         { name: 'main event-loop delay during the flood', values: { 'p99 ms': loopDelayP99Ms, 'max ms': loopDelayMs(loop.max) } },
         { name: 'peak RSS during the flood', values: { 'main MiB': peakMain, 'pty host MiB': peakPtyHost } },
       ],
-      extra: { gpu: GPU, renderer, gl, echoParsedP50Ms, echoParsedP99Ms, ceilingMBps: ceiling.MBps, ceilingBusyCores: ceiling.busyCores, writeMBps, ptyMBps, watchedMBps, driver: 'bare DevTools connection (raw-cdp.ts)', peakMainRssMiB: peakMain, peakPtyHostRssMiB: peakPtyHost, echoes },
+      extra: { gpu: GPU, renderer, gl, writeFps, floodFps, echoParsedP50Ms, echoParsedP99Ms, ceilingMBps: ceiling.MBps, ceilingBusyCores: ceiling.busyCores, writeMBps, ptyMBps, watchedMBps, driver: 'bare DevTools connection (raw-cdp.ts)', peakMainRssMiB: peakMain, peakPtyHostRssMiB: peakPtyHost, echoes },
     });
     // The issue names these four as top-level fields of terminal.json.
     const jsonFile = path.join(process.cwd(), 'bench-results', 'terminal.json');
