@@ -6,6 +6,7 @@ import { Emitter } from '../../../common/event';
 import { keyFingerprint } from '../../../common/identity';
 import { MembershipLog, type EntryFields, type MembershipEntry } from '../../../common/membership';
 import { TxOrigin } from '../../../common/origins';
+import { MAX_MESSAGE_BYTES } from '../chunking';
 import { createThrottle, type Throttle } from '../throttle';
 import { Mesh } from './mesh';
 import type { LinkCloseReason, PeerLink, VerifiedPeer } from './peer-link';
@@ -45,6 +46,10 @@ const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 /** Entries per membership message at most (a room's log is small). */
 const MAX_ENTRIES_PER_MESSAGE = 2_000;
+/** Sync messages held per peer while membership entries are checked (room-provider onSync), at most. */
+const MAX_HELD_SYNC_MESSAGES = 1_000;
+/** …and their bytes: two messages at the size cap (a whole document's step 2 and more). */
+const MAX_HELD_SYNC_BYTES = 2 * MAX_MESSAGE_BYTES;
 
 interface LinkState {
   peer: VerifiedPeer;
@@ -68,6 +73,7 @@ export class RoomProvider {
     oversized: 0,
     refusedEntries: 0,
     refusedMessages: 0,
+    heldOverflows: 0,
     peerUpdates: 0,
     peerBatches: 0,
   };
@@ -254,6 +260,7 @@ export class RoomProvider {
       this.eventEmitter.fire({ kind: 'oversized', from: state?.peer.name ?? 'A peer' });
     }
     this.linkStates.delete(link);
+    for (let i = this.heldSync.length - 1; i >= 0; i--) if (this.heldSync[i]!.link === link) this.heldSync.splice(i, 1);
     if (state) {
       // Their cursors go now, not after awareness's 30 s timeout, unless another link speaks for them.
       const stillHere = new Set([...this.linkStates.values()].flatMap((s) => [...s.allowedClients]));
@@ -302,6 +309,15 @@ export class RoomProvider {
     // sends right before its sync step 1 admits it (answered at once, that step 1 was refused and
     // the peer never got our document). Its sync messages wait for them, in order.
     if (this.checkingEntries > 0) {
+      // A peer that keeps us checking entries (a stream of unverifiable ones) while it sends sync
+      // messages is not held without end: past the caps it is dropped, and what it had held goes.
+      const held = this.heldSync.filter((h) => h.link === link);
+      if (held.length >= MAX_HELD_SYNC_MESSAGES || held.reduce((n, h) => n + h.payload.length, payload.length) > MAX_HELD_SYNC_BYTES) {
+        this.stats.heldOverflows++;
+        console.warn(`room ${this.options.roomId}: dropped peer ${state.peer.name} (${keyFingerprint(state.peer.key)}): over ${MAX_HELD_SYNC_MESSAGES} sync messages or ${MAX_HELD_SYNC_BYTES / 2 ** 20} MiB while membership entries were checked`);
+        link.close('closed', 'too many sync messages while entries were checked');
+        return;
+      }
       this.heldSync.push({ link, key: state.peer.key, kind, payload });
       return;
     }
@@ -377,13 +393,20 @@ export class RoomProvider {
 
   private async mergeEntries(values: unknown[], from: PeerLink | null, gossip: boolean): Promise<number> {
     const fresh: MembershipEntry[] = [];
+    const problems = new Map<string, number>();
     for (const value of values) {
       const before = this.log.list().length;
       const problem = await this.log.add(value, this.now());
       if (problem) {
         this.stats.refusedEntries++;
-        console.warn(`room ${this.options.roomId}: refused a membership entry (${problem})`);
+        problems.set(problem, (problems.get(problem) ?? 0) + 1);
       } else if (this.log.list().length > before) fresh.push(value as MembershipEntry);
+    }
+    if (problems.size) {
+      // One line per batch: a peer sending thousands of bad entries does not write thousands of lines.
+      const sender = from ? this.linkStates.get(from)?.peer : undefined;
+      const counts = [...problems].map(([problem, n]) => `${problem} x${n}`).join(', ');
+      console.warn(`room ${this.options.roomId}: refused membership entries${sender ? ` from ${sender.name} (${keyFingerprint(sender.key)})` : ''}: ${counts}`);
     }
     if (fresh.length === 0) return 0;
     this.roles.invalidate();

@@ -83,6 +83,8 @@ export interface ProviderStats {
   refusedEntries: number;
   /** Messages not allowed from that peer (owner messages from someone else, app messages from a knocking peer). */
   refusedMessages: number;
+  /** Peers dropped for sending more sync messages than are held while membership entries are checked. */
+  heldOverflows: number;
   /** Peers' updates applied, and the transactions they took (batched: peer-updates.ts). */
   peerUpdates: number;
   peerBatches: number;

@@ -169,6 +169,23 @@ process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; inser
     // Membership entries straight onto the wire, unchecked by our own log.
     forge(encodeJsonMessage(MessageType.membership, m.payload));
   }
+  if (m.cmd === 'held-flood') {
+    // Sync messages while the receiver checks our membership entries, which it holds until the
+    // check ends: n tiny updates, each 50 behind a batch of entries (`payload`) it must verify.
+    const tiny = new Y.Doc();
+    tiny.getText('code').insert(0, 'h');
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, 2);
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(tiny));
+    const update = encoding.toUint8Array(e);
+    const entries = encodeJsonMessage(MessageType.membership, m.payload);
+    for (let i = 0; i < (m.n ?? 0); i++) {
+      if (i % 50 === 0) forge(entries);
+      forge(update);
+    }
+    send({ ev: 'held-flooded' });
+  }
   if (m.cmd === 'huge-update') {
     // One update of `bytes` (50 MB): refused at its first frame, and the sender dropped.
     const big = new Y.Doc();

@@ -134,6 +134,23 @@ describe('hostile peers over real WebRTC', { timeout: 240_000 }, () => {
     await owner.waitFor((s) => s.events.includes('oversized'), 'the refusal said');
   });
 
+  it('a peer sending sync messages while its unverifiable membership entries are checked is dropped past the cap', async () => {
+    const room = await newTestRoom();
+    const owner = await start(memberConfig(room, signalUrl(), SECRET, 'Owner', { owner: true, admission: 'editor' }));
+    const flooder = await start(memberConfig(room, signalUrl(), SECRET, 'Flooder', { hostile: true }));
+    await owner.waitFor((s) => s.peers === 1 && roleAt(owner, flooder.key) === 'editor', 'the editor', 90_000);
+    // Entries of this room whose signatures fail: each one is verified before it is refused.
+    const stranger = await roomSigner();
+    const now = Date.now();
+    const entry = await stranger.signEntry({ type: 'grant', roomId: room.roomId, subject: flooder.key, role: 'admin', issuedAt: now, expiresAt: now + 60 * 60_000 });
+    const forged = { ...entry, sig: `${entry.sig[0] === '0' ? '1' : '0'}${entry.sig.slice(1)}` };
+    flooder.send({ cmd: 'held-flood', n: 3_000, payload: Array.from({ length: 200 }, () => forged) });
+    await owner.waitFor((s) => s.stats.heldOverflows >= 1, 'the flooder dropped at the cap', 120_000);
+    // The entries were checked (and refused) meanwhile; none of them made the flooder an admin.
+    await owner.waitFor((s) => s.stats.refusedEntries > 0, 'the forged entries refused');
+    expect(owner.state.members.some((m) => m.key === flooder.key && m.role === 'admin')).toBe(false);
+  });
+
   it('a viewer that is the only path between two writers never gets an edit of its own accepted', async () => {
     const second = await startSignalServer({ host: '127.0.0.1', port: 0 });
     try {
