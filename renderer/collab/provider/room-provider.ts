@@ -46,6 +46,8 @@ const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 /** Entries per membership message at most (a room's log is small). */
 const MAX_ENTRIES_PER_MESSAGE = 2_000;
+/** Membership messages from one peer waiting to be checked, at most (an honest peer sends its log once, then changes). */
+const MAX_WAITING_ENTRY_BATCHES = 64;
 /** Sync messages held per peer while membership entries are checked (room-provider onSync), at most. */
 const MAX_HELD_SYNC_MESSAGES = 1_000;
 /** …and their bytes: two messages at the size cap (a whole document's step 2 and more). */
@@ -361,13 +363,33 @@ export class RoomProvider {
     if (filtered.update) applyAwarenessUpdate(this.options.awareness, filtered.update, link);
   }
 
-  private async onEntries(link: PeerLink | null, body: unknown): Promise<void> {
+  private async onEntries(link: PeerLink, body: unknown): Promise<void> {
     if (!Array.isArray(body) || body.length > MAX_ENTRIES_PER_MESSAGE) {
       this.stats.refusedEntries++;
       return;
     }
-    await this.addEntries(body, link, true);
+    // Batches wait their turn to be checked; a peer that sends them faster than they can be
+    // checked (each signature verified) is dropped rather than queued without end.
+    const waiting = this.entryBatches.get(link) ?? 0;
+    if (waiting >= MAX_WAITING_ENTRY_BATCHES) {
+      const peer = this.linkStates.get(link)?.peer;
+      this.stats.heldOverflows++;
+      console.warn(`room ${this.options.roomId}: dropped peer ${peer ? `${peer.name} (${keyFingerprint(peer.key)})` : link.remotePeerId}: over ${MAX_WAITING_ENTRY_BATCHES} membership messages waiting to be checked`);
+      link.close('closed', 'too many membership messages waiting');
+      return;
+    }
+    this.entryBatches.set(link, waiting + 1);
+    try {
+      await this.addEntries(body, link, true);
+    } finally {
+      const left = (this.entryBatches.get(link) ?? 1) - 1;
+      if (left > 0) this.entryBatches.set(link, left);
+      else this.entryBatches.delete(link);
+    }
   }
+
+  /** Membership messages from each peer waiting to be checked or being checked. */
+  private readonly entryBatches = new Map<PeerLink, number>();
 
   /**
    * Checks and merges entries; new ones are kept, passed on to the other peers, and acted on.

@@ -83,7 +83,7 @@ export interface ProviderStats {
   refusedEntries: number;
   /** Messages not allowed from that peer (owner messages from someone else, app messages from a knocking peer). */
   refusedMessages: number;
-  /** Peers dropped for sending more sync messages than are held while membership entries are checked. */
+  /** Peers dropped for sending more than is held while membership entries are checked (sync messages, or membership messages waiting). */
   heldOverflows: number;
   /** Peers' updates applied, and the transactions they took (batched: peer-updates.ts). */
   peerUpdates: number;

@@ -186,6 +186,12 @@ process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; inser
     }
     send({ ev: 'held-flooded' });
   }
+  if (m.cmd === 'entry-flood') {
+    // n membership messages of `payload` at once, faster than the receiver can check them.
+    const entries = encodeJsonMessage(MessageType.membership, m.payload);
+    for (let i = 0; i < (m.n ?? 0); i++) forge(entries);
+    send({ ev: 'entry-flooded' });
+  }
   if (m.cmd === 'huge-update') {
     // One update of `bytes` (50 MB): refused at its first frame, and the sender dropped.
     const big = new Y.Doc();

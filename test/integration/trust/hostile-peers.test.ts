@@ -15,6 +15,14 @@ const DAY = 24 * 60 * 60_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const roleAt = (observer: TransportPeer, key: string) => observer.state.members.find((m) => m.key === key)?.role;
 
+/** A grant for this room whose signature fails: the receiver verifies it before refusing it. */
+async function badlySignedGrant(roomId: string, subject: string): Promise<Record<string, unknown>> {
+  const stranger = await roomSigner();
+  const now = Date.now();
+  const entry = await stranger.signEntry({ type: 'grant', roomId, subject, role: 'admin', issuedAt: now, expiresAt: now + 60 * 60_000 });
+  return { ...entry, sig: `${entry.sig[0] === '0' ? '1' : '0'}${entry.sig.slice(1)}` };
+}
+
 describe('hostile peers over real WebRTC', { timeout: 240_000 }, () => {
   it("a viewer's updates, also under an editor's client id, change no one's document; its awareness claiming owner is ignored", async () => {
     const room = await newTestRoom();
@@ -139,14 +147,22 @@ describe('hostile peers over real WebRTC', { timeout: 240_000 }, () => {
     const owner = await start(memberConfig(room, signalUrl(), SECRET, 'Owner', { owner: true, admission: 'editor' }));
     const flooder = await start(memberConfig(room, signalUrl(), SECRET, 'Flooder', { hostile: true }));
     await owner.waitFor((s) => s.peers === 1 && roleAt(owner, flooder.key) === 'editor', 'the editor', 90_000);
-    // Entries of this room whose signatures fail: each one is verified before it is refused.
-    const stranger = await roomSigner();
-    const now = Date.now();
-    const entry = await stranger.signEntry({ type: 'grant', roomId: room.roomId, subject: flooder.key, role: 'admin', issuedAt: now, expiresAt: now + 60 * 60_000 });
-    const forged = { ...entry, sig: `${entry.sig[0] === '0' ? '1' : '0'}${entry.sig.slice(1)}` };
+    const forged = await badlySignedGrant(room.roomId, flooder.key);
     flooder.send({ cmd: 'held-flood', n: 3_000, payload: Array.from({ length: 200 }, () => forged) });
     await owner.waitFor((s) => s.stats.heldOverflows >= 1, 'the flooder dropped at the cap', 120_000);
     // The entries were checked (and refused) meanwhile; none of them made the flooder an admin.
+    await owner.waitFor((s) => s.stats.refusedEntries > 0, 'the forged entries refused');
+    expect(owner.state.members.some((m) => m.key === flooder.key && m.role === 'admin')).toBe(false);
+  });
+
+  it('a peer sending membership messages faster than they can be checked is dropped past the cap', async () => {
+    const room = await newTestRoom();
+    const owner = await start(memberConfig(room, signalUrl(), SECRET, 'Owner', { owner: true, admission: 'editor' }));
+    const flooder = await start(memberConfig(room, signalUrl(), SECRET, 'Flooder', { hostile: true }));
+    await owner.waitFor((s) => s.peers === 1 && roleAt(owner, flooder.key) === 'editor', 'the editor', 90_000);
+    const forged = await badlySignedGrant(room.roomId, flooder.key);
+    flooder.send({ cmd: 'entry-flood', n: 200, payload: Array.from({ length: 200 }, () => forged) });
+    await owner.waitFor((s) => s.stats.heldOverflows >= 1, 'the flooder dropped at the cap', 120_000);
     await owner.waitFor((s) => s.stats.refusedEntries > 0, 'the forged entries refused');
     expect(owner.state.members.some((m) => m.key === flooder.key && m.role === 'admin')).toBe(false);
   });
