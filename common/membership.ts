@@ -234,6 +234,13 @@ export class MembershipLog {
 
   /** Adds an entry after checking it; returns the problem when it is refused. */
   async add(value: unknown, now: number): Promise<EntryProblem | null> {
+    // An entry we hold already, signature and all, is not verified again: every peer that connects
+    // sends its whole log, and a relayed change arrives once per link.
+    const parsed = MembershipEntrySchema.safeParse(value);
+    if (parsed.success && parsed.data.roomId === this.roomId) {
+      const { sig, ...unsigned } = parsed.data;
+      if (this.entries.get(entryId(unsigned))?.sig === sig) return null;
+    }
     const checked = await checkEntry(value, this.roomId, now);
     if (!checked.ok) return checked.problem;
     const { sig: _sig, ...unsigned } = checked.entry;

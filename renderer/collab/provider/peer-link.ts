@@ -24,6 +24,8 @@ export type Signal = z.infer<typeof SignalSchema>;
 /** What a peer tells about itself once verified: its display name and the awareness client ids it speaks for. */
 const ReadySchema = z.object({ t: z.literal('ready'), name: DisplayNameSchema.catch('Someone'), clientIds: z.array(z.number().int().min(0).max(2 ** 32)).max(4) }).strict();
 
+/** A handshake message (hello, auth, ready) is a few hundred bytes; larger ones are refused unread. */
+const MAX_HANDSHAKE_MESSAGE_BYTES = 16 * 1024;
 /** A link that has not verified within this long is closed (a peer that never answers). */
 const HANDSHAKE_TIMEOUT_MS = 30_000;
 /** A link whose data channel has not opened within this long is closed and looked for again. */
@@ -196,6 +198,7 @@ export class PeerLink {
       return;
     }
     if (message.type !== MessageType.handshake) return this.close('early-message', `type ${message.type} before the handshake`);
+    if (data.length > MAX_HANDSHAKE_MESSAGE_BYTES) return this.close('malformed', `a handshake message of ${data.length} bytes`);
     let body: unknown;
     try {
       body = readJsonBody(message.decoder);

@@ -262,7 +262,10 @@ export class RoomProvider {
       this.eventEmitter.fire({ kind: 'oversized', from: state?.peer.name ?? 'A peer' });
     }
     this.linkStates.delete(link);
-    for (let i = this.heldSync.length - 1; i >= 0; i--) if (this.heldSync[i]!.link === link) this.heldSync.splice(i, 1);
+    if (this.heldPerLink.delete(link)) {
+      const kept = this.heldSync.filter((h) => h.link !== link);
+      this.heldSync.splice(0, this.heldSync.length, ...kept);
+    }
     if (state) {
       // Their cursors go now, not after awareness's 30 s timeout, unless another link speaks for them.
       const stillHere = new Set([...this.linkStates.values()].flatMap((s) => [...s.allowedClients]));
@@ -309,18 +312,20 @@ export class RoomProvider {
     // Entries still being checked (signatures verify asynchronously) may change this peer's role:
     // an interview's pad lock learnt on joining takes its right to write, and the grant a peer
     // sends right before its sync step 1 admits it (answered at once, that step 1 was refused and
-    // the peer never got our document). Its sync messages wait for them, in order.
-    if (this.checkingEntries > 0) {
-      // A peer that keeps us checking entries (a stream of unverifiable ones) while it sends sync
-      // messages is not held without end: past the caps it is dropped, and what it had held goes.
-      const held = this.heldSync.filter((h) => h.link === link);
-      if (held.length >= MAX_HELD_SYNC_MESSAGES || held.reduce((n, h) => n + h.payload.length, payload.length) > MAX_HELD_SYNC_BYTES) {
+    // the peer never got our document). Its sync messages wait for the batches that came before
+    // them, in order; never for batches that come later, so a stream of batches holds nothing long.
+    if (this.entriesDone < this.entriesQueued) {
+      // A peer that keeps us checking entries while it sends sync messages is not held without
+      // end: past the caps it is dropped, and what it had held goes.
+      const held = this.heldPerLink.get(link) ?? { messages: 0, bytes: 0 };
+      if (held.messages >= MAX_HELD_SYNC_MESSAGES || held.bytes + payload.length > MAX_HELD_SYNC_BYTES) {
         this.stats.heldOverflows++;
         console.warn(`room ${this.options.roomId}: dropped peer ${state.peer.name} (${keyFingerprint(state.peer.key)}): over ${MAX_HELD_SYNC_MESSAGES} sync messages or ${MAX_HELD_SYNC_BYTES / 2 ** 20} MiB while membership entries were checked`);
         link.close('closed', 'too many sync messages while entries were checked');
         return;
       }
-      this.heldSync.push({ link, key: state.peer.key, kind, payload });
+      this.heldPerLink.set(link, { messages: held.messages + 1, bytes: held.bytes + payload.length });
+      this.heldSync.push({ link, key: state.peer.key, kind, payload, after: this.entriesQueued });
       return;
     }
     this.decideSync(link, state.peer.key, kind, payload);
@@ -347,8 +352,14 @@ export class RoomProvider {
     this.dropEmitter.fire(key);
   }
 
+  /** Applies, in order, the held sync messages whose batches are all checked (a prefix: `after` only grows). */
   private releaseHeldSync(): void {
-    for (const { link, key, kind, payload } of this.heldSync.splice(0)) {
+    let ready = 0;
+    while (ready < this.heldSync.length && this.heldSync[ready]!.after <= this.entriesDone) ready++;
+    for (const { link, key, kind, payload } of this.heldSync.splice(0, ready)) {
+      const held = this.heldPerLink.get(link);
+      if (held && held.messages > 1) this.heldPerLink.set(link, { messages: held.messages - 1, bytes: held.bytes - payload.length });
+      else this.heldPerLink.delete(link);
       if (this.linkStates.has(link)) this.decideSync(link, key, kind, payload);
     }
   }
@@ -396,39 +407,49 @@ export class RoomProvider {
    * One batch at a time, so roles change once per batch and in the order batches arrived.
    */
   addEntries(values: unknown[], from: PeerLink | null, gossip: boolean): Promise<number> {
-    this.checkingEntries++;
+    const batch = ++this.entriesQueued;
     const run = this.entryQueue.then(() => this.mergeEntries(values, from, gossip));
     this.entryQueue = run.then(
       () => undefined,
       () => undefined,
     );
     void this.entryQueue.then(() => {
-      if (--this.checkingEntries === 0) this.releaseHeldSync();
+      this.entriesDone = batch;
+      this.releaseHeldSync();
     });
     return run;
   }
 
   private entryQueue: Promise<void> = Promise.resolve();
-  /** Membership batches not merged yet; sync messages that arrive meanwhile are held. */
-  private checkingEntries = 0;
-  private readonly heldSync: Array<{ link: PeerLink; key: string; kind: number; payload: Uint8Array }> = [];
+  /** Membership batches queued and checked so far (in order); sync messages wait for the ones queued before them. */
+  private entriesQueued = 0;
+  private entriesDone = 0;
+  /** Sync messages that came while batches before them were checked; `after`: the last such batch. */
+  private readonly heldSync: Array<{ link: PeerLink; key: string; kind: number; payload: Uint8Array; after: number }> = [];
+  private readonly heldPerLink = new Map<PeerLink, { messages: number; bytes: number }>();
 
   private async mergeEntries(values: unknown[], from: PeerLink | null, gossip: boolean): Promise<number> {
     const fresh: MembershipEntry[] = [];
     const problems = new Map<string, number>();
+    const sender = from ? this.linkStates.get(from)?.peer : undefined;
     for (const value of values) {
+      // What a peer we dropped sent is not worth checking any more (its batches may be queued).
+      if (from && !this.linkStates.has(from)) break;
       const before = this.log.list().length;
       const problem = await this.log.add(value, this.now());
       if (problem) {
         this.stats.refusedEntries++;
         problems.set(problem, (problems.get(problem) ?? 0) + 1);
+        // A peer passes on only entries it checked itself, and a signature checks the same
+        // everywhere: one that fails comes from a peer making them up, to keep us verifying.
+        if (problem === 'bad-signature' && from) from.close('closed', 'sent a membership entry whose signature fails');
       } else if (this.log.list().length > before) fresh.push(value as MembershipEntry);
     }
     if (problems.size) {
       // One line per batch: a peer sending thousands of bad entries does not write thousands of lines.
-      const sender = from ? this.linkStates.get(from)?.peer : undefined;
       const counts = [...problems].map(([problem, n]) => `${problem} x${n}`).join(', ');
-      console.warn(`room ${this.options.roomId}: refused membership entries${sender ? ` from ${sender.name} (${keyFingerprint(sender.key)})` : ''}: ${counts}`);
+      const dropped = problems.has('bad-signature') && from ? '; dropped it' : '';
+      console.warn(`room ${this.options.roomId}: refused membership entries${sender ? ` from ${sender.name} (${keyFingerprint(sender.key)})` : ''}: ${counts}${dropped}`);
     }
     if (fresh.length === 0) return 0;
     this.roles.invalidate();

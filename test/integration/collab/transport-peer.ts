@@ -73,7 +73,7 @@ function report(): void {
   const members = connection.members().map((m) => ({ key: m.key, name: m.name, role: m.role, self: m.self }));
   for (const m of members) if (m.role === 'knocking') knocks.add(m.key);
   const peers = connection.status().peers + (bridge?.status().peers ?? 0);
-  send({ ev: 'state', key: signer.publicKey, length: text.length, hash: text.toString().slice(-64), peers, names, members, events, stats: connection.stats });
+  send({ ev: 'state', key: signer.publicKey, length: text.length, hash: text.toString().slice(-64), peers, names, members, events, stats: connection.stats, logSize: connection.provider.log.list().length });
 }
 text.observe(report);
 awareness.on('change', report);
@@ -117,7 +117,7 @@ function forge(message: Uint8Array): void {
   for (const conn of [connection, bridge]) for (const link of conn?.provider.mesh.verified() ?? []) link.send(message);
 }
 
-process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; insert?: string; at?: number; key?: string; role?: string; clientId?: number; bytes?: number; payload?: unknown }) => {
+process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; insert?: string; at?: number; key?: string; role?: string; clientId?: number; bytes?: number; payload?: unknown; batches?: unknown[][] }) => {
   if (m.cmd === 'type') {
     // Keystrokes: one transaction per character, as the Monaco binding makes them.
     for (let i = 0; i < (m.n ?? 0); i++) {
@@ -170,8 +170,8 @@ process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; inser
     forge(encodeJsonMessage(MessageType.membership, m.payload));
   }
   if (m.cmd === 'held-flood') {
-    // Sync messages while the receiver checks our membership entries, which it holds until the
-    // check ends: n tiny updates, each 50 behind a batch of entries (`payload`) it must verify.
+    // Sync messages while the receiver checks our membership entries (which it holds until the
+    // batches before them are checked): n tiny updates, a batch of `batches` ahead of each share.
     const tiny = new Y.Doc();
     tiny.getText('code').insert(0, 'h');
     const e = encoding.createEncoder();
@@ -179,18 +179,26 @@ process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; inser
     encoding.writeVarUint(e, 2);
     encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(tiny));
     const update = encoding.toUint8Array(e);
-    const entries = encodeJsonMessage(MessageType.membership, m.payload);
+    const batches = (m.batches ?? []).map((batch) => encodeJsonMessage(MessageType.membership, batch));
+    const share = Math.ceil((m.n ?? 0) / Math.max(1, batches.length));
     for (let i = 0; i < (m.n ?? 0); i++) {
-      if (i % 50 === 0) forge(entries);
+      if (i % share === 0 && batches[i / share]) forge(batches[i / share]!);
       forge(update);
     }
     send({ ev: 'held-flooded' });
   }
   if (m.cmd === 'entry-flood') {
-    // n membership messages of `payload` at once, faster than the receiver can check them.
-    const entries = encodeJsonMessage(MessageType.membership, m.payload);
-    for (let i = 0; i < (m.n ?? 0); i++) forge(entries);
+    // Membership messages at once, faster than the receiver can check them.
+    for (const batch of m.batches ?? []) forge(encodeJsonMessage(MessageType.membership, batch));
     send({ ev: 'entry-flooded' });
+  }
+  if (m.cmd === 'entry-stream') {
+    // Membership messages one after another, gapMs apart: a stream of batches to check.
+    for (const batch of m.batches ?? []) {
+      forge(encodeJsonMessage(MessageType.membership, batch));
+      await new Promise((r) => setTimeout(r, m.gapMs ?? 5));
+    }
+    send({ ev: 'entry-streamed' });
   }
   if (m.cmd === 'huge-update') {
     // One update of `bytes` (50 MB): refused at its first frame, and the sender dropped.

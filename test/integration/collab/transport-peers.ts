@@ -58,6 +58,8 @@ export interface PeerState {
     refusedMessages: number;
     heldOverflows: number;
   };
+  /** Entries in the peer's membership log. */
+  logSize: number;
 }
 
 export interface TransportPeer {
@@ -117,7 +119,7 @@ export async function startTransportPeer(config: PeerConfig): Promise<TransportP
       names: [],
       members: [],
       events: [],
-      stats: { docUpdates: 0, docMessages: 0, awarenessMessages: 0, chunkedMessages: 0, undecryptable: 0, handshakeFailures: 0, droppedUpdates: 0, droppedAwareness: 0, oversized: 0, refusedEntries: 0, refusedMessages: 0, heldOverflows: 0 },
+      stats: { docUpdates: 0, docMessages: 0, awarenessMessages: 0, chunkedMessages: 0, undecryptable: 0, handshakeFailures: 0, droppedUpdates: 0, droppedAwareness: 0, oversized: 0, refusedEntries: 0, refusedMessages: 0, heldOverflows: 0 }, logSize: 0,
     },
     errors: [],
     send: (message) => child.send(message),
