@@ -3,13 +3,18 @@
 // 'late-open', the answerer's data channel reports its `open` event 300 ms late and reads as
 // "connecting" until then, while its messages flow at once: Chromium can deliver a data channel's
 // first messages before its open event (js-libp2p pull request 3312, "Chrome can receive data
-// before a datachannel is open"); @roamhq/wrtc announces the channel already open.
+// before a datachannel is open"); @roamhq/wrtc announces the channel already open. With
+// 'big-hello', the offerer also sends a 20 KiB handshake message as its channel opens, as a
+// hostile peer could, to be held unverified.
 import wrtc from '@roamhq/wrtc';
 import { signHandshake } from '../../../common/handshake';
 import { newSecretKey, signerFromSecretKey } from '../../../common/identity';
+import { FramedChannel } from '../../../renderer/collab/provider/framed-channel';
 import { PeerLink, type LinkIdentity, type Signal } from '../../../renderer/collab/provider/peer-link';
+import { encodeJsonMessage, MessageType } from '../../../renderer/collab/provider/wire';
 
-const lateOpen = process.argv[2] === 'late-open';
+const mode = process.argv[2] as 'on-time' | 'late-open' | 'big-hello';
+const lateOpen = mode === 'late-open';
 const send = (m: unknown) => process.send?.(m);
 process.on('unhandledRejection', (e) => send({ ev: 'error', message: String(e) }));
 
@@ -59,6 +64,29 @@ class LateOpenPeerConnection {
   }
 }
 
+/** A real RTCPeerConnection whose data channel, once open, also carries one 20 KiB handshake message. */
+class BigHelloPeerConnection {
+  constructor(config: RTCConfiguration) {
+    const pc = new wrtc.RTCPeerConnection(config);
+    return new Proxy(pc, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target) as unknown;
+        if (prop === 'createDataChannel') {
+          return (label: string, init?: RTCDataChannelInit) => {
+            const channel = target.createDataChannel(label, init) as unknown as RTCDataChannel;
+            channel.addEventListener('open', () => {
+              const framed = new FramedChannel(channel, { message: () => undefined, oversized: () => undefined });
+              framed.send(encodeJsonMessage(MessageType.handshake, { t: 'hello', padding: 'x'.repeat(20 * 1024) }));
+            });
+            return channel;
+          };
+        }
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  }
+}
+
 async function identity(name: string): Promise<LinkIdentity> {
   const signer = await signerFromSecretKey(await newSecretKey());
   return { publicKey: signer.publicKey, name, signHandshake: (t, side) => signHandshake(signer, t, side) };
@@ -91,7 +119,7 @@ function link(name: 'offerer' | 'answerer', me: LinkIdentity, other: () => PeerL
 const [offererId, answererId] = await Promise.all([identity('Offerer'), identity('Answerer')]);
 // The answerer first: the offerer's constructor starts negotiating and signals it at once.
 links.answerer = link('answerer', answererId, () => links.offerer!, (lateOpen ? LateOpenPeerConnection : wrtc.RTCPeerConnection) as unknown as typeof RTCPeerConnection);
-links.offerer = link('offerer', offererId, () => links.answerer!, wrtc.RTCPeerConnection as unknown as typeof RTCPeerConnection);
+links.offerer = link('offerer', offererId, () => links.answerer!, (mode === 'big-hello' ? BigHelloPeerConnection : wrtc.RTCPeerConnection) as unknown as typeof RTCPeerConnection);
 
 process.on('message', (m: { cmd: string }) => {
   if (m.cmd !== 'stop') return;

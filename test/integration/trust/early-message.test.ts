@@ -11,7 +11,7 @@ import { stopChildPeer } from '../child-peer';
 
 const script = path.join(import.meta.dirname, 'early-message-peers.ts');
 
-async function handshake(mode: 'on-time' | 'late-open'): Promise<Record<string, string>> {
+async function handshake(mode: 'on-time' | 'late-open' | 'big-hello'): Promise<Record<string, string>> {
   const child = fork(script, [mode], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
     return await new Promise((resolve, reject) => {
@@ -33,5 +33,10 @@ describe('a handshake message before the data channel reports open', { timeout: 
 
   it('both sides verify each other when the peer’s hello comes before the open event', async () => {
     expect(await handshake('late-open')).toEqual({ offerer: 'verified Answerer', answerer: 'verified Offerer' });
+  });
+
+  it('a handshake message over 16 KiB closes the link unread', async () => {
+    const outcome = await handshake('big-hello');
+    expect(outcome.answerer).toMatch(/^closed: malformed \(a handshake message of \d+ bytes\)$/);
   });
 });
