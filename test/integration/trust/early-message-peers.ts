@@ -20,47 +20,49 @@ process.on('unhandledRejection', (e) => send({ ev: 'error', message: String(e) }
 
 const OPEN_DELAY_MS = 300;
 
+/**
+ * `target` as it is (methods bound to it), except the properties `override` returns a value for,
+ * and assignments `assign` changes.
+ */
+function altered<T extends object>(target: T, override: (prop: string | symbol) => unknown, assign: (prop: string | symbol, value: unknown) => unknown = (_, v) => v): T {
+  return new Proxy(target, {
+    get(t, prop) {
+      const replaced = override(prop);
+      if (replaced !== undefined) return replaced;
+      const value = Reflect.get(t, prop, t) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(t) : value;
+    },
+    set(t, prop, value) {
+      return Reflect.set(t, prop, assign(prop, value), t);
+    },
+  });
+}
+
 /** The channel as Chromium may show it: open event (and readyState) late, messages on time. */
 function withLateOpen(channel: RTCDataChannel): RTCDataChannel {
   let open = false;
-  return new Proxy(channel, {
-    get(target, prop) {
-      if (prop === 'readyState') return open ? target.readyState : 'connecting';
-      if (prop === 'addEventListener') {
-        return (type: string, listener: () => void, options?: AddEventListenerOptions) => {
-          if (type !== 'open') return target.addEventListener(type, listener, options);
-          setTimeout(() => {
-            open = true;
-            listener();
-          }, OPEN_DELAY_MS);
-        };
-      }
-      const value = Reflect.get(target, prop, target) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-    set(target, prop, value) {
-      return Reflect.set(target, prop, value, target);
-    },
-  });
+  const addEventListener = (type: string, listener: () => void, options?: AddEventListenerOptions) => {
+    if (type !== 'open') return channel.addEventListener(type, listener, options);
+    setTimeout(() => {
+      open = true;
+      listener();
+    }, OPEN_DELAY_MS);
+  };
+  return altered(channel, (prop) => (prop === 'readyState' && !open ? 'connecting' : prop === 'addEventListener' ? addEventListener : undefined));
 }
 
 /** A real RTCPeerConnection whose announced data channels open late (withLateOpen). */
 class LateOpenPeerConnection {
   constructor(config: RTCConfiguration) {
-    const pc = new wrtc.RTCPeerConnection(config);
-    return new Proxy(pc, {
-      get(target, prop) {
-        const value = Reflect.get(target, prop, target) as unknown;
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    return altered(
+      new wrtc.RTCPeerConnection(config),
+      () => undefined,
+      (prop, value) => {
+        if (prop !== 'ondatachannel' || typeof value !== 'function') return value;
+        const handler = value as (event: { channel: RTCDataChannel }) => void;
+        return (event: { channel: RTCDataChannel }) => handler({ channel: withLateOpen(event.channel) });
       },
-      set(target, prop, value) {
-        if (prop === 'ondatachannel' && typeof value === 'function') {
-          const handler = value as (event: { channel: RTCDataChannel }) => void;
-          return Reflect.set(target, prop, (event: { channel: RTCDataChannel }) => handler({ channel: withLateOpen(event.channel) }), target);
-        }
-        return Reflect.set(target, prop, value, target);
-      },
-    });
+    );
   }
 }
 
@@ -68,22 +70,15 @@ class LateOpenPeerConnection {
 class BigHelloPeerConnection {
   constructor(config: RTCConfiguration) {
     const pc = new wrtc.RTCPeerConnection(config);
-    return new Proxy(pc, {
-      get(target, prop) {
-        const value = Reflect.get(target, prop, target) as unknown;
-        if (prop === 'createDataChannel') {
-          return (label: string, init?: RTCDataChannelInit) => {
-            const channel = target.createDataChannel(label, init) as unknown as RTCDataChannel;
-            channel.addEventListener('open', () => {
-              const framed = new FramedChannel(channel, { message: () => undefined, oversized: () => undefined });
-              framed.send(encodeJsonMessage(MessageType.handshake, { t: 'hello', padding: 'x'.repeat(20 * 1024) }));
-            });
-            return channel;
-          };
-        }
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+    const createDataChannel = (label: string, init?: RTCDataChannelInit) => {
+      const channel = pc.createDataChannel(label, init) as unknown as RTCDataChannel;
+      channel.addEventListener('open', () => {
+        const framed = new FramedChannel(channel, { message: () => undefined, oversized: () => undefined });
+        framed.send(encodeJsonMessage(MessageType.handshake, { t: 'hello', padding: 'x'.repeat(20 * 1024) }));
+      });
+      return channel;
+    };
+    return altered(pc, (prop) => (prop === 'createDataChannel' ? createDataChannel : undefined));
   }
 }
 
