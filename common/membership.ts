@@ -135,7 +135,10 @@ export type EntryProblem = 'malformed' | 'bad-signature' | 'foreign-room' | 'fro
 export async function checkEntry(value: unknown, roomId: string, now: number): Promise<{ ok: true; entry: MembershipEntry } | { ok: false; problem: EntryProblem }> {
   const parsed = MembershipEntrySchema.safeParse(value);
   if (!parsed.success) return { ok: false, problem: 'malformed' };
-  const entry = parsed.data;
+  return checkParsedEntry(parsed.data, roomId, now);
+}
+
+async function checkParsedEntry(entry: MembershipEntry, roomId: string, now: number): Promise<{ ok: true; entry: MembershipEntry } | { ok: false; problem: EntryProblem }> {
   if (entry.roomId !== roomId) return { ok: false, problem: 'foreign-room' };
   if (entry.issuedAt > now + MAX_CLOCK_SKEW_MS) return { ok: false, problem: 'from-the-future' };
   const { sig, ...unsigned } = entry;
@@ -237,14 +240,13 @@ export class MembershipLog {
     // An entry we hold already, signature and all, is not verified again: every peer that connects
     // sends its whole log, and a relayed change arrives once per link.
     const parsed = MembershipEntrySchema.safeParse(value);
-    if (parsed.success && parsed.data.roomId === this.roomId) {
-      const { sig, ...unsigned } = parsed.data;
-      if (this.entries.get(entryId(unsigned))?.sig === sig) return null;
-    }
-    const checked = await checkEntry(value, this.roomId, now);
+    if (!parsed.success) return 'malformed';
+    const { sig, ...unsigned } = parsed.data;
+    const id = entryId(unsigned);
+    if (this.entries.get(id)?.sig === sig) return null;
+    const checked = await checkParsedEntry(parsed.data, this.roomId, now);
     if (!checked.ok) return checked.problem;
-    const { sig: _sig, ...unsigned } = checked.entry;
-    this.entries.set(entryId(unsigned), checked.entry);
+    this.entries.set(id, checked.entry);
     return null;
   }
 

@@ -262,10 +262,7 @@ export class RoomProvider {
       this.eventEmitter.fire({ kind: 'oversized', from: state?.peer.name ?? 'A peer' });
     }
     this.linkStates.delete(link);
-    if (this.heldPerLink.delete(link)) {
-      const kept = this.heldSync.filter((h) => h.link !== link);
-      this.heldSync.splice(0, this.heldSync.length, ...kept);
-    }
+    if (this.heldPerLink.delete(link)) this.heldSync = this.heldSync.filter((h) => h.link !== link);
     if (state) {
       // Their cursors go now, not after awareness's 30 s timeout, unless another link speaks for them.
       const stillHere = new Set([...this.linkStates.values()].flatMap((s) => [...s.allowedClients]));
@@ -319,10 +316,7 @@ export class RoomProvider {
       // end: past the caps it is dropped, and what it had held goes.
       const held = this.heldPerLink.get(link) ?? { messages: 0, bytes: 0 };
       if (held.messages >= MAX_HELD_SYNC_MESSAGES || held.bytes + payload.length > MAX_HELD_SYNC_BYTES) {
-        this.stats.heldOverflows++;
-        console.warn(`room ${this.options.roomId}: dropped peer ${state.peer.name} (${keyFingerprint(state.peer.key)}): over ${MAX_HELD_SYNC_MESSAGES} sync messages or ${MAX_HELD_SYNC_BYTES / 2 ** 20} MiB while membership entries were checked`);
-        link.close('closed', 'too many sync messages while entries were checked');
-        return;
+        return this.dropOverflowing(link, `over ${MAX_HELD_SYNC_MESSAGES} sync messages or ${MAX_HELD_SYNC_BYTES / 2 ** 20} MiB while membership entries were checked`);
       }
       this.heldPerLink.set(link, { messages: held.messages + 1, bytes: held.bytes + payload.length });
       this.heldSync.push({ link, key: state.peer.key, kind, payload, after: this.entriesQueued });
@@ -382,13 +376,7 @@ export class RoomProvider {
     // Batches wait their turn to be checked; a peer that sends them faster than they can be
     // checked (each signature verified) is dropped rather than queued without end.
     const waiting = this.entryBatches.get(link) ?? 0;
-    if (waiting >= MAX_WAITING_ENTRY_BATCHES) {
-      const peer = this.linkStates.get(link)?.peer;
-      this.stats.heldOverflows++;
-      console.warn(`room ${this.options.roomId}: dropped peer ${peer ? `${peer.name} (${keyFingerprint(peer.key)})` : link.remotePeerId}: over ${MAX_WAITING_ENTRY_BATCHES} membership messages waiting to be checked`);
-      link.close('closed', 'too many membership messages waiting');
-      return;
-    }
+    if (waiting >= MAX_WAITING_ENTRY_BATCHES) return this.dropOverflowing(link, `over ${MAX_WAITING_ENTRY_BATCHES} membership messages waiting to be checked`);
     this.entryBatches.set(link, waiting + 1);
     try {
       await this.addEntries(body, link, true);
@@ -397,6 +385,14 @@ export class RoomProvider {
       if (left > 0) this.entryBatches.set(link, left);
       else this.entryBatches.delete(link);
     }
+  }
+
+  /** Drops a peer that sent more than we hold for it while entries are checked; says so once. */
+  private dropOverflowing(link: PeerLink, why: string): void {
+    const peer = this.linkStates.get(link)?.peer;
+    this.stats.heldOverflows++;
+    console.warn(`room ${this.options.roomId}: dropped peer ${peer ? `${peer.name} (${keyFingerprint(peer.key)})` : link.remotePeerId}: ${why}`);
+    link.close('closed', why);
   }
 
   /** Membership messages from each peer waiting to be checked or being checked. */
@@ -425,7 +421,7 @@ export class RoomProvider {
   private entriesQueued = 0;
   private entriesDone = 0;
   /** Sync messages that came while batches before them were checked; `after`: the last such batch. */
-  private readonly heldSync: Array<{ link: PeerLink; key: string; kind: number; payload: Uint8Array; after: number }> = [];
+  private heldSync: Array<{ link: PeerLink; key: string; kind: number; payload: Uint8Array; after: number }> = [];
   private readonly heldPerLink = new Map<PeerLink, { messages: number; bytes: number }>();
 
   private async mergeEntries(values: unknown[], from: PeerLink | null, gossip: boolean): Promise<number> {
