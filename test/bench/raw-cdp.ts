@@ -20,6 +20,8 @@ export interface RawPage {
   evaluate<T>(expression: string): Promise<T>;
   /** Sends a DevTools command to the page's session (e.g. the Profiler's, for a CPU profile). */
   cdp(method: string, params?: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** Listens to a DevTools event of the page's session (those of a domain the bench enabled). */
+  on(method: string, listener: (params: Record<string, unknown>) => void): () => void;
 }
 
 export interface RawBrowser {
@@ -71,9 +73,14 @@ export async function launchRawChromium(options: { executablePath?: string; widt
   });
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  const listeners = new Set<{ sessionId: string; method: string; listener: (params: Record<string, unknown>) => void }>();
   socket.on('message', (raw: Buffer) => {
-    const message = JSON.parse(raw.toString()) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
-    if (message.id === undefined) return; // events: none are enabled beyond Target's own
+    const message = JSON.parse(raw.toString()) as { id?: number; method?: string; sessionId?: string; params?: Record<string, unknown>; result?: Record<string, unknown>; error?: { message: string } };
+    if (message.id === undefined) {
+      // Events: only those of domains a bench enabled on purpose (Target's own are ignored).
+      for (const entry of listeners) if (entry.method === message.method && entry.sessionId === message.sessionId) entry.listener(message.params ?? {});
+      return;
+    }
     const waiter = pending.get(message.id);
     if (!waiter) return;
     pending.delete(message.id);
@@ -100,7 +107,15 @@ export async function launchRawChromium(options: { executablePath?: string; widt
         return result.result.value as T;
       };
       await send('Page.navigate', { url }, sessionId);
-      return { evaluate, cdp: (method, params = {}) => send(method, params, sessionId) };
+      return {
+        evaluate,
+        cdp: (method, params = {}) => send(method, params, sessionId),
+        on(method, listener) {
+          const entry = { sessionId, method, listener };
+          listeners.add(entry);
+          return () => listeners.delete(entry);
+        },
+      };
     },
     async close() {
       await send('Browser.close').catch(() => undefined);

@@ -9,9 +9,11 @@
 //   - the same flood in a page Playwright drives, for comparison (the measured page is driven over
 //     a bare DevTools connection, raw-cdp.ts, since Playwright's own copies every WebSocket frame).
 // Usage: npm run build && node --import tsx test/bench/terminal.bench.ts [--mb 100] [--echoes 200]
-//   [--page-profile]: a CPU profile of the measured page during the flood, written to
-//   bench-results/profiles (open it in Chrome DevTools); the profiler slows the page, so such a run
-//   prints its numbers and leaves BENCHMARKS.md and terminal.json as they were.
+//   [--page-profile]: CPU profiles of the measured page during xterm's own write and during the
+//   flood, written to bench-results/profiles (open them in Chrome DevTools);
+//   [--page-trace]: Chromium traces of the same two (every process and thread), summed up by
+//   `npx tsx test/bench/trace-summary.ts <file>`; a profiler or the tracing slows the page, so such a
+//   run prints its numbers and leaves BENCHMARKS.md and terminal.json as they were.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,12 +30,13 @@ import { LOOP_RESOLUTION_MS, loopDelayMs, percentile, writeReport } from './repo
 import type {} from '../../renderer/terminal/terminal-probe';
 
 const { values } = parseArgs({
-  options: { mb: { type: 'string', default: '100' }, echoes: { type: 'string', default: '200' }, gpu: { type: 'string', default: 'auto' }, 'page-profile': { type: 'boolean', default: false } },
+  options: { mb: { type: 'string', default: '100' }, echoes: { type: 'string', default: '200' }, gpu: { type: 'string', default: 'auto' }, 'page-profile': { type: 'boolean', default: false }, 'page-trace': { type: 'boolean', default: false } },
 });
 const GPU = z.enum(['auto', 'on', 'off']).parse(values.gpu);
 const MB = Number(values.mb);
 const ECHOES = Number(values.echoes);
 const PAGE_PROFILE = values['page-profile'];
+const PAGE_TRACE = values['page-trace'];
 const BYTES = MB * 1024 * 1024;
 // One line of `yes` output; the pty turns "\n" into "\r\n", and the baseline writes that same text.
 const LINE = 'the quick brown fox jumps over the lazy dog 0123456789 ABCDEFGHIJ';
@@ -53,18 +56,51 @@ interface BenchPage {
   evaluate<T>(expression: string): Promise<T>;
 }
 
-/** Profiles the page (raw DevTools session) while `run` goes; the profile goes to bench-results/profiles. */
-async function withPageProfile<T>(page: RawPage, run: () => Promise<T>): Promise<T> {
+/** Where a profile or trace of `label` goes: bench-results/profiles, which git ignores. */
+function profileFile(label: string, extension: string): string {
+  const dir = path.join(process.cwd(), 'bench-results', 'profiles');
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, `terminal-${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.${extension}`);
+}
+
+/** Profiles the page (raw DevTools session) while `run` goes; the profile goes to bench-results/profiles as `<label>`. */
+async function withPageProfile<T>(page: RawPage, label: string, run: () => Promise<T>): Promise<T> {
   await page.cdp('Profiler.enable');
   await page.cdp('Profiler.setSamplingInterval', { interval: 200 });
   await page.cdp('Profiler.start');
   const result = await run();
   const { profile } = await page.cdp('Profiler.stop');
-  const dir = path.join(process.cwd(), 'bench-results', 'profiles');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `terminal-page-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+  const file = profileFile(label, 'cpuprofile');
   writeFileSync(file, JSON.stringify(profile));
-  console.log(`terminal bench: the page's CPU profile during the flood is ${file}`);
+  console.log(`terminal bench: the page's CPU profile of ${label} is ${file}`);
+  return result;
+}
+
+/** Chromium's trace categories for where a page's time goes: script, style, layout, paint, raster, IPC. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'toplevel', 'cc', 'gpu', 'viz', 'ipc', 'mojom', 'net'];
+
+/** A Chromium trace (every process) while `run` goes, written to bench-results/profiles as `<label>`. */
+async function withPageTrace<T>(page: RawPage, label: string, run: () => Promise<T>): Promise<T> {
+  await page.cdp('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: TRACE_CATEGORIES } });
+  const result = await run();
+  const complete = new Promise<string>((resolve) => {
+    const off = page.on('Tracing.tracingComplete', (params) => {
+      off();
+      resolve(String(params.stream));
+    });
+  });
+  await page.cdp('Tracing.end');
+  const stream = await complete;
+  const parts: string[] = [];
+  for (;;) {
+    const chunk = (await page.cdp('IO.read', { handle: stream, size: 4 * 1024 * 1024 })) as { data: string; eof: boolean; base64Encoded?: boolean };
+    parts.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data);
+    if (chunk.eof) break;
+  }
+  await page.cdp('IO.close', { handle: stream });
+  const file = profileFile(label, 'trace.json');
+  writeFileSync(file, parts.join(''));
+  console.log(`terminal bench: the trace of ${label} is ${file}`);
   return result;
 }
 
@@ -165,7 +201,7 @@ async function main(): Promise<void> {
 
     // xterm's own write throughput: the same bytes, written straight into the same terminal.
     const writeFrames0 = await frames();
-    const writeMs = await page.evaluate<number>(`(async ([tid, line, bytes]) => {
+    const ownWrite = () => page.evaluate<number>(`(async ([tid, line, bytes]) => {
       const chunk = \`\${line}\\r\\n\`.repeat(Math.floor((64 * 1024) / (line.length + 2)));
       const start = performance.now();
       let written = 0;
@@ -180,6 +216,7 @@ async function main(): Promise<void> {
       await new Promise((r) => requestAnimationFrame(r));
       return performance.now() - start;
     })(${JSON.stringify([id, LINE, BYTES])})`);
+    const writeMs = PAGE_PROFILE ? await withPageProfile(page, 'xterm-write', ownWrite) : PAGE_TRACE ? await withPageTrace(page, 'xterm-write', ownWrite) : await ownWrite();
     const writeFps = ((await frames()) - writeFrames0) / (writeMs / 1000);
 
     // Through the pty: `yes` output (the same text, "\n" made "\r\n" by the pty), until the marker.
@@ -195,17 +232,20 @@ async function main(): Promise<void> {
     }, 100);
     const floodFrames0 = await frames();
     const measure = () => flood(page, id, () => loop.enable());
-    const { ms: ptyMs, bytes: ptyBytes } = PAGE_PROFILE ? await withPageProfile(page, measure) : await measure();
+    const { ms: ptyMs, bytes: ptyBytes } = PAGE_PROFILE ? await withPageProfile(page, 'flood', measure) : PAGE_TRACE ? await withPageTrace(page, 'flood', measure) : await measure();
     loop.disable();
     clearInterval(sampler);
     const floodFps = ((await frames()) - floodFrames0) / (ptyMs / 1000);
 
-    // The same flood in a page that Playwright drives (its DevTools session has Network on).
-    const watched = await playwright.newPage({ viewport: { width: 1400, height: 900 } });
-    await watched.goto(web.url);
-    const watchedPage: BenchPage = { evaluate: (expression) => watched.evaluate(expression) };
-    const watchedId = await openTerminal(watchedPage, folder);
-    const watchedFlood = await flood(watchedPage, watchedId);
+    // The same flood in a page that Playwright drives (its DevTools session has Network on); not
+    // for a profiled or traced run, whose numbers are not kept.
+    let watchedFlood = { ms: NaN, bytes: NaN };
+    if (!PAGE_PROFILE && !PAGE_TRACE) {
+      const watched = await playwright.newPage({ viewport: { width: 1400, height: 900 } });
+      await watched.goto(web.url);
+      const watchedPage: BenchPage = { evaluate: (expression) => watched.evaluate(expression) };
+      watchedFlood = await flood(watchedPage, await openTerminal(watchedPage, folder));
+    }
     const watchedMBps = watchedFlood.bytes / 2 ** 20 / (watchedFlood.ms / 1000);
 
     const writeMBps = BYTES / 2 ** 20 / (writeMs / 1000);
@@ -219,7 +259,7 @@ async function main(): Promise<void> {
     const loadavg = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     console.log({ renderer, gl, ceilingMBps: ceiling.MBps, ceilingBusyCores: ceiling.busyCores, writeMBps, ptyMBps, ratio, writeFps, floodFps, watchedMBps, echoP50Ms, echoP99Ms, echoParsedP50Ms, echoParsedP99Ms, loopDelayP99Ms, peakMain, peakPtyHost, loadavg });
 
-    if (PAGE_PROFILE) return; // numbers of a profiled page are not the page's own
+    if (PAGE_PROFILE || PAGE_TRACE) return; // numbers of a profiled or traced page are not the page's own
 
     writeReport({
       part: 'terminal',
