@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newSecretKey, signerFromSecretKey, type DomainSigner } from './identity';
-import { entryId, isRoomOwner, MembershipLog, membershipView, newRoomSalt, roomIdFor, signEntry, type MembershipEntry } from './membership';
+import { entryId, isRoomOwner, keptIssuers, MAX_PENDING_ENTRIES, MembershipLog, membershipView, newRoomSalt, roomIdFor, signEntry, type AddResult, type MembershipEntry } from './membership';
 import { prng } from './prng';
 
 const NOW = 1_800_000_000_000;
@@ -23,6 +23,9 @@ function grant(signer: DomainSigner, roomId: string, subject: DomainSigner, role
 function revoke(signer: DomainSigner, roomId: string, subject: DomainSigner, role: 'admin' | 'editor' | 'viewer' | 'all', issuedAt = NOW - HOUR / 2) {
   return signEntry(signer, { type: 'revoke', roomId, subject: subject.publicKey, role, issuedAt });
 }
+
+/** What adding did, in one word: the problem of a refused entry, or the kind of result. */
+const outcome = (result: AddResult) => (result.kind === 'refused' ? result.problem : result.kind);
 
 function shuffled<T>(items: T[], random: () => number): T[] {
   const out = [...items];
@@ -51,12 +54,13 @@ describe('membership entries a peer refuses', () => {
     const alice = await person();
     const log = new MembershipLog(roomId, owner.publicKey);
     const good = await grant(owner, roomId, alice, 'editor');
-    expect(await log.add(good, NOW)).toBeNull();
-    expect(await log.add({ ...good, role: 'admin' }, NOW)).toBe('bad-signature');
-    expect(await log.add(await grant(other.owner, other.roomId, alice, 'editor'), NOW)).toBe('foreign-room');
-    expect(await log.add({ ...good, roomId: other.roomId }, NOW)).toBe('foreign-room');
-    expect(await log.add({ ...good, extra: 1 }, NOW)).toBe('malformed');
-    expect(await log.add(await grant(owner, roomId, alice, 'viewer', NOW + 2 * HOUR, NOW + 3 * HOUR), NOW)).toBe('from-the-future');
+    expect(outcome(await log.add(good, NOW))).toBe('added');
+    expect(outcome(await log.add(good, NOW))).toBe('known');
+    expect(outcome(await log.add({ ...good, role: 'admin' }, NOW))).toBe('bad-signature');
+    expect(outcome(await log.add(await grant(other.owner, other.roomId, alice, 'editor'), NOW))).toBe('foreign-room');
+    expect(outcome(await log.add({ ...good, roomId: other.roomId }, NOW))).toBe('foreign-room');
+    expect(outcome(await log.add({ ...good, extra: 1 }, NOW))).toBe('malformed');
+    expect(outcome(await log.add(await grant(owner, roomId, alice, 'viewer', NOW + 2 * HOUR, NOW + 3 * HOUR), NOW))).toBe('from-the-future');
     expect(log.list()).toHaveLength(1);
     expect(log.roleOf(alice.publicKey, NOW)).toBe('editor');
   });
@@ -144,4 +148,54 @@ describe('every peer computes the same roles, whatever the order of delivery (se
       }
     }
   }, 120_000);
+});
+
+describe('what a log keeps', () => {
+  it("holds aside a stranger's well-signed entries: not listed, and the roles stay as they were", async () => {
+    const { owner, roomId } = await room();
+    const [alice, stranger] = await Promise.all([person(), person()]);
+    const log = new MembershipLog(roomId, owner.publicKey);
+    await log.add(await grant(owner, roomId, alice, 'editor'), NOW);
+    // Anyone with the invite secret can sign these; a log that kept them would store and pass them on.
+    const made = [await grant(stranger, roomId, stranger, 'admin'), await revoke(stranger, roomId, alice, 'all'), await grant(stranger, roomId, alice, 'viewer')];
+    for (const entry of made) expect(outcome(await log.add(entry, NOW))).toBe('pending');
+    expect(outcome(await log.add(made[0], NOW))).toBe('known');
+    expect(log.list()).toHaveLength(1);
+    expect(log.pendingCount()).toBe(3);
+    expect(Object.fromEntries(log.view(NOW).roles)).toEqual({ [owner.publicKey]: 'owner', [alice.publicKey]: 'editor' });
+    // Checked all the same: a bad signature is refused, not held.
+    expect(outcome(await log.add({ ...made[2]!, role: 'editor' }, NOW))).toBe('bad-signature');
+  });
+
+  it("an admin's entries that come before the owner's grant join the log with it, and stay after the admin is revoked", async () => {
+    const { owner, roomId } = await room();
+    const [admin, bob, carol] = await Promise.all([person(), person(), person()]);
+    const log = new MembershipLog(roomId, owner.publicKey);
+    const early = [await grant(admin, roomId, bob, 'editor'), await grant(admin, roomId, carol, 'viewer')];
+    for (const entry of early) expect(outcome(await log.add(entry, NOW))).toBe('pending');
+    const adminGrant = await grant(owner, roomId, admin, 'admin');
+    const result = await log.add(adminGrant, NOW);
+    expect(result).toEqual({ kind: 'added', entries: [adminGrant, ...early] });
+    expect(log.pendingCount()).toBe(0);
+    expect(log.roleOf(bob.publicKey, NOW)).toBe('editor');
+    // Once an admin, its later entries are kept even after a revocation, and give nothing.
+    await log.add(await revoke(owner, roomId, admin, 'admin'), NOW);
+    expect(outcome(await log.add(await grant(admin, roomId, carol, 'editor', NOW - HOUR / 4), NOW))).toBe('added');
+    expect(log.roleOf(carol.publicKey, NOW)).toBeNull();
+    expect([...keptIssuers(owner.publicKey, log.list())].sort()).toEqual([owner.publicKey, admin.publicKey].sort());
+  });
+
+  it('holds at most MAX_PENDING_ENTRIES aside, dropping the oldest first', async () => {
+    const { owner, roomId } = await room();
+    const [admin, stranger, bob] = await Promise.all([person(), person(), person()]);
+    const log = new MembershipLog(roomId, owner.publicKey);
+    const oldest = await grant(admin, roomId, bob, 'editor');
+    await log.add(oldest, NOW);
+    for (let i = 0; i < MAX_PENDING_ENTRIES; i++) await log.add(await grant(stranger, roomId, bob, 'viewer', NOW - HOUR - i), NOW);
+    expect(log.pendingCount()).toBe(MAX_PENDING_ENTRIES);
+    // The admin's entry was the oldest held: dropped, it does not come back with the grant.
+    const result = await log.add(await grant(owner, roomId, admin, 'admin'), NOW);
+    expect(result.kind === 'added' && result.entries).toHaveLength(1);
+    expect(log.list()).toHaveLength(1);
+  }, 60_000);
 });

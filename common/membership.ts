@@ -223,31 +223,89 @@ export function membershipView(ownerKey: string, entries: Iterable<MembershipEnt
   return { roles, ignored };
 }
 
+/** Whether an owner's entry makes its subject an admin, now or once: that key's entries are kept. */
+function makesIssuer(entry: MembershipEntry, ownerKey: string): boolean {
+  return entry.issuer === ownerKey && entry.type === 'grant' && entry.role === 'admin';
+}
+
+/** The keys whose entries a log keeps, given the entries it holds: the owner, and every admin it ever had. */
+export function keptIssuers(ownerKey: string, entries: Iterable<MembershipEntry>): Set<string> {
+  const issuers = new Set([ownerKey]);
+  for (const entry of entries) if (makesIssuer(entry, ownerKey)) issuers.add(entry.subject);
+  return issuers;
+}
+
+/** Entries from keys no owner entry has made an admin, held aside at most (per log): see MembershipLog. */
+export const MAX_PENDING_ENTRIES = 256;
+
+/** What adding an entry to a log did. */
+export type AddResult =
+  /** Kept: the entry, and any held-aside entries of a key it makes an admin (in that order). */
+  | { kind: 'added'; entries: MembershipEntry[] }
+  /** Held already, signature and all. */
+  | { kind: 'known' }
+  /** Checked, and held aside: its issuer is neither the owner nor (yet) an admin. */
+  | { kind: 'pending' }
+  | { kind: 'refused'; problem: EntryProblem };
+
 /**
  * One peer's copy of a room's log: entries are checked on the way in and kept by id, so merging
  * two copies is a union and delivering an entry twice changes nothing.
+ *
+ * The log keeps only entries issued by the owner or by a key that an owner entry has made an
+ * admin (now or once: a revoked admin's entries stay, and give nothing). Anyone with the invite
+ * secret can sign entries, and a log that kept them would store, persist and pass on whatever a
+ * stranger made. An entry from any other key is checked and held aside, in memory only (at most
+ * MAX_PENDING_ENTRIES, the oldest dropped first), and joins the log when the owner's admin grant
+ * for its issuer does. So the log is still the same set whatever order entries arrive in: an
+ * admin's entry that comes before its issuer's grant waits for it.
  */
 export class MembershipLog {
   private readonly entries = new Map<string, MembershipEntry>();
+  /** Keys whose entries the log keeps: the owner and everyone an owner entry has granted admin. */
+  private readonly issuers: Set<string>;
+  /** Checked entries of other keys, by id and signature, oldest first. */
+  private readonly pending = new Map<string, MembershipEntry>();
 
   constructor(
     readonly roomId: string,
     readonly ownerKey: string,
-  ) {}
+  ) {
+    this.issuers = new Set([ownerKey]);
+  }
 
-  /** Adds an entry after checking it; returns the problem when it is refused. */
-  async add(value: unknown, now: number): Promise<EntryProblem | null> {
+  /** Checks an entry and adds it, or holds it aside; says which. */
+  async add(value: unknown, now: number): Promise<AddResult> {
     // An entry we hold already, signature and all, is not verified again: every peer that connects
     // sends its whole log, and a relayed change arrives once per link.
     const parsed = MembershipEntrySchema.safeParse(value);
-    if (!parsed.success) return 'malformed';
+    if (!parsed.success) return { kind: 'refused', problem: 'malformed' };
     const { sig, ...unsigned } = parsed.data;
     const id = entryId(unsigned);
-    if (this.entries.get(id)?.sig === sig) return null;
+    if (this.entries.get(id)?.sig === sig || this.pending.has(`${id}:${sig}`)) return { kind: 'known' };
     const checked = await checkParsedEntry(parsed.data, this.roomId, now);
-    if (!checked.ok) return checked.problem;
-    this.entries.set(id, checked.entry);
-    return null;
+    if (!checked.ok) return { kind: 'refused', problem: checked.problem };
+    const entry = checked.entry;
+    if (!this.issuers.has(entry.issuer)) {
+      this.pending.set(`${id}:${sig}`, entry);
+      if (this.pending.size > MAX_PENDING_ENTRIES) this.pending.delete(this.pending.keys().next().value!);
+      return { kind: 'pending' };
+    }
+    const added = [entry];
+    this.entries.set(id, entry);
+    if (makesIssuer(entry, this.ownerKey) && !this.issuers.has(entry.subject)) {
+      this.issuers.add(entry.subject);
+      for (const [key, held] of this.pending) {
+        if (held.issuer !== entry.subject) continue;
+        this.pending.delete(key);
+        const { sig: _sig, ...heldUnsigned } = held;
+        const heldId = entryId(heldUnsigned);
+        if (this.entries.get(heldId)?.sig === held.sig) continue;
+        this.entries.set(heldId, held);
+        added.push(held);
+      }
+    }
+    return { kind: 'added', entries: added };
   }
 
   has(id: string): boolean {
@@ -256,6 +314,11 @@ export class MembershipLog {
 
   list(): MembershipEntry[] {
     return [...this.entries.values()];
+  }
+
+  /** How many entries are held aside, waiting for their issuer to be made an admin. */
+  pendingCount(): number {
+    return this.pending.size;
   }
 
   view(now: number): MembershipView {

@@ -37,4 +37,26 @@ describe('membership.save / membership.load (a real SQLite file)', () => {
     expect((await again.impl.load({ roomId: 'NeverSeenRoom000000000' }, ctx)).entries).toEqual([]);
     again.dispose();
   });
+
+  it("keeps a stranger's well-signed entries out of the file, and an admin's only beside the owner's grant", async () => {
+    const owner = await signerFromSecretKey(await newSecretKey());
+    const [admin, stranger, bob] = await Promise.all([newSecretKey(), newSecretKey(), newSecretKey()].map(async (key) => signerFromSecretKey(await key)));
+    const salt = newRoomSalt();
+    const roomId = roomIdFor(owner.publicKey, salt);
+    const now = Date.now();
+    const entry = (signer: typeof owner, subject: string, role: 'admin' | 'editor') => signEntry(signer, { type: 'grant', roomId, subject, role, issuedAt: now, expiresAt: now + 60_000 });
+    const fromStranger = await entry(stranger, stranger.publicKey, 'admin');
+    const fromAdmin = await entry(admin, bob.publicKey, 'editor');
+    const adminGrant = await entry(owner, admin.publicKey, 'admin');
+
+    const handlers = createMembershipHandlers(dir);
+    // Before the owner's grant is saved, the admin's entry is a stranger's too.
+    expect(await handlers.impl.save({ roomId, ownerKey: owner.publicKey, salt, entries: [fromStranger, fromAdmin] }, ctx)).toEqual({ added: 0 });
+    // With it, in the same call and after it, the admin's entry is kept; the stranger's never is.
+    expect(await handlers.impl.save({ roomId, ownerKey: owner.publicKey, salt, entries: [fromAdmin, fromStranger, adminGrant] }, ctx)).toEqual({ added: 2 });
+    expect(await handlers.impl.save({ roomId, ownerKey: owner.publicKey, salt, entries: [fromStranger] }, ctx)).toEqual({ added: 0 });
+    expect((await handlers.impl.load({ roomId }, ctx)).entries).toHaveLength(2);
+    expect((await handlers.impl.load({ roomId }, ctx)).entries).not.toContainEqual(fromStranger);
+    handlers.dispose();
+  });
 });

@@ -1,6 +1,6 @@
 import type { membershipContract } from '../../common/contract-membership';
 import { ErrorCode, HostError } from '../../common/errors';
-import { checkEntry, isRoomOwner, type MembershipEntry } from '../../common/membership';
+import { checkEntry, isRoomOwner, keptIssuers, type MembershipEntry } from '../../common/membership';
 import type { ImplOf } from '../../common/rpc';
 import { MembershipStore } from './membership-store';
 
@@ -22,8 +22,11 @@ export function createMembershipHandlers(dataDir: string): { impl: ImplOf<{ memb
           if (result.ok) checked.push(result.entry);
         }
         const db = open();
+        // As a peer's log does (common/membership.ts), only entries of the owner and of keys the
+        // owner made an admin are kept; an admin's grant may come in the same call as its entries.
+        const issuers = keptIssuers(ownerKey, [...db.entries(roomId), ...checked]);
         db.saveRoom({ roomId, ownerKey, salt, createdAt: now });
-        return { added: db.addEntries(roomId, checked) };
+        return { added: db.addEntries(roomId, checked.filter((entry) => issuers.has(entry.issuer))) };
       },
     },
     dispose: () => store?.close(),

@@ -36,7 +36,7 @@ describe('MembershipStore (a real SQLite file)', () => {
     expect(reopened.room(roomId)).toEqual({ roomId, ownerKey: owner.publicKey, salt, createdAt: now });
     expect(reopened.addEntries(roomId, [grant, demote])).toBe(1);
     const log = new MembershipLog(roomId, owner.publicKey);
-    for (const entry of reopened.entries(roomId)) expect(await log.add(entry, now + 10)).toBeNull();
+    for (const entry of reopened.entries(roomId)) expect((await log.add(entry, now + 10)).kind).toBe('added');
     expect(log.roleOf(alice.publicKey, now + 10)).toBeNull();
     expect(reopened.entries(roomId)).toHaveLength(2);
     reopened.close();

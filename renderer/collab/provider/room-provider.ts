@@ -74,6 +74,7 @@ export class RoomProvider {
     droppedAwareness: 0,
     oversized: 0,
     refusedEntries: 0,
+    pendingEntries: 0,
     refusedMessages: 0,
     heldOverflows: 0,
     peerUpdates: 0,
@@ -427,25 +428,31 @@ export class RoomProvider {
   private async mergeEntries(values: unknown[], from: PeerLink | null, gossip: boolean): Promise<number> {
     const fresh: MembershipEntry[] = [];
     const problems = new Map<string, number>();
+    let pending = 0;
     const sender = from ? this.linkStates.get(from)?.peer : undefined;
     for (const value of values) {
       // What a peer we dropped sent is not worth checking any more (its batches may be queued).
       if (from && !this.linkStates.has(from)) break;
-      const before = this.log.list().length;
-      const problem = await this.log.add(value, this.now());
-      if (problem) {
+      const result = await this.log.add(value, this.now());
+      if (result.kind === 'refused') {
         this.stats.refusedEntries++;
-        problems.set(problem, (problems.get(problem) ?? 0) + 1);
+        problems.set(result.problem, (problems.get(result.problem) ?? 0) + 1);
         // A peer passes on only entries it checked itself, and a signature checks the same
         // everywhere: one that fails comes from a peer making them up, to keep us verifying.
-        if (problem === 'bad-signature' && from) from.close('closed', 'sent a membership entry whose signature fails');
-      } else if (this.log.list().length > before) fresh.push(value as MembershipEntry);
+        if (result.problem === 'bad-signature' && from) from.close('closed', 'sent a membership entry whose signature fails');
+      } else if (result.kind === 'pending') {
+        // Honest peers pass on only entries their log kept, after the grant that lets the log keep them.
+        this.stats.pendingEntries++;
+        pending++;
+      } else if (result.kind === 'added') fresh.push(...result.entries);
     }
-    if (problems.size) {
+    if (problems.size || pending) {
       // One line per batch: a peer sending thousands of bad entries does not write thousands of lines.
       const counts = [...problems].map(([problem, n]) => `${problem} x${n}`).join(', ');
+      const refused = problems.size ? `refused ${counts}` : '';
+      const aside = pending ? `held aside ${pending} (issuer not an admin)` : '';
       const dropped = problems.has('bad-signature') && from ? '; dropped it' : '';
-      console.warn(`room ${this.options.roomId}: refused membership entries${sender ? ` from ${sender.name} (${keyFingerprint(sender.key)})` : ''}: ${counts}${dropped}`);
+      console.warn(`room ${this.options.roomId}: membership entries${sender ? ` from ${sender.name} (${keyFingerprint(sender.key)})` : ''}: ${[refused, aside].filter(Boolean).join('; ')}${dropped}`);
     }
     if (fresh.length === 0) return 0;
     this.roles.invalidate();

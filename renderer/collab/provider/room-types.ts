@@ -81,6 +81,8 @@ export interface ProviderStats {
   oversized: number;
   /** Membership entries refused (bad signature, foreign room, malformed…). */
   refusedEntries: number;
+  /** Membership entries held aside: signed by a key that no owner entry has made an admin (common/membership.ts). */
+  pendingEntries: number;
   /** Messages not allowed from that peer (owner messages from someone else, app messages from a knocking peer). */
   refusedMessages: number;
   /** Peers dropped for sending more than is held while membership entries are checked (sync messages, or membership messages waiting). */

@@ -113,8 +113,9 @@ function startInterviewClock(durationMs: number): void {
 }
 
 /** Forged messages straight onto every verified link, bypassing the provider's own rules. */
-function forge(message: Uint8Array): void {
-  for (const conn of [connection, bridge]) for (const link of conn?.provider.mesh.verified() ?? []) link.send(message);
+/** Sends a message as is to every verified peer, or only to the one with key `to`. */
+function forge(message: Uint8Array, to?: string): void {
+  for (const conn of [connection, bridge]) for (const link of conn?.provider.mesh.verified() ?? []) if (!to || link.peer?.key === to) link.send(message);
 }
 
 process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; insert?: string; at?: number; key?: string; role?: string; clientId?: number; bytes?: number; payload?: unknown; batches?: unknown[][] }) => {
@@ -188,8 +189,8 @@ process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; inser
     send({ ev: 'held-flooded' });
   }
   if (m.cmd === 'entry-flood') {
-    // Membership messages at once, faster than the receiver can check them.
-    for (const batch of m.batches ?? []) forge(encodeJsonMessage(MessageType.membership, batch));
+    // Membership messages at once, faster than the receiver can check them (to one peer, with `key`).
+    for (const batch of m.batches ?? []) forge(encodeJsonMessage(MessageType.membership, batch), m.key);
     send({ ev: 'entry-flooded' });
   }
   if (m.cmd === 'entry-stream') {

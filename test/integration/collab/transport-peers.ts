@@ -55,6 +55,7 @@ export interface PeerState {
     droppedAwareness: number;
     oversized: number;
     refusedEntries: number;
+    pendingEntries: number;
     refusedMessages: number;
     heldOverflows: number;
   };
@@ -119,7 +120,7 @@ export async function startTransportPeer(config: PeerConfig): Promise<TransportP
       names: [],
       members: [],
       events: [],
-      stats: { docUpdates: 0, docMessages: 0, awarenessMessages: 0, chunkedMessages: 0, undecryptable: 0, handshakeFailures: 0, droppedUpdates: 0, droppedAwareness: 0, oversized: 0, refusedEntries: 0, refusedMessages: 0, heldOverflows: 0 }, logSize: 0,
+      stats: { docUpdates: 0, docMessages: 0, awarenessMessages: 0, chunkedMessages: 0, undecryptable: 0, handshakeFailures: 0, droppedUpdates: 0, droppedAwareness: 0, oversized: 0, refusedEntries: 0, pendingEntries: 0, refusedMessages: 0, heldOverflows: 0 }, logSize: 0,
     },
     errors: [],
     send: (message) => child.send(message),

@@ -189,15 +189,43 @@ describe('hostile peers over real WebRTC', { timeout: 240_000 }, () => {
     flooder.send({ cmd: 'entry-stream', batches, gapMs: 5 });
     await sleep(100);
     editor.send({ cmd: 'paste', insert: 'EDIT', at: 0 });
-    let logAtEdit = -1;
+    // A stranger's grants are checked and held aside, not kept (common/membership.ts).
+    let checkedAtEdit = -1;
     await owner.waitFor((s) => {
-      if (s.length > 0) logAtEdit = s.logSize;
+      if (s.length > 0) checkedAtEdit = s.stats.pendingEntries;
       return s.length > 0;
     }, 'the editor’s edit', 120_000);
-    await owner.waitFor((s) => s.logSize === before + 4_000, 'the whole stream checked', 120_000);
+    await owner.waitFor((s) => s.stats.pendingEntries === 4_000, 'the whole stream checked', 120_000);
     // Held until every batch of the stream was checked, the edit would have come with all 4,000.
-    expect(logAtEdit).toBeLessThan(before + 4_000);
+    expect(checkedAtEdit).toBeLessThan(4_000);
+    expect(owner.state.logSize).toBe(before);
     expect(await owner.text()).toBe('EDIT');
+  });
+
+  it("well-signed entries from a key nobody made an admin are held aside: not kept, not passed on", async () => {
+    const room = await newTestRoom();
+    const owner = await start(memberConfig(room, signalUrl(), SECRET, 'Owner', { owner: true, admission: 'editor' }));
+    const editor = await start(memberConfig(room, signalUrl(), SECRET, 'Editor'));
+    const flooder = await start(memberConfig(room, signalUrl(), SECRET, 'Flooder', { hostile: true }));
+    await owner.waitFor((s) => s.peers === 2 && roleAt(owner, editor.key) === 'editor' && roleAt(owner, flooder.key) === 'editor', 'both editors', 90_000);
+    await editor.waitFor((s) => s.logSize === 2 && roleAt(editor, flooder.key) === 'editor', "the owner's two grants at the editor", 60_000);
+    await owner.waitFor(() => true, 'a fresh report');
+    const before = owner.state.logSize;
+    // 300 grants signed by a stranger's key (each checks out, and gives nothing), to the owner alone.
+    flooder.send({ cmd: 'entry-flood', key: owner.key, batches: await batchesOf(room.roomId, flooder.key, 300, 50) });
+    await owner.waitFor((s) => s.stats.pendingEntries === 300, 'the stranger’s entries checked', 60_000);
+    // The owner keeps none of them (only the newest 256 are held aside, in memory), and passes none on.
+    expect(owner.state.logSize).toBe(before);
+    expect(owner.state.stats.refusedEntries).toBe(0);
+    await owner.waitFor(() => true, 'a fresh report');
+    editor.send({ cmd: 'paste', insert: 'after', at: 0 });
+    await owner.waitFor((s) => s.length === 5, 'an edit after the flood');
+    await editor.waitFor(() => true, 'a fresh report');
+    expect(editor.state.logSize).toBe(2);
+    expect(editor.state.stats.pendingEntries).toBe(0);
+    // Not dropped for it: a peer of an earlier version holds such entries in its log and sends them on connecting.
+    expect(roleAt(owner, flooder.key)).toBe('editor');
+    expect(owner.state.members.some((m) => m.role === 'admin')).toBe(false);
   });
 
   it('a peer sending a badly signed membership entry is dropped, and nothing more it sent is checked', async () => {
