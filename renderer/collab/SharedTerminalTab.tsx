@@ -1,7 +1,10 @@
+import type { SearchAddon } from '@xterm/addon-search';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
 import { terminalViews } from '../app-context';
+import { attachViewKeys, loadViewAddons } from '../terminal/terminal-addons';
+import { TerminalFind } from '../terminal/TerminalFind';
 import { useTerminalRenderer } from '../terminal/use-terminal-renderer';
 import { sharedTabId } from './room-terminals';
 import type { SharedTerminalGuest } from './shared-terminal-guest';
@@ -16,11 +19,16 @@ export function SharedTerminalTab({ guest, sid, title, visible }: { guest: Share
   const termRef = useRef<Terminal | null>(null);
   const [opened, setOpened] = useState<Terminal | null>(null);
   useTerminalRenderer(opened, sharedTabId(sid));
+  const [search, setSearch] = useState<SearchAddon | null>(null);
+  const [finding, setFinding] = useState(false);
   const [writable, setWritable] = useState(guest.canWrite(sid));
   useEffect(() => guest.onDidChange(() => setWritable(guest.canWrite(sid))), [guest, sid]);
 
   useEffect(() => {
-    const term = new Terminal({ disableStdin: !guest.canWrite(sid), scrollback: 5000, fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace' });
+    // The host's terminal's widths, links, find, copy and paste (allowProposedApi: for unicode 11).
+    const term = new Terminal({ disableStdin: !guest.canWrite(sid), scrollback: 5000, allowProposedApi: true, fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace' });
+    setSearch(loadViewAddons(term));
+    attachViewKeys(term, () => setFinding(true));
     term.open(host.current!);
     termRef.current = term;
     setOpened(term);
@@ -61,6 +69,15 @@ export function SharedTerminalTab({ guest, sid, title, visible }: { guest: Share
         {title}: shared by the host, {writable ? 'you may type' : 'read-only'}
       </p>
       <div className="terminal-host" ref={host} aria-label={`Shared terminal ${title}`} />
+      {finding && search && (
+        <TerminalFind
+          search={search}
+          onClose={() => {
+            setFinding(false);
+            termRef.current?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }

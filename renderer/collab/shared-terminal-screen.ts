@@ -1,5 +1,6 @@
 import { SerializeAddon } from '@xterm/addon-serialize';
 import { Terminal } from '@xterm/xterm';
+import { applyUnicode11 } from '../terminal/unicode-widths';
 
 // The host's model of a shared terminal's screen, for late joiners (issue 10 item 4): a terminal
 // that is never opened (no DOM, so the same code runs in the renderer and in Node tests) parses
@@ -21,6 +22,9 @@ export class SharedScreen {
   constructor(cols: number, rows: number) {
     this.term = new Terminal({ cols, rows, scrollback: SNAPSHOT_SCROLLBACK_LINES, allowProposedApi: true });
     this.term.loadAddon(this.serializer);
+    // The host's view lays out with unicode 11 widths; the model must too, or a joiner's screen
+    // puts what follows a wide character one cell off.
+    applyUnicode11(this.term);
   }
 
   get cols(): number {

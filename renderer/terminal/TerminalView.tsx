@@ -1,7 +1,5 @@
 import { FitAddon } from '@xterm/addon-fit';
-import { SearchAddon } from '@xterm/addon-search';
-import { Unicode11Addon } from '@xterm/addon-unicode11';
-import { WebLinksAddon } from '@xterm/addon-web-links';
+import type { SearchAddon } from '@xterm/addon-search';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
@@ -9,9 +7,9 @@ import type { TerminalInfo } from '../../common/types';
 import { terminalViews } from '../app-context';
 import { api } from '../host';
 import { useWorkbench } from '../state/store';
-import { closeTerminal, openTerminalLink, restartTerminal } from './terminal-actions';
+import { closeTerminal, restartTerminal } from './terminal-actions';
+import { attachViewKeys, loadViewAddons } from './terminal-addons';
 import { TerminalFind } from './TerminalFind';
-import { terminalKeyAction } from './terminal-keys';
 import { terminalTransport } from './terminal-transport';
 import { useTerminalRenderer } from './use-terminal-renderer';
 
@@ -53,12 +51,8 @@ export function TerminalView({ info, active, visible }: { info: TerminalInfo; ac
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
     });
     const fit = new FitAddon();
-    const searchAddon = new SearchAddon();
     term.loadAddon(fit);
-    term.loadAddon(searchAddon);
-    term.loadAddon(new Unicode11Addon());
-    term.loadAddon(new WebLinksAddon((_event, uri) => openTerminalLink(uri)));
-    term.unicode.activeVersion = '11';
+    const searchAddon = loadViewAddons(term);
     term.open(host.current!);
     termRef.current = term;
     fitRef.current = fit;
@@ -67,19 +61,7 @@ export function TerminalView({ info, active, visible }: { info: TerminalInfo; ac
     const offProbe = terminalViews.probe.register(id, term);
     const offScreen = terminalViews.screens.register(id, term);
 
-    term.attachCustomKeyEventHandler((event) => {
-      const action = terminalKeyAction(event);
-      if (!action) return true;
-      event.preventDefault();
-      if (action === 'find') setFinding(true);
-      else if (action === 'copy') {
-        const selection = term.getSelection();
-        if (selection) void navigator.clipboard.writeText(selection).catch((e: unknown) => console.error('terminal: copy failed', e));
-      } else if (action === 'paste') {
-        void navigator.clipboard.readText().then((text) => term.paste(text), (e: unknown) => console.error('terminal: paste failed', e));
-      }
-      return false;
-    });
+    attachViewKeys(term, () => setFinding(true));
 
     let drawn = 0;
     const offData = terminalTransport.onData((event) => {
