@@ -30,11 +30,13 @@ export async function openWorkspace(page: Page, url: string, dir: string): Promi
   await page.goto(url);
   const tree = page.getByRole('tree', { name: 'Files' });
   // The host remembers the open folder across reloads; open it only when the welcome page shows.
-  await expect(tree.or(page.getByLabel('Folder path on this machine'))).toBeVisible();
-  if (!(await tree.isVisible())) {
-    await page.getByLabel('Folder path on this machine').fill(dir);
-    await page.getByRole('button', { name: 'Open', exact: true }).click();
-  }
+  // The welcome page shows first while the page asks the host what is open, and gives way to the
+  // tree if a folder is: a field seen a moment ago may be gone (CI lost 90 s filling it).
+  await expect(async () => {
+    if (await tree.isVisible()) return;
+    await page.getByLabel('Folder path on this machine').fill(dir, { timeout: 2_000 });
+    await page.getByRole('button', { name: 'Open', exact: true }).click({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(tree.getByRole('treeitem', { name: 'main.py' })).toBeVisible();
 }
 
