@@ -14,6 +14,10 @@ export interface PtyPortBridge {
   ready(): boolean;
   onDidData(listener: (event: { id: string; data: string }) => void): Disposer;
   onDidExit(listener: (event: { id: string; exitCode: number; signal?: number }) => void): Disposer;
+  /** A terminal's recent output, answering replay() (common/pty-socket.ts has the rules). */
+  onDidReplay(listener: (event: { id: string; data: string }) => void): Disposer;
   write(id: string, data: string): void;
   ack(id: string, chars: number): void;
+  /** A view of terminal `id` opened: the pty host answers with onDidReplay, in line with its output. */
+  replay(id: string): void;
 }

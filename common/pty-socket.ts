@@ -6,9 +6,9 @@ import { z } from 'zod';
 // terminal output and keystrokes never cross main's event loop. Resizes stay with the contract:
 // they are rare, and main records them for the asciicast.
 //
-// Frames from the page are JSON (`listen`, `write`, `ack`), validated by the pty host. Frames to
-// the page are text: output is `<terminal id>:<data>` (no JSON escaping of every control
-// character in a flood); anything else is a JSON object (`listening`, `exit`, `error`).
+// Frames from the page are JSON (`listen`, `write`, `ack`, `replay`), validated by the pty host.
+// Frames to the page are text: output is `<terminal id>:<data>` (no JSON escaping of every control
+// character in a flood); anything else is a JSON object (`listening`, `exit`, `replay`, `error`).
 
 export const PTY_SOCKET_PATH = '/pty';
 /** Largest frame from a page: a paste of 1 MiB characters, each possibly escaped to six in JSON. */
@@ -23,12 +23,20 @@ export const PtySocketClientFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('listen') }).strict(),
   z.object({ type: z.literal('write'), id: PtyTerminalIdSchema, data: z.string().max(PTY_WRITE_MAX_CHARS) }).strict(),
   z.object({ type: z.literal('ack'), id: PtyTerminalIdSchema, chars: z.number().int().positive().max(1e9) }).strict(),
+  /**
+   * A view of this terminal opened (a new tab, or the page reloaded): send it what the terminal
+   * printed lately, as one `replay` frame in line with the live output, so the view starts from
+   * there with nothing lost or repeated. The terminal's flow control starts over with it.
+   */
+  z.object({ type: z.literal('replay'), id: PtyTerminalIdSchema }).strict(),
 ]);
 export type PtySocketClientFrame = z.infer<typeof PtySocketClientFrameSchema>;
 
 const PtySocketControlSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('listening') }),
   z.object({ type: z.literal('exit'), id: PtyTerminalIdSchema, exitCode: z.number().int(), signal: z.number().int().optional() }),
+  /** A terminal's recent output, for the view that asked (empty for a terminal that is gone). */
+  z.object({ type: z.literal('replay'), id: PtyTerminalIdSchema, data: z.string() }),
   /** A frame the pty host refused, with why. */
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);

@@ -16,6 +16,7 @@ let port: MessagePort | undefined;
 let listening = false;
 const dataListeners = new Set<(event: DataEvent) => void>();
 const exitListeners = new Set<(event: ExitEvent) => void>();
+const replayListeners = new Set<(event: DataEvent) => void>();
 
 function listen(): void {
   if (!port || listening || (dataListeners.size === 0 && exitListeners.size === 0)) return;
@@ -28,6 +29,7 @@ function onFrame(frame: unknown): void {
   const f = frame as Record<string, unknown>;
   if (typeof f.id !== 'string' || !TERMINAL_ID.test(f.id)) return;
   if (f.type === 'data' && typeof f.data === 'string') for (const l of dataListeners) l({ id: f.id, data: f.data });
+  if (f.type === 'replay' && typeof f.data === 'string') for (const l of replayListeners) l({ id: f.id, data: f.data });
   if (f.type === 'exit' && typeof f.exitCode === 'number') {
     const event: ExitEvent = typeof f.signal === 'number' ? { id: f.id, exitCode: f.exitCode, signal: f.signal } : { id: f.id, exitCode: f.exitCode };
     for (const l of exitListeners) l(event);
@@ -72,9 +74,11 @@ export const ptyPortBridge: PtyPortBridge = {
   ready: () => port !== undefined,
   onDidData: (listener) => subscribe(dataListeners, listener),
   onDidExit: (listener) => subscribe(exitListeners, listener),
+  onDidReplay: (listener) => subscribe(replayListeners, listener),
   write(id, data) {
     if (typeof data !== 'string' || data.length > 1024 * 1024) throw new TypeError('terminal input is a string of at most 1 MiB');
     post({ type: 'write', id: checkId(id), data });
   },
   ack: (id, chars) => post({ type: 'ack', id: checkId(id), chars: checkInt(chars, 1, 1e9) }),
+  replay: (id) => post({ type: 'replay', id: checkId(id) }),
 };

@@ -24,6 +24,8 @@ parentPort.on('message', (event) => {
       const frame = PtySocketClientFrameSchema.safeParse(portEvent.data);
       if (!frame.success) parentPort.postMessage({ type: 'warning', message: `window ${windowId} sent a terminal frame that was refused: ${frame.error.message}` } satisfies PtyHostEvent);
       else if (frame.data.type === 'listen') windowPorts.set(windowId, port);
+      // A view that opens gets the terminal's recent output on its own port, in line with the rest.
+      else if (frame.data.type === 'replay') port.postMessage({ type: 'replay', id: frame.data.id, data: sessions.replay(frame.data.id) ?? '' });
       else requests.fire(frame.data);
     });
     port.on('close', () => windowPorts.delete(windowId));
@@ -33,7 +35,7 @@ parentPort.on('message', (event) => {
   requests.fire(event.data);
 });
 
-servePtyHost({
+const sessions = servePtyHost({
   post(message: PtyHostEvent) {
     parentPort.postMessage(message);
     if (message.type === 'data' || message.type === 'exit') for (const port of windowPorts.values()) port.postMessage(message);

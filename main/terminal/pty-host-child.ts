@@ -17,7 +17,11 @@ const requests = new Emitter<unknown>();
 const post = (message: PtyHostEvent) => {
   if (process.connected) process.send!(message);
 };
-const sockets = new PtySocketServer({ request: (request) => requests.fire(request), warn: (message) => post({ type: 'warning', message }) });
+const sockets = new PtySocketServer({
+  request: (request) => requests.fire(request),
+  replay: (id) => sessions.replay(id),
+  warn: (message) => post({ type: 'warning', message }),
+});
 process.on('message', (message: unknown, handle: unknown) => {
   const type = (message as { type?: unknown } | null)?.type;
   if (type === 'close-sockets') {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FLOW_HIGH_WATERMARK_CHARS, OUTPUT_BATCH_MS, PtySessions } from './pty-sessions';
+import { FLOW_HIGH_WATERMARK_CHARS, OUTPUT_BATCH_MS, PtySessions, REPLAY_CHARS, replayTail } from './pty-sessions';
 import type { TerminalProcess } from './terminal-process';
 
 // Real ptys running a real shell, in this process: the flow control that keeps a flood of output
@@ -123,5 +123,22 @@ describe('pty sessions', () => {
     expect(() => sessions.write('t999', 'x')).toThrow(/not open/);
     expect(() => open('t1')).toThrow(/already exists/);
     expect(sessions.ids().sort()).toEqual([a, b].sort());
+  });
+});
+
+describe('the recent output a view that opens later gets', () => {
+  it('keeps the last REPLAY_CHARS, from a line start when one is near, never half a surrogate pair', () => {
+    expect(replayTail('short')).toBe('short');
+    const lines = Array.from({ length: 10_000 }, (_, i) => `line ${i} ${'x'.repeat(40)}`).join('\r\n');
+    const tail = replayTail(lines);
+    expect(tail.length).toBeLessThanOrEqual(REPLAY_CHARS);
+    expect(tail.length).toBeGreaterThan(REPLAY_CHARS - 100);
+    expect(tail).toMatch(/^line \d+ x+\r\n/);
+    expect(lines.endsWith(tail)).toBe(true);
+    // No newline near the cut: cut where it falls, but not between the halves of an emoji.
+    const emoji = '\u{1F600}'.repeat(REPLAY_CHARS);
+    const cut = replayTail(emoji);
+    expect(cut.codePointAt(0)).toBe(0x1f600);
+    expect(cut.length).toBeLessThanOrEqual(REPLAY_CHARS);
   });
 });

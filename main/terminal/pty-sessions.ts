@@ -18,6 +18,11 @@ export const FLOW_ACK_CHARS = 5_000;
 export const OUTPUT_BATCH_MS = 5;
 /** The largest piece of output in one message, in UTF-16 units. */
 export const OUTPUT_PIECE_CHARS = 64 * 1024;
+/**
+ * Recent output each terminal keeps for a view that opens later (a reloaded page): about a
+ * screen's worth of scrollback, bounded (16 terminals keep 8 MiB of UTF-16 at most).
+ */
+export const REPLAY_CHARS = 256 * 1024;
 
 export interface PtySpawn {
   id: string;
@@ -42,6 +47,20 @@ interface Session {
   flush: NodeJS.Timeout | undefined;
   /** When output was last sent (performance.now()). */
   sentAt: number;
+  /** The output sent lately: up to twice REPLAY_CHARS, trimmed when replayed or past that. */
+  recent: string;
+}
+
+/** The last REPLAY_CHARS or fewer of `text`, from a line's start where one is near (not mid-sequence). */
+export function replayTail(text: string): string {
+  if (text.length <= REPLAY_CHARS) return text;
+  let cut = text.length - REPLAY_CHARS;
+  const newline = text.indexOf('\n', cut);
+  if (newline !== -1 && newline - cut < 4096) cut = newline + 1;
+  // Never half a surrogate pair.
+  const code = text.charCodeAt(cut);
+  if (code >= 0xdc00 && code <= 0xdfff) cut++;
+  return text.slice(cut);
 }
 
 /** Real shells through node-pty, keyed by the ids main gives them. */
@@ -70,7 +89,7 @@ export class PtySessions {
   adopt(id: string, child: TerminalProcess): number {
     if (this.sessions.has(id)) throw new Error(`terminal ${id} already exists`);
     const spec = { id };
-    const session: Session = { process: child, unacknowledged: 0, paused: false, pending: '', flush: undefined, sentAt: -Infinity };
+    const session: Session = { process: child, unacknowledged: 0, paused: false, pending: '', flush: undefined, sentAt: -Infinity, recent: '' };
     this.sessions.set(spec.id, session);
     child.onData((data) => {
       session.unacknowledged += data.length;
@@ -102,7 +121,27 @@ export class PtySessions {
     const text = session.pending;
     session.pending = '';
     session.sentAt = performance.now();
+    session.recent += text;
+    if (session.recent.length > 2 * REPLAY_CHARS) session.recent = replayTail(session.recent);
     for (const piece of splitText(text, OUTPUT_PIECE_CHARS)) this.events.onData(id, piece);
+  }
+
+  /**
+   * What terminal `id` printed lately, for a view that opens now (undefined: no such terminal).
+   * Everything sent before it is in it and everything after it is live output, so the view
+   * joins the two exactly. Flow control starts over: what earlier views left unacknowledged (a
+   * reloaded page never acknowledges) no longer holds the pty paused.
+   */
+  replay(id: string): string | undefined {
+    const session = this.sessions.get(id);
+    if (!session) return undefined;
+    session.recent = replayTail(session.recent);
+    session.unacknowledged = 0;
+    if (session.paused) {
+      session.paused = false;
+      session.process.resume();
+    }
+    return session.recent;
   }
 
   ids(): string[] {

@@ -24,6 +24,8 @@ export const PTY_SOCKET_MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 export interface PtySocketServerOptions {
   /** A page's write or ack, in the pty host's request form. */
   request(request: PtyHostRequest): void;
+  /** A terminal's recent output for a view that opens (PtySessions.replay); undefined for none. */
+  replay(id: string): string | undefined;
   /** Something main should log (a page dropped, a refused frame). */
   warn(message: string): void;
 }
@@ -63,6 +65,9 @@ export class PtySocketServer {
       if (frame.type === 'listen') {
         this.listening.add(ws);
         send(ws, { type: 'listening' });
+      } else if (frame.type === 'replay') {
+        // To this page only, in line with the output it gets: what was sent before is in it.
+        send(ws, { type: 'replay', id: frame.id, data: this.options.replay(frame.id) ?? '' });
       } else this.options.request(frame);
     });
     ws.on('close', () => {

@@ -63,11 +63,13 @@ export function TerminalView({ info, active, visible }: { info: TerminalInfo; ac
 
     attachViewKeys(term, () => setFinding(true));
 
+    // What the terminal printed before this view (its prompt; after a reload, the screen it had),
+    // then its live output. Only live output is under flow control, so only it is acknowledged.
     let drawn = 0;
-    const offData = terminalTransport.onData((event) => {
-      if (event.id !== id) return;
-      term.write(event.data, () => {
-        drawn += event.data.length;
+    const offData = terminalTransport.attach(id, (data, counted) => {
+      if (!counted) return term.write(data);
+      term.write(data, () => {
+        drawn += data.length;
         if (drawn >= ACK_CHARS) {
           const chars = drawn;
           drawn = 0;

@@ -4,7 +4,7 @@ import { Emitter } from '../../common/event';
 import { api } from '../host';
 import { workbench } from '../state/store';
 import { attempt } from '../workbench/actions';
-import { openTerminal } from './terminal-transport';
+import { openTerminal, terminalTransport } from './terminal-transport';
 
 // Terminal tab actions beyond open and close (those stay in workbench/actions.ts, where the
 // keyboard shortcuts call them).
@@ -34,6 +34,24 @@ function add(info: TerminalInfo, split = false): void {
 export function containerScope(): { room?: string } {
   const room = workbench.get().collab.room;
   return room?.role === 'owner' ? { room: room.roomId } : {};
+}
+
+/**
+ * Tabs for the terminals the host still runs that this page shows none of: after a reload, or in
+ * another page of the browser host. Each view then starts from the terminal's recent output.
+ */
+export async function restoreTerminals(): Promise<void> {
+  const running = await api.terminal.list();
+  if (!running.some((t) => !workbench.get().terminals.some((shown) => shown.id === t.id))) return;
+  // The views ask for their replay on mount: this page's output must be on its way by then.
+  if (!(await attempt('Cannot show the terminals that are still running', () => terminalTransport.connected().then(() => true)))) return;
+  workbench.set((s) => {
+    const shown = new Set(s.terminals.map((t) => t.id));
+    const missing = running.filter((t) => !shown.has(t.id));
+    if (missing.length === 0) return {};
+    // Shown as they were in use: the panel opens on them.
+    return { terminals: [...s.terminals, ...missing], activeTerminal: s.activeTerminal ?? missing.at(-1)!.id, panelVisible: true, panelView: 'terminal' };
+  });
 }
 
 export async function newTerminalWithProfile(shell?: string): Promise<void> {

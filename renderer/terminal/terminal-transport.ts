@@ -15,7 +15,14 @@ declare global {
 }
 
 export interface TerminalTransport {
+  /** Every terminal's live output (what a share with the room passes on). */
   onData(listener: (event: { id: string; data: string }) => void): Disposer;
+  /**
+   * A view of terminal `id`: first what the terminal printed lately (a new tab's prompt, or the
+   * screen a reloaded page had), then its live output, with nothing lost or repeated between the
+   * two. `counted` output is under flow control: the view acknowledges it once drawn.
+   */
+  attach(id: string, write: (data: string, counted: boolean) => void): Disposer;
   onExit(listener: (event: { id: string; exitCode: number; signal?: number }) => void): Disposer;
   write(id: string, data: string): Promise<void>;
   resize(id: string, cols: number, rows: number): Promise<void>;
@@ -27,8 +34,42 @@ export interface TerminalTransport {
   connected(): Promise<void>;
 }
 
+/**
+ * The views of one page, and how each joins a terminal's replay to its live output: output that
+ * comes after the view asked and before the replay is in the replay, so it is dropped; from the
+ * replay on, output is live. Output of a terminal without a view is drawn by no one here.
+ */
+class ViewFeed {
+  private readonly views = new Map<string, { write: (data: string, counted: boolean) => void; replayed: boolean }>();
+
+  /** `askReplay` sends the request; false when it cannot (then the view starts from live output). */
+  attach(id: string, write: (data: string, counted: boolean) => void, askReplay: () => boolean): Disposer {
+    const view = { write, replayed: false };
+    this.views.set(id, view);
+    if (!askReplay()) view.replayed = true;
+    return () => {
+      if (this.views.get(id) === view) this.views.delete(id);
+    };
+  }
+
+  data(id: string, data: string): void {
+    const view = this.views.get(id);
+    if (view?.replayed) view.write(data, true);
+  }
+
+  replay(id: string, data: string): void {
+    const view = this.views.get(id);
+    // A second answer (a view that re-attached asked again) finds the view live already.
+    if (!view || view.replayed) return;
+    view.replayed = true;
+    if (data) view.write(data, false);
+  }
+}
+
 const viaHost: TerminalTransport = {
   onData: (listener) => api.terminal.onDidData(listener),
+  // Main's events carry no replay: the view starts from the live output.
+  attach: (id, write) => api.terminal.onDidData((event) => event.id === id && write(event.data, true)),
   onExit: (listener) => api.terminal.onDidExit(listener),
   write: (id, data) => api.terminal.write({ id, data }),
   resize: (id, cols, rows) => api.terminal.resize({ id, cols, rows }),
@@ -49,11 +90,20 @@ class PtySocketTransport implements TerminalTransport {
   private opening: Promise<void> | undefined;
   private readonly data = new Emitter<{ id: string; data: string }>();
   private readonly exits = new Emitter<{ id: string; exitCode: number; signal?: number }>();
+  private readonly views = new ViewFeed();
 
   constructor(private readonly url: string) {}
 
   readonly onData = this.data.event;
   readonly onExit = this.exits.event;
+
+  attach(id: string, write: (data: string, counted: boolean) => void): Disposer {
+    return this.views.attach(id, write, () => {
+      if (this.socket?.readyState !== WebSocket.OPEN) return false;
+      this.socket.send(JSON.stringify({ type: 'replay', id } satisfies PtySocketClientFrame));
+      return true;
+    });
+  }
 
   connected(): Promise<void> {
     this.opening ??= this.open().catch((error: unknown) => {
@@ -76,7 +126,10 @@ class PtySocketTransport implements TerminalTransport {
       socket.onmessage = (message) => {
         const event = typeof message.data === 'string' ? decodePtySocketFrame(message.data) : undefined;
         if (!event) return console.warn('terminal socket: a frame that is not part of the protocol was dropped');
-        if (event.type === 'data') this.data.fire({ id: event.id, data: event.data });
+        if (event.type === 'data') {
+          this.views.data(event.id, event.data);
+          this.data.fire({ id: event.id, data: event.data });
+        } else if (event.type === 'replay') this.views.replay(event.id, event.data);
         else if (event.type === 'exit') this.exits.fire(event.signal === undefined ? { id: event.id, exitCode: event.exitCode } : { id: event.id, exitCode: event.exitCode, signal: event.signal });
         else if (event.type === 'error') console.error(`terminal socket: the terminal process refused a frame: ${event.message}`);
         else if (!listening) {
@@ -132,9 +185,18 @@ function viaPort(port: PtyPortBridge): TerminalTransport {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   };
+  const views = new ViewFeed();
+  port.onDidData((event) => views.data(event.id, event.data));
+  port.onDidReplay((event) => views.replay(event.id, event.data));
   return {
     onData: (listener) => port.onDidData(listener),
     onExit: (listener) => port.onDidExit(listener),
+    attach: (id, write) =>
+      views.attach(id, write, () => {
+        if (!port.ready()) return false;
+        port.replay(id);
+        return true;
+      }),
     write: (id, data) => send(() => port.write(id, data), () => viaHost.write(id, data)),
     // Resizes stay with main: they are rare, and main records them for the asciicast.
     resize: viaHost.resize,

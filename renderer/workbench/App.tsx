@@ -24,6 +24,7 @@ import { CollabBadge } from '../collab/CollabView';
 import { interviewRoom, recording } from '../app-context';
 import '../interview/interview-probe';
 import { ReportDialog } from '../interview/ReportDialog';
+import { restoreTerminals } from '../terminal/terminal-actions';
 
 
 /** The notice about an unreachable host is one, and goes once the host answers again (issue 11). */
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
     await refreshTree();
   }
   await loadRecent();
+  await restoreTerminals();
   void refreshSandboxStatus();
   await joinPendingInvite();
 }

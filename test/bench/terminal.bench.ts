@@ -115,7 +115,7 @@ const type = (page: BenchPage, id: string, data: string) => page.evaluate<{ pars
  * (the welcome page's folder field, then New terminal); returns the terminal's id once its shell
  * answered.
  */
-async function openTerminal(page: BenchPage, folder: string): Promise<string> {
+async function openTerminal(page: BenchPage, folder: string, hostTerminals: () => Promise<string[]>): Promise<string> {
   await poll(() => page.evaluate<boolean>(`document.body.innerText.includes('Host connected')`), 'the host', 60_000, 50);
   // A second page of the same host finds the folder open already.
   if (await page.evaluate<boolean>(`!!document.querySelector('input#folder-path')`)) {
@@ -128,8 +128,11 @@ async function openTerminal(page: BenchPage, folder: string): Promise<string> {
     await poll(() => page.evaluate<boolean>(`(() => { if (!document.querySelector('input#folder-path')) return true; const b = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Open'); if (b && !b.disabled) { b.click(); return true; } return false; })()`), 'the Open button', 60_000, 50);
     await poll(() => page.evaluate<boolean>(`!document.querySelector('input#folder-path')`), 'the folder to open', 60_000, 50);
   }
+  // A second page of the same host shows the first page's terminals too (their tabs are restored
+  // as it starts): the terminal measured is the one this click opens, unknown to the host before.
+  const before = await hostTerminals();
   await poll(() => page.evaluate<boolean>(`(() => { const b = document.querySelector('button[aria-label="New terminal"]'); if (b) { b.click(); return true; } return false; })()`), 'the New terminal button', 60_000, 50);
-  const id = await poll(() => page.evaluate<string | null>(`${PROBE}?.ids()[0] ?? null`), 'a terminal', 60_000, 50);
+  const id = await poll(() => page.evaluate<string | null>(`${PROBE}?.ids().find((t) => !${JSON.stringify(before)}.includes(t)) ?? null`), 'a terminal', 60_000, 50);
   // The shell's prompt first: input typed before the pty exists goes nowhere.
   const screen = () => page.evaluate<string>(`${PROBE}.text(${JSON.stringify(id)})`);
   await poll(async () => (await screen()).trim().length > 0, "the shell's prompt", 60_000, 50);
@@ -171,7 +174,12 @@ async function main(): Promise<void> {
   const playwright = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage(web.url);
-    const id = await openTerminal(page, folder);
+    const hostTerminals = async () => {
+      const listed = await services.dispatcher.call('terminal.list', undefined, { origin: 'bench' });
+      if (!listed.ok) throw new Error(`terminal bench: terminal.list failed: ${JSON.stringify(listed)}`);
+      return (listed.value as Array<{ id: string }>).map((t) => t.id);
+    };
+    const id = await openTerminal(page, folder, hostTerminals);
     // What draws the terminal: the WebGL renderer's canvas, or the DOM renderer's rows.
     // Display frames the page draws, counted by the bench (requestAnimationFrame), to compare how
     // often the flood and xterm's own write draw.
@@ -244,7 +252,7 @@ async function main(): Promise<void> {
       const watched = await playwright.newPage({ viewport: { width: 1400, height: 900 } });
       await watched.goto(web.url);
       const watchedPage: BenchPage = { evaluate: (expression) => watched.evaluate(expression) };
-      watchedFlood = await flood(watchedPage, await openTerminal(watchedPage, folder));
+      watchedFlood = await flood(watchedPage, await openTerminal(watchedPage, folder, hostTerminals));
     }
     const watchedMBps = watchedFlood.bytes / 2 ** 20 / (watchedFlood.ms / 1000);
 

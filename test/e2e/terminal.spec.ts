@@ -72,6 +72,27 @@ test('a typed command runs in the workspace folder, and resizing changes stty si
   await expect.poll(() => bufferOf(page, id), SLOW).toContain(`${sizeAfter.rows} ${sizeAfter.cols}`);
 });
 
+test('a reload keeps the terminals: each tab comes back with what it showed, and its shell goes on', async ({ page }) => {
+  await openWorkspace(page);
+  const first = await newTerminal(page);
+  await page.keyboard.type('cd /tmp; echo "before-$((6*7))"\n');
+  await expect.poll(() => bufferOf(page, first), SLOW).toContain('before-42');
+  const second = await newTerminal(page);
+  await page.keyboard.type('echo "other-$((2+3))"\n');
+  await expect.poll(() => bufferOf(page, second), SLOW).toContain('other-5');
+
+  await page.reload();
+  await expect.poll(() => terminalIds(page), SLOW).toEqual([first, second]);
+  await expect.poll(() => bufferOf(page, first), SLOW).toContain('before-42');
+  await expect.poll(() => bufferOf(page, second), SLOW).toContain('other-5');
+  // The same shells: the first is still in /tmp, and its output shows once, not twice.
+  await page.getByRole('tab', { name: /bash|sh/ }).first().click();
+  await page.locator(`.terminal-pane[data-terminal-id="${first}"] .xterm`).click();
+  await page.keyboard.type('echo "after-$(pwd)"\n');
+  await expect.poll(() => bufferOf(page, first), SLOW).toContain('after-/tmp');
+  expect((await bufferOf(page, first)).match(/^before-42$/gm)).toHaveLength(1);
+});
+
 test('tabs rename, split, find, exit code with Restart', async ({ page }) => {
   await openWorkspace(page);
   const first = await newTerminal(page);

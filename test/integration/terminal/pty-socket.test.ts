@@ -169,6 +169,43 @@ describe('terminal socket of the browser host', () => {
     page.ws.close();
   }, 120_000);
 
+  it('gives a page that comes later (a reload) what a terminal printed, then its live output, nothing lost or repeated, and resumes a flood the old page left paused', async () => {
+    const first = await listeningSocket();
+    const term = await api.terminal.create({ cols: 80, rows: 24 });
+    first.send({ type: 'write', id: term.id, data: 'echo before-$((2*3))\r' });
+    await expect.poll(() => first.output(term.id), { timeout: 20_000 }).toMatch(/^before-6\r?$/m);
+    // A flood the first page never acknowledges: the pty host pauses it at the window.
+    const total = 1_000_000;
+    first.send({ type: 'write', id: term.id, data: `head -c ${total} /dev/zero | tr '\\0' '\\132'; echo; echo after-$((3*3))\r` });
+    await expect.poll(() => first.chars(term.id), { timeout: 20_000 }).toBeGreaterThan(FLOW_HIGH_WATERMARK_CHARS / 2);
+    first.ws.close(); // the page reloads
+
+    const second = await listeningSocket();
+    second.send({ type: 'replay', id: term.id });
+    const replayed = () => second.events.find((e): e is Extract<PtySocketEvent, { type: 'replay' }> => e.type === 'replay' && e.id === term.id);
+    await expect.poll(() => replayed(), { timeout: 20_000 }).toBeDefined();
+    const liveBefore = second.events.indexOf(replayed()!);
+    const replay = replayed()!.data;
+    expect(replay).toMatch(/^before-6\r?$/m);
+    // Live output from the replay on, acknowledged as the renderer does: the flood goes on.
+    const live = () => second.events.slice(liveBefore + 1).flatMap((e) => (e.type === 'data' && e.id === term.id ? [e.data] : [])).join('');
+    let acked = 0;
+    const acker = setInterval(() => {
+      const chars = live().length - acked;
+      if (chars > 0) second.send({ type: 'ack', id: term.id, chars });
+      acked += chars;
+    }, 20);
+    try {
+      await expect.poll(() => /^after-9\r?$/m.test(live()), { timeout: 60_000 }).toBe(true);
+    } finally {
+      clearInterval(acker);
+    }
+    // The replay and the live output join without a gap or a repeat: one run of every 'Z'.
+    expect((replay + live()).match(/Z{1000,}/g)?.map((run) => run.length)).toEqual([total]);
+    await api.terminal.kill({ id: term.id });
+    second.ws.close();
+  }, 120_000);
+
   it('refuses frames that are not keystrokes or acknowledgements, and they reach no pty', async () => {
     const page = await listeningSocket();
     const term = await api.terminal.create({ cols: 80, rows: 24 });
