@@ -33,6 +33,12 @@ export interface RoomChannel {
    */
   send(topic: string, payload: unknown, to?: string): void;
   /**
+   * Sends to every admitted peer whose connection has at most `maxBacklogBytes` waiting to go out,
+   * and returns the keys of those it skipped (a slow or stalled peer): for a stream whose receiver
+   * notices a gap and catches up another way, so a peer that stops reading costs bounded memory.
+   */
+  sendLossy(topic: string, payload: unknown, maxBacklogBytes: number): string[];
+  /**
    * Handles app messages on `topic` from authenticated peers. The payload is NOT validated:
    * every handler parses it with a zod schema and checks `from.role` before acting on it.
    */
@@ -47,6 +53,8 @@ export interface MemoryLinks {
   delivers(from: string, to: string): boolean;
   /** Whether `key` is listed by members() now. */
   present(key: string): boolean;
+  /** Bytes waiting to go from `from` to `to` (sendLossy skips past its cap); none when absent. */
+  backlog?(from: string, to: string): number;
 }
 
 const ALWAYS: MemoryLinks = { delivers: () => true, present: () => true };
@@ -63,25 +71,35 @@ export function channelPair(...peers: ChannelSender[]): RoomChannel[] {
 /** channelPair with links a test controls (drops, disconnects). */
 export function memoryRoom(peers: ChannelSender[], links: MemoryLinks): RoomChannel[] {
   const handlers = peers.map(() => new Map<string, Set<ChannelHandler>>());
-  return peers.map((self, index) => ({
-    selfKey: self.key,
-    send(topic, payload, to) {
+  return peers.map((self, index) => {
+    const deliver = (topic: string, payload: unknown, to: (peer: ChannelSender) => boolean) => {
       const wire = JSON.stringify(payload);
       peers.forEach((peer, other) => {
-        if (other === index || (to !== undefined && peer.key !== to) || !links.delivers(self.key, peer.key)) return;
+        if (other === index || !to(peer) || !links.delivers(self.key, peer.key)) return;
         queueMicrotask(() => {
           if (!links.delivers(self.key, peer.key)) return;
           for (const handler of handlers[other]?.get(topic) ?? []) handler(JSON.parse(wire) as unknown, self);
         });
       });
-    },
-    on(topic, handler) {
-      const map = handlers[index] as Map<string, Set<ChannelHandler>>;
-      const set = map.get(topic) ?? new Set<ChannelHandler>();
-      map.set(topic, set);
-      set.add(handler);
-      return () => set.delete(handler);
-    },
-    members: () => (links.present(self.key) ? peers.filter((peer, other) => other !== index && links.present(peer.key)) : []),
-  }));
+    };
+    return {
+      selfKey: self.key,
+      send(topic, payload, to) {
+        deliver(topic, payload, (peer) => to === undefined || peer.key === to);
+      },
+      sendLossy(topic, payload, maxBacklogBytes) {
+        const behind = peers.filter((peer, other) => other !== index && (links.backlog?.(self.key, peer.key) ?? 0) > maxBacklogBytes).map((peer) => peer.key);
+        deliver(topic, payload, (peer) => !behind.includes(peer.key));
+        return behind;
+      },
+      on(topic, handler) {
+        const map = handlers[index] as Map<string, Set<ChannelHandler>>;
+        const set = map.get(topic) ?? new Set<ChannelHandler>();
+        map.set(topic, set);
+        set.add(handler);
+        return () => set.delete(handler);
+      },
+      members: () => (links.present(self.key) ? peers.filter((peer, other) => other !== index && links.present(peer.key)) : []),
+    };
+  });
 }

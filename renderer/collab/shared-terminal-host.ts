@@ -21,6 +21,14 @@ import {
 
 /** ESC c (RIS, a full reset): a restarted terminal starts on a clean screen, for members too. */
 const RESET_SCREEN = '\x1bc';
+/**
+ * Output queued for one member past which it is sent no more (a slow link, or a member that stopped
+ * reading): the host's memory stays bounded whatever a member does. The member sees a gap in the
+ * numbered output when it reads again, and asks for the screen.
+ */
+export const SHARED_OUTPUT_BACKLOG_BYTES = 4 * 1024 * 1024;
+/** A member gets at most one snapshot of a shared terminal's screen per this interval (each is built and sent whole). */
+export const SNAPSHOT_INTERVAL_MS = 1000;
 
 /** A host terminal as sharing sees it; the workbench adapts its terminals to this. */
 export interface ShareableTerminal {
@@ -41,7 +49,7 @@ export interface ShareableTerminal {
 }
 
 /** Why a member's frame was dropped; the host's UI shows the counts. */
-export type DropReason = 'no-grant' | 'not-eligible' | 'not-shared' | 'malformed';
+export type DropReason = 'no-grant' | 'not-eligible' | 'not-shared' | 'malformed' | 'too-frequent';
 
 interface Share {
   sid: string;
@@ -57,7 +65,9 @@ export class SharedTerminalHost {
   private readonly shares = new Map<string, Share>();
   private readonly offChannel: Disposer[];
   private nextSid = 1;
-  private readonly dropCounts: Record<DropReason, number> = { 'no-grant': 0, 'not-eligible': 0, 'not-shared': 0, malformed: 0 };
+  private readonly dropCounts: Record<DropReason, number> = { 'no-grant': 0, 'not-eligible': 0, 'not-shared': 0, malformed: 0, 'too-frequent': 0 };
+  /** Snapshots per member and share (`key:sid`): one in flight at a time, one per SNAPSHOT_INTERVAL_MS. */
+  private readonly snapshots = new Map<string, { busy: boolean; again: boolean; timer?: ReturnType<typeof setTimeout> }>();
   private readonly changed = new Emitter<SharedTerminalList>();
   private readonly droppedEmitter = new Emitter<{ reason: DropReason; from: ChannelSender }>();
   /** The list of shares changed (shared, stopped, a grant given or taken). */
@@ -140,6 +150,8 @@ export class SharedTerminalHost {
 
   dispose(): void {
     for (const sid of [...this.shares.keys()]) this.unshare(sid);
+    for (const state of this.snapshots.values()) clearTimeout(state.timer);
+    this.snapshots.clear();
     this.offChannel.forEach((off) => off());
     this.changed.dispose();
     this.droppedEmitter.dispose();
@@ -162,7 +174,7 @@ export class SharedTerminalHost {
   private output(share: Share, data: string): void {
     share.seq += 1;
     share.screen.write(share.seq, data);
-    this.channel.send(Topic.output, { sid: share.sid, seq: share.seq, data });
+    this.channel.sendLossy(Topic.output, { sid: share.sid, seq: share.seq, data }, SHARED_OUTPUT_BACKLOG_BYTES);
   }
 
   private require(sid: string): Share {
@@ -194,10 +206,30 @@ export class SharedTerminalHost {
     const share = this.shares.get(parsed.data.sid);
     // A terminal that is not shared (or no longer) is never described, not even by an error.
     if (!share || from.role === 'knocking') return this.drop('not-shared', from);
+    const pair = `${from.key}:${share.sid}`;
+    const state = this.snapshots.get(pair) ?? { busy: false, again: false };
+    this.snapshots.set(pair, state);
+    // One snapshot in flight, then a pause: asks meanwhile are answered by one more, after it.
+    if (state.busy) {
+      if (state.again) this.drop('too-frequent', from);
+      state.again = true;
+      return;
+    }
+    this.sendSnapshot(share, from, pair, state);
+  }
+
+  private sendSnapshot(share: Share, to: ChannelSender, pair: string, state: { busy: boolean; again: boolean; timer?: ReturnType<typeof setTimeout> }): void {
+    state.busy = true;
+    state.again = false;
     void share.screen.snapshot().then(({ seq, screen }) => {
       // Unshared while the model caught up: nothing more is sent for it.
-      if (this.shares.get(share.sid) !== share) return;
-      this.channel.send(Topic.screen, { sid: share.sid, seq, cols: share.screen.cols, rows: share.screen.rows, screen }, from.key);
+      if (this.shares.get(share.sid) !== share) return void this.snapshots.delete(pair);
+      this.channel.send(Topic.screen, { sid: share.sid, seq, cols: share.screen.cols, rows: share.screen.rows, screen }, to.key);
+      state.timer = setTimeout(() => {
+        state.busy = false;
+        if (state.again && this.shares.get(share.sid) === share) this.sendSnapshot(share, to, pair, state);
+        else this.snapshots.delete(pair);
+      }, SNAPSHOT_INTERVAL_MS);
     });
   }
 

@@ -5,7 +5,7 @@ import * as pty from 'node-pty';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelPair, memoryRoom, type ChannelSender, type RoomChannel } from '../../../renderer/collab/room-channel';
 import { SharedTerminalGuest, type SharedTerminalSink } from '../../../renderer/collab/shared-terminal-guest';
-import { SharedTerminalHost, type ShareableTerminal } from '../../../renderer/collab/shared-terminal-host';
+import { SHARED_OUTPUT_BACKLOG_BYTES, SharedTerminalHost, type ShareableTerminal } from '../../../renderer/collab/shared-terminal-host';
 import { SharedTerminalTopic } from '../../../renderer/collab/shared-terminal-wire';
 
 // Shared terminals over an in-memory RoomChannel pair with a REAL pty on the host side (issue 10
@@ -155,7 +155,7 @@ describe('shared terminal', () => {
     ];
     for (const [channel, frame] of frames) channel.send(SharedTerminalTopic.input, frame, host.key);
     await until(() => Object.values(sharing.dropped()).reduce((a, b) => a + b, 0) === frames.length, 'every frame to be dropped');
-    expect(sharing.dropped()).toEqual({ 'no-grant': 1, 'not-eligible': 1, 'not-shared': 1, malformed: 3 });
+    expect(sharing.dropped()).toEqual({ 'no-grant': 1, 'not-eligible': 1, 'not-shared': 1, malformed: 3, 'too-frequent': 0 });
     expect(term.written).toEqual([]);
     expect(term.output()).not.toContain('pwned');
   });
@@ -358,4 +358,81 @@ describe('shared terminal', () => {
     expect(screen.resets).toBe(2);
     expect(screen.text()).toContain('lost-64');
   });
+
+  it("a member that stops reading is sent no more output past its backlog cap (the host's memory stays bounded), and catches up from the screen", async () => {
+    let stalled = false;
+    const backlogs = new Map<string, number>();
+    const channels = memoryRoom([host, editor, late], {
+      delivers: (from, to) => !(stalled && to === late.key),
+      present: () => true,
+      backlog: (_from, to) => backlogs.get(to) ?? 0,
+    });
+    const [hostChannel, editorChannel, lateChannel] = channels as [RoomChannel, RoomChannel, RoomChannel];
+    const sharing = new SharedTerminalHost(hostChannel);
+    const reader = new SharedTerminalGuest(editorChannel);
+    const staller = new SharedTerminalGuest(lateChannel);
+    cleanups.push(() => (sharing.dispose(), reader.dispose(), staller.dispose()));
+    // What the host sends each member, whichever way: a stalled member's link queues all of it.
+    const sent = new Map<string, number>();
+    const count = (keys: string[], payload: unknown) => {
+      for (const k of keys) {
+        sent.set(k, (sent.get(k) ?? 0) + JSON.stringify(payload).length);
+        if (k === late.key && stalled) backlogs.set(late.key, sent.get(late.key)!);
+      }
+    };
+    const members = [editor.key, late.key];
+    const send = hostChannel.send.bind(hostChannel);
+    hostChannel.send = (topic, payload, to) => {
+      count(members.filter((k) => to === undefined || k === to), payload);
+      send(topic, payload, to);
+    };
+    const sendLossy = hostChannel.sendLossy.bind(hostChannel);
+    hostChannel.sendLossy = (topic, payload, maxBacklog) => {
+      const skipped = sendLossy(topic, payload, maxBacklog);
+      count(members.filter((k) => !skipped.includes(k)), payload);
+      return skipped;
+    };
+    const term = realTerminal();
+    const sid = sharing.share(term);
+    const fast = sink();
+    const slow = sink();
+    reader.attach(sid, fast);
+    staller.attach(sid, slow);
+    await until(() => fast.resets === 1 && slow.resets === 1, 'both screens');
+
+    stalled = true;
+    sent.set(late.key, 0);
+    term.write('head -c 12000000 /dev/zero | tr "\\0" "z" | fold -w 100; echo flood-$((6*7))\r');
+    await until(() => fast.text().includes('flood-42'), 'the flood at the member that reads', 120_000);
+    // Past the cap nothing more was queued for the stalled member: a few pieces over it, not 12 MB.
+    expect(sent.get(late.key)!).toBeLessThan(4 * 1024 * 1024 + 1024 * 1024);
+    expect(SHARED_OUTPUT_BACKLOG_BYTES).toBe(4 * 1024 * 1024);
+    expect(sent.get(editor.key)!).toBeGreaterThan(12_000_000);
+
+    // It reads again: the next output shows a gap, and it gets the current screen.
+    stalled = false;
+    backlogs.set(late.key, 0);
+    term.write('echo back-$((7*7))\r');
+    await until(() => slow.text().includes('back-49'), 'the stalled member caught up');
+    expect(slow.resets).toBe(2);
+  }, 180_000);
+
+  it('a member asking for the screen again and again gets one snapshot at a time, at most one a second', async () => {
+    const [hostChannel, editorChannel] = room(editor) as [RoomChannel, RoomChannel];
+    const sharing = new SharedTerminalHost(hostChannel);
+    cleanups.push(() => sharing.dispose());
+    const term = realTerminal();
+    const sid = sharing.share(term);
+    term.write('seq 1 3000\r');
+    await until(() => term.output().includes('3000'), 'a long screen');
+    let screens = 0;
+    editorChannel.on(SharedTerminalTopic.screen, () => screens++);
+    // A hostile member: 500 subscribe frames at once (each a snapshot of up to 1,000 lines to build and send).
+    for (let i = 0; i < 500; i++) editorChannel.send(SharedTerminalTopic.subscribe, { sid });
+    await until(() => screens >= 1, 'the first snapshot');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(screens).toBeGreaterThanOrEqual(1);
+    expect(screens).toBeLessThanOrEqual(3);
+    expect(sharing.dropped()['too-frequent']).toBeGreaterThan(400);
+  }, 60_000);
 });
