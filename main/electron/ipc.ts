@@ -7,6 +7,7 @@ import type { HostServices } from '../host/services';
 import { getLogger } from '../log/log-service';
 import { isTrustedSenderFrame } from './security';
 import { refusedSenderRecord } from './startup-failure';
+import { forwardsToWindows } from './window-events';
 
 const log = getLogger('ipc');
 
@@ -26,8 +27,10 @@ export function serveContractOverIpc(services: HostServices, windows: () => WebC
       return services.dispatcher.call(channel, arg, { origin: `electron:${event.sender.id}` });
     });
   }
-  // Events go to every window; the preload hands each to the listeners of its channel.
+  // Events go to every window (but terminal output, which each window's port carries: window-events.ts);
+  // the preload hands each to the listeners of its channel.
   const offEvents = services.hub.onAny((channel, payload) => {
+    if (!forwardsToWindows(channel)) return;
     for (const contents of windows()) {
       if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, channel, payload);
     }

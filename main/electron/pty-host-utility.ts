@@ -1,7 +1,7 @@
 import type { MessagePortMain } from 'electron';
 import { PtySocketClientFrameSchema } from '../../common/pty-socket';
 import type { PtyHostEvent } from '../terminal/pty-host-protocol';
-import { servePtyHost } from '../terminal/pty-host-server';
+import { endPtyHost, servePtyHost } from '../terminal/pty-host-server';
 import { Emitter } from '../../common/event';
 
 // Entry of the pty host as an Electron utility process (started by pty-host-starter.ts). Main
@@ -42,3 +42,6 @@ const sessions = servePtyHost({
   },
   onMessage: (listener) => void requests.event(listener),
 });
+// Main ends this process with SIGTERM (UtilityProcess.kill) at quit and waits for it: container
+// shells are hung up first, as the browser host's child does (Docker would keep them running).
+process.on('SIGTERM', endPtyHost(sessions));

@@ -282,9 +282,11 @@ export function createHostServices(options: HostOptions): HostServices {
       recording.dispose();
       membership.dispose();
       await history.dispose?.();
-      terminals.dispose();
+      // The pty host hangs up its container shells while the sandbox removes its containers.
+      const terminalsEnded = terminals.dispose();
       workspace.dispose();
       await sandbox.dispose();
+      await terminalsEnded;
       db.close();
     },
   };

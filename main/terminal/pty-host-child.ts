@@ -1,7 +1,7 @@
 import { Socket } from 'node:net';
 import { Emitter } from '../../common/event';
 import { PtySocketHandoffSchema, PtySocketsCloseSchema, type PtyHostEvent } from './pty-host-protocol';
-import { servePtyHost } from './pty-host-server';
+import { endPtyHost, servePtyHost } from './pty-host-server';
 import { PtySocketServer } from './pty-socket-server';
 
 // Entry of the pty host as a forked child (the browser host): its IPC channel is the wire. When
@@ -41,17 +41,6 @@ const sessions = servePtyHost({
   },
   onMessage: (listener) => void requests.event(listener),
 });
-// Shells in a room container outlive a dead Docker client (Docker has no exec kill), so they are
-// hung up from inside before this process ends (it ends as soon as they are). Each hang-up is two
-// round trips to dockerd, which a loaded machine answered in more than 3 s: up to 10 s.
-const EXIT_GRACE_MS = 10_000;
-let ending = false;
-function end(): void {
-  if (ending) return;
-  ending = true;
-  sockets.close();
-  setTimeout(() => process.exit(0), EXIT_GRACE_MS).unref();
-  void sessions.dispose().finally(() => process.exit(0));
-}
+const end = endPtyHost(sessions, () => sockets.close());
 process.on('disconnect', end);
 process.on('SIGTERM', end);

@@ -62,3 +62,22 @@ export function servePtyHost(port: PtyHostPort): PtySessions {
   port.post({ type: 'ready', pid: process.pid });
   return sessions;
 }
+
+/**
+ * Shells in a room container outlive a dead Docker client (Docker has no exec kill), so they are
+ * hung up from inside before the pty host ends (it ends as soon as they are). Each hang-up is two
+ * round trips to dockerd, which a loaded machine answered in more than 3 s: up to 10 s.
+ */
+const EXIT_GRACE_MS = 10_000;
+
+/** How either entry of the pty host ends (main went away, or asked): terminals hung up, then exit. */
+export function endPtyHost(sessions: PtySessions, first: () => void = () => {}): () => void {
+  let ending = false;
+  return () => {
+    if (ending) return;
+    ending = true;
+    first();
+    setTimeout(() => process.exit(0), EXIT_GRACE_MS).unref();
+    void sessions.dispose().finally(() => process.exit(0));
+  };
+}

@@ -16,6 +16,11 @@ export const MAX_TERMINALS = 16;
 const CONTAINER_WORKSPACE = '/workspace';
 /** How long a new pty may take to start before the user is told. */
 const CREATE_TIMEOUT_MS = 15_000;
+/**
+ * How long dispose waits for the pty host to end: it hangs up its container shells first (two
+ * round trips to dockerd each, which a loaded machine took over 3 s for), then exits by itself.
+ */
+const HOST_END_WAIT_MS = 12_000;
 
 export interface TerminalEvents {
   onData(id: string, data: string): void;
@@ -58,6 +63,7 @@ export class TerminalService {
     private readonly cwd: () => string,
     private readonly shellSetting: () => string,
     private readonly startHost: PtyHostStarter = forkPtyHost,
+    private readonly createTimeoutMs = CREATE_TIMEOUT_MS,
   ) {}
 
   profiles(): TerminalProfile[] {
@@ -169,7 +175,12 @@ export class TerminalService {
     this.terminals.set(id, info);
     try {
       await new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('it did not start in time')), CREATE_TIMEOUT_MS);
+        const timer = setTimeout(() => {
+          // A pty that starts after all (a slow docker exec) would run on with nobody to show or
+          // stop it: it is killed as soon as its reply comes.
+          host.pending.set(requestId, { resolve: () => host.connection.send({ type: 'kill', id }), reject: () => {} });
+          reject(new Error('it did not start in time'));
+        }, this.createTimeoutMs);
         host.pending.set(requestId, {
           resolve: (pid) => (clearTimeout(timer), resolve(pid)),
           reject: (error) => (clearTimeout(timer), reject(error)),
@@ -237,10 +248,23 @@ export class TerminalService {
     this.ensureHost();
   }
 
-  dispose(): void {
+  /** Ends every terminal; resolves once the pty host has ended (or after HOST_END_WAIT_MS). */
+  dispose(): Promise<void> {
     this.disposed = true;
     this.terminals.clear();
-    this.host?.connection.kill();
+    const host = this.host;
+    if (!host) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        log.warn({ waitedMs: HOST_END_WAIT_MS }, 'the pty host had not ended when the app stopped waiting for it');
+        resolve();
+      }, HOST_END_WAIT_MS);
+      host.connection.onExit(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      host.connection.kill();
+    });
   }
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FLOW_HIGH_WATERMARK_CHARS } from '../../../main/terminal/pty-sessions';
 import { forkPtyHost, type PtyHostConnection } from '../../../main/terminal/pty-host-fork';
-import type { PtyHostEvent } from '../../../main/terminal/pty-host-protocol';
+import type { PtyHostEvent, PtyHostRequest } from '../../../main/terminal/pty-host-protocol';
 import { TerminalService } from '../../../main/terminal/terminal-service';
 
 // Real ptys in a real pty host process (forked, as the browser host does): flow control across the
@@ -148,5 +148,41 @@ describe('pty host wire', () => {
     for (const frame of bad) connection.send(frame as never);
     await expect.poll(() => events.filter((e) => e.type === 'rejected').length, { timeout: 15_000 }).toBe(bad.length);
     expect(events.some((e) => e.type === 'reply')).toBe(false);
+  });
+
+  it('dispose resolves once the pty host process has ended (its container shells hung up), not before', async () => {
+    const { service } = setUp();
+    await service.create({ cols: 80, rows: 24 });
+    const pid = service.hostPid()!;
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(alive()).toBe(true);
+    await service.dispose();
+    expect(alive()).toBe(false);
+  });
+
+  it('kills a shell that started after its create gave up waiting (it would run on, untracked)', async () => {
+    const sent: PtyHostRequest[] = [];
+    let onMessage: (message: PtyHostEvent) => void = () => {};
+    const connection: PtyHostConnection = {
+      pid: 1,
+      send: (request) => void sent.push(request),
+      onMessage: (listener) => void (onMessage = listener),
+      onExit: () => {},
+      kill: () => {},
+    };
+    const service = new TerminalService({ onData: () => {}, onExit: () => {}, onHostExit: () => {} }, () => os.tmpdir(), () => '/bin/bash', () => connection, 50);
+    await expect(service.create({ cols: 80, rows: 24 })).rejects.toThrow(/did not start in time/);
+    const create = sent.find((r) => r.type === 'create')!;
+    expect(service.list()).toEqual([]);
+    // Docker (or a loaded machine) answers late: the pty exists now, and nobody tracks it.
+    onMessage({ type: 'reply', requestId: (create as { requestId: number }).requestId, ok: true, pid: 4242 });
+    expect(sent.at(-1)).toEqual({ type: 'kill', id: (create as { id: string }).id });
   });
 });
