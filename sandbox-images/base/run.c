@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -92,6 +94,7 @@ int read_request(struct request *r) {
     else if (!strcmp(line, "cleanup")) snprintf(r->cleanup, sizeof r->cleanup, "%s", value);
     else if (!strcmp(line, "count")) r->count = atoll(value);
     else if (!strcmp(line, "memory_max")) r->memory_max = atoll(value);
+    else if (!strcmp(line, "dir")) snprintf(r->dir, sizeof r->dir, "%s", value);
     else if (!strcmp(line, "debug")) debug = r->debug = atoi(value);
   }
   return any || len == 0;
@@ -263,6 +266,35 @@ void run_program(const struct program *p, struct report *r) {
     sigaction(SIGALRM, &sa, NULL);
     struct itimerval timer = {{0, 0}, {p->time_ms / 1000, (p->time_ms % 1000) * 1000}};
     setitimer(ITIMER_REAL, &timer, NULL);
+    // Watching stdin: wait on the program (its pidfd) and stdin at once; a kernel without
+    // pidfd_open (before 5.3) waits on the program alone, as the batch does.
+    int pidfd = p->watch_stdin ? (int)syscall(SYS_pidfd_open, pid, 0) : -1;
+    // Bytes past the payloads (none are sent) would make stdin readable for good: not watched then.
+    int watch = inpos >= inlen;
+    while (pidfd >= 0 && !r->hung_up) {
+      struct pollfd fds[2] = {{pidfd, POLLIN, 0}, {watch ? 0 : -1, POLLIN, 0}};
+      int n = poll(fds, 2, -1);
+      if (n < 0 && errno == EINTR) {
+        if (alarmed && !r->timed_out) {
+          r->timed_out = 1;
+          kill(-pid, SIGKILL);
+          kill(pid, SIGKILL);
+        }
+        continue;
+      }
+      if (n < 0 || fds[0].revents) break;  // the program ended: reaped below
+      if (fds[1].revents) {
+        char byte;
+        ssize_t got = read(0, &byte, 1);
+        if (got > 0) watch = 0;
+        else if (got == 0 || (errno != EINTR && errno != EAGAIN)) {
+          r->hung_up = 1;
+          kill(-pid, SIGKILL);
+          kill(pid, SIGKILL);
+        }
+      }
+    }
+    if (pidfd >= 0) close(pidfd);
     for (;;) {
       pid_t w = wait4(pid, &status, 0, &ru);
       if (w == pid) break;
@@ -306,7 +338,7 @@ int report_json(const struct report *r, char *out, size_t cap) {
   char err[420];
   json_escape(r->error, err, sizeof err);
   return snprintf(out, cap,
-                  "{\"exitCode\":%d,\"signal\":%d,\"timedOut\":%s,\"wallMs\":%.1f,\"cpuMs\":%.1f,"
+                  "{\"exitCode\":%d,\"signal\":%d,\"timedOut\":%s,\"hungUp\":%s,\"wallMs\":%.1f,\"cpuMs\":%.1f,"
                   "\"maxRssKb\":%ld,\"oomKills\":%ld,\"error\":\"%s\"}",
-                  r->exit_code, r->sig, r->timed_out ? "true" : "false", r->wall_ms, r->cpu_ms, r->max_rss_kb, r->oom_kills, err);
+                  r->exit_code, r->sig, r->timed_out ? "true" : "false", r->hung_up ? "true" : "false", r->wall_ms, r->cpu_ms, r->max_rss_kb, r->oom_kills, err);
 }

@@ -17,11 +17,13 @@ struct request {
   char cleanup[512];  // batch header only: a folder removed when the batch ends
   long long count;    // batch header only
   long long memory_max;  // batch header only: wait for the container's memory limit to be this
+  char dir[512];  // single phase: the folder to extract into and run in (a room container's run)
   int debug;
 };
 
 struct report {
   int exit_code, sig, timed_out;
+  int hung_up;  // the host closed stdin while the program ran (cancel, output limit): it was killed
   double wall_ms, cpu_ms;
   long max_rss_kb, oom_kills;
   char error[200];
@@ -33,6 +35,10 @@ struct program {
   int direct;
   int in_fd, out_fd, err_fd;  // -1: /dev/null for stdin; inherited for stdout and stderr
   long long time_ms, cpu_ms, fsize;
+  // Single phase only: stdin carries nothing after the payloads, so its end while the program
+  // runs means the host hung up (a cancel, the output limit): the program is then killed. The
+  // batch reads its next requests from stdin, so it never watches it.
+  int watch_stdin;
 };
 
 void request_defaults(struct request *r);

@@ -14,6 +14,11 @@
 //   time_ms <n>   wall-time limit; cpu_ms <n> CPU-time limit (RLIMIT_CPU, whole seconds)
 //   fsize <n>     optional: largest file the program may write, in bytes (RLIMIT_FSIZE)
 //   cmd <text>    run with /bin/sh -c, in /work
+//   dir <path>    optional: /tmp/cc-run-<name>, made (0700) and used instead of /work, removed
+//                 at the end (a room container's run, beside its other runs and terminals)
+// If the host closes stdin while the program runs (a cancel, the output limit), the program and
+// everything it started are killed at once: closing an exec stream does not stop its process,
+// so this process does it. The report says so ("hungUp").
 // The program writes straight to the exec's stdout/stderr. When it is done, this process writes
 // "\x1eCCR:<nonce>:end\n" to stdout and one report line to stderr: "\x1eCCR:<nonce>:{json}\n".
 // Nothing else can write after them: every process of the phase is dead by then. It then waits
@@ -30,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -37,7 +43,7 @@
 
 int batch_main(void);
 
-static int extract(long long n) {
+static int extract(long long n, const char *dir) {
   int p[2];
   if (pipe(p) != 0) return -1;
   pid_t pid = fork();
@@ -47,7 +53,7 @@ static int extract(long long n) {
     close(p[1]);
     int devnull = open("/dev/null", O_WRONLY);
     if (devnull >= 0) dup2(devnull, 1);
-    execl("/bin/tar", "tar", "-x", "--no-same-owner", "--no-same-permissions", "-C", "/work", "-f", "-", (char *)NULL);
+    execl("/bin/tar", "tar", "-x", "--no-same-owner", "--no-same-permissions", "-C", dir, "-f", "-", (char *)NULL);
     _exit(127);
   }
   close(p[0]);
@@ -56,6 +62,17 @@ static int extract(long long n) {
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
   return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+// Removes a run's own folder once its program and everything it started are gone.
+static void remove_tree(const char *dir) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    execl("/bin/rm", "rm", "-rf", "--", dir, (char *)NULL);
+    _exit(127);
+  }
+  int status = 0;
+  if (pid > 0) while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
 }
 
 int main(int argc, char **argv) {
@@ -71,7 +88,19 @@ int main(int argc, char **argv) {
   read_request(&req);
   struct report report = {0};
 
-  if (req.tar_bytes > 0 && extract(req.tar_bytes) != 0) snprintf(report.error, sizeof report.error, "extracting the workspace failed");
+  // A room container's run gets a folder of its own under /tmp (its other runs, and its
+  // terminals, use the container at the same time); a sandbox run has /work to itself.
+  const char *dir = "/work";
+  if (req.dir[0]) {
+    if (strncmp(req.dir, "/tmp/cc-run-", 12) != 0 || strstr(req.dir, "..") || strchr(req.dir + 5, '/')) {
+      snprintf(report.error, sizeof report.error, "a run folder must be /tmp/cc-run-<name>");
+    } else if (mkdir(req.dir, 0700) != 0 || chdir(req.dir) != 0) {
+      snprintf(report.error, sizeof report.error, "cannot make the run folder: %s", strerror(errno));
+    } else {
+      dir = req.dir;
+    }
+  }
+  if (!report.error[0] && req.tar_bytes > 0 && extract(req.tar_bytes, dir) != 0) snprintf(report.error, sizeof report.error, "extracting the workspace failed");
 
   char stdin_path[] = "/tmp/.cc-stdin-XXXXXX";
   int stdin_fd = -1;
@@ -82,13 +111,14 @@ int main(int argc, char **argv) {
   }
 
   if (!report.error[0]) {
-    struct program p = {.cmd = req.cmd, .direct = 0, .in_fd = stdin_fd, .out_fd = -1, .err_fd = -1, .time_ms = req.time_ms, .cpu_ms = req.cpu_ms, .fsize = req.fsize};
+    struct program p = {.cmd = req.cmd, .direct = 0, .in_fd = stdin_fd, .out_fd = -1, .err_fd = -1, .time_ms = req.time_ms, .cpu_ms = req.cpu_ms, .fsize = req.fsize, .watch_stdin = 1};
     run_program(&p, &report);
   } else {
     report.exit_code = -1;
     kill_the_rest();
   }
   if (stdin_fd >= 0) close(stdin_fd);
+  if (strcmp(dir, "/work") != 0) remove_tree(dir);
   char json[700];
   report_json(&report, json, sizeof json);
   // The end marker on stdout tells the host that all of the program's stdout has arrived (the
