@@ -15,6 +15,8 @@ export type RoomStorage = (typeof ROOM_STORAGE)[number];
 
 /** Which container: a room's (by room id) or, without one, the open folder's. */
 const Scope = { room: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Not a room id.').optional() };
+/** A scope as an argument of another service (a run that may use the container). */
+export const RoomContainerScopeSchema = z.object(Scope).strict();
 /** An archive's name in the data folder's room-archives/ (no paths from the page). */
 export const ArchiveNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'An archive name is letters, digits, ".", "_" and "-".').refine((n) => !n.includes('..'), 'An archive name may not contain "..".');
 

@@ -8,7 +8,7 @@ import { interviewContract } from './contract-interview';
 import { membershipContract } from './contract-membership';
 import { RendererLogRecordSchema, type RecentLog } from './log';
 import { roomContract } from './contract-room';
-import { roomContainerContract } from './contract-room-container';
+import { RoomContainerScopeSchema, roomContainerContract } from './contract-room-container';
 import { guestRunsContract } from './contract-guest-runs';
 import { WorkspacePathSchema } from './paths';
 import { SearchRequestSchema, type SearchResult } from './search';
@@ -80,6 +80,7 @@ export const SettingsSchema = z
     roomMaxMegabytes: z.number().int().min(1).max(10_240),
     roomSignalLan: z.boolean(),
     guestRunsAllowed: z.boolean(),
+    runInRoomContainer: z.boolean(),
     guestRunsPerMinute: z.number().int().min(1).max(120),
     guestRunsInFlight: z.number().int().min(1).max(8),
   })
@@ -168,6 +169,11 @@ export const contract = {
           limits: RunLimitsSchema.optional(),
           unsandboxed: z.boolean().optional(),
           openFiles: z.array(RunFileSchema).max(MAX_FILES).optional(),
+          /**
+           * Run in this scope's room container (the hosted room's, else the open folder's) when
+           * it has one: what the room installed is there. Without one, a fresh sandbox as usual.
+           */
+          roomContainer: RoomContainerScopeSchema.optional(),
         })
         .strict()
         .superRefine(checkRunLimits),

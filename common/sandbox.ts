@@ -165,6 +165,8 @@ export interface RunResult extends PhaseResult {
   verdict: Verdict;
   /** False only for the opt-in host runner: the program ran with the user's own rights. */
   sandboxed: boolean;
+  /** The program ran in the room's (or folder's) persistent container, with what was installed there. */
+  inRoomContainer?: boolean;
   compile: PhaseResult | null;
   /** Bytes of stdout + stderr the program wrote (up to the point it was stopped). */
   outputBytes: number;

@@ -89,6 +89,8 @@ export interface Settings {
   roomSignalLan: boolean;
   /** Members of a room this user hosts may run the room's code in this machine's sandbox (issue 8). */
   guestRunsAllowed: boolean;
+  /** Runs use the room container (the hosted room's, else the open folder's) when there is one (issue 10). */
+  runInRoomContainer: boolean;
   /** Runs one member may start per minute on this machine (token bucket, issue 8). */
   guestRunsPerMinute: number;
   /** Runs of one member that may go on at once on this machine. */
@@ -101,6 +103,7 @@ export const DEFAULT_SETTINGS: Settings = {
   terminalFontSize: 13,
   terminalGpuAcceleration: 'auto',
   shell: '',
+  runInRoomContainer: true,
   allowUnsandboxed: false,
   checkForUpdates: false,
   tabSize: 4,

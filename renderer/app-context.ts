@@ -13,6 +13,7 @@ import { createRunController } from './run/run-controller';
 import { workbench } from './state/store';
 import { downloadFile } from './workbench/download';
 import { createSearchController } from './workbench/search-controller';
+import { containerScope } from './terminal/container-scope';
 import { TerminalGpu } from './terminal/terminal-gpu';
 import { TerminalProbe } from './terminal/terminal-probe';
 import { TerminalScreens } from './terminal/terminal-screens';
@@ -27,7 +28,15 @@ export const notices = createNotices(workbench, getLogger('workbench'));
 
 export const documents = new WorkspaceDocuments(api.workspace);
 
-export const runs = createRunController({ sandbox: api.sandbox, store: workbench, documents, notices, isGuest });
+export const runs = createRunController({
+  sandbox: api.sandbox,
+  store: workbench,
+  documents,
+  notices,
+  isGuest,
+  // Where the room container is in use, runs see what the room installed (RoomContainerDialog's switch).
+  roomContainer: () => (workbench.get().settings.runInRoomContainer ? containerScope() : null),
+});
 
 export const replay = createReplayController({ history: api.history, store: workbench, documents, notices, download: downloadFile });
 

@@ -152,12 +152,14 @@ export function createHostServices(options: HostOptions): HostServices {
     settings: () => settings.get(),
     hosting: () => room.isHosting(),
     emit: (event) => emitGuestRuns('onDidGuestRunEvent', event),
+    roomContainer: (scope) => roomContainer.runContainer(scope),
   });
   const identity = new IdentityService(options.dataDir, options.secretBox);
   const membership = createMembershipHandlers(options.dataDir);
   const logs = createLogHandlers({ dataDir: options.dataDir, openFolder: options.openFolder });
   const runs = createRunService({
     sandbox,
+    roomContainer: (scope) => roomContainer.runContainer(scope),
     workspace,
     runHistory,
     recording: history.hooks,

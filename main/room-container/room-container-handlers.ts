@@ -89,6 +89,24 @@ export function createRoomContainerHandlers(options: {
   };
   return {
     impl,
+    /**
+     * The container a run of this scope uses: running (a stopped one is started), or undefined
+     * when the scope has none (the run then takes a fresh sandbox) or Docker cannot say.
+     */
+    async runContainer(arg: { room?: string }): Promise<string | undefined> {
+      let scope: string;
+      try {
+        scope = scopeOf(arg);
+      } catch {
+        return undefined; // no folder and no room: no container either
+      }
+      const info = await service.find(scope).catch((error: unknown) => {
+        log.warn({ err: error, scope }, 'could not look for the room container of a run; it runs in a fresh sandbox');
+        return undefined;
+      });
+      if (!info) return undefined;
+      return service.runningId(scope);
+    },
     /** A folder left Recent: its container goes too. */
     removeFolder: (root: string) => service.remove(`folder:${root}`),
     /** The room this host hosted ended: its container goes (a Docker volume's files stay). */

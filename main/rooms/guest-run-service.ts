@@ -13,7 +13,7 @@ const log = getLogger('guest-runs');
 
 /** What the service needs of the sandbox (SandboxService, or a test's own). */
 export interface GuestRunSandbox {
-  run(request: RunRequest, onEvent: (event: RunEvent) => void): { runId: string; result: Promise<RunResult> };
+  run(request: RunRequest, onEvent: (event: RunEvent) => void, where?: { roomContainer?: string }): { runId: string; result: Promise<RunResult> };
   cancel(runId: string): boolean;
 }
 
@@ -24,6 +24,8 @@ export interface GuestRunDeps {
   /** Whether this host is hosting a room now. */
   hosting: () => boolean;
   emit: (event: GuestRunEvent) => void;
+  /** The running room container of a scope, or undefined when it has none (as for the host's own runs). */
+  roomContainer?: (scope: { room?: string }) => Promise<string | undefined>;
   now?: () => number;
 }
 
@@ -39,7 +41,7 @@ export class GuestRunService {
     }, deps.now);
   }
 
-  runForGuest({ memberKey, memberName, run }: GuestRunRequest): { runId: string } {
+  async runForGuest({ memberKey, memberName, run, roomContainer }: GuestRunRequest): Promise<{ runId: string }> {
     if (!this.deps.hosting()) throw new HostError(ErrorCode.PermissionDenied, 'No room is hosted here: guest runs are for rooms.');
     if (!this.deps.settings().guestRunsAllowed) throw new HostError(ErrorCode.PermissionDenied, 'The host has switched guest runs off.');
     const admission = this.limiter.admit(memberKey);
@@ -49,8 +51,10 @@ export class GuestRunService {
     }
     let handle;
     try {
+      // In the room's container when the host's runs use it: a guest's run is a run of the room.
+      const container = roomContainer && this.deps.roomContainer ? await this.deps.roomContainer(roomContainer) : undefined;
       // Never unsandboxed: the schema refuses the flag, and it is forced off here whatever the setting.
-      handle = this.deps.sandbox.run({ ...run, unsandboxed: false }, (event) => this.deps.emit({ ...event, memberKey }));
+      handle = this.deps.sandbox.run({ ...run, unsandboxed: false }, (event) => this.deps.emit({ ...event, memberKey }), container ? { roomContainer: container } : {});
     } catch (error) {
       admission.release();
       throw error;

@@ -3,8 +3,10 @@
 // parsed where they entered (common/sandbox.ts).
 import { expandCommand, LANGUAGES } from '../../common/languages';
 import { resolveLimits, type PhaseResult, type RunEvent, type RunRequest, type RunResult } from '../../common/sandbox';
-import { BUILD_DIR } from './container-spec';
-import { runPhase, type PhaseOutcome } from './exec-phase';
+import { BUILD_DIR, SANDBOX_USER } from './container-spec';
+import type Docker from 'dockerode';
+import { runPhase, type PhaseChannel, type PhaseOutcome } from './exec-phase';
+import { getLogger } from '../log/log-service';
 import { OutputBatcher } from './output-batcher';
 import type { PooledContainer, SandboxPool } from './pool';
 import { runLayout } from './run-layout';
@@ -18,9 +20,110 @@ export interface RunContext {
   signal: AbortSignal;
 }
 
+const log = getLogger('sandbox');
+
 const NOT_RUN: PhaseResult = { exitCode: null, signal: null, wallMs: 0, cpuMs: null, peakMemoryKb: null };
 
+/** Where a run's phases execute: a warm pooled container, or a room's persistent one. */
+interface RunTarget {
+  container: Docker.Container;
+  /** Stops what runs beyond closing the phase's stream (the pool kills its container). */
+  stop(): void;
+  /** A supervisor exec started ahead for the next phase, if any. */
+  nextChannel(): Promise<PhaseChannel> | undefined;
+  /** Where a compiled program goes, and (room) each phase's own folder. */
+  buildDir: string;
+  phaseDir?: (phase: 'compile' | 'run') => string;
+  /** Gives the program its memory limit, where the container's can change (the pool's). */
+  setMemory?(memoryMb: number): Promise<void>;
+  /** Docker's OOM flag, for a phase that sent no report. */
+  oomKilled(): Promise<boolean>;
+  release(): void;
+  /** Set on the result: the run used the room's container. */
+  inRoomContainer?: true;
+}
+
 export async function runSandboxed(pool: SandboxPool, request: RunRequest, ctx: RunContext): Promise<RunResult> {
+  if (ctx.signal.aborted) return notRun(request, ctx, { verdict: 'cancelled', message: 'the run was cancelled' });
+  let pooled: PooledContainer;
+  try {
+    pooled = await pool.acquire(request.language);
+  } catch (error) {
+    return notRun(request, ctx, { verdict: 'internal-error', message: (error as Error).message });
+  }
+  return runIn(
+    {
+      container: pooled.container,
+      stop: () => pool.kill(pooled),
+      nextChannel: () => pooled.channels.shift(),
+      buildDir: BUILD_DIR,
+      setMemory: async (memoryMb) => {
+        if (pooled.limits.memoryMb === memoryMb) return;
+        // The container was made with the compiler's memory; the program gets its own limit.
+        const bytes = memoryMb * 1024 * 1024;
+        await pooled.container.update({ Memory: bytes, MemorySwap: bytes });
+      },
+      // A container already removed cannot tell; the verdict then rests on the exit code alone.
+      oomKilled: async () => Boolean((await pooled.container.inspect().catch(() => null))?.State?.OOMKilled),
+      release: () => pool.release(pooled),
+    },
+    request,
+    ctx,
+  );
+}
+
+/**
+ * A run in a room's container (issue 10 item 3, "runs of the room can use it"): what the room
+ * installed (`pip install --user`, a global npm package, a file in the home) is there for the
+ * program. Each phase gets a folder of its own under /tmp, which the supervisor removes; the
+ * limits are the run's (time, CPU time, output, file size) within the container's own (memory,
+ * processes, CPU); a stop hangs up the supervisor, which kills the program, and the container,
+ * its terminals and its other runs go on.
+ */
+export async function runInRoomContainer(docker: Docker, containerId: string, request: RunRequest, ctx: RunContext): Promise<RunResult> {
+  if (ctx.signal.aborted) return notRun(request, ctx, { verdict: 'cancelled', message: 'the run was cancelled' });
+  const container = docker.getContainer(containerId);
+  const name = ctx.runId.replace(/[^A-Za-z0-9-]/g, '').slice(0, 40);
+  const buildDir = `/tmp/cc-build-${name}`;
+  return runIn(
+    {
+      container,
+      stop: () => {},
+      nextChannel: () => undefined,
+      buildDir,
+      phaseDir: (phase) => `/tmp/cc-run-${name}-${phase}`,
+      oomKilled: async () => false,
+      release: () => {
+        // The compiled program's folder; the phases' own folders are gone with their supervisors.
+        void removeInContainer(container, buildDir).catch((error: unknown) => log.warn({ err: error, runId: ctx.runId, buildDir }, 'could not remove a room run\'s build folder'));
+      },
+      inRoomContainer: true,
+    },
+    request,
+    ctx,
+  );
+}
+
+async function removeInContainer(container: Docker.Container, dir: string): Promise<void> {
+  const exec = await container.exec({ Cmd: ['rm', '-rf', '--', dir], User: SANDBOX_USER, AttachStdout: false, AttachStderr: false });
+  await exec.start({ Detach: true });
+}
+
+function notRun(request: RunRequest, ctx: RunContext, judgement: Judgement): RunResult {
+  return {
+    runId: ctx.runId,
+    language: request.language,
+    verdict: judgement.verdict,
+    sandboxed: true,
+    ...NOT_RUN,
+    compile: null,
+    outputBytes: 0,
+    limits: resolveLimits(request.language, request.limits),
+    ...(judgement.message ? { message: judgement.message } : {}),
+  };
+}
+
+async function runIn(target: RunTarget, request: RunRequest, ctx: RunContext): Promise<RunResult> {
   const lang = LANGUAGES[request.language];
   const limits = resolveLimits(request.language, request.limits);
   const layout = runLayout(request);
@@ -37,16 +140,9 @@ export async function runSandboxed(pool: SandboxPool, request: RunRequest, ctx: 
     outputBytes,
     limits,
     ...(judgement.message ? { message: judgement.message } : {}),
+    ...(target.inRoomContainer ? { inRoomContainer: true } : {}),
   });
 
-  if (ctx.signal.aborted) return result({ verdict: 'cancelled', message: 'the run was cancelled' }, NOT_RUN, null);
-  let pooled: PooledContainer;
-  try {
-    pooled = await pool.acquire(request.language);
-  } catch (error) {
-    return result({ verdict: 'internal-error', message: (error as Error).message }, NOT_RUN, null);
-  }
-  const kill = () => pool.kill(pooled);
   const stderrTail = new StderrTail();
   const phase = async (name: 'compile' | 'run', spec: Parameters<typeof runPhase>[1]): Promise<PhaseOutcome> => {
     ctx.onEvent({ runId: ctx.runId, type: 'phase', phase: name });
@@ -55,7 +151,7 @@ export async function runSandboxed(pool: SandboxPool, request: RunRequest, ctx: 
       if (name === 'run' && stream === 'stderr') stderrTail.push(data);
       batcher.push(stream, data);
     };
-    const outcome = await runPhase(pooled.container, spec, onOutput, ctx.signal, kill, pooled.channels.shift());
+    const outcome = await runPhase(target.container, { ...spec, ...(target.phaseDir ? { dir: target.phaseDir(name) } : {}) }, onOutput, ctx.signal, () => target.stop(), target.nextChannel());
     batcher.flush();
     outputBytes += outcome.outputBytes;
     return outcome;
@@ -66,7 +162,7 @@ export async function runSandboxed(pool: SandboxPool, request: RunRequest, ctx: 
     let compile: PhaseResult | null = null;
     if (lang.compile) {
       const outcome = await phase('compile', {
-        cmd: `mkdir -p ${BUILD_DIR} && ${expandCommand(lang.compile, entry, BUILD_DIR, layout.mainClass)}`,
+        cmd: `mkdir -p ${target.buildDir} && ${expandCommand(lang.compile, entry, target.buildDir, layout.mainClass)}`,
         timeMs: limits.compileTimeMs,
         cpuMs: limits.compileTimeMs,
         tar,
@@ -76,31 +172,24 @@ export async function runSandboxed(pool: SandboxPool, request: RunRequest, ctx: 
       const failed = judgeCompile(outcome, limits);
       if (failed) return result(failed, NOT_RUN, compile);
     }
-    if (pooled.limits.memoryMb !== limits.memoryMb) {
-      // The container was made with the compiler's memory; the program gets its own limit.
-      const bytes = limits.memoryMb * 1024 * 1024;
-      await pooled.container.update({ Memory: bytes, MemorySwap: bytes });
-    }
+    await target.setMemory?.(limits.memoryMb);
     const outcome = await phase('run', {
       // exec: the program replaces the shell, so its own exit status and signal are reported.
-      cmd: `exec ${expandCommand(lang.run, entry, BUILD_DIR, layout.mainClass)}`,
+      cmd: `exec ${expandCommand(lang.run, entry, target.buildDir, layout.mainClass)}`,
       timeMs: limits.timeMs,
       cpuMs: limits.timeMs,
-      tar: lang.compile ? undefined : tar,
+      // A pooled container keeps the compile phase's /work; a room run's phase has a fresh folder.
+      tar: lang.compile && !target.phaseDir ? undefined : tar,
       stdin: Buffer.from(request.stdin ?? ''),
       outputLimit: limits.outputBytes,
     });
-    let oomKilled = false;
-    if (!outcome.report && !outcome.stopped) {
-      // A container already removed cannot tell; the verdict then rests on the exit code alone.
-      oomKilled = Boolean((await pooled.container.inspect().catch(() => null))?.State?.OOMKilled);
-    }
+    const oomKilled = !outcome.report && !outcome.stopped ? await target.oomKilled() : false;
     const heapExhausted = lang.outOfMemory?.test(stderrTail.text) ?? false;
     return result(judgeRun(outcome, limits, { oomKilled, heapExhausted }), phaseResult(outcome), compile);
   } catch (error) {
     if (ctx.signal.aborted) return result({ verdict: 'cancelled', message: 'the run was cancelled' }, NOT_RUN, null);
     return result({ verdict: 'internal-error', message: `the sandbox failed: ${(error as Error).message}` }, NOT_RUN, null);
   } finally {
-    pool.release(pooled);
+    target.release();
   }
 }

@@ -17,6 +17,8 @@ export interface SupervisorReport {
   maxRssKb: number;
   oomKills: number;
   error: string;
+  /** The host closed the exec's stdin while the program ran (a stop): the supervisor killed it. */
+  hungUp?: boolean;
 }
 
 export interface PhaseSpec {
@@ -27,6 +29,11 @@ export interface PhaseSpec {
   stdin?: Buffer;
   /** Bytes of stdout + stderr allowed before the phase is stopped. */
   outputLimit: number;
+  /**
+   * A folder of the phase's own, /tmp/cc-run-<name>, made, used and removed by the supervisor
+   * instead of /work: a room container's run, beside its other runs and its terminals.
+   */
+  dir?: string;
 }
 
 export type PhaseStop = 'output-limit' | 'cancelled' | 'deadline' | 'stream-error';
@@ -58,7 +65,7 @@ export interface PhaseChannel {
  * skips `docker exec` (tens of ms); the supervisor only reads its stdin until then, so no
  * untrusted code has run yet.
  */
-export async function openPhase(container: Docker.Container): Promise<PhaseChannel> {
+export async function openPhase(container: Docker.Container, workingDir = WORK_DIR): Promise<PhaseChannel> {
   const exec = await container.exec({
     Cmd: ['/usr/local/bin/cc-supervise'],
     AttachStdin: true,
@@ -66,7 +73,7 @@ export async function openPhase(container: Docker.Container): Promise<PhaseChann
     AttachStderr: true,
     Tty: false,
     User: SANDBOX_USER,
-    WorkingDir: WORK_DIR,
+    WorkingDir: workingDir,
   });
   const socket = (await exec.start({ hijack: true, stdin: true })) as Duplex;
   socket.on('error', () => {}); // reported by runPhase once it owns the channel
@@ -86,12 +93,14 @@ export async function runPhase(
   // A prepared channel that failed is replaced by a fresh one below; openPhase reports its own failure.
   let channel = prepared ? await prepared.catch(() => null) : null;
   // A channel prepared long ago may have died (daemon restart): open a fresh one.
-  if (!channel || channel.socket.destroyed || !channel.socket.writable || channel.socket.readableEnded) channel = await openPhase(container);
+  // A phase with a folder of its own starts where every container has one (/tmp); the supervisor moves in.
+  if (!channel || channel.socket.destroyed || !channel.socket.writable || channel.socket.readableEnded) channel = await openPhase(container, spec.dir ? '/tmp' : WORK_DIR);
   const { exec, socket } = channel;
 
   const header =
     [
       `nonce ${nonce}`,
+      spec.dir ? `dir ${spec.dir}` : '',
       spec.tar ? `tar ${spec.tar.length}` : '',
       spec.stdin?.length ? `stdin ${spec.stdin.length}` : '',
       `time_ms ${spec.timeMs}`,
@@ -138,7 +147,8 @@ export async function runPhase(
     const stop = (why: PhaseStop) => {
       if (stopped || settled) return;
       stopped = why;
-      // Closing the exec stream does not stop the program; only killing the container does.
+      // Closing the exec stream does not stop the program by itself: the supervisor kills it when
+      // its stdin ends (finish closes it), and a pooled container is killed too.
       stopContainer();
       finish();
     };

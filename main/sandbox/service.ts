@@ -7,7 +7,7 @@ import { HostError, ErrorCode } from '../../common/errors';
 import { LANGUAGE_IDS, LANGUAGES, type ImageName, type LanguageId } from '../../common/languages';
 import { resolveEntry, resolveLimits, type RunEvent, type RunRequest, type RunResult } from '../../common/sandbox';
 import { connectDocker, dockerState, type DockerState } from './docker';
-import { runSandboxed } from './engine';
+import { runInRoomContainer, runSandboxed } from './engine';
 import { runOnHost } from './host-runner';
 import { buildImages, DEFAULT_BASE, planImages, resolveImage, type BuildProgress } from './images';
 import { Limiter, QueueFullError } from './limiter';
@@ -39,6 +39,11 @@ export interface SandboxServiceOptions {
 }
 
 export type { SandboxStatus };
+
+/** Where a sandboxed run goes: a fresh pooled container, unless a room container's id is given. */
+export interface RunWhere {
+  roomContainer?: string;
+}
 
 export interface RunHandle {
   runId: string;
@@ -121,7 +126,7 @@ export class SandboxService {
    * is not allowed now, and HostError(invalid-argument) when no entry file can be told; nothing
    * runs then.
    */
-  run(request: RunRequest, onEvent: (event: RunEvent) => void = () => {}): RunHandle {
+  run(request: RunRequest, onEvent: (event: RunEvent) => void = () => {}, where: RunWhere = {}): RunHandle {
     if (this.disposed) throw new HostError(ErrorCode.Unavailable, 'the sandbox service is shut down');
     if (!resolveEntry(request.language, request.files, request.entry)) throw new HostError(ErrorCode.InvalidArgument, 'the run has no entry file among its files');
     if (request.unsandboxed) {
@@ -139,7 +144,7 @@ export class SandboxService {
         log.error({ err: error, runId: event.runId, event: event.type }, 'a run event listener failed');
       }
     };
-    const result = this.execute(request, runId, controller.signal, emit)
+    const result = this.execute(request, runId, controller.signal, emit, where)
       .catch((error: unknown): RunResult => failure(request, runId, error instanceof QueueFullError ? error.message : `internal error: ${(error as Error).message}`))
       .then((r) => {
         this.runs.delete(runId);
@@ -172,12 +177,13 @@ export class SandboxService {
     await this.pool.dispose();
   }
 
-  private async execute(request: RunRequest, runId: string, signal: AbortSignal, emit: (e: RunEvent) => void): Promise<RunResult> {
+  private async execute(request: RunRequest, runId: string, signal: AbortSignal, emit: (e: RunEvent) => void, where: RunWhere): Promise<RunResult> {
     const queued = (position: number) => emit({ runId, type: 'queued', position });
     try {
       return await this.limiter.run(
         async () => {
           if (request.unsandboxed) return runOnHost(request, { runId, onEvent: emit, signal });
+          if (where.roomContainer) return runInRoomContainer(this.docker, where.roomContainer, request, { runId, onEvent: emit, signal });
           const state = await this.start();
           if (state.docker !== 'ok') return failure(request, runId, state.message ?? 'Docker is not available');
           return runSandboxed(this.pool, request, { runId, onEvent: emit, signal });

@@ -36,6 +36,8 @@ export interface RunService {
 /** What a RunService needs: narrow views of the services it uses, so tests can give their own. */
 export interface RunServiceDeps {
   sandbox: Pick<SandboxService, 'run' | 'cancel'>;
+  /** The running room container of a scope (started if it was stopped), or undefined when it has none. */
+  roomContainer?(scope: { room?: string }): Promise<string | undefined>;
   workspace: Pick<WorkspaceService, 'root'>;
   runHistory: Pick<RunHistory, 'add' | 'list'>;
   recording: RunRecording;
@@ -45,9 +47,10 @@ export interface RunServiceDeps {
 export function createRunService(deps: RunServiceDeps): RunService {
   const { sandbox, workspace, runHistory, recording } = deps;
   return {
-    async run({ language, entry, stdin, limits, unsandboxed, openFiles }) {
+    async run({ language, entry, stdin, limits, unsandboxed, openFiles, roomContainer }) {
       const root = workspace.root();
       const files = await collectRunFiles(root, language, entry, openFiles);
+      const container = roomContainer && !unsandboxed && deps.roomContainer ? await deps.roomContainer(roomContainer) : undefined;
       const startedAt = Date.now();
       let output = '';
       // The sandbox never rejects its result (a failure is an internal-error verdict) and emits
@@ -86,6 +89,7 @@ export function createRunService(deps: RunServiceDeps): RunService {
           if (event.type === 'done') keep(event.result);
           deps.onEvent(event);
         },
+        container ? { roomContainer: container } : {},
       );
       recording.runStarted(handle.runId, language, entry);
       return { runId: handle.runId };

@@ -46,6 +46,7 @@ export function RunStatus({ run }: { run: CurrentRun | null }) {
           </span>
           <span className="measures">{measures(run.result)}</span>
           {!run.result.sandboxed && <span className="unsandboxed">Ran unsandboxed</span>}
+          {run.result.inRoomContainer && <span className="in-room-container">Ran in the room container</span>}
           {run.result.message && run.result.verdict !== 'ok' && <span className="run-message">{run.result.message}</span>}
         </>
       )}

@@ -21,6 +21,8 @@ export interface RunControllerDeps {
   dockerRecheckMs?: number;
   /** Whether this window is a room guest: it has no folder, and the room's host runs its code. */
   isGuest?: () => boolean;
+  /** The room container a run should use if it exists (the hosted room's, else the folder's); null: never. */
+  roomContainer?: () => { room?: string } | null;
 }
 
 /** What a room guest's window uses to run on the host (renderer/collab/guest-runs.ts sets it). */
@@ -82,6 +84,10 @@ function apply(run: Partial<CurrentRun> & Pick<CurrentRun, 'output' | 'outputCha
 }
 
 export function createRunController(deps: RunControllerDeps): RunController {
+  const roomContainerOf = (options: { unsandboxed?: boolean }) => {
+    const scope = options.unsandboxed ? null : (deps.roomContainer?.() ?? null);
+    return scope ? { roomContainer: scope } : {};
+  };
   const { sandbox, store, documents, notices } = deps;
   const recheckMs = deps.dockerRecheckMs ?? DOCKER_RECHECK_MS;
   let recheck: ReturnType<typeof setTimeout> | undefined;
@@ -163,7 +169,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
       const run: CurrentRun = { runId: null, entry, language, state: 'starting', startedAt: Date.now(), output: [], outputChars: 0 };
       store.set({ currentRun: run });
       const started = await notices.attempt(`Cannot run "${entry}"`, () =>
-        sandbox.run({ language, entry, stdin, limits, openFiles, unsandboxed: options.unsandboxed }),
+        sandbox.run({ language, entry, stdin, limits, openFiles, unsandboxed: options.unsandboxed, ...roomContainerOf(options) }),
       );
       if (!started) {
         store.set({ currentRun: null });

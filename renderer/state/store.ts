@@ -46,7 +46,7 @@ export interface CurrentRun {
 }
 
 /** What the panel shows of a finished run; a live result and a stored one both have it. */
-export type RunSummary = Pick<RunResult, 'verdict' | 'exitCode' | 'signal' | 'wallMs' | 'cpuMs' | 'peakMemoryKb' | 'sandboxed' | 'message'>;
+export type RunSummary = Pick<RunResult, 'verdict' | 'exitCode' | 'signal' | 'wallMs' | 'cpuMs' | 'peakMemoryKb' | 'sandboxed' | 'message' | 'inRoomContainer'>;
 export type Picker = 'files' | 'commands' | 'languages' | null;
 
 export interface Toast extends Notice {

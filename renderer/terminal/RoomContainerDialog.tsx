@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ROOM_DISK_QUOTA_MB, type RoomContainerStatus, type RoomStorage } from '../../common/contract-room-container';
 import { api } from '../host';
 import { useWorkbench } from '../state/store';
-import { attempt } from '../workbench/actions';
+import { attempt, updateSettings } from '../workbench/actions';
 import { containerScope, openRoomContainerTerminal } from './terminal-actions';
 
 // The room container's controls (issue 10 item 3): make it (storage, disk quota, network), the
@@ -30,6 +30,7 @@ function lifetime(hostedRoom: string | null): string {
 
 export function RoomContainerDialog({ onClose }: { onClose: () => void }) {
   const hostedRoom = useWorkbench((s) => (s.collab.room?.role === 'owner' ? s.collab.room.roomId : null));
+  const runsHere = useWorkbench((s) => s.settings.runInRoomContainer);
   const scope = hostedRoom ? { room: hostedRoom } : {};
   const [status, setStatus] = useState<RoomContainerStatus | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -118,6 +119,10 @@ export function RoomContainerDialog({ onClose }: { onClose: () => void }) {
               onChange={(e) => void run('Cannot switch the room container network', () => api.roomContainer.setNetwork({ ...scope, allowed: e.target.checked }))}
             />{' '}
             Allow network
+          </label>
+          <label>
+            <input type="checkbox" checked={runsHere} onChange={(e) => void updateSettings({ runInRoomContainer: e.target.checked })} /> Runs use this container (what
+            you install here is there for Run; off: each run gets a fresh sandbox)
           </label>
           <div className="room-container-actions">
             <button disabled={!!busy} onClick={() => void openRoomContainerTerminal().then(onClose)}>

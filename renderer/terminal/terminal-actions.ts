@@ -4,7 +4,10 @@ import { Emitter } from '../../common/event';
 import { api } from '../host';
 import { workbench } from '../state/store';
 import { attempt } from '../workbench/actions';
+import { containerScope } from './container-scope';
 import { openTerminal, terminalTransport } from './terminal-transport';
+
+export { containerScope };
 
 // Terminal tab actions beyond open and close (those stay in workbench/actions.ts, where the
 // keyboard shortcuts call them).
@@ -27,14 +30,6 @@ function add(info: TerminalInfo, split = false): void {
   }));
 }
 
-/**
- * Which room container the terminal panel means: while this window hosts a room, the room's (it
- * ends with the room); otherwise the open folder's.
- */
-export function containerScope(): { room?: string } {
-  const room = workbench.get().collab.room;
-  return room?.role === 'owner' ? { room: room.roomId } : {};
-}
 
 /**
  * Tabs for the terminals the host still runs that this page shows none of: after a reload, or in

@@ -7,9 +7,10 @@ import type {} from '../../renderer/terminal/terminal-probe';
 // terminal in it (docker exec with a TTY), and a file written there still there after the browser
 // host process is restarted (the container is found again by its label).
 //
-// `pip install --user` is not exercised: the room image has pip, but installing needs the
+// `pip install --user` itself is not exercised: the room image has pip, but installing needs the
 // network, and this machine's dockerd runs with --bridge=none, so "Allow network" is refused here
-// (the switch says why; see test/integration/room-container).
+// (the switch says why; see test/integration/room-container). A module is put where it installs
+// instead, and a Run of the open file finds it (runs use the room container).
 
 const SLOW = { timeout: 600_000 };
 let host: RunningHost | undefined;
@@ -74,6 +75,27 @@ test('a room container keeps a file written with echo > x across a restart of th
   const id = await openContainerTerminal(page);
   await page.keyboard.type('echo "kept-$((6*7))" > x && cat README.md | head -1 && id -u\n');
   await expect.poll(() => buffer(page, id), SLOW).toMatch(/1000/);
+
+  // Runs use the container: a module put where `pip install --user` puts it is there for Run.
+  await page.keyboard.type('d=$(python3 -m site --user-site) && mkdir -p "$d" && echo "ANSWER = 42" > "$d/roommod.py" && echo "installed-$((2*2))"\n');
+  await expect.poll(() => buffer(page, id), SLOW).toContain('installed-4');
+  const tree = page.getByRole('tree', { name: 'Files' });
+  await tree.getByRole('treeitem', { name: 'src' }).click();
+  await tree.getByRole('treeitem', { name: 'main.py' }).click();
+  await expect(page.getByRole('tab', { name: 'main.py', exact: true })).toBeVisible();
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nimport roommod\nprint("room answer", roommod.ANSWER)\n');
+  await page.getByRole('tab', { name: 'Run' }).click();
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('status', { name: 'Verdict' })).toHaveText('OK', SLOW);
+  await expect(page.getByLabel('Program output')).toContainText('room answer 42', SLOW);
+  await expect(page.locator('.run-status')).toContainText('Ran in the room container');
+  // Saved, so the restart below finds no unsaved edits to tell about (its notice would cover the dialog).
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('tab', { name: 'main.py', exact: true })).toHaveAccessibleName('main.py', SLOW);
 
   // The app goes away and comes back: a new browser host process on the same data folder.
   await host.stop();
