@@ -232,6 +232,7 @@ void run_program(const struct program *p, struct report *r) {
   alarmed = 0;
   double start = now_ms();
   int status = 0;
+  int reaped = 0;
   r->timed_out = 0;
 
   // vfork: the child borrows this process's memory until it execs, so no page tables are copied
@@ -270,20 +271,25 @@ void run_program(const struct program *p, struct report *r) {
     // pidfd_open (before 5.3) waits on the program alone, as the batch does.
     int pidfd = p->watch_stdin ? (int)syscall(SYS_pidfd_open, pid, 0) : -1;
     // Bytes past the payloads (none are sent) would make stdin readable for good: not watched then.
-    int watch = inpos >= inlen;
-    while (pidfd >= 0 && !r->hung_up) {
-      struct pollfd fds[2] = {{pidfd, POLLIN, 0}, {watch ? 0 : -1, POLLIN, 0}};
-      int n = poll(fds, 2, -1);
-      if (n < 0 && errno == EINTR) {
-        if (alarmed && !r->timed_out) {
-          r->timed_out = 1;
-          kill(-pid, SIGKILL);
-          kill(pid, SIGKILL);
-        }
-        continue;
+    int watch = p->watch_stdin && inpos >= inlen;
+    while (watch && !r->hung_up) {
+      // The alarm may come outside poll (during the read below): looked at on every turn, and poll
+      // wakes at least every 100 ms. Without a pidfd the program is looked for every 20 ms instead.
+      if (alarmed && !r->timed_out) {
+        r->timed_out = 1;
+        kill(-pid, SIGKILL);
+        kill(pid, SIGKILL);
       }
-      if (n < 0 || fds[0].revents) break;  // the program ended: reaped below
-      if (fds[1].revents) {
+      if (pidfd < 0) {
+        pid_t w = wait4(pid, &status, WNOHANG, &ru);
+        if (w == pid) { reaped = 1; break; }
+        if (w < 0 && errno != EINTR) break;
+      }
+      struct pollfd fds[2] = {{0, POLLIN, 0}, {pidfd, POLLIN, 0}};
+      int n = poll(fds, pidfd >= 0 ? 2 : 1, pidfd >= 0 ? 100 : 20);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0 || (pidfd >= 0 && fds[1].revents)) break;  // the program ended: reaped below
+      if (fds[0].revents) {
         char byte;
         ssize_t got = read(0, &byte, 1);
         if (got > 0) watch = 0;
@@ -296,6 +302,7 @@ void run_program(const struct program *p, struct report *r) {
     }
     if (pidfd >= 0) close(pidfd);
     for (;;) {
+      if (reaped) break;
       pid_t w = wait4(pid, &status, 0, &ru);
       if (w == pid) break;
       if (w < 0 && errno == EINTR && alarmed && !r->timed_out) {
