@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { RoomContainerScopeSchema } from './contract-room-container';
 import { PublicKeySchema } from './identity';
 import { method, event, type ServiceSpec } from './rpc';
 import { RunIdSchema, RunRequestSchema, utf8Length, type RunEvent } from './sandbox';
@@ -21,8 +20,6 @@ export const GuestRunRequestSchema = z
     memberKey: PublicKeySchema,
     memberName: MemberNameSchema,
     run: RunRequestSchema,
-    /** The host's room container, when its runs use it (Settings: runInRoomContainer). */
-    roomContainer: RoomContainerScopeSchema.optional(),
   })
   .strict()
   .superRefine((request, ctx) => {

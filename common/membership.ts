@@ -238,6 +238,9 @@ export function keptIssuers(ownerKey: string, entries: Iterable<MembershipEntry>
 /** Entries from keys no owner entry has made an admin, held aside at most (per log): see MembershipLog. */
 export const MAX_PENDING_ENTRIES = 256;
 
+/** Held-aside entries remembered (id and signature only) so a repeat is not verified again. */
+const SEEN_PENDING_ENTRIES = 4096;
+
 /** What adding an entry to a log did. */
 export type AddResult =
   /** Kept: the entry, and any held-aside entries of a key it makes an admin (in that order). */
@@ -266,6 +269,11 @@ export class MembershipLog {
   private readonly issuers: Set<string>;
   /** Checked entries of other keys, by id and signature, oldest first. */
   private readonly pending = new Map<string, MembershipEntry>();
+  /**
+   * Entries held aside lately (id and signature), also those dropped from `pending`: one sent again
+   * is not verified again, so cycling more entries than are held costs no signature checks.
+   */
+  private readonly seenPending = new Set<string>();
 
   constructor(
     readonly roomId: string,
@@ -282,13 +290,19 @@ export class MembershipLog {
     if (!parsed.success) return { kind: 'refused', problem: 'malformed' };
     const { sig, ...unsigned } = parsed.data;
     const id = entryId(unsigned);
-    if (this.entries.get(id)?.sig === sig || this.pending.has(`${id}:${sig}`)) return { kind: 'known' };
+    const heldKey = `${id}:${sig}`;
+    if (this.entries.get(id)?.sig === sig) return { kind: 'known' };
+    // Held aside lately and its issuer still no admin: not verified again (one dropped from
+    // `pending` since stays out until it is sent after its issuer's grant).
+    if (this.seenPending.has(heldKey) && !this.issuers.has(parsed.data.issuer)) return this.pending.has(heldKey) ? { kind: 'known' } : { kind: 'pending' };
     const checked = await checkParsedEntry(parsed.data, this.roomId, now);
     if (!checked.ok) return { kind: 'refused', problem: checked.problem };
     const entry = checked.entry;
     if (!this.issuers.has(entry.issuer)) {
-      this.pending.set(`${id}:${sig}`, entry);
+      this.pending.set(heldKey, entry);
       if (this.pending.size > MAX_PENDING_ENTRIES) this.pending.delete(this.pending.keys().next().value!);
+      this.seenPending.add(heldKey);
+      if (this.seenPending.size > SEEN_PENDING_ENTRIES) this.seenPending.delete(this.seenPending.values().next().value!);
       return { kind: 'pending' };
     }
     const added = [entry];

@@ -152,7 +152,6 @@ export function createHostServices(options: HostOptions): HostServices {
     settings: () => settings.get(),
     hosting: () => room.isHosting(),
     emit: (event) => emitGuestRuns('onDidGuestRunEvent', event),
-    roomContainer: (scope) => roomContainer.runContainer(scope),
   });
   const identity = new IdentityService(options.dataDir, options.secretBox);
   const membership = createMembershipHandlers(options.dataDir);

@@ -90,8 +90,9 @@ export function createRoomContainerHandlers(options: {
   return {
     impl,
     /**
-     * The container a run of this scope uses: running (a stopped one is started), or undefined
-     * when the scope has none (the run then takes a fresh sandbox) or Docker cannot say.
+     * The container a run of this scope uses, or undefined when it has none (the run then takes a
+     * fresh sandbox). A container that exists but cannot be reached fails the run with why: a run
+     * meant for it would otherwise miss what was installed there and say something else.
      */
     async runContainer(arg: { room?: string }): Promise<string | undefined> {
       let scope: string;
@@ -100,12 +101,12 @@ export function createRoomContainerHandlers(options: {
       } catch {
         return undefined; // no folder and no room: no container either
       }
-      const info = await service.find(scope).catch((error: unknown) => {
-        log.warn({ err: error, scope }, 'could not look for the room container of a run; it runs in a fresh sandbox');
-        return undefined;
-      });
-      if (!info) return undefined;
-      return service.runningId(scope);
+      try {
+        return await service.runContainer(scope);
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new HostError(ErrorCode.Unavailable, `The room container cannot take this run: ${why} Turn off "Runs use this container" in its dialog to run in a fresh sandbox.`);
+      }
     },
     /** A folder left Recent: its container goes too. */
     removeFolder: (root: string) => service.remove(`folder:${root}`),

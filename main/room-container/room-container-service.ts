@@ -118,6 +118,23 @@ export class RoomContainerService {
     };
   }
 
+  /**
+   * The container a run of this scope goes into: its id (a stopped one is started first), or
+   * undefined when the scope has none. No disk check here (a `du` per run would cost seconds);
+   * the quota is checked when a terminal opens.
+   */
+  async runContainer(scope: string): Promise<string | undefined> {
+    const info = await this.find(scope);
+    if (!info) return undefined;
+    if (info.State !== 'running') {
+      await this.docker
+        .getContainer(info.Id)
+        .start()
+        .catch((error: unknown) => Promise.reject(dockerProblem(error)));
+    }
+    return info.Id;
+  }
+
   /** The running container's id for a terminal; starts a stopped one; clear errors otherwise. */
   async runningId(scope: string): Promise<string> {
     const info = await this.find(scope);

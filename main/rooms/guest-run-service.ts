@@ -13,7 +13,7 @@ const log = getLogger('guest-runs');
 
 /** What the service needs of the sandbox (SandboxService, or a test's own). */
 export interface GuestRunSandbox {
-  run(request: RunRequest, onEvent: (event: RunEvent) => void, where?: { roomContainer?: string }): { runId: string; result: Promise<RunResult> };
+  run(request: RunRequest, onEvent: (event: RunEvent) => void): { runId: string; result: Promise<RunResult> };
   cancel(runId: string): boolean;
 }
 
@@ -24,8 +24,6 @@ export interface GuestRunDeps {
   /** Whether this host is hosting a room now. */
   hosting: () => boolean;
   emit: (event: GuestRunEvent) => void;
-  /** The running room container of a scope, or undefined when it has none (as for the host's own runs). */
-  roomContainer?: (scope: { room?: string }) => Promise<string | undefined>;
   now?: () => number;
 }
 
@@ -41,7 +39,7 @@ export class GuestRunService {
     }, deps.now);
   }
 
-  async runForGuest({ memberKey, memberName, run, roomContainer }: GuestRunRequest): Promise<{ runId: string }> {
+  runForGuest({ memberKey, memberName, run }: GuestRunRequest): { runId: string } {
     if (!this.deps.hosting()) throw new HostError(ErrorCode.PermissionDenied, 'No room is hosted here: guest runs are for rooms.');
     if (!this.deps.settings().guestRunsAllowed) throw new HostError(ErrorCode.PermissionDenied, 'The host has switched guest runs off.');
     const admission = this.limiter.admit(memberKey);
@@ -51,10 +49,10 @@ export class GuestRunService {
     }
     let handle;
     try {
-      // In the room's container when the host's runs use it: a guest's run is a run of the room.
-      const container = roomContainer && this.deps.roomContainer ? await this.deps.roomContainer(roomContainer) : undefined;
       // Never unsandboxed: the schema refuses the flag, and it is forced off here whatever the setting.
-      handle = this.deps.sandbox.run({ ...run, unsandboxed: false }, (event) => this.deps.emit({ ...event, memberKey }), container ? { roomContainer: container } : {});
+      // Never in the room container either: there it would share the user, home and processes of
+      // the host's own runs and container terminals (a planted ~/.local/bin/python3, a killed run).
+      handle = this.deps.sandbox.run({ ...run, unsandboxed: false }, (event) => this.deps.emit({ ...event, memberKey }));
     } catch (error) {
       admission.release();
       throw error;

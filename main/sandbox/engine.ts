@@ -7,6 +7,7 @@ import { BUILD_DIR, SANDBOX_USER } from './container-spec';
 import type Docker from 'dockerode';
 import { runPhase, type PhaseChannel, type PhaseOutcome } from './exec-phase';
 import { getLogger } from '../log/log-service';
+import { ROOM_MEMORY_MB } from '../room-container/room-container-spec';
 import { OutputBatcher } from './output-batcher';
 import type { PooledContainer, SandboxPool } from './pool';
 import { runLayout } from './run-layout';
@@ -41,6 +42,12 @@ interface RunTarget {
   release(): void;
   /** Set on the result: the run used the room's container. */
   inRoomContainer?: true;
+  /**
+   * The container's own memory limit, where the run's cannot be set (a room container): the
+   * limit the result reports. Its cgroup is shared with terminals and other runs, so an OOM kill
+   * counts as this run's only when the program itself was killed (SIGKILL).
+   */
+  sharedMemoryMb?: number;
 }
 
 export async function runSandboxed(pool: SandboxPool, request: RunRequest, ctx: RunContext): Promise<RunResult> {
@@ -98,6 +105,7 @@ export async function runInRoomContainer(docker: Docker, containerId: string, re
         void removeInContainer(container, buildDir).catch((error: unknown) => log.warn({ err: error, runId: ctx.runId, buildDir }, 'could not remove a room run\'s build folder'));
       },
       inRoomContainer: true,
+      sharedMemoryMb: ROOM_MEMORY_MB,
     },
     request,
     ctx,
@@ -125,7 +133,8 @@ function notRun(request: RunRequest, ctx: RunContext, judgement: Judgement): Run
 
 async function runIn(target: RunTarget, request: RunRequest, ctx: RunContext): Promise<RunResult> {
   const lang = LANGUAGES[request.language];
-  const limits = resolveLimits(request.language, request.limits);
+  const asked = resolveLimits(request.language, request.limits);
+  const limits = target.sharedMemoryMb ? { ...asked, memoryMb: target.sharedMemoryMb } : asked;
   const layout = runLayout(request);
   const entry = layout.entry;
   let outputBytes = 0;
@@ -154,6 +163,10 @@ async function runIn(target: RunTarget, request: RunRequest, ctx: RunContext): P
     const outcome = await runPhase(target.container, { ...spec, ...(target.phaseDir ? { dir: target.phaseDir(name) } : {}) }, onOutput, ctx.signal, () => target.stop(), target.nextChannel());
     batcher.flush();
     outputBytes += outcome.outputBytes;
+    if (target.sharedMemoryMb && outcome.report && outcome.report.oomKills > 0 && outcome.report.signal !== 9) {
+      // Another process of the shared container was killed for memory; this program was not.
+      return { ...outcome, report: { ...outcome.report, oomKills: 0 } };
+    }
     return outcome;
   };
 

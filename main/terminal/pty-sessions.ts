@@ -20,7 +20,8 @@ export const OUTPUT_BATCH_MS = 5;
 export const OUTPUT_PIECE_CHARS = 64 * 1024;
 /**
  * Recent output each terminal keeps for a view that opens later (a reloaded page): about a
- * screen's worth of scrollback, bounded (16 terminals keep 8 MiB of UTF-16 at most).
+ * screen's worth of scrollback, bounded (held up to twice this between trims: 16 terminals keep
+ * 16 MiB of UTF-16 at most).
  */
 export const REPLAY_CHARS = 256 * 1024;
 

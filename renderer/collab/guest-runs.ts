@@ -2,7 +2,6 @@ import type { Disposer } from '../../common/rpc';
 import { documents } from '../editor/documents';
 import { api } from '../host';
 import { workbench } from '../state/store';
-import { containerScope } from '../terminal/container-scope';
 import { setGuestRunner, showRoomRun } from '../run/run-actions';
 import { notify } from '../workbench/actions';
 import { GuestRunClient } from './guest-runs-guest';
@@ -52,8 +51,7 @@ export function startGuestRuns(channel: RoomChannel, role: 'owner' | 'guest', ho
           for (const path of documents.files.keys()) yield [path, documents.text(path)?.toString() ?? ''] as [string, string];
         },
         loadForRun: (language) => host.loadListedForRun(LANGUAGES[language].extensions),
-        // A guest's run is a run of the room: in its container when the host's runs use it.
-        runForGuest: (request) => api.guestRuns.runForGuest({ ...request, ...(workbench.get().settings.runInRoomContainer ? { roomContainer: containerScope() } : {}) }),
+        runForGuest: (request) => api.guestRuns.runForGuest(request),
         cancelForGuest: (memberKey, runId) => api.guestRuns.cancelForGuest({ memberKey, runId }),
         onRunEvent: (listener) => api.guestRuns.onDidGuestRunEvent(listener),
         show: (message) => show(message, (m) => `run for ${m.by.name || 'a guest'} on this machine`, false),

@@ -33,11 +33,11 @@ export interface RoomChannel {
    */
   send(topic: string, payload: unknown, to?: string): void;
   /**
-   * Sends to every admitted peer whose connection has at most `maxBacklogBytes` waiting to go out,
-   * and returns the keys of those it skipped (a slow or stalled peer): for a stream whose receiver
+   * Sends to every admitted peer (or the one member `to`) whose connection has at most
+   * `maxBacklogBytes` waiting to go out, and returns the keys of those it skipped (a slow or stalled peer): for a stream whose receiver
    * notices a gap and catches up another way, so a peer that stops reading costs bounded memory.
    */
-  sendLossy(topic: string, payload: unknown, maxBacklogBytes: number): string[];
+  sendLossy(topic: string, payload: unknown, maxBacklogBytes: number, to?: string): string[];
   /**
    * Handles app messages on `topic` from authenticated peers. The payload is NOT validated:
    * every handler parses it with a zod schema and checks `from.role` before acting on it.
@@ -87,9 +87,11 @@ export function memoryRoom(peers: ChannelSender[], links: MemoryLinks): RoomChan
       send(topic, payload, to) {
         deliver(topic, payload, (peer) => to === undefined || peer.key === to);
       },
-      sendLossy(topic, payload, maxBacklogBytes) {
-        const behind = peers.filter((peer, other) => other !== index && (links.backlog?.(self.key, peer.key) ?? 0) > maxBacklogBytes).map((peer) => peer.key);
-        deliver(topic, payload, (peer) => !behind.includes(peer.key));
+      sendLossy(topic, payload, maxBacklogBytes, to) {
+        const behind = peers
+          .filter((peer, other) => other !== index && (to === undefined || peer.key === to) && (links.backlog?.(self.key, peer.key) ?? 0) > maxBacklogBytes)
+          .map((peer) => peer.key);
+        deliver(topic, payload, (peer) => (to === undefined || peer.key === to) && !behind.includes(peer.key));
         return behind;
       },
       on(topic, handler) {

@@ -224,7 +224,10 @@ export class SharedTerminalHost {
     void share.screen.snapshot().then(({ seq, screen }) => {
       // Unshared while the model caught up: nothing more is sent for it.
       if (this.shares.get(share.sid) !== share) return void this.snapshots.delete(pair);
-      this.channel.send(Topic.screen, { sid: share.sid, seq, cols: share.screen.cols, rows: share.screen.rows, screen }, to.key);
+      // Not queued behind a backlog past the cap either: a member that asks but does not read
+      // would otherwise get a screen queued every interval. It is sent once the member catches up.
+      const behind = this.channel.sendLossy(Topic.screen, { sid: share.sid, seq, cols: share.screen.cols, rows: share.screen.rows, screen }, SHARED_OUTPUT_BACKLOG_BYTES, to.key);
+      if (behind.length) state.again = true;
       state.timer = setTimeout(() => {
         state.busy = false;
         if (state.again && this.shares.get(share.sid) === share) this.sendSnapshot(share, to, pair, state);

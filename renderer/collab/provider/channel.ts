@@ -28,7 +28,7 @@ export function providerChannel(provider: RoomProvider): RoomChannel {
     send(topic, payload, to) {
       provider.sendApp(topic, payload, to);
     },
-    sendLossy: (topic, payload, maxBacklogBytes) => provider.sendAppLossy(topic, payload, maxBacklogBytes),
+    sendLossy: (topic, payload, maxBacklogBytes, to) => provider.sendAppLossy(topic, payload, maxBacklogBytes, to),
     on(topic, handler): Disposer {
       const set = handlers.get(topic) ?? new Set<ChannelHandler>();
       handlers.set(topic, set);

@@ -654,13 +654,13 @@ export class RoomProvider {
     this.broadcast(wire, (state) => this.roles.admitted(state.peer.key) && (to === undefined || state.peer.key === to));
   }
 
-  /** sendApp to every admitted peer, but not over a link with more than `maxBacklogBytes` queued; returns the keys skipped. */
-  sendAppLossy(topic: string, payload: unknown, maxBacklogBytes: number): string[] {
+  /** sendApp to every admitted peer (or `to`), but not over a link with more than `maxBacklogBytes` queued; returns the keys skipped. */
+  sendAppLossy(topic: string, payload: unknown, maxBacklogBytes: number, to?: string): string[] {
     if (!this.roles.admitted(this.selfKey)) return [];
     const wire = encodeJsonMessage(MessageType.app, { topic, payload });
     const skipped: string[] = [];
     for (const [link, state] of this.linkStates) {
-      if (!this.roles.admitted(state.peer.key)) continue;
+      if (!this.roles.admitted(state.peer.key) || (to !== undefined && state.peer.key !== to)) continue;
       if (link.pendingBytes > maxBacklogBytes) skipped.push(state.peer.key);
       else link.send(wire);
     }
