@@ -101,6 +101,8 @@ export async function runPhase(
     [
       `nonce ${nonce}`,
       spec.dir ? `dir ${spec.dir}` : '',
+      // Its own folder means a container that lives on: a stop is a hang-up, not a container kill.
+      spec.dir ? 'stop_on_hangup 1' : '',
       spec.tar ? `tar ${spec.tar.length}` : '',
       spec.stdin?.length ? `stdin ${spec.stdin.length}` : '',
       `time_ms ${spec.timeMs}`,

@@ -95,6 +95,7 @@ int read_request(struct request *r) {
     else if (!strcmp(line, "count")) r->count = atoll(value);
     else if (!strcmp(line, "memory_max")) r->memory_max = atoll(value);
     else if (!strcmp(line, "dir")) snprintf(r->dir, sizeof r->dir, "%s", value);
+    else if (!strcmp(line, "stop_on_hangup")) r->stop_on_hangup = atoi(value);
     else if (!strcmp(line, "debug")) debug = r->debug = atoi(value);
   }
   return any || len == 0;

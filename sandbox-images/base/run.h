@@ -18,6 +18,7 @@ struct request {
   long long count;    // batch header only
   long long memory_max;  // batch header only: wait for the container's memory limit to be this
   char dir[512];  // single phase: the folder to extract into and run in (a room container's run)
+  int stop_on_hangup;  // single phase: the host keeps stdin open while the program runs; its end stops it
   int debug;
 };
 
@@ -35,9 +36,9 @@ struct program {
   int direct;
   int in_fd, out_fd, err_fd;  // -1: /dev/null for stdin; inherited for stdout and stderr
   long long time_ms, cpu_ms, fsize;
-  // Single phase only: stdin carries nothing after the payloads, so its end while the program
-  // runs means the host hung up (a cancel, the output limit): the program is then killed. The
-  // batch reads its next requests from stdin, so it never watches it.
+  // Single phase with `stop_on_hangup 1` only: stdin carries nothing after the payloads, so its end
+  // while the program runs means the host hung up (a cancel, the output limit): the program is
+  // then killed. Other hosts may close stdin early, and the batch reads its next requests from it.
   int watch_stdin;
 };
 

@@ -16,9 +16,11 @@
 //   cmd <text>    run with /bin/sh -c, in /work
 //   dir <path>    optional: /tmp/cc-run-<name>, made (0700) and used instead of /work, removed
 //                 at the end (a room container's run, beside its other runs and terminals)
-// If the host closes stdin while the program runs (a cancel, the output limit), the program and
-// everything it started are killed at once: closing an exec stream does not stop its process,
-// so this process does it. The report says so ("hungUp").
+//   stop_on_hangup 1  optional: the host keeps stdin open while the program runs, and its end
+//                 means stop: the program and everything it started are killed at once (closing
+//                 an exec stream does not stop its process, so this process does it; a room
+//                 container's run, whose container must live on). The report says so ("hungUp").
+//                 Without it a host may close stdin right after the payloads (the judge's CLI).
 // The program writes straight to the exec's stdout/stderr. When it is done, this process writes
 // "\x1eCCR:<nonce>:end\n" to stdout and one report line to stderr: "\x1eCCR:<nonce>:{json}\n".
 // Nothing else can write after them: every process of the phase is dead by then. It then waits
@@ -111,7 +113,7 @@ int main(int argc, char **argv) {
   }
 
   if (!report.error[0]) {
-    struct program p = {.cmd = req.cmd, .direct = 0, .in_fd = stdin_fd, .out_fd = -1, .err_fd = -1, .time_ms = req.time_ms, .cpu_ms = req.cpu_ms, .fsize = req.fsize, .watch_stdin = 1};
+    struct program p = {.cmd = req.cmd, .direct = 0, .in_fd = stdin_fd, .out_fd = -1, .err_fd = -1, .time_ms = req.time_ms, .cpu_ms = req.cpu_ms, .fsize = req.fsize, .watch_stdin = req.stop_on_hangup};
     run_program(&p, &report);
   } else {
     report.exit_code = -1;
