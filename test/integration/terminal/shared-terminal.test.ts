@@ -435,4 +435,22 @@ describe('shared terminal', () => {
     expect(screens).toBeLessThanOrEqual(3);
     expect(sharing.dropped()['too-frequent']).toBeGreaterThan(400);
   }, 60_000);
+
+  it('a member that asks for the screen but does not read gets none queued while its backlog is over the cap, and one once it catches up', async () => {
+    const backlogs = new Map<string, number>();
+    const [hostChannel, editorChannel] = memoryRoom([host, editor], { delivers: () => true, present: () => true, backlog: (_from, to) => backlogs.get(to) ?? 0 }) as [RoomChannel, RoomChannel];
+    const sharing = new SharedTerminalHost(hostChannel);
+    cleanups.push(() => sharing.dispose());
+    const sid = sharing.share(realTerminal());
+    let screens = 0;
+    editorChannel.on(SharedTerminalTopic.screen, () => screens++);
+    backlogs.set(editor.key, SHARED_OUTPUT_BACKLOG_BYTES + 1);
+    for (let i = 0; i < 5; i++) {
+      editorChannel.send(SharedTerminalTopic.subscribe, { sid });
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(screens).toBe(0);
+    backlogs.set(editor.key, 0);
+    await until(() => screens === 1, 'the screen once the member reads again', 5_000);
+  }, 30_000);
 });
