@@ -3,7 +3,8 @@ import { ROOM_DISK_QUOTA_MB, type RoomContainerStatus, type RoomStorage } from '
 import { api } from '../host';
 import { useWorkbench } from '../state/store';
 import { attempt, updateSettings } from '../workbench/actions';
-import { containerScope, openRoomContainerTerminal } from './terminal-actions';
+import { containerScope } from './container-scope';
+import { openRoomContainerTerminal } from './terminal-actions';
 
 // The room container's controls (issue 10 item 3): make it (storage, disk quota, network), the
 // visible network switch, copy the folder in, export an archive, open a terminal in it, remove it.

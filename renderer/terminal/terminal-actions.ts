@@ -7,8 +7,6 @@ import { attempt } from '../workbench/actions';
 import { containerScope } from './container-scope';
 import { openTerminal, terminalTransport } from './terminal-transport';
 
-export { containerScope };
-
 // Terminal tab actions beyond open and close (those stay in workbench/actions.ts, where the
 // keyboard shortcuts call them).
 
