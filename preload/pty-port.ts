@@ -1,5 +1,5 @@
 import { ipcRenderer } from 'electron';
-import { PTY_PORT_CHANNEL, type PtyPortBridge } from '../common/pty-port';
+import { PTY_PORT_CHANNEL, PTY_PORT_REQUEST_CHANNEL, type PtyPortBridge } from '../common/pty-port';
 import type { Disposer } from '../common/rpc';
 
 // The window's MessagePort to the pty host (Electron's utility process, issue 10 item 1). The port
@@ -17,6 +17,7 @@ let listening = false;
 const dataListeners = new Set<(event: DataEvent) => void>();
 const exitListeners = new Set<(event: ExitEvent) => void>();
 const replayListeners = new Set<(event: DataEvent) => void>();
+const connectListeners = new Set<() => void>();
 
 function listen(): void {
   if (!port || listening || (dataListeners.size === 0 && exitListeners.size === 0)) return;
@@ -46,7 +47,10 @@ ipcRenderer.on(PTY_PORT_CHANNEL, (event) => {
   port.onmessage = (message) => onFrame(message.data);
   port.start();
   listen();
+  for (const l of connectListeners) l();
 });
+// This page's port: on a reload the one the window had is gone with the old page.
+ipcRenderer.send(PTY_PORT_REQUEST_CHANNEL);
 
 function subscribe<T>(set: Set<(event: T) => void>, listener: (event: T) => void): Disposer {
   if (typeof listener !== 'function') throw new TypeError('a listener function is needed');
@@ -72,6 +76,11 @@ function post(frame: object): void {
 
 export const ptyPortBridge: PtyPortBridge = {
   ready: () => port !== undefined,
+  onDidConnect(listener) {
+    if (typeof listener !== 'function') throw new TypeError('a listener function is needed');
+    connectListeners.add(listener);
+    return () => void connectListeners.delete(listener);
+  },
   onDidData: (listener) => subscribe(dataListeners, listener),
   onDidExit: (listener) => subscribe(exitListeners, listener),
   onDidReplay: (listener) => subscribe(replayListeners, listener),

@@ -1,5 +1,6 @@
 import { ipcMain, type WebContents } from 'electron';
 import { IPC_CHANNEL_PREFIX, IPC_EVENT_CHANNEL } from '../../common/bridge';
+import { PTY_PORT_REQUEST_CHANNEL } from '../../common/pty-port';
 import { contract } from '../../common/contract';
 import { ErrorCode } from '../../common/errors';
 import { listChannels, type Disposer } from '../../common/rpc';
@@ -39,4 +40,21 @@ export function serveContractOverIpc(services: HostServices, windows: () => WebC
     offEvents();
     for (const channel of methods) ipcMain.removeHandler(IPC_CHANNEL_PREFIX + channel);
   };
+}
+
+/**
+ * A window's page asks for its port to the pty host on each load (common/pty-port.ts): a reloaded
+ * page lost the one its window had. Asked by the same senders the contract accepts; `attach`
+ * hands the window a new port when a pty host runs (one that starts later sends it by itself).
+ */
+export function servePtyPortRequests(attach: (contents: WebContents) => void): Disposer {
+  const onRequest = (event: Electron.IpcMainEvent) => {
+    if (!isTrustedSenderFrame(event.senderFrame, event.sender.mainFrame)) {
+      log.warn(refusedSenderRecord(PTY_PORT_REQUEST_CHANNEL, event.senderFrame?.url), 'terminal port request refused: unexpected sender');
+      return;
+    }
+    attach(event.sender);
+  };
+  ipcMain.on(PTY_PORT_REQUEST_CHANNEL, onRequest);
+  return () => void ipcMain.off(PTY_PORT_REQUEST_CHANNEL, onRequest);
 }

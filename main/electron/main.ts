@@ -6,7 +6,7 @@ import { createHostServices, type HostServices } from '../host/services';
 import { closeLogFile, getLogger, openLogFile } from '../log/log-service';
 import { ensurePrivateDir } from '../store/private-files';
 import { startupErrorBox } from './startup-failure';
-import { serveContractOverIpc } from './ipc';
+import { serveContractOverIpc, servePtyPortRequests } from './ipc';
 import { electronSecretBox } from './safe-storage';
 import { InviteRouter } from './invites';
 import { installMenu } from './menu';
@@ -82,9 +82,11 @@ if (!app.requestSingleInstanceLock()) {
     });
     invites.attach(services.hub);
     serveContractOverIpc(services, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+    // Each page load asks for its port (a reload lost the window's); a pty host that starts later
+    // hands every window one by itself (ptyHost above).
+    servePtyPortRequests((contents) => lastPtyHost?.attachWindow(contents));
     installMenu(() => mainWindow);
     mainWindow = createMainWindow(distDir);
-    lastPtyHost?.attachWindow(mainWindow.webContents);
     // A room never outlives the page that hosts it (issue 8 item 7): the window closing, or its
     // page reloading (the room's state lived in that page), stops its signalling server.
     const contents = mainWindow.webContents;

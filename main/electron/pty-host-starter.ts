@@ -1,4 +1,4 @@
-import { MessageChannelMain, utilityProcess, type WebContents } from 'electron';
+import { MessageChannelMain, utilityProcess, type MessagePortMain, type WebContents } from 'electron';
 import { PTY_PORT_CHANNEL } from '../../common/pty-port';
 import type { PtyHostConnection } from '../terminal/pty-host-fork';
 import type { PtyHostEvent } from '../terminal/pty-host-protocol';
@@ -14,6 +14,8 @@ export { PTY_PORT_CHANNEL };
 export function startUtilityPtyHost(entry: string): PtyHostConnection & { attachWindow(contents: WebContents): void } {
   const child = utilityProcess.fork(entry, [], { serviceName: 'CodeCrafter Terminals', stdio: 'inherit' });
   const exits = new Emitter<string>();
+  /** Main's end of each window's current port, by webContents id. */
+  const windowPorts = new Map<number, MessagePortMain>();
   let exited = false;
   child.once('exit', (code) => {
     exited = true;
@@ -35,10 +37,20 @@ export function startUtilityPtyHost(entry: string): PtyHostConnection & { attach
      * methods for it (window.codecrafterPty, common/pty-port.ts).
      */
     attachWindow(contents) {
+      if (exited || contents.isDestroyed()) return;
       const { port1, port2 } = new MessageChannelMain();
       child.postMessage({ type: 'attach-window', windowId: contents.id }, [port1]);
       contents.postMessage(PTY_PORT_CHANNEL, null, [port2]);
-      contents.once('destroyed', () => port2.close());
+      // A window asks again on each load (a reload): its previous port is replaced, and closed.
+      const previous = windowPorts.get(contents.id);
+      windowPorts.set(contents.id, port2);
+      previous?.close();
+      if (!previous) {
+        contents.once('destroyed', () => {
+          windowPorts.get(contents.id)?.close();
+          windowPorts.delete(contents.id);
+        });
+      }
     },
   };
 }

@@ -3,6 +3,9 @@ import type { PtyPortBridge } from '../../common/pty-port';
 import { decodePtySocketFrame, PTY_SOCKET_PATH, type PtySocketClientFrame } from '../../common/pty-socket';
 import type { Disposer } from '../../common/rpc';
 import { api } from '../host';
+import { portTransport, ViewFeed, type TerminalTransport } from './port-transport';
+
+export type { TerminalTransport };
 
 // How a terminal view reaches its pty, never through main's event loop: in Electron, the window's
 // own MessagePort to the pty host; in the browser host, a WebSocket that main hands to the pty
@@ -11,58 +14,6 @@ import { api } from '../host';
 declare global {
   interface Window {
     codecrafterPty?: PtyPortBridge;
-  }
-}
-
-export interface TerminalTransport {
-  /** Every terminal's live output (what a share with the room passes on). */
-  onData(listener: (event: { id: string; data: string }) => void): Disposer;
-  /**
-   * A view of terminal `id`: first what the terminal printed lately (a new tab's prompt, or the
-   * screen a reloaded page had), then its live output, with nothing lost or repeated between the
-   * two. `counted` output is under flow control: the view acknowledges it once drawn.
-   */
-  attach(id: string, write: (data: string, counted: boolean) => void): Disposer;
-  onExit(listener: (event: { id: string; exitCode: number; signal?: number }) => void): Disposer;
-  write(id: string, data: string): Promise<void>;
-  resize(id: string, cols: number, rows: number): Promise<void>;
-  ack(id: string, chars: number): Promise<void>;
-  /**
-   * Resolves once this page receives every terminal's output: a terminal is opened only after
-   * it, so its first bytes (the prompt) are not missed. Rejects with what went wrong.
-   */
-  connected(): Promise<void>;
-}
-
-/**
- * The views of one page, and how each joins a terminal's replay to its live output: output that
- * comes after the view asked and before the replay is in the replay, so it is dropped; from the
- * replay on, output is live. Output of a terminal without a view is drawn by no one here.
- */
-class ViewFeed {
-  private readonly views = new Map<string, { write: (data: string, counted: boolean) => void; replayed: boolean }>();
-
-  /** `askReplay` sends the request; false when it cannot (then the view starts from live output). */
-  attach(id: string, write: (data: string, counted: boolean) => void, askReplay: () => boolean): Disposer {
-    const view = { write, replayed: false };
-    this.views.set(id, view);
-    if (!askReplay()) view.replayed = true;
-    return () => {
-      if (this.views.get(id) === view) this.views.delete(id);
-    };
-  }
-
-  data(id: string, data: string): void {
-    const view = this.views.get(id);
-    if (view?.replayed) view.write(data, true);
-  }
-
-  replay(id: string, data: string): void {
-    const view = this.views.get(id);
-    // A second answer (a view that re-attached asked again) finds the view live already.
-    if (!view || view.replayed) return;
-    view.replayed = true;
-    if (data) view.write(data, false);
   }
 }
 
@@ -98,11 +49,13 @@ class PtySocketTransport implements TerminalTransport {
   readonly onExit = this.exits.event;
 
   attach(id: string, write: (data: string, counted: boolean) => void): Disposer {
-    return this.views.attach(id, write, () => {
-      if (this.socket?.readyState !== WebSocket.OPEN) return false;
-      this.socket.send(JSON.stringify({ type: 'replay', id } satisfies PtySocketClientFrame));
-      return true;
-    });
+    return this.views.attach(id, write, () => this.askReplay(id));
+  }
+
+  private askReplay(id: string): boolean {
+    if (this.socket?.readyState !== WebSocket.OPEN) return false;
+    this.socket.send(JSON.stringify({ type: 'replay', id } satisfies PtySocketClientFrame));
+    return true;
   }
 
   connected(): Promise<void> {
@@ -135,6 +88,7 @@ class PtySocketTransport implements TerminalTransport {
         else if (!listening) {
           listening = true;
           clearTimeout(timer);
+          this.views.connected((id) => this.askReplay(id));
           resolve();
         }
       };
@@ -174,38 +128,7 @@ function socketUrl(): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${PTY_SOCKET_PATH}`;
 }
 
-function viaPort(port: PtyPortBridge): TerminalTransport {
-  // Output and exits come only from the port; input goes through it once main has handed it over.
-  const send = (direct: () => void, fallback: () => Promise<void>) => {
-    if (!port.ready()) return fallback();
-    try {
-      direct();
-      return Promise.resolve();
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-  };
-  const views = new ViewFeed();
-  port.onDidData((event) => views.data(event.id, event.data));
-  port.onDidReplay((event) => views.replay(event.id, event.data));
-  return {
-    onData: (listener) => port.onDidData(listener),
-    onExit: (listener) => port.onDidExit(listener),
-    attach: (id, write) =>
-      views.attach(id, write, () => {
-        if (!port.ready()) return false;
-        port.replay(id);
-        return true;
-      }),
-    write: (id, data) => send(() => port.write(id, data), () => viaHost.write(id, data)),
-    // Resizes stay with main: they are rare, and main records them for the asciicast.
-    resize: viaHost.resize,
-    ack: (id, chars) => send(() => port.ack(id, chars), () => viaHost.ack(id, chars)),
-    connected: () => Promise.resolve(),
-  };
-}
-
-export const terminalTransport: TerminalTransport = window.codecrafterPty ? viaPort(window.codecrafterPty) : new PtySocketTransport(socketUrl());
+export const terminalTransport: TerminalTransport = window.codecrafterPty ? portTransport(window.codecrafterPty, viaHost) : new PtySocketTransport(socketUrl());
 
 /** Opens a terminal once this page will receive its output (the browser host's socket is up). */
 export function openTerminal<T>(create: () => Promise<T>): Promise<T> {
