@@ -286,6 +286,7 @@ export function createHostServices(options: HostOptions): HostServices {
       // The pty host hangs up its container shells while the sandbox removes its containers.
       const terminalsEnded = terminals.dispose();
       workspace.dispose();
+      roomContainer.dispose();
       await sandbox.dispose();
       await terminalsEnded;
       db.close();

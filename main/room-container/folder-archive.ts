@@ -9,7 +9,14 @@ import { tarFiles } from '../sandbox/tar';
 const SKIPPED_FOLDERS = new Set(['node_modules', '__pycache__']);
 export const MAX_SYNC_FILES = 20_000;
 
-export async function folderFiles(root: string, maxBytes: number): Promise<{ path: string; content: Buffer }[]> {
+/** Whether a workspace path is one that synced storage carries: no hidden or skipped folder on its way. */
+export function isSyncedPath(relative: string): boolean {
+  const segments = relative.split('/');
+  return segments.every((segment) => !segment.startsWith('.') && !SKIPPED_FOLDERS.has(segment));
+}
+
+/** The folder's files (or those under `under`, a workspace path), as synced storage carries them. */
+export async function folderFiles(root: string, maxBytes: number, under = ''): Promise<{ path: string; content: Buffer }[]> {
   const files: { path: string; content: Buffer }[] = [];
   let bytes = 0;
   const walk = async (relative: string): Promise<void> => {
@@ -29,7 +36,7 @@ export async function folderFiles(root: string, maxBytes: number): Promise<{ pat
       files.push({ path: rel, content: await readFile(path.join(root, rel)) });
     }
   };
-  await walk('');
+  await walk(under);
   return files;
 }
 

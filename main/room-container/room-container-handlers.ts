@@ -2,13 +2,15 @@ import path from 'node:path';
 import { contract } from '../../common/contract';
 import { ErrorCode, HostError } from '../../common/errors';
 import type { LanguageId } from '../../common/languages';
-import { serviceEmitter, type EventHub, type ImplOf } from '../../common/rpc';
+import { channelName, serviceEmitter, type EventHub, type ImplOf } from '../../common/rpc';
+import type { FileChange } from '../../common/types';
 import type { Contract } from '../../common/contract';
 import { connectDocker } from '../sandbox/docker';
 import type { TerminalService } from '../terminal/terminal-service';
 import type { WorkspaceService } from '../workspace/workspace-service';
 import { workspaceLanguages } from '../workspace/workspace-languages';
 import { getLogger } from '../log/log-service';
+import { LiveSync } from './live-sync';
 import { RoomContainerService, roomScope } from './room-container-service';
 
 // The room container service of the contract: which container a request means (a room's, or the
@@ -40,10 +42,21 @@ export function createRoomContainerHandlers(options: {
       else log.warn({ err: error }, 'could not look for containers of rooms whose app ended while hosting');
     },
   );
-  /** Whether this process made a room's container: without one, a room's end asks Docker nothing. */
-  let madeRoomContainer = false;
+  /** The rooms whose container this process made (a room's end asks Docker nothing without one). */
+  const madeRoomScopes = new Set<string>();
   const emit = serviceEmitter(options.hub, contract, 'roomContainer');
   const folder = () => options.workspace.info()?.root;
+  // Synced storage stays in step with the folder: the folder's container, and the rooms' this
+  // host made from it while hosting.
+  const live = new LiveSync({
+    containers: (root) => service.syncedContainers([`folder:${root}`, ...(options.hostingRoom() ? madeRoomScopes : [])]),
+    put: (id, tar) => service.putFiles(id, tar),
+    remove: (id, paths) => service.removeWorkspacePaths(id, paths),
+  });
+  options.hub.on(channelName('workspace', 'onDidChangeFiles'), (payload) => {
+    const root = folder();
+    if (root) live.changed(root, (payload as { changes: FileChange[] }).changes);
+  });
   const scopeOf = (arg?: { room?: string }): string => {
     if (arg?.room) return roomScope(arg.room);
     const root = folder();
@@ -57,7 +70,7 @@ export function createRoomContainerHandlers(options: {
         throw new HostError(ErrorCode.InvalidArgument, "Share the folder first: a room's container belongs to a room this window hosts, and ends with it.");
       }
       const scope = scopeOf({ room });
-      if (room) madeRoomContainer = true;
+      if (room) madeRoomScopes.add(scope);
       const root = folder();
       const chosen = languages ?? (root ? await workspaceLanguages(root) : []);
       return service.create(
@@ -108,11 +121,14 @@ export function createRoomContainerHandlers(options: {
         throw new HostError(ErrorCode.Unavailable, `The room container cannot take this run: ${why} Turn off "Runs use this container" in its dialog to run in a fresh sandbox.`);
       }
     },
+    /** The app ends: changes not yet synced stay behind (the next Copy brings them). */
+    dispose: () => live.dispose(),
     /** A folder left Recent: its container goes too. */
     removeFolder: (root: string) => service.remove(`folder:${root}`),
     /** The room this host hosted ended: its container goes (a Docker volume's files stay). */
     async roomEnded(): Promise<void> {
-      if (!madeRoomContainer) return;
+      if (madeRoomScopes.size === 0) return;
+      madeRoomScopes.clear();
       await service.endOwnedRooms().catch((error: unknown) => log.warn({ err: error }, 'could not remove the container of a room that ended'));
     },
   };

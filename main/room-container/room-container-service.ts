@@ -14,6 +14,7 @@ import type Docker from 'dockerode';
 import { ROOM_DISK_QUOTA_MB, type RoomContainerStatus, type RoomStorage } from '../../common/contract-room-container';
 import { ErrorCode, HostError } from '../../common/errors';
 import { LANGUAGE_IDS, type LanguageId } from '../../common/languages';
+import { isWorkspacePath } from '../../common/paths';
 import { getLogger } from '../log/log-service';
 import { checkArchive, workspaceRelativeArchive } from './archive-check';
 import { folderTar } from './folder-archive';
@@ -283,6 +284,31 @@ export class RoomContainerService {
     return checkArchive(file, quotaMb * 2 ** 20).catch((error: unknown) => Promise.reject(new HostError(ErrorCode.InvalidArgument, (error as Error).message)));
   }
 
+  /** The running containers with synced storage among `scopes`, for live sync (live-sync.ts). */
+  async syncedContainers(scopes: string[]): Promise<{ id: string; quotaBytes: number }[]> {
+    const found: { id: string; quotaBytes: number }[] = [];
+    for (const scope of scopes) {
+      const info = await this.find(scope);
+      if (info?.State !== 'running' || info.Labels[LABEL_ROOM_STORAGE] !== 'synced') continue;
+      found.push({ id: info.Id, quotaBytes: (Number(info.Labels[LABEL_ROOM_QUOTA]) || ROOM_DISK_QUOTA_MB.default) * 2 ** 20 });
+    }
+    return found;
+  }
+
+  /** Changed files (a tar of workspace paths) into a running container's /workspace. */
+  async putFiles(id: string, tar: Buffer): Promise<void> {
+    await this.docker.getContainer(id).putArchive(Readable.from([tar]), { path: ROOM_WORKSPACE, noOverwriteDirNonDir: 'true' }).catch((error: unknown) => Promise.reject(dockerProblem(error)));
+  }
+
+  /** Deleted workspace paths out of a running container's /workspace, as its own user. */
+  async removeWorkspacePaths(id: string, paths: string[]): Promise<void> {
+    const bad = paths.find((p) => !isWorkspacePath(p));
+    if (bad !== undefined) throw new HostError(ErrorCode.InvalidArgument, `Not a workspace path: ${JSON.stringify(bad)}`);
+    // No shell: each path is one argument after `--`.
+    const { output, exitCode } = await this.execChecked(id, ['rm', '-rf', '--', ...paths.map((p) => `${ROOM_WORKSPACE}/${p}`)]);
+    if (exitCode !== 0) throw new Error(`rm in the room container exited with ${exitCode}: ${output.trim().slice(0, 500)}`);
+  }
+
   /** A tar (in memory, or an archive file of entries under workspace/) into /workspace. */
   private async putWorkspace(scope: string, tar: Buffer | string): Promise<void> {
     const id = await this.runningId(scope);
@@ -302,14 +328,20 @@ export class RoomContainerService {
   }
 
   private async exec(id: string, cmd: string[]): Promise<string> {
+    return (await this.execChecked(id, cmd, false)).output;
+  }
+
+  /** Runs `cmd` in the container; its output (stdout, and stderr when `withErrors`) and exit code. */
+  private async execChecked(id: string, cmd: string[], withErrors = true): Promise<{ output: string; exitCode: number | null }> {
     const exec = await this.docker.getContainer(id).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
     const stream = await exec.start({ hijack: true, stdin: false });
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
-    this.docker.modem.demuxStream(stream, out, new PassThrough());
+    this.docker.modem.demuxStream(stream, out, withErrors ? out : new PassThrough());
     await new Promise<void>((resolve, reject) => (stream.on('end', resolve), stream.on('close', resolve), stream.on('error', reject)));
-    return Buffer.concat(chunks).toString('utf8');
+    const { ExitCode } = await exec.inspect();
+    return { output: Buffer.concat(chunks).toString('utf8'), exitCode: ExitCode };
   }
 
   /** Removes the container and both volumes; false when there was none. */

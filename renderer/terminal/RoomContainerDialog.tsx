@@ -12,7 +12,7 @@ import { openRoomContainerTerminal } from './terminal-actions';
 // room's container, removed when the room ends (main does it, so a closed page ends it too).
 
 const STORAGE_LABELS: Record<RoomStorage, string> = {
-  synced: 'Copied from this folder',
+  synced: 'Synced from this folder (host to container, as files change)',
   volume: 'Docker volume (starts empty)',
   archive: 'Imported from an archive',
 };

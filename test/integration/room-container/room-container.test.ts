@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import Docker from 'dockerode';
 import { pack } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RoomContainerService } from '../../../main/room-container/room-container-service';
+import { shIn } from './container-exec';
 
 // Room containers on the real dockerd (issue 10 item 3): made from the sandbox images, the limits
 // of runs, the folder's files inside, found again by a new service (an app restart), archives out
@@ -18,16 +18,7 @@ const scope = `folder:${folder}`;
 const importedScope = `room:test-${process.pid}-imported`;
 const service = () => new RoomContainerService(docker, path.join(dir, 'archives'));
 
-async function exec(id: string, script: string): Promise<string> {
-  const run = await docker.getContainer(id).exec({ Cmd: ['sh', '-c', script], AttachStdout: true, AttachStderr: true });
-  const stream = await run.start({ hijack: true, stdin: false });
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  docker.modem.demuxStream(stream, out, out);
-  await new Promise((resolve) => (stream.on('end', resolve), stream.on('close', resolve)));
-  return Buffer.concat(chunks).toString();
-}
+const exec = (id: string, script: string) => shIn(docker, id, script);
 
 beforeAll(() => {
   mkdirSync(path.join(folder, 'src'), { recursive: true });

@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import Docker from 'dockerode';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHostServices, type HostServices } from '../../../main/host/services';
 import { startWebHost, type WebHost } from '../../../main/host/web-server';
 import { RoomContainerService } from '../../../main/room-container/room-container-service';
+import { shIn } from './container-exec';
 
 // A room's container ends with its room (issue 10): when the owner stops sharing, or the owner's
 // page goes away, the container is stopped and removed. What holds the user's files stays: with
@@ -83,14 +83,7 @@ const volumesOf = async (scope: string) => ((await docker.listVolumes({ filters:
 async function exec(scope: string, script: string): Promise<string> {
   const [info] = await containersOf(scope);
   if (!info) throw new Error(`no container for ${scope}`);
-  const run = await docker.getContainer(info.Id).exec({ Cmd: ['sh', '-c', script], AttachStdout: true, AttachStderr: true });
-  const stream = await run.start({ hijack: true, stdin: false });
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  docker.modem.demuxStream(stream, out, out);
-  await new Promise((resolve) => (stream.on('end', resolve), stream.on('close', resolve)));
-  return Buffer.concat(chunks).toString();
+  return shIn(docker, info.Id, script);
 }
 
 const LANGUAGES = ['python', 'bash'];
