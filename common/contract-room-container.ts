@@ -45,6 +45,15 @@ export interface RoomContainerProgress {
   message: string;
 }
 
+/** A room container passed its disk quota: every program in it was stopped (or, on opening a terminal, it is still over). */
+export interface RoomContainerOverQuota {
+  scope: string;
+  usedMb: number;
+  quotaMb: number;
+  /** True when its programs (terminals, runs) were stopped just now. */
+  stopped: boolean;
+}
+
 export const roomContainerContract = {
   status: method<RoomContainerStatus>()(z.object(Scope).strict().optional()),
   /**
@@ -78,4 +87,6 @@ export const roomContainerContract = {
   ),
   /** Image builds and long copies say what they are doing. */
   onDidProgress: event<RoomContainerProgress>(),
+  /** The disk quota, enforced: main measures the workspace and home while the container runs. */
+  onDidPassQuota: event<RoomContainerOverQuota>(),
 } satisfies ServiceSpec;

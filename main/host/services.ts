@@ -47,6 +47,8 @@ export interface HostOptions {
   openFolder?: (folder: string) => Promise<void>;
   /** Languages to warm sandbox containers for at start (default: none; each is warmed at first use). */
   sandboxWarm?: 'all' | LanguageId[];
+  /** How often running room containers are measured against their disk quota (tests shorten it). */
+  roomQuotaCheckMs?: number;
   /** How the pty host process starts: Electron's utilityProcess; a forked child by default. */
   ptyHost?: PtyHostStarter;
   /** Prints interview reports to PDF (Electron's webContents.printToPDF); Chromium headless by default. */
@@ -145,7 +147,14 @@ export function createHostServices(options: HostOptions): HostServices {
       record: (sessionId, event) => history.impl.push({ sessionId, messages: [], events: [event] }, { origin: 'interview' }),
     },
   });
-  const roomContainer = createRoomContainerHandlers({ hub, dataDir: options.dataDir, workspace, terminals, hostingRoom: () => room.isHosting() });
+  const roomContainer = createRoomContainerHandlers({
+    hub,
+    dataDir: options.dataDir,
+    workspace,
+    terminals,
+    hostingRoom: () => room.isHosting(),
+    quotaCheckMs: options.roomQuotaCheckMs,
+  });
   const emitGuestRuns = serviceEmitter(hub, contract, 'guestRuns');
   const guestRuns = new GuestRunService({
     sandbox,

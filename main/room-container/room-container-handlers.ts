@@ -11,6 +11,7 @@ import type { WorkspaceService } from '../workspace/workspace-service';
 import { workspaceLanguages } from '../workspace/workspace-languages';
 import { getLogger } from '../log/log-service';
 import { LiveSync } from './live-sync';
+import { QuotaWatch, QUOTA_CHECK_MS } from './quota-watch';
 import { RoomContainerService, roomScope } from './room-container-service';
 
 // The room container service of the contract: which container a request means (a room's, or the
@@ -29,6 +30,8 @@ export function createRoomContainerHandlers(options: {
   terminals: TerminalService;
   /** Whether this host hosts a room now: a room's container is made only then. */
   hostingRoom: () => boolean;
+  /** How often running containers are measured against their disk quota (tests shorten it). */
+  quotaCheckMs?: number;
 }) {
   const service = new RoomContainerService(connectDocker(), path.join(options.dataDir, 'room-archives'));
   // Rooms do not outlive the app that hosts them: what an app that died while hosting left goes now.
@@ -46,13 +49,31 @@ export function createRoomContainerHandlers(options: {
   const madeRoomScopes = new Set<string>();
   const emit = serviceEmitter(options.hub, contract, 'roomContainer');
   const folder = () => options.workspace.info()?.root;
-  // Synced storage stays in step with the folder: the folder's container, and the rooms' this
-  // host made from it while hosting.
+  /** Scopes whose container this app made, opened a terminal in or ran something in. */
+  const touched = new Set<string>();
+  /** The containers this host uses: the open folder's, and the rooms' it made while hosting. */
+  const scopesInUse = (root = folder()): string[] => [...(root ? [`folder:${root}`] : []), ...(options.hostingRoom() ? madeRoomScopes : [])];
+  // Synced storage stays in step with the folder.
   const live = new LiveSync({
-    containers: (root) => service.syncedContainers([`folder:${root}`, ...(options.hostingRoom() ? madeRoomScopes : [])]),
+    containers: (root) => service.syncedContainers(scopesInUse(root)),
     put: (id, tar) => service.putFiles(id, tar),
     remove: (id, paths) => service.removeWorkspacePaths(id, paths),
   });
+  // The disk quota, enforced while the containers run.
+  const quota = new QuotaWatch(
+    {
+      // Only containers this app put programs in (a terminal, a run) or made: no Docker call otherwise.
+      containers: () => {
+        const watched = scopesInUse().filter((scope) => touched.has(scope));
+        return watched.length ? service.runningContainers(watched) : Promise.resolve([]);
+      },
+      usedMb: (id) => service.usedMb(id),
+      stopPrograms: (id) => service.stopPrograms(id),
+    },
+    (passed) => emit('onDidPassQuota', passed),
+    options.quotaCheckMs ?? QUOTA_CHECK_MS,
+  );
+  quota.start();
   options.hub.on(channelName('workspace', 'onDidChangeFiles'), (payload) => {
     const root = folder();
     if (root) live.changed(root, (payload as { changes: FileChange[] }).changes);
@@ -71,6 +92,7 @@ export function createRoomContainerHandlers(options: {
       }
       const scope = scopeOf({ room });
       if (room) madeRoomScopes.add(scope);
+      touched.add(scope);
       const root = folder();
       const chosen = languages ?? (root ? await workspaceLanguages(root) : []);
       return service.create(
@@ -96,7 +118,12 @@ export function createRoomContainerHandlers(options: {
     importArchive: ({ room, name }) => service.importArchive(scopeOf({ room }), name),
     remove: async (arg) => ({ removed: await service.remove(scopeOf(arg)) }),
     async openTerminal({ room, cols, rows }) {
-      const container = await service.runningId(scopeOf({ room }));
+      const scope = scopeOf({ room });
+      const container = await service.runningId(scope);
+      touched.add(scope);
+      // Over its quota, the terminal still opens (it is how files get deleted), and says so.
+      const status = await service.status(scope);
+      if (status.usedMb !== null) quota.seenOnOpen(container, scope, status.usedMb, status.quotaMb);
       return options.terminals.createInContainer({ container, cols, rows, title: 'room container' });
     },
   };
@@ -114,15 +141,28 @@ export function createRoomContainerHandlers(options: {
       } catch {
         return undefined; // no folder and no room: no container either
       }
+      let id: string | undefined;
       try {
-        return await service.runContainer(scope);
+        id = await service.runContainer(scope);
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         throw new HostError(ErrorCode.Unavailable, `The room container cannot take this run: ${why} Turn off "Runs use this container" in its dialog to run in a fresh sandbox.`);
       }
+      if (id !== undefined) touched.add(scope);
+      const over = id === undefined ? undefined : await quota.stillOver(id, scope);
+      if (over) {
+        throw new HostError(
+          ErrorCode.Unavailable,
+          `The room container uses ${over.usedMb} MB of its ${over.quotaMb} MB disk quota: delete files in a terminal in it, or turn off "Runs use this container" in its dialog to run in a fresh sandbox.`,
+        );
+      }
+      return id;
     },
     /** The app ends: changes not yet synced stay behind (the next Copy brings them). */
-    dispose: () => live.dispose(),
+    dispose: () => {
+      live.dispose();
+      quota.dispose();
+    },
     /** A folder left Recent: its container goes too. */
     removeFolder: (root: string) => service.remove(`folder:${root}`),
     /** The room this host hosted ended: its container goes (a Docker volume's files stay). */

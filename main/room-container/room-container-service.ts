@@ -24,12 +24,14 @@ import {
   LABEL_ROOM,
   LABEL_ROOM_LANGUAGES,
   LABEL_ROOM_OWNER,
+  LABEL_ROOM_METER,
   LABEL_ROOM_QUOTA,
   LABEL_ROOM_SCOPE,
   LABEL_ROOM_SCOPE_TEXT,
   LABEL_ROOM_STORAGE,
   ROOM_HOME,
   ROOM_WORKSPACE,
+  meterContainerOptions,
   roomContainerOptions,
   type RoomContainerSpec,
 } from './room-container-spec';
@@ -113,7 +115,7 @@ export class RoomContainerService {
       languages,
       storage: (info.Labels[LABEL_ROOM_STORAGE] as RoomStorage | undefined) ?? 'volume',
       network: info.HostConfig.NetworkMode !== 'none',
-      quotaMb: Number(info.Labels[LABEL_ROOM_QUOTA]) || ROOM_DISK_QUOTA_MB.default,
+      quotaMb: quotaMbOf(info),
       usedMb: running ? await this.usedMb(info.Id) : null,
       image: info.Image,
     };
@@ -121,8 +123,8 @@ export class RoomContainerService {
 
   /**
    * The container a run of this scope goes into: its id (a stopped one is started first), or
-   * undefined when the scope has none. No disk check here (a `du` per run would cost seconds);
-   * the quota is checked when a terminal opens.
+   * undefined when the scope has none. No disk check here (a `du` per run would cost seconds):
+   * the quota watch's last measure refuses runs while the container is over its quota.
    */
   async runContainer(scope: string): Promise<string | undefined> {
     const info = await this.find(scope);
@@ -136,16 +138,34 @@ export class RoomContainerService {
     return info.Id;
   }
 
-  /** The running container's id for a terminal; starts a stopped one; clear errors otherwise. */
+  /**
+   * The running container's id (for a terminal, a copy, an export); starts a stopped one; clear
+   * errors otherwise. The disk quota is not checked here: a container over it must still open a
+   * terminal (to delete files) and export its files (quota-watch.ts enforces it).
+   */
   async runningId(scope: string): Promise<string> {
     const info = await this.find(scope);
     if (!info) throw new HostError(ErrorCode.NotFound, "This room has no container yet: make one with the terminal panel's Container button first.");
     if (info.State !== 'running') await this.docker.getContainer(info.Id).start().catch((error: unknown) => Promise.reject(dockerProblem(error)));
-    const status = await this.status(scope);
-    if (status.usedMb !== null && status.usedMb > status.quotaMb) {
-      throw new HostError(ErrorCode.Unavailable, `The room container uses ${status.usedMb} MB of its ${status.quotaMb} MB disk quota: delete files (or export and raise the quota) before opening a terminal.`);
-    }
     return info.Id;
+  }
+
+  /** The running room containers among `scopes`, for the quota watch. */
+  async runningContainers(scopes: string[]): Promise<{ id: string; scope: string; quotaMb: number }[]> {
+    const found: { id: string; scope: string; quotaMb: number }[] = [];
+    for (const scope of scopes) {
+      const info = await this.find(scope);
+      if (info?.State === 'running') found.push({ id: info.Id, scope, quotaMb: quotaMbOf(info) });
+    }
+    return found;
+  }
+
+  /** Ends every program in the container (terminals, runs) and keeps its files: a restart. */
+  async stopPrograms(id: string): Promise<void> {
+    await this.docker
+      .getContainer(id)
+      .restart({ t: 0 })
+      .catch((error: unknown) => Promise.reject(dockerProblem(error)));
   }
 
   async create(scope: string, options: CreateRoomContainer, progress: (message: string) => void): Promise<RoomContainerStatus> {
@@ -230,7 +250,7 @@ export class RoomContainerService {
       scope,
       languages: (info.Labels[LABEL_ROOM_LANGUAGES] ?? '').split(',').filter(Boolean),
       storage: info.Labels[LABEL_ROOM_STORAGE] ?? 'volume',
-      quotaMb: Number(info.Labels[LABEL_ROOM_QUOTA]) || ROOM_DISK_QUOTA_MB.default,
+      quotaMb: quotaMbOf(info),
       network: allowed,
       workspaceVolume: volumeAt(ROOM_WORKSPACE),
       homeVolume: volumeAt(ROOM_HOME),
@@ -290,7 +310,7 @@ export class RoomContainerService {
     for (const scope of scopes) {
       const info = await this.find(scope);
       if (info?.State !== 'running' || info.Labels[LABEL_ROOM_STORAGE] !== 'synced') continue;
-      found.push({ id: info.Id, quotaBytes: (Number(info.Labels[LABEL_ROOM_QUOTA]) || ROOM_DISK_QUOTA_MB.default) * 2 ** 20 });
+      found.push({ id: info.Id, quotaBytes: quotaMbOf(info) * 2 ** 20 });
     }
     return found;
   }
@@ -316,29 +336,50 @@ export class RoomContainerService {
     await this.docker.getContainer(id).putArchive(body, { path: ROOM_WORKSPACE, noOverwriteDirNonDir: 'true' }).catch((error: unknown) => Promise.reject(dockerProblem(error)));
   }
 
-  /** Disk used by the workspace and home volumes, in MB (du inside the container). */
+  /** Disk used by the workspace and home volumes, in MB (meterContainerOptions says how), or null. */
   async usedMb(id: string): Promise<number | null> {
+    let meter: Docker.Container | undefined;
     try {
-      const output = await this.exec(id, ['du', '-skx', ROOM_WORKSPACE, ROOM_HOME]);
-      return Math.ceil(output.split('\n').reduce((sum, line) => sum + (Number(line.split('\t')[0]) || 0), 0) / 1024);
+      const inspected = await this.docker.getContainer(id).inspect();
+      const volume = (target: string) => inspected.Mounts.find((m) => m.Destination === target && m.Type === 'volume')?.Name;
+      const workspace = volume(ROOM_WORKSPACE);
+      const home = volume(ROOM_HOME);
+      if (!workspace || !home) throw new Error('the container has no workspace and home volumes');
+      meter = await this.docker.createContainer(meterContainerOptions(inspected.Image, inspected.Config.Labels[LABEL_ROOM_SCOPE] ?? '', workspace, home));
+      const stream = await meter.attach({ stream: true, stdout: true, stderr: true });
+      const out = new PassThrough();
+      const err = new PassThrough();
+      const chunks: Buffer[] = [];
+      const errors: Buffer[] = [];
+      out.on('data', (c: Buffer) => chunks.push(c));
+      err.on('data', (c: Buffer) => errors.push(c));
+      this.docker.modem.demuxStream(stream, out, err);
+      const ended = new Promise<void>((resolve) => (stream.on('end', resolve), stream.on('close', resolve)));
+      await meter.start();
+      const { StatusCode } = (await meter.wait()) as { StatusCode: number };
+      await ended;
+      if (StatusCode !== 0) throw new Error(`du exited with ${StatusCode}: ${Buffer.concat(errors).toString().trim().slice(0, 300)}`);
+      const kib = Buffer.concat(chunks)
+        .toString()
+        .split('\n')
+        .reduce((sum, line) => sum + (Number(line.split('\t')[0]) || 0), 0);
+      return Math.ceil(kib / 1024);
     } catch (error) {
       log.warn({ err: error, containerId: id }, 'could not measure a room container disk use');
       return null;
+    } finally {
+      await meter?.remove({ force: true }).catch((error: unknown) => log.warn({ err: error, containerId: id }, 'could not remove the container that measured a room container'));
     }
   }
 
-  private async exec(id: string, cmd: string[]): Promise<string> {
-    return (await this.execChecked(id, cmd, false)).output;
-  }
-
-  /** Runs `cmd` in the container; its output (stdout, and stderr when `withErrors`) and exit code. */
-  private async execChecked(id: string, cmd: string[], withErrors = true): Promise<{ output: string; exitCode: number | null }> {
+  /** Runs `cmd` in the container as its user; its output (stdout and stderr) and exit code. */
+  private async execChecked(id: string, cmd: string[]): Promise<{ output: string; exitCode: number | null }> {
     const exec = await this.docker.getContainer(id).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
     const stream = await exec.start({ hijack: true, stdin: false });
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
-    this.docker.modem.demuxStream(stream, out, withErrors ? out : new PassThrough());
+    this.docker.modem.demuxStream(stream, out, out);
     await new Promise<void>((resolve, reject) => (stream.on('end', resolve), stream.on('close', resolve), stream.on('error', reject)));
     const { ExitCode } = await exec.inspect();
     return { output: Buffer.concat(chunks).toString('utf8'), exitCode: ExitCode };
@@ -402,8 +443,17 @@ export class RoomContainerService {
   }
 
   private async removeVolumes(scopeHash: string): Promise<void> {
+    // A meter left by an app that died while measuring would hold the volumes.
+    for (const meter of await this.docker.listContainers({ all: true, filters: { label: [`${LABEL_ROOM_METER}=${scopeHash}`] } })) {
+      await this.docker.getContainer(meter.Id).remove({ force: true });
+    }
     const { Volumes } = await this.docker.listVolumes({ filters: { label: [`${LABEL_ROOM_SCOPE}=${scopeHash}`] } });
     for (const volume of Volumes ?? []) await this.docker.getVolume(volume.Name).remove();
   }
 }
 
+
+/** A container's disk quota, from its label. */
+function quotaMbOf(info: Docker.ContainerInfo): number {
+  return Number(info.Labels[LABEL_ROOM_QUOTA]) || ROOM_DISK_QUOTA_MB.default;
+}

@@ -30,6 +30,11 @@ export const ROOM_MEMORY_MB = 1024;
 export const ROOM_PIDS = 512;
 export const ROOM_CPUS = 1;
 export const ROOM_TMP_MB = 256;
+/** On the short-lived container that measures a room's volumes (its value: the room's scope hash). */
+export const LABEL_ROOM_METER = 'codecrafter.room-meter';
+/** Where the meter sees the room's two volumes. */
+export const METER_WORKSPACE = '/meter/workspace';
+export const METER_HOME = '/meter/home';
 const MAX_OPEN_FILES = 1024;
 /** Per file: a language toolchain or a wheel can be large, a runaway log cannot fill the disk in one go. */
 const MAX_FILE_SIZE_BYTES = 512 << 20;
@@ -87,6 +92,36 @@ export function roomContainerOptions(spec: RoomContainerSpec): Docker.ContainerC
       Tmpfs: { '/tmp': `rw,exec,nosuid,nodev,size=${ROOM_TMP_MB}m,mode=1777` },
       // Back after a reboot or a dockerd restart, as long as the room has not removed it.
       RestartPolicy: { Name: 'unless-stopped' },
+    },
+  };
+}
+
+/**
+ * The container that measures a room's disk use. `du` in the room container itself runs as the
+ * room's user, who can hide files from it (a folder made unreadable: 50 MB measured as 0), and a
+ * privileged exec is refused under no-new-privileges. So the two volumes are mounted read-only
+ * into a container of its own, run as root with one capability, DAC_READ_SEARCH (read any
+ * folder), no network, and nothing else of the room's: it runs `/usr/bin/du` of the read-only
+ * image and ends (about a quarter of a second here).
+ */
+export function meterContainerOptions(image: string, scopeHash: string, workspaceVolume: string, homeVolume: string): Docker.ContainerCreateOptions {
+  const hardened = hardenedContainerOptions({ user: '0:0', memoryMb: 128, pids: 16, cpus: 1, maxOpenFiles: 256, maxFileSizeBytes: 0 });
+  return {
+    ...hardened,
+    Image: image,
+    Entrypoint: ['/usr/bin/du'],
+    Cmd: ['-skx', METER_WORKSPACE, METER_HOME],
+    Env: ['LANG=C.UTF-8'],
+    Labels: { [LABEL_ROOM_METER]: scopeHash },
+    AttachStdout: true,
+    AttachStderr: true,
+    HostConfig: {
+      ...hardened.HostConfig,
+      CapAdd: ['DAC_READ_SEARCH'],
+      Mounts: [
+        { Type: 'volume', Source: workspaceVolume, Target: METER_WORKSPACE, ReadOnly: true },
+        { Type: 'volume', Source: homeVolume, Target: METER_HOME, ReadOnly: true },
+      ],
     },
   };
 }

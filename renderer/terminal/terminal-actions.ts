@@ -1,9 +1,9 @@
 import type { TerminalInfo } from '../../common/types';
-import { CONTAINER_TERMINAL_SHELL } from '../../common/contract-room-container';
+import { CONTAINER_TERMINAL_SHELL, type RoomContainerOverQuota } from '../../common/contract-room-container';
 import { Emitter } from '../../common/event';
 import { api } from '../host';
 import { workbench } from '../state/store';
-import { attempt } from '../workbench/actions';
+import { attempt, notify } from '../workbench/actions';
 import { containerScope } from './container-scope';
 import { openTerminal, terminalTransport } from './terminal-transport';
 
@@ -116,4 +116,17 @@ export function openTerminalLink(uri: string): void {
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return;
   window.open(url.href, '_blank', 'noopener,noreferrer');
+}
+
+/** The room container passed its disk quota (main enforces it): the user learns what happened and what to do. */
+export function reportQuotaPassed({ usedMb, quotaMb, stopped }: RoomContainerOverQuota): void {
+  const use = `${usedMb.toLocaleString('en')} MB of its ${quotaMb.toLocaleString('en')} MB disk quota`;
+  notify(
+    stopped
+      ? `The room container went over its disk quota (${use}): every program in it was stopped, its terminals included. Open a terminal in it to delete files; runs go back into it once it is under the quota.`
+      : `The room container uses ${use}: delete files in this terminal. Writing more stops every program in it; runs are refused until it is under the quota.`,
+    'warning',
+    undefined,
+    'room-container-quota',
+  );
 }

@@ -24,7 +24,7 @@ import { CollabBadge } from '../collab/CollabView';
 import { interviewRoom, recording } from '../app-context';
 import '../interview/interview-probe';
 import { ReportDialog } from '../interview/ReportDialog';
-import { restoreTerminals } from '../terminal/terminal-actions';
+import { reportQuotaPassed, restoreTerminals } from '../terminal/terminal-actions';
 
 
 /** The notice about an unreachable host is one, and goes once the host answers again (issue 11). */
@@ -76,6 +76,7 @@ export function App() {
       api.sandbox.onDidRunEvent(handleRunEvent),
       api.app.onDidReceiveInvite(() => void joinPendingInvite()),
       api.sandbox.onDidBuildProgress(handleBuildProgress),
+      api.roomContainer.onDidPassQuota(reportQuotaPassed),
       recording.start({ window, document }),
       interviewRoom.watchRoom(openFile),
     ];

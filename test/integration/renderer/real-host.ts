@@ -4,7 +4,7 @@ import path from 'node:path';
 import { contract, type Contract } from '../../../common/contract';
 import { createClient, type ClientOf, type ClientTransport } from '../../../common/rpc';
 import { createInMemoryTransport } from '../../../main/host/memory-transport';
-import { createHostServices, type HostServices } from '../../../main/host/services';
+import { createHostServices, type HostOptions, type HostServices } from '../../../main/host/services';
 import { createWorkbenchStore, type WorkbenchStore } from '../../../renderer/state/store';
 import { createNotices, type Notices } from '../../../renderer/workbench/notices';
 
@@ -26,11 +26,11 @@ export interface RealHost {
 }
 
 /** `wrap` sits between the client and the memory transport, e.g. to count or hold back answers. */
-export function startRealHost(wrap: (transport: ClientTransport) => ClientTransport = (t) => t): RealHost {
+export function startRealHost(wrap: (transport: ClientTransport) => ClientTransport = (t) => t, options: Partial<HostOptions> = {}): RealHost {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cc-renderer-ctl-'));
   const project = path.join(dir, 'project');
   mkdirSync(project, { recursive: true });
-  const services = createHostServices({ dataDir: path.join(dir, 'data'), host: 'web', sandboxWarm: [] });
+  const services = createHostServices({ dataDir: path.join(dir, 'data'), host: 'web', sandboxWarm: [], ...options });
   const api = createClient(contract, wrap(createInMemoryTransport(services.dispatcher, services.hub)));
   const store = createWorkbenchStore();
   const logged: RealHost['logged'] = [];

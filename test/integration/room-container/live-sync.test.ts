@@ -2,9 +2,8 @@ import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:
 import path from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RoomContainerService } from '../../../main/room-container/room-container-service';
-import { startRealHost, type RealHost } from '../renderer/real-host';
-import { shIn } from './container-exec';
+import type { RealHost } from '../renderer/real-host';
+import { hostWithFolderContainer, shIn } from './container-exec';
 
 // "Synced" storage kept live (issue 10 item 3): the real host services (the workspace's real file
 // watcher, the room container service on the real dockerd) carry what changes in the open folder
@@ -19,19 +18,14 @@ const inContainer = (script: string) => shIn(docker, container, script);
 
 const SLOW = { timeout: 30_000, interval: 200 };
 
+let remove: () => Promise<void>;
+
 beforeAll(async () => {
-  host = startRealHost();
-  writeFileSync(path.join(host.project, 'main.py'), 'print("one")\n');
-  await host.api.workspace.open({ path: host.project });
-  await host.api.roomContainer.create({ languages: ['python', 'bash'], storage: 'synced' });
+  ({ host, container, remove } = await hostWithFolderContainer({ languages: ['python', 'bash'], storage: 'synced' }, { mainText: 'one' }));
   expect(await host.api.roomContainer.status({})).toMatchObject({ exists: true, running: true, storage: 'synced' });
-  container = (await new RoomContainerService(docker, path.join(host.dir, 'archives')).find(`folder:${host.project}`))!.Id;
 }, 900_000);
 
-afterAll(async () => {
-  await host?.api.roomContainer.remove({}).catch(() => {});
-  await host?.dispose();
-}, 120_000);
+afterAll(() => remove?.(), 120_000);
 
 describe('synced storage, live', () => {
   it('carries a new file, an edit, a folder moved in and a deletion into the container as they happen', async () => {
