@@ -2,8 +2,9 @@
 // Not a bind mount: with the host's folder mounted, anything running in the room's container
 // (a guest's command in a shared terminal) could write the host's .git hooks or config, which
 // run on the host. Hidden folders, node_modules and symbolic links stay behind, as for peers.
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { readFileNoFollow } from '../rooms/room-disk';
 import { tarFiles } from '../sandbox/tar';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '__pycache__']);
@@ -33,7 +34,9 @@ export async function folderFiles(root: string, maxBytes: number, under = ''): P
       if (files.length >= MAX_SYNC_FILES) throw new Error(`The folder has more than ${MAX_SYNC_FILES} files: use a Docker volume or an archive instead.`);
       bytes += stat.size;
       if (bytes > maxBytes) throw new Error(`The folder's files pass the container's disk quota (${Math.round(maxBytes / 2 ** 20)} MB): raise the quota or use a volume.`);
-      files.push({ path: rel, content: await readFile(path.join(root, rel)) });
+      // Read without following a link: the entry may have been swapped for one since the lstat.
+      const content = await readFileNoFollow(root, rel);
+      if (content) files.push({ path: rel, content });
     }
   };
   await walk(under);

@@ -1,8 +1,7 @@
-import { lstat, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { isWorkspacePath } from '../../common/paths';
 import type { FileChange } from '../../common/types';
 import { getLogger } from '../log/log-service';
+import { entryKind, readFileNoFollow } from '../rooms/room-disk';
 import { tarFiles } from '../sandbox/tar';
 import { folderFiles, isSyncedPath } from './folder-archive';
 
@@ -17,9 +16,16 @@ const log = getLogger('room-container');
 /** Changes that arrive within this long (after the watcher's own debounce) go in one archive. */
 const BATCH_MS = 100;
 
+export interface SyncedContainer {
+  id: string;
+  quotaBytes: number;
+  /** Over its disk quota at its last measure (quota-watch.ts): it is not written to. */
+  over: boolean;
+}
+
 export interface SyncTarget {
-  /** Running containers with synced storage of the folder `root`, and each one's quota in bytes. */
-  containers(root: string): Promise<{ id: string; quotaBytes: number }[]>;
+  /** Running containers with synced storage of the folder `root`. */
+  containers(root: string): Promise<SyncedContainer[]>;
   put(id: string, tar: Buffer): Promise<void>;
   /** Removes workspace paths (validated) from the container's /workspace. */
   remove(id: string, paths: string[]): Promise<void>;
@@ -31,6 +37,7 @@ export class LiveSync {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private disposed = false;
+  private readonly warned = new Set<string>();
 
   constructor(
     private readonly target: SyncTarget,
@@ -71,7 +78,7 @@ export class LiveSync {
     const paths = [...this.pending].sort();
     this.pending.clear();
     if (!root || paths.length === 0 || this.disposed) return;
-    let containers: { id: string; quotaBytes: number }[];
+    let containers: SyncedContainer[];
     try {
       containers = await this.target.containers(root);
     } catch (error) {
@@ -80,26 +87,42 @@ export class LiveSync {
     }
     if (containers.length === 0) return;
 
-    // Each path as it is now: a file or folder to put, or gone.
+    // Each path as it is now: a file or folder to put, or gone. A path under a link (a parent
+    // swapped for one since the change) is neither: nothing is read through a link.
     const gone: string[] = [];
     const present: string[] = [];
     for (const relative of paths) {
-      const stats = await lstat(path.join(root, ...relative.split('/'))).catch(() => undefined);
-      if (!stats) gone.push(relative);
-      else if (stats.isFile() || stats.isDirectory()) present.push(relative);
-      // A symbolic link (or a socket, a fifo) is not carried, as in the first copy.
+      const entry = await entryKind(root, relative).catch(() => 'refused' as const);
+      if (entry === null) gone.push(relative);
+      else if (entry !== 'refused' && (entry.kind === 'file' || entry.kind === 'directory')) present.push(relative);
     }
-    for (const { id, quotaBytes } of containers) {
-      try {
-        if (gone.length) await this.target.remove(id, gone);
-        if (present.length) {
+    // A deleted folder is one removal: what was under it goes with it.
+    const removals = gone.filter((p) => !gone.some((other) => p.startsWith(`${other}/`)));
+    for (const { id, quotaBytes, over } of containers) {
+      if (over) {
+        // A container over its quota takes no more from the folder (growth there stops its programs).
+        this.warnOnce(`over:${id}`, { root, containerId: id }, 'changed files not synced: the room container is over its disk quota');
+        continue;
+      }
+      // Removals and puts fail apart: a refused removal does not hold back the changed files.
+      if (removals.length) {
+        await this.target.remove(id, removals).catch((error: unknown) => log.warn({ err: error, root, containerId: id, deleted: removals.length }, 'could not remove deleted files from a room container'));
+      }
+      if (present.length) {
+        try {
           const files = await this.read(root, present, quotaBytes);
           if (files.length) await this.target.put(id, await tarFiles(files));
+        } catch (error) {
+          log.warn({ err: error, root, containerId: id, changed: present.length }, 'could not sync changed files into a room container');
         }
-      } catch (error) {
-        log.warn({ err: error, root, containerId: id, changed: present.length, deleted: gone.length }, 'could not sync changed files into a room container');
       }
     }
+  }
+
+  private warnOnce(key: string, context: object, message: string): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    log.warn(context, message);
   }
 
   private async read(root: string, paths: string[], quotaBytes: number): Promise<{ path: string; content: Buffer }[]> {
@@ -126,12 +149,12 @@ export class LiveSync {
   }
 }
 
-/** The synced files at `relative` (a file, or a folder's files), within `maxBytes`. */
+/** The synced files at `relative` (a file, or a folder's files), within `maxBytes`, never through a link. */
 async function folderFilesOf(root: string, relative: string, maxBytes: number): Promise<{ path: string; content: Buffer }[]> {
-  const stats = await lstat(path.join(root, ...relative.split('/'))).catch(() => undefined);
-  if (!stats) return [];
-  if (stats.isDirectory()) return folderFiles(root, maxBytes, relative);
-  if (!stats.isFile()) return [];
-  if (stats.size > maxBytes) throw new Error(`${relative} (${Math.round(stats.size / 2 ** 20)} MB) would pass the container's disk quota`);
-  return [{ path: relative, content: await readFile(path.join(root, ...relative.split('/'))) }];
+  const entry = await entryKind(root, relative);
+  if (entry?.kind === 'directory') return folderFiles(root, maxBytes, relative);
+  if (entry?.kind !== 'file') return [];
+  if (entry.size > maxBytes) throw new Error(`${relative} (${Math.round(entry.size / 2 ** 20)} MB) would pass the container's disk quota`);
+  const content = await readFileNoFollow(root, relative);
+  return content ? [{ path: relative, content }] : [];
 }

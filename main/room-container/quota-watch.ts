@@ -9,16 +9,28 @@ import { getLogger } from '../log/log-service';
 
 const log = getLogger('room-container');
 
-/** How often a running container is measured, at the least. */
+/** How often a running container this app uses (a terminal, a run) is measured, at the least. */
 export const QUOTA_CHECK_MS = 10_000;
-/** A `du` that took d ms waits this many d before the next: a huge tree is not walked nonstop. */
+/** How often the other running room containers are (one left running after a restart of the app). */
+const IDLE_CHECK_MS = 60_000;
+/** A check that took d ms waits this many d before the next (a huge tree is not walked nonstop)... */
 const BACKOFF_FACTOR = 20;
+/** ...but never longer than this: a slow tree must not buy a writer minutes between measures. */
+const MAX_CHECK_MS = 60_000;
 /** Growth while over the quota that counts as writing more (not the noise of a shell's history). */
 const GROWTH_SLACK_MB = 1;
 
+export interface WatchedContainer {
+  id: string;
+  scope: string;
+  quotaMb: number;
+  /** This app has programs in it (a terminal, a run): measured every check, others every minute. */
+  active: boolean;
+}
+
 export interface QuotaTarget {
-  /** The running room containers to watch, with their scope and quota. */
-  containers(): Promise<{ id: string; scope: string; quotaMb: number }[]>;
+  /** The running room containers to watch. */
+  containers(): Promise<WatchedContainer[]>;
   /** Disk used by its workspace and home, in MB, or null when it could not be measured. */
   usedMb(id: string): Promise<number | null>;
   /** Ends every program in the container (keeps its files). */
@@ -39,6 +51,10 @@ export class QuotaWatch {
   private checking: Promise<void> | undefined;
   private disposed = false;
   private listFailing = false;
+  /** When each container was last measured (idle ones are measured less often). */
+  private readonly measuredAt = new Map<string, number>();
+  /** Judgements run one at a time: a check and a refused run measuring together stop once. */
+  private judging: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly target: QuotaTarget,
@@ -96,13 +112,13 @@ export class QuotaWatch {
     if (this.disposed) return;
     this.timer = setTimeout(() => {
       const started = Date.now();
-      void this.check().finally(() => this.schedule(Math.max(this.intervalMs, (Date.now() - started) * BACKOFF_FACTOR)));
+      void this.check().finally(() => this.schedule(Math.min(MAX_CHECK_MS, Math.max(this.intervalMs, (Date.now() - started) * BACKOFF_FACTOR))));
     }, delay);
     this.timer.unref();
   }
 
   private async measureAll(): Promise<void> {
-    let containers: { id: string; scope: string; quotaMb: number }[];
+    let containers: WatchedContainer[];
     try {
       containers = await this.target.containers();
       this.listFailing = false;
@@ -114,14 +130,25 @@ export class QuotaWatch {
     }
     const watched = new Set(containers.map((c) => c.id));
     for (const id of this.over.keys()) if (!watched.has(id)) this.over.delete(id);
-    for (const { id, scope, quotaMb } of containers) {
+    for (const id of this.measuredAt.keys()) if (!watched.has(id)) this.measuredAt.delete(id);
+    for (const { id, scope, quotaMb, active } of containers) {
       if (this.disposed) return;
+      // One over its quota is measured every check, whoever uses it: it is being cleaned up.
+      const due = active || this.over.has(id) || Date.now() - (this.measuredAt.get(id) ?? 0) >= IDLE_CHECK_MS;
+      if (!due) continue;
+      this.measuredAt.set(id, Date.now());
       const usedMb = await this.target.usedMb(id);
       if (usedMb !== null) await this.judge(id, scope, usedMb, quotaMb);
     }
   }
 
-  private async judge(id: string, scope: string, usedMb: number, quotaMb: number): Promise<void> {
+  private judge(id: string, scope: string, usedMb: number, quotaMb: number): Promise<void> {
+    const next = this.judging.then(() => this.judgeNow(id, scope, usedMb, quotaMb));
+    this.judging = next.catch(() => {});
+    return next;
+  }
+
+  private async judgeNow(id: string, scope: string, usedMb: number, quotaMb: number): Promise<void> {
     if (usedMb <= quotaMb) {
       if (this.over.delete(id)) log.info({ scope, usedMb, quotaMb }, 'room container back under its disk quota');
       return;
@@ -132,13 +159,14 @@ export class QuotaWatch {
       this.over.set(id, { usedMb: Math.min(before.usedMb, usedMb), quotaMb });
       return;
     }
-    this.over.set(id, { usedMb, quotaMb });
     try {
       await this.target.stopPrograms(id);
     } catch (error) {
+      // Not marked over: the next measure tries again.
       log.error({ err: error, scope, usedMb, quotaMb }, 'a room container passed its disk quota and its programs could not be stopped');
       return;
     }
+    this.over.set(id, { usedMb, quotaMb });
     log.warn({ scope, usedMb, quotaMb }, 'a room container passed its disk quota: its programs were stopped');
     this.onPassed({ scope, usedMb, quotaMb, stopped: true });
   }

@@ -49,24 +49,21 @@ export function createRoomContainerHandlers(options: {
   const madeRoomScopes = new Set<string>();
   const emit = serviceEmitter(options.hub, contract, 'roomContainer');
   const folder = () => options.workspace.info()?.root;
-  /** Scopes whose container this app made, opened a terminal in or ran something in. */
+  /** Scopes whose container this app made, opened a terminal in or ran something in (measured most often). */
   const touched = new Set<string>();
   /** The containers this host uses: the open folder's, and the rooms' it made while hosting. */
   const scopesInUse = (root = folder()): string[] => [...(root ? [`folder:${root}`] : []), ...(options.hostingRoom() ? madeRoomScopes : [])];
   // Synced storage stays in step with the folder.
   const live = new LiveSync({
-    containers: (root) => service.syncedContainers(scopesInUse(root)),
+    containers: async (root) => (await service.syncedContainers(scopesInUse(root))).map((c) => ({ ...c, over: quota.overQuota(c.id) !== undefined })),
     put: (id, tar) => service.putFiles(id, tar),
     remove: (id, paths) => service.removeWorkspacePaths(id, paths),
   });
   // The disk quota, enforced while the containers run.
   const quota = new QuotaWatch(
     {
-      // Only containers this app put programs in (a terminal, a run) or made: no Docker call otherwise.
-      containers: () => {
-        const watched = scopesInUse().filter((scope) => touched.has(scope));
-        return watched.length ? service.runningContainers(watched) : Promise.resolve([]);
-      },
+      // Every running room container; those this app put programs in are measured most often.
+      containers: async () => (await service.runningRoomContainers()).map((c) => ({ ...c, active: touched.has(c.scope) })),
       usedMb: (id) => service.usedMb(id),
       stopPrograms: (id) => service.stopPrograms(id),
     },

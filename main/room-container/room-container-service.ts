@@ -38,6 +38,9 @@ import {
 
 const log = getLogger('room-container');
 
+/** A measure of a room's disk that takes longer is ended (and counts as failed). */
+const METER_TIMEOUT_MS = 120_000;
+
 export interface CreateRoomContainer {
   languages: LanguageId[];
   storage: RoomStorage;
@@ -82,6 +85,9 @@ function dockerProblem(error: unknown): HostError {
 }
 
 export class RoomContainerService {
+  /** Containers whose last measure failed (logged once until one succeeds). */
+  private readonly measureFailing = new Set<string>();
+
   constructor(
     private readonly docker: Docker,
     private readonly archivesDir: string,
@@ -150,14 +156,18 @@ export class RoomContainerService {
     return info.Id;
   }
 
-  /** The running room containers among `scopes`, for the quota watch. */
-  async runningContainers(scopes: string[]): Promise<{ id: string; scope: string; quotaMb: number }[]> {
-    const found: { id: string; scope: string; quotaMb: number }[] = [];
-    for (const scope of scopes) {
-      const info = await this.find(scope);
-      if (info?.State === 'running') found.push({ id: info.Id, scope, quotaMb: quotaMbOf(info) });
+  /**
+   * Every running room container on this Docker, for the quota watch: one left running by an
+   * earlier run of the app (a folder's outlives it) may still have programs writing.
+   */
+  async runningRoomContainers(): Promise<{ id: string; scope: string; quotaMb: number }[]> {
+    let found: Docker.ContainerInfo[];
+    try {
+      found = await this.docker.listContainers({ filters: { label: [LABEL_ROOM], status: ['running'] } });
+    } catch (error) {
+      throw dockerProblem(error);
     }
-    return found;
+    return found.map((info) => ({ id: info.Id, scope: info.Labels[LABEL_ROOM_SCOPE_TEXT] ?? info.Labels[LABEL_ROOM_SCOPE] ?? info.Id, quotaMb: quotaMbOf(info) }));
   }
 
   /** Ends every program in the container (terminals, runs) and keeps its files: a restart. */
@@ -205,6 +215,11 @@ export class RoomContainerService {
     } catch (error) {
       if (error instanceof HostError) throw error;
       throw dockerProblem(error);
+    }
+    // The folder as it is now, not as it was before the image build (minutes, maybe): what
+    // changed meanwhile was not synced live, as no container ran yet.
+    if (seed && options.storage === 'synced' && options.folder) {
+      seed = await folderTar(options.folder, quotaMb * 2 ** 20).catch((error: unknown) => Promise.reject(new HostError(ErrorCode.InvalidArgument, (error as Error).message)));
     }
     if (seed) {
       progress(`copying ${seed.files} file(s) into the room container`);
@@ -338,14 +353,27 @@ export class RoomContainerService {
 
   /** Disk used by the workspace and home volumes, in MB (meterContainerOptions says how), or null. */
   async usedMb(id: string): Promise<number | null> {
-    let meter: Docker.Container | undefined;
     try {
-      const inspected = await this.docker.getContainer(id).inspect();
-      const volume = (target: string) => inspected.Mounts.find((m) => m.Destination === target && m.Type === 'volume')?.Name;
-      const workspace = volume(ROOM_WORKSPACE);
-      const home = volume(ROOM_HOME);
-      if (!workspace || !home) throw new Error('the container has no workspace and home volumes');
-      meter = await this.docker.createContainer(meterContainerOptions(inspected.Image, inspected.Config.Labels[LABEL_ROOM_SCOPE] ?? '', workspace, home));
+      const used = await this.measure(id);
+      if (this.measureFailing.delete(id)) log.info({ containerId: id }, 'a room container disk use is measured again');
+      return used;
+    } catch (error) {
+      // Once per run of failures, not at every check.
+      if (!this.measureFailing.has(id)) log.warn({ err: error, containerId: id }, 'could not measure a room container disk use');
+      this.measureFailing.add(id);
+      return null;
+    }
+  }
+
+  private async measure(id: string): Promise<number> {
+    const inspected = await this.docker.getContainer(id).inspect();
+    const volume = (target: string) => inspected.Mounts.find((m) => m.Destination === target && m.Type === 'volume')?.Name;
+    const workspace = volume(ROOM_WORKSPACE);
+    const home = volume(ROOM_HOME);
+    if (!workspace || !home) throw new Error('the container has no workspace and home volumes');
+    const meter = await this.docker.createContainer(meterContainerOptions(inspected.Image, inspected.Config.Labels[LABEL_ROOM_SCOPE] ?? '', workspace, home));
+    const timer = setTimeout(() => void meter.kill().catch(() => {}), METER_TIMEOUT_MS);
+    try {
       const stream = await meter.attach({ stream: true, stdout: true, stderr: true });
       const out = new PassThrough();
       const err = new PassThrough();
@@ -354,21 +382,21 @@ export class RoomContainerService {
       out.on('data', (c: Buffer) => chunks.push(c));
       err.on('data', (c: Buffer) => errors.push(c));
       this.docker.modem.demuxStream(stream, out, err);
-      const ended = new Promise<void>((resolve) => (stream.on('end', resolve), stream.on('close', resolve)));
+      const ended = new Promise<void>((resolve, reject) => (stream.on('end', resolve), stream.on('close', resolve), stream.on('error', reject)));
       await meter.start();
       const { StatusCode } = (await meter.wait()) as { StatusCode: number };
       await ended;
-      if (StatusCode !== 0) throw new Error(`du exited with ${StatusCode}: ${Buffer.concat(errors).toString().trim().slice(0, 300)}`);
-      const kib = Buffer.concat(chunks)
+      // du exits 1 when a file vanishes under it (a build, or a loop made to fail it), yet prints
+      // both totals: those count. Without both, the measure failed.
+      const totals = Buffer.concat(chunks)
         .toString()
         .split('\n')
-        .reduce((sum, line) => sum + (Number(line.split('\t')[0]) || 0), 0);
-      return Math.ceil(kib / 1024);
-    } catch (error) {
-      log.warn({ err: error, containerId: id }, 'could not measure a room container disk use');
-      return null;
+        .filter((line) => /^\d+\t\/meter\/(workspace|home)$/.test(line));
+      if (totals.length !== 2) throw new Error(`du exited with ${StatusCode}: ${Buffer.concat(errors).toString().trim().slice(0, 300)}`);
+      return Math.ceil(totals.reduce((sum, line) => sum + Number(line.split('\t')[0]), 0) / 1024);
     } finally {
-      await meter?.remove({ force: true }).catch((error: unknown) => log.warn({ err: error, containerId: id }, 'could not remove the container that measured a room container'));
+      clearTimeout(timer);
+      await meter.remove({ force: true }).catch((error: unknown) => log.warn({ err: error, containerId: id }, 'could not remove the container that measured a room container'));
     }
   }
 

@@ -101,6 +101,28 @@ export async function createFileNoFollow(root: string, relative: string, content
   }
 }
 
+/**
+ * The bytes of a regular file at `relative`, or null when nothing (or no regular file) is there:
+ * no parent may be a link, and the file itself is opened with O_NOFOLLOW and checked once open.
+ */
+export async function readFileNoFollow(root: string, relative: string): Promise<Buffer | null> {
+  await checkParents(root, relative);
+  let handle;
+  try {
+    handle = await open(absolute(root, relative), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    // Gone, or a link (ELOOP): neither is a file to read.
+    if (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ELOOP') return null;
+    throw error;
+  }
+  try {
+    if (!(await handle.stat()).isFile()) return null;
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Replaces the text of an existing regular file that has no other hard link. */
 export async function writeFileNoFollow(root: string, relative: string, content: string): Promise<void> {
   const entry = await entryKind(root, relative);

@@ -82,6 +82,19 @@ describe('portTransport', () => {
     expect(drawn).toEqual(['screen', 'more']);
   });
 
+  it('asks again when a new port comes before the answer (the request went with the old port)', () => {
+    const b = bridge();
+    const transport = portTransport(b.port, viaHost);
+    b.connect();
+    const drawn: string[] = [];
+    transport.attach('t3', (text) => drawn.push(text));
+    b.connect();
+    expect(b.sent).toEqual(['replay t3', 'replay t3']);
+    b.replay('t3', 'screen');
+    b.replay('t3', 'screen');
+    expect(drawn).toEqual(['screen']);
+  });
+
   it('sends keystrokes through main until the port comes, then through the port', async () => {
     const b = bridge();
     const viaMain: string[] = [];

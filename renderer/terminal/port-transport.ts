@@ -47,10 +47,13 @@ export class ViewFeed {
     };
   }
 
-  /** The page can ask now (its port or socket came): each waiting view asks for its replay. */
+  /**
+   * The page can ask now (its port or socket came): each view not live yet asks for its replay,
+   * again if it had asked (its request may have gone with the connection this one replaces).
+   */
   connected(askReplay: (id: string) => boolean): void {
     for (const [id, view] of this.views) {
-      if (view.state === 'waiting' && askReplay(id)) view.state = 'asked';
+      if (view.state !== 'live' && askReplay(id)) view.state = 'asked';
     }
   }
 

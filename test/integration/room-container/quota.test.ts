@@ -35,7 +35,7 @@ beforeAll(async () => {
   await rooms.create(scope, { languages: ['python', 'bash'], storage: 'volume', quotaMb: 64 }, () => {});
   container = await rooms.runningId(scope);
   watch = new QuotaWatch(
-    { containers: () => rooms.runningContainers([scope]), usedMb: (id) => rooms.usedMb(id), stopPrograms: (id) => rooms.stopPrograms(id) },
+    { containers: async () => (await rooms.runningRoomContainers()).filter((c) => c.id === container).map((c) => ({ ...c, active: true })), usedMb: (id) => rooms.usedMb(id), stopPrograms: (id) => rooms.stopPrograms(id) },
     (event) => passed.push(event),
     300,
   );
