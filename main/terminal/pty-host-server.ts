@@ -35,7 +35,7 @@ export function servePtyHost(port: PtyHostPort): PtySessions {
           startDockerExec(spec).then(
             (child) => {
               try {
-                port.post({ type: 'reply', requestId, ok: true, pid: sessions.adopt(id, child) });
+                port.post({ type: 'reply', requestId, ok: true, pid: sessions.adopt(id, child, { cols: spec.cols, rows: spec.rows }) });
               } catch (error) {
                 child.kill();
                 port.post({ type: 'reply', requestId, ok: false, message: error instanceof Error ? error.message : String(error) });

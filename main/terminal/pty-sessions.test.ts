@@ -141,4 +141,21 @@ describe('the recent output a view that opens later gets', () => {
     expect(cut.codePointAt(0)).toBe(0x1f600);
     expect(cut.length).toBeLessThanOrEqual(REPLAY_CHARS);
   });
+
+  it('asks the program to redraw for a second view (a reload), at the size it had, and not for the first', async () => {
+    const { sessions, open, received } = setUp();
+    const id = open('t1');
+    const text = () => (received.get(id) ?? []).join('');
+    // A program in the foreground (it gets the tty's SIGWINCH) that prints the size it then sees.
+    sessions.write(id, `sh -c 'trap "echo winch \\$(stty size)" WINCH; echo READY; while :; do sleep 0.05; done'\n`);
+    await expect.poll(() => text(), { timeout: 10_000 }).toMatch(/READY\r?\n/);
+
+    sessions.replay(id); // a new tab's view
+    await sleep(500);
+    expect(text()).not.toMatch(/winch \d+ \d+/);
+
+    sessions.replay(id); // the page reloaded: full-screen programs redraw
+    await expect.poll(() => text(), { timeout: 10_000 }).toMatch(/winch 40 120/);
+    expect(text().match(/winch (\d+ \d+)/g)?.at(-1)).toBe('winch 40 120');
+  });
 });

@@ -50,6 +50,10 @@ interface Session {
   sentAt: number;
   /** The output sent lately: up to twice REPLAY_CHARS, trimmed when replayed or past that. */
   recent: string;
+  /** The pty's size as last set (undefined: not known, so never nudged). */
+  size: { cols: number; rows: number } | undefined;
+  /** How many views asked for a replay: from the second on, the program is asked to redraw. */
+  replays: number;
 }
 
 /** The last REPLAY_CHARS or fewer of `text`, from a line's start where one is near (not mid-sequence). */
@@ -74,23 +78,30 @@ export class PtySessions {
   create(spec: PtySpawn): number {
     if (this.sessions.has(spec.id)) throw new Error(`terminal ${spec.id} already exists`);
     const child = pty.spawn(spec.shell, spec.args, { name: 'xterm-256color', cols: spec.cols, rows: spec.rows, cwd: spec.cwd, env: spec.env });
-    return this.adopt(spec.id, {
-      pid: child.pid,
-      write: (data) => child.write(data),
-      resize: (cols, rows) => child.resize(cols, rows),
-      pause: () => child.pause(),
-      resume: () => child.resume(),
-      kill: () => child.kill(),
-      onData: (listener) => void child.onData(listener),
-      onExit: (listener) => void child.onExit(({ exitCode, signal }) => listener({ exitCode, signal: signal || undefined })),
-    });
+    return this.adopt(
+      spec.id,
+      {
+        pid: child.pid,
+        write: (data) => child.write(data),
+        resize: (cols, rows) => child.resize(cols, rows),
+        pause: () => child.pause(),
+        resume: () => child.resume(),
+        kill: () => child.kill(),
+        onData: (listener) => void child.onData(listener),
+        onExit: (listener) => void child.onExit(({ exitCode, signal }) => listener({ exitCode, signal: signal || undefined })),
+      },
+      { cols: spec.cols, rows: spec.rows },
+    );
   }
 
-  /** Runs any terminal process (a container's `docker exec`) through the same batching and flow control. */
-  adopt(id: string, child: TerminalProcess): number {
+  /**
+   * Runs any terminal process (a container's `docker exec`) through the same batching and flow
+   * control; `size` is what it was started with.
+   */
+  adopt(id: string, child: TerminalProcess, size?: { cols: number; rows: number }): number {
     if (this.sessions.has(id)) throw new Error(`terminal ${id} already exists`);
     const spec = { id };
-    const session: Session = { process: child, unacknowledged: 0, paused: false, pending: '', flush: undefined, sentAt: -Infinity, recent: '' };
+    const session: Session = { process: child, unacknowledged: 0, paused: false, pending: '', flush: undefined, sentAt: -Infinity, recent: '', size, replays: 0 };
     this.sessions.set(spec.id, session);
     child.onData((data) => {
       session.unacknowledged += data.length;
@@ -142,7 +153,17 @@ export class PtySessions {
       session.paused = false;
       session.process.resume();
     }
-    return session.recent;
+    const recent = session.recent;
+    // A view after the first (a reloaded page): its replay holds a full-screen program's (vim,
+    // htop) screen only in part, so the program is asked to draw it again. A size change one row
+    // and back is a SIGWINCH, as tmux sends on attach; the same size would send none. The new
+    // screen comes as live output, after the replay.
+    if (++session.replays > 1 && session.size) {
+      const { cols, rows } = session.size;
+      session.process.resize(cols, rows + 1);
+      session.process.resize(cols, rows);
+    }
+    return recent;
   }
 
   ids(): string[] {
@@ -160,7 +181,9 @@ export class PtySessions {
   }
 
   resize(id: string, cols: number, rows: number): void {
-    this.get(id).process.resize(cols, rows);
+    const session = this.get(id);
+    session.process.resize(cols, rows);
+    session.size = { cols, rows };
   }
 
   ack(id: string, chars: number): void {
