@@ -104,7 +104,11 @@ export function createHostServices(options: HostOptions): HostServices {
   const emitWorkspace = serviceEmitter(hub, contract, 'workspace');
   const emitTerminal = serviceEmitter(hub, contract, 'terminal');
   const emitSettings = serviceEmitter(hub, contract, 'settings');
-  const workspace = new WorkspaceService((changes) => emitWorkspace('onDidChangeFiles', { changes }));
+  const workspace = new WorkspaceService((changes) => {
+    emitWorkspace('onDidChangeFiles', { changes });
+    // A synced room container follows the folder (made below; no change comes before a folder opens).
+    roomContainer.filesChanged(changes);
+  });
   // Terminal output reaches the history in large, rare pieces (main/terminal/recording-coalescer.ts).
   const recording = new RecordingCoalescer((id, data) => history.hooks.terminalData(id, data));
   const terminals = new TerminalService(

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { contract } from '../../common/contract';
 import { ErrorCode, HostError } from '../../common/errors';
 import type { LanguageId } from '../../common/languages';
-import { channelName, serviceEmitter, type EventHub, type ImplOf } from '../../common/rpc';
+import { serviceEmitter, type EventHub, type ImplOf } from '../../common/rpc';
 import type { FileChange } from '../../common/types';
 import type { Contract } from '../../common/contract';
 import { connectDocker } from '../sandbox/docker';
@@ -71,10 +71,7 @@ export function createRoomContainerHandlers(options: {
     options.quotaCheckMs ?? QUOTA_CHECK_MS,
   );
   quota.start();
-  options.hub.on(channelName('workspace', 'onDidChangeFiles'), (payload) => {
-    const root = folder();
-    if (root) live.changed(root, (payload as { changes: FileChange[] }).changes);
-  });
+
   const scopeOf = (arg?: { room?: string }): string => {
     if (arg?.room) return roomScope(arg.room);
     const root = folder();
@@ -154,6 +151,11 @@ export function createRoomContainerHandlers(options: {
         );
       }
       return id;
+    },
+    /** What the open folder's watcher saw change (a synced container follows it). */
+    filesChanged(changes: FileChange[]): void {
+      const root = folder();
+      if (root) live.changed(root, changes);
     },
     /** The app ends: changes not yet synced stay behind (the next Copy brings them). */
     dispose: () => {
