@@ -83,7 +83,8 @@ describe('file sync on the host', () => {
       ops.push([{ kind: 'rename', from: 'a.py', to: 'b.py' }]);
     });
     fromPeer((files) => files.set('c.py', new Y.Text('three\n')));
-    await vi.waitFor(() => expect(existsSync(path.join(host.project, 'c.py'))).toBe(true), { timeout: 10_000 });
+    // The host creates a file (O_EXCL) and then writes it: wait for the text, not the name.
+    await vi.waitFor(() => expect(existsSync(path.join(host.project, 'c.py')) && readFileSync(path.join(host.project, 'c.py'), 'utf8')).toBe('three\n'), { timeout: 10_000 });
     expect(mostInFlight).toBe(1);
     expect(refusals).toEqual([]);
     expect(host.logged).toEqual([]);
