@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { extract } from 'tar-stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { closeLogFile, openLogFile, readRecentLog } from '../log/log-service';
 import type { FileChange } from '../../common/types';
 import { LiveSync, type SyncedContainer } from './live-sync';
 
@@ -11,6 +12,7 @@ import { LiveSync, type SyncedContainer } from './live-sync';
 
 const dirs: string[] = [];
 afterEach(() => {
+  closeLogFile();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -97,5 +99,21 @@ describe('LiveSync', () => {
     sync.changed(b.root, [change('created', 'b.txt')]);
     await sync.flush();
     expect(await names(puts[0]!)).toEqual(['b.txt']);
+  });
+
+  it('says once, not at every save, that the containers cannot be listed (no Docker here)', async () => {
+    const { root } = folder();
+    await openLogFile(path.dirname(root));
+    writeFileSync(path.join(root, 'a.txt'), 'a');
+    const sync = new LiveSync(
+      { containers: () => Promise.reject(new Error('connect ENOENT /var/run/docker.sock')), put: () => Promise.resolve(), remove: () => Promise.resolve() },
+      60_000,
+    );
+    for (let i = 0; i < 3; i++) {
+      sync.changed(root, [change('changed', 'a.txt')]);
+      await sync.flush();
+    }
+    const lines = readRecentLog(path.dirname(root)).text.split('\n').filter((line) => line.includes('could not find the room containers'));
+    expect(lines).toHaveLength(1);
   });
 });

@@ -81,8 +81,10 @@ export class LiveSync {
     let containers: SyncedContainer[];
     try {
       containers = await this.target.containers(root);
+      this.warned.delete('list');
     } catch (error) {
-      log.warn({ err: error, root, paths: paths.length }, 'could not find the room containers to sync changed files into');
+      // Once per outage (no Docker here, say), not at every save.
+      this.warnOnce('list', { err: error, root, paths: paths.length }, 'could not find the room containers to sync changed files into');
       return;
     }
     if (containers.length === 0) return;

@@ -55,7 +55,12 @@ export function createRoomContainerHandlers(options: {
   const scopesInUse = (root = folder()): string[] => [...(root ? [`folder:${root}`] : []), ...(options.hostingRoom() ? madeRoomScopes : [])];
   // Synced storage stays in step with the folder.
   const live = new LiveSync({
-    containers: async (root) => (await service.syncedContainers(scopesInUse(root))).map((c) => ({ ...c, over: quota.overQuota(c.id) !== undefined })),
+    containers: async (root) => {
+      const scopes = scopesInUse(root);
+      return (await service.runningRoomContainers())
+        .filter((c) => c.storage === 'synced' && scopes.includes(c.scope))
+        .map((c) => ({ id: c.id, quotaBytes: c.quotaMb * 2 ** 20, over: quota.overQuota(c.id) !== undefined }));
+    },
     put: (id, tar) => service.putFiles(id, tar),
     remove: (id, paths) => service.removeWorkspacePaths(id, paths),
   });

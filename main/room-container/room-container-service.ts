@@ -84,6 +84,14 @@ function dockerProblem(error: unknown): HostError {
   return new HostError(ErrorCode.Internal, `Docker refused: ${e.json?.message ?? e.message}`);
 }
 
+/** A running room container, as the quota watch and live sync see it. */
+export interface RunningRoomContainer {
+  id: string;
+  scope: string;
+  quotaMb: number;
+  storage: RoomStorage;
+}
+
 export class RoomContainerService {
   /** Containers whose last measure failed (logged once until one succeeds). */
   private readonly measureFailing = new Set<string>();
@@ -129,19 +137,20 @@ export class RoomContainerService {
 
   /**
    * The container a run of this scope goes into: its id (a stopped one is started first), or
-   * undefined when the scope has none. No disk check here (a `du` per run would cost seconds):
-   * the quota watch's last measure refuses runs while the container is over its quota.
+   * undefined when the scope has none, or when Docker cannot be reached (the run's own sandbox
+   * then says so, rather than a refusal about a container the user may never have made). No disk
+   * check here (a `du` per run would cost seconds): the quota watch's last measure refuses runs
+   * while the container is over its quota.
    */
   async runContainer(scope: string): Promise<string | undefined> {
-    const info = await this.find(scope);
-    if (!info) return undefined;
-    if (info.State !== 'running') {
-      await this.docker
-        .getContainer(info.Id)
-        .start()
-        .catch((error: unknown) => Promise.reject(dockerProblem(error)));
+    let info: Docker.ContainerInfo | undefined;
+    try {
+      info = await this.find(scope);
+    } catch (error) {
+      if (error instanceof HostError && error.code === ErrorCode.Unavailable) return undefined;
+      throw error;
     }
-    return info.Id;
+    return info && this.started(info);
   }
 
   /**
@@ -152,7 +161,17 @@ export class RoomContainerService {
   async runningId(scope: string): Promise<string> {
     const info = await this.find(scope);
     if (!info) throw new HostError(ErrorCode.NotFound, "This room has no container yet: make one with the terminal panel's Container button first.");
-    if (info.State !== 'running') await this.docker.getContainer(info.Id).start().catch((error: unknown) => Promise.reject(dockerProblem(error)));
+    return this.started(info);
+  }
+
+  /** Starts a stopped room container; its id. */
+  private async started(info: Docker.ContainerInfo): Promise<string> {
+    if (info.State !== 'running') {
+      await this.docker
+        .getContainer(info.Id)
+        .start()
+        .catch((error: unknown) => Promise.reject(dockerProblem(error)));
+    }
     return info.Id;
   }
 
@@ -160,14 +179,19 @@ export class RoomContainerService {
    * Every running room container on this Docker, for the quota watch: one left running by an
    * earlier run of the app (a folder's outlives it) may still have programs writing.
    */
-  async runningRoomContainers(): Promise<{ id: string; scope: string; quotaMb: number }[]> {
+  async runningRoomContainers(): Promise<RunningRoomContainer[]> {
     let found: Docker.ContainerInfo[];
     try {
       found = await this.docker.listContainers({ filters: { label: [LABEL_ROOM], status: ['running'] } });
     } catch (error) {
       throw dockerProblem(error);
     }
-    return found.map((info) => ({ id: info.Id, scope: info.Labels[LABEL_ROOM_SCOPE_TEXT] ?? info.Labels[LABEL_ROOM_SCOPE] ?? info.Id, quotaMb: quotaMbOf(info) }));
+    return found.map((info) => ({
+      id: info.Id,
+      scope: info.Labels[LABEL_ROOM_SCOPE_TEXT] ?? info.Labels[LABEL_ROOM_SCOPE] ?? info.Id,
+      quotaMb: quotaMbOf(info),
+      storage: (info.Labels[LABEL_ROOM_STORAGE] as RoomStorage | undefined) ?? 'volume',
+    }));
   }
 
   /** Ends every program in the container (terminals, runs) and keeps its files: a restart. */
@@ -317,17 +341,6 @@ export class RoomContainerService {
       throw new HostError(ErrorCode.NotFound, `No archive at ${file}: export one first.`);
     }
     return checkArchive(file, quotaMb * 2 ** 20).catch((error: unknown) => Promise.reject(new HostError(ErrorCode.InvalidArgument, (error as Error).message)));
-  }
-
-  /** The running containers with synced storage among `scopes`, for live sync (live-sync.ts). */
-  async syncedContainers(scopes: string[]): Promise<{ id: string; quotaBytes: number }[]> {
-    const found: { id: string; quotaBytes: number }[] = [];
-    for (const scope of scopes) {
-      const info = await this.find(scope);
-      if (info?.State !== 'running' || info.Labels[LABEL_ROOM_STORAGE] !== 'synced') continue;
-      found.push({ id: info.Id, quotaBytes: quotaMbOf(info) * 2 ** 20 });
-    }
-    return found;
   }
 
   /** Changed files (a tar of workspace paths) into a running container's /workspace. */
