@@ -3,11 +3,11 @@
 // parsed where they entered (common/sandbox.ts).
 import { expandCommand, LANGUAGES } from '../../common/languages';
 import { resolveLimits, type PhaseResult, type RunEvent, type RunRequest, type RunResult } from '../../common/sandbox';
-import { BUILD_DIR, SANDBOX_USER } from './container-spec';
+import { BUILD_DIR } from './container-spec';
 import type Docker from 'dockerode';
 import { runPhase, type PhaseChannel, type PhaseOutcome } from './exec-phase';
 import { getLogger } from '../log/log-service';
-import { ROOM_MEMORY_MB } from '../room-container/room-container-spec';
+import { ROOM_MEMORY_MB, ROOM_USER } from '../room-container/room-container-spec';
 import { OutputBatcher } from './output-batcher';
 import type { PooledContainer, SandboxPool } from './pool';
 import { runLayout } from './run-layout';
@@ -101,7 +101,9 @@ export async function runInRoomContainer(docker: Docker, containerId: string, re
       phaseDir: (phase) => `/tmp/cc-run-${name}-${phase}`,
       oomKilled: async () => false,
       release: () => {
-        // The compiled program's folder; the phases' own folders are gone with their supervisors.
+        // The compiled program's folder (only a compiled language makes one); the phases' own
+        // folders are gone with their supervisors.
+        if (!LANGUAGES[request.language].compile) return;
         void removeInContainer(container, buildDir).catch((error: unknown) => log.warn({ err: error, runId: ctx.runId, buildDir }, 'could not remove a room run\'s build folder'));
       },
       inRoomContainer: true,
@@ -113,7 +115,7 @@ export async function runInRoomContainer(docker: Docker, containerId: string, re
 }
 
 async function removeInContainer(container: Docker.Container, dir: string): Promise<void> {
-  const exec = await container.exec({ Cmd: ['rm', '-rf', '--', dir], User: SANDBOX_USER, AttachStdout: false, AttachStderr: false });
+  const exec = await container.exec({ Cmd: ['rm', '-rf', '--', dir], User: ROOM_USER, AttachStdout: false, AttachStderr: false });
   await exec.start({ Detach: true });
 }
 

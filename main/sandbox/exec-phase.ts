@@ -17,8 +17,6 @@ export interface SupervisorReport {
   maxRssKb: number;
   oomKills: number;
   error: string;
-  /** The host closed the exec's stdin while the program ran (a stop): the supervisor killed it. */
-  hungUp?: boolean;
 }
 
 export interface PhaseSpec {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRunRequest, type RunEvent, type RunRequestInput, type RunResult } from '../../../common/sandbox';
 import { RoomContainerService } from '../../../main/room-container/room-container-service';
 import type { SandboxService } from '../../../main/sandbox/service';
+import { shIn } from '../room-container/container-exec';
 import { docker, startService } from './helpers';
 
 // Runs in a room's container (issue 10 item 3, "runs of the room can use it"), against the real
@@ -33,25 +34,7 @@ afterAll(async () => {
 }, 120_000);
 
 /** A command in the room container as its user (what a room terminal would type), with its output. */
-async function inContainer(cmd: string): Promise<string> {
-  const exec = await docker.getContainer(container).exec({ Cmd: ['sh', '-c', cmd], User: '1000:1000', AttachStdout: true, AttachStderr: true });
-  const stream = (await exec.start({})) as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  await new Promise<void>((resolve, reject) => {
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => resolve());
-    stream.on('error', reject);
-  });
-  // Docker's multiplexed frames: 8-byte headers, then the payload.
-  let all = Buffer.concat(chunks);
-  let text = '';
-  while (all.length >= 8) {
-    const size = all.readUInt32BE(4);
-    text += all.subarray(8, 8 + size).toString();
-    all = all.subarray(8 + size);
-  }
-  return text;
-}
+const inContainer = (cmd: string) => shIn(docker, container, cmd);
 
 interface Finished {
   result: RunResult;
