@@ -12,6 +12,12 @@ import type { PeerConfig } from './transport-peers';
 import { roomSigner } from './room-signer';
 import { PadLock } from '../../../renderer/interview/pad-lock';
 import { TimerSync } from '../../../renderer/interview/timer-sync';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as pty from 'node-pty';
+import { SharedTerminalHost } from '../../../renderer/collab/shared-terminal-host';
+import { SharedTerminalTopic } from '../../../renderer/collab/shared-terminal-wire';
 
 const config = JSON.parse(process.argv[2] ?? '{}') as PeerConfig;
 if (!process.send) process.exit(2);
@@ -112,6 +118,33 @@ function startInterviewClock(durationMs: number): void {
   );
 }
 
+// A terminal this peer shares with the room (issue 10 item 4): a real bash in a pty, through the
+// app's SharedTerminalHost on this peer's room channel; what reaches the pty is recorded.
+let sharing: SharedTerminalHost | null = null;
+let terminal: { sid: string; written: string[]; output: string; end(): void } | null = null;
+function shareTerminal(): void {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cc-peer-term-'));
+  const proc = pty.spawn('/bin/bash', ['--norc', '--noprofile'], { name: 'xterm-256color', cols: 80, rows: 24, cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PS1: '$ ', TERM: 'xterm-256color', HOME: dir } });
+  const written: string[] = [];
+  sharing = new SharedTerminalHost(connection.channel);
+  const sid = sharing.share({
+    title: 'bash',
+    cols: 80,
+    rows: 24,
+    onData: (listener) => {
+      const sub = proc.onData(listener);
+      return () => sub.dispose();
+    },
+    write: (data) => {
+      written.push(data);
+      proc.write(data);
+    },
+  });
+  terminal = { sid, written, output: '', end: () => (proc.kill(), rmSync(dir, { recursive: true, force: true })) };
+  proc.onData((data) => terminal && (terminal.output += data));
+  send({ ev: 'terminal-shared', sid });
+}
+
 /** Forged messages straight onto every verified link, bypassing the provider's own rules. */
 /** Sends a message as is to every verified peer, or only to the one with key `to`. */
 function forge(message: Uint8Array, to?: string): void {
@@ -138,6 +171,11 @@ process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; inser
   if (m.cmd === 'deny') connection.admin.deny(m.key!);
   if (m.cmd === 'read-only') connection.admin.setReadOnly(true);
   if (m.cmd === 'app') connection.channel.send('test', m.payload);
+  if (m.cmd === 'share-terminal') shareTerminal();
+  if (m.cmd === 'grant-terminal' && sharing && terminal) sharing.grantWrite(terminal.sid, m.key!);
+  // Raw input frames, as a modified client sends them: straight onto the room channel.
+  if (m.cmd === 'terminal-input') connection.channel.send(SharedTerminalTopic.input, m.payload, m.key);
+  if (m.cmd === 'terminal-state') send({ ev: 'terminal', written: terminal?.written ?? [], output: terminal?.output ?? '', dropped: sharing?.dropped() ?? {} });
   if (m.cmd === 'interview-clock') startInterviewClock(m.n ?? 60_000);
   if (m.cmd === 'clock-start') clock?.start();
   if (m.cmd === 'clock-advance') {
@@ -216,6 +254,8 @@ process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; inser
     clearInterval(ticker);
     clock?.dispose();
     padLock?.dispose();
+    sharing?.dispose();
+    terminal?.end();
     bridge?.destroy();
     connection.destroy();
     doc.destroy();

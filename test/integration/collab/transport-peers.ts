@@ -11,6 +11,9 @@ const script = path.join(import.meta.dirname, 'transport-peer.ts');
 /** What listeners hear when the peer process has ended on its own. */
 const EXITED = 'exited';
 
+/** Lets a peer process import xterm.js as the app's bundler does (xterm-esm.mjs says why). */
+const XTERM_ESM = new URL('./xterm-esm.mjs', import.meta.url).href;
+
 export interface PeerConfig {
   signalUrl: string;
   roomId: string;
@@ -83,7 +86,7 @@ export function memberConfig(room: TestRoom, signalUrl: string, secret: string, 
 
 export async function startTransportPeer(config: PeerConfig): Promise<TransportPeer> {
   const name = config.name;
-  const child = fork(script, [JSON.stringify(config)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(script, [JSON.stringify(config)], { execArgv: ['--import', 'tsx', '--import', XTERM_ESM], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const listeners = new Set<(m: { ev: string } & Record<string, unknown>) => void>();
   // A peer process that ends without being asked to (a crash in the WebRTC binding) fails what
   // waits on it at once, saying so, instead of timing out on the last state it reported.
