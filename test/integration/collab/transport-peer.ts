@@ -12,12 +12,9 @@ import type { PeerConfig } from './transport-peers';
 import { roomSigner } from './room-signer';
 import { PadLock } from '../../../renderer/interview/pad-lock';
 import { TimerSync } from '../../../renderer/interview/timer-sync';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import * as pty from 'node-pty';
 import { SharedTerminalHost } from '../../../renderer/collab/shared-terminal-host';
 import { SharedTerminalTopic } from '../../../renderer/collab/shared-terminal-wire';
+import { bashTerminal } from '../terminal/bash-terminal';
 
 const config = JSON.parse(process.argv[2] ?? '{}') as PeerConfig;
 if (!process.send) process.exit(2);
@@ -121,28 +118,12 @@ function startInterviewClock(durationMs: number): void {
 // A terminal this peer shares with the room (issue 10 item 4): a real bash in a pty, through the
 // app's SharedTerminalHost on this peer's room channel; what reaches the pty is recorded.
 let sharing: SharedTerminalHost | null = null;
-let terminal: { sid: string; written: string[]; output: string; end(): void } | null = null;
+let terminal: (ReturnType<typeof bashTerminal> & { sid: string }) | null = null;
 function shareTerminal(): void {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cc-peer-term-'));
-  const proc = pty.spawn('/bin/bash', ['--norc', '--noprofile'], { name: 'xterm-256color', cols: 80, rows: 24, cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PS1: '$ ', TERM: 'xterm-256color', HOME: dir } });
-  const written: string[] = [];
   sharing = new SharedTerminalHost(connection.channel);
-  const sid = sharing.share({
-    title: 'bash',
-    cols: 80,
-    rows: 24,
-    onData: (listener) => {
-      const sub = proc.onData(listener);
-      return () => sub.dispose();
-    },
-    write: (data) => {
-      written.push(data);
-      proc.write(data);
-    },
-  });
-  terminal = { sid, written, output: '', end: () => (proc.kill(), rmSync(dir, { recursive: true, force: true })) };
-  proc.onData((data) => terminal && (terminal.output += data));
-  send({ ev: 'terminal-shared', sid });
+  const term = bashTerminal();
+  terminal = Object.assign(term, { sid: sharing.share(term) });
+  send({ ev: 'terminal-shared', sid: terminal.sid });
 }
 
 /** Forged messages straight onto every verified link, bypassing the provider's own rules. */
@@ -175,7 +156,7 @@ process.on('message', async (m: { cmd: string; n?: number; gapMs?: number; inser
   if (m.cmd === 'grant-terminal' && sharing && terminal) sharing.grantWrite(terminal.sid, m.key!);
   // Raw input frames, as a modified client sends them: straight onto the room channel.
   if (m.cmd === 'terminal-input') connection.channel.send(SharedTerminalTopic.input, m.payload, m.key);
-  if (m.cmd === 'terminal-state') send({ ev: 'terminal', written: terminal?.written ?? [], output: terminal?.output ?? '', dropped: sharing?.dropped() ?? {} });
+  if (m.cmd === 'terminal-state') send({ ev: 'terminal', written: terminal?.written ?? [], output: terminal?.output() ?? '', dropped: sharing?.dropped() ?? {} });
   if (m.cmd === 'interview-clock') startInterviewClock(m.n ?? 60_000);
   if (m.cmd === 'clock-start') clock?.start();
   if (m.cmd === 'clock-advance') {

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { MembershipEntry } from '../../../common/membership';
 import { startSignalServer, type SignalServer } from '../../../signal';
 import { stopChildPeer } from '../child-peer';
-import type { TestRoom } from './room-signer';
+import { newTestRoom, ownerGrants, roomSigner, type TestRoom } from './room-signer';
 
 const script = path.join(import.meta.dirname, 'transport-peer.ts');
 /** What listeners hear when the peer process has ended on its own. */
@@ -208,4 +208,28 @@ export function peerFixture(): {
       return peer;
     },
   };
+}
+
+/**
+ * A new room with an owner, an editor and a viewer (each with its `extra` settings: hostile, a
+ * client id…), connected to each other through the fixture's signalling server.
+ */
+export async function ownerEditorViewer(
+  fixture: Pick<ReturnType<typeof peerFixture>, 'start' | 'signalUrl'>,
+  secret: string,
+  extra: { editor?: Partial<PeerConfig>; viewer?: Partial<PeerConfig> } = {},
+): Promise<{ room: TestRoom; owner: TransportPeer; editor: TransportPeer; viewer: TransportPeer }> {
+  const room = await newTestRoom();
+  const editorId = await roomSigner();
+  const viewerId = await roomSigner();
+  const entries = await ownerGrants(room, [
+    { key: editorId.publicKey, role: 'editor' },
+    { key: viewerId.publicKey, role: 'viewer' },
+  ]);
+  const { start, signalUrl } = fixture;
+  const owner = await start(memberConfig(room, signalUrl(), secret, 'Owner', { owner: true, entries }));
+  const editor = await start(memberConfig(room, signalUrl(), secret, 'Editor', { secretKeyHex: editorId.secretKeyHex, entries, ...extra.editor }));
+  const viewer = await start(memberConfig(room, signalUrl(), secret, 'Viewer', { secretKeyHex: viewerId.secretKeyHex, entries, ...extra.viewer }));
+  for (const p of [owner, editor, viewer]) await p.waitFor((s) => s.peers === 2, 'both other peers', 90_000);
+  return { room, owner, editor, viewer };
 }

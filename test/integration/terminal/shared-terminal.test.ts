@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import * as pty from 'node-pty';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelPair, memoryRoom, type ChannelSender, type RoomChannel } from '../../../renderer/collab/room-channel';
 import { SharedTerminalGuest, type SharedTerminalSink } from '../../../renderer/collab/shared-terminal-guest';
-import { SHARED_OUTPUT_BACKLOG_BYTES, SharedTerminalHost, type ShareableTerminal } from '../../../renderer/collab/shared-terminal-host';
+import { SHARED_OUTPUT_BACKLOG_BYTES, SharedTerminalHost } from '../../../renderer/collab/shared-terminal-host';
 import { SharedTerminalTopic } from '../../../renderer/collab/shared-terminal-wire';
+import { bashTerminal } from './bash-terminal';
 
 // Shared terminals over an in-memory RoomChannel pair with a REAL pty on the host side (issue 10
 // item 4): read-only by default, write per member grant, hostile raw input frames reaching no
@@ -25,32 +22,11 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
 
-/** A real bash in a pty, with a record of every byte written to it. */
-function realTerminal(): ShareableTerminal & { written: string[]; output: () => string } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cc-shared-term-'));
-  const proc = pty.spawn('/bin/bash', ['--norc', '--noprofile'], { name: 'xterm-256color', cols: 80, rows: 24, cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PS1: '$ ', TERM: 'xterm-256color', HOME: dir } });
-  let all = '';
-  proc.onData((d) => (all += d));
-  const written: string[] = [];
-  cleanups.push(() => {
-    proc.kill();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return {
-    title: 'bash',
-    cols: 80,
-    rows: 24,
-    written,
-    output: () => all,
-    onData: (listener) => {
-      const sub = proc.onData(listener);
-      return () => sub.dispose();
-    },
-    write: (data) => {
-      written.push(data);
-      proc.write(data);
-    },
-  };
+/** A real bash in a pty, ended after the test. */
+function realTerminal(): ReturnType<typeof bashTerminal> {
+  const term = bashTerminal();
+  cleanups.push(term.end);
+  return term;
 }
 
 function sink(): SharedTerminalSink & { text: () => string; resets: number } {

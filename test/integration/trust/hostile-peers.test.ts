@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startSignalServer } from '../../../signal';
 import { newTestRoom, ownerGrants, roomSigner } from '../collab/room-signer';
-import { memberConfig, peerFixture, type TransportPeer } from '../collab/transport-peers';
+import { memberConfig, ownerEditorViewer, peerFixture, type TransportPeer } from '../collab/transport-peers';
 
 // Issue 8, "Must show": hostile peers over real WebRTC between Node processes (@roamhq/wrtc),
 // each running the app's own provider (renderer/collab/provider/), with our signalling server on
@@ -36,17 +36,7 @@ async function batchesOf(roomId: string, subject: string, total: number, size: n
 
 describe('hostile peers over real WebRTC', { timeout: 240_000 }, () => {
   it("a viewer's updates, also under an editor's client id, change no one's document; its awareness claiming owner is ignored", async () => {
-    const room = await newTestRoom();
-    const editorId = await roomSigner();
-    const viewerId = await roomSigner();
-    const entries = await ownerGrants(room, [
-      { key: editorId.publicKey, role: 'editor' },
-      { key: viewerId.publicKey, role: 'viewer' },
-    ]);
-    const owner = await start(memberConfig(room, signalUrl(), SECRET, 'Owner', { owner: true, entries }));
-    const editor = await start(memberConfig(room, signalUrl(), SECRET, 'Editor', { secretKeyHex: editorId.secretKeyHex, entries, clientId: 4242 }));
-    const viewer = await start(memberConfig(room, signalUrl(), SECRET, 'Viewer', { secretKeyHex: viewerId.secretKeyHex, entries, hostile: true, claimRole: 'owner' }));
-    for (const p of [owner, editor, viewer]) await p.waitFor((s) => s.peers === 2, 'both other peers', 90_000);
+    const { room, owner, editor, viewer } = await ownerEditorViewer({ start, signalUrl }, SECRET, { editor: { clientId: 4242 }, viewer: { hostile: true, claimRole: 'owner' } });
 
     owner.send({ cmd: 'paste', insert: 'shared text\n', at: 0 });
     await editor.waitFor((s) => s.length === 12, 'the owner text');
@@ -68,8 +58,8 @@ describe('hostile peers over real WebRTC', { timeout: 240_000 }, () => {
     await owner.waitFor((s) => s.stats.droppedAwareness > 0, 'the forged awareness dropped');
     expect(owner.state.names).not.toContain('Owner (really)');
     // The viewer's own awareness says role "owner"; the roles shown come from the log.
-    expect(roleAt(owner, viewerId.publicKey)).toBe('viewer');
-    expect(roleAt(editor, viewerId.publicKey)).toBe('viewer');
+    expect(roleAt(owner, viewer.key)).toBe('viewer');
+    expect(roleAt(editor, viewer.key)).toBe('viewer');
     expect(roleAt(editor, room.ownerKey)).toBe('owner');
   });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newTestRoom, ownerGrants, roomSigner } from '../collab/room-signer';
-import { memberConfig, peerFixture, type TransportPeer } from '../collab/transport-peers';
+import { ownerEditorViewer, peerFixture, type TransportPeer } from '../collab/transport-peers';
 
 // Issue 10, "Must show": a hostile peer sending raw input frames reaches no pty without a grant.
 // Node processes over real WebRTC (@roamhq/wrtc), each running the app's provider, with our
@@ -37,18 +36,8 @@ const droppedCount = (s: TerminalState) => Object.values(s.dropped).reduce((a, b
 
 describe('a shared terminal against hostile members over real WebRTC', { timeout: 240_000 }, () => {
   it('raw input frames without a grant reach no pty; a granted editor types', async () => {
-    const room = await newTestRoom();
-    const editorId = await roomSigner();
-    const viewerId = await roomSigner();
-    const entries = await ownerGrants(room, [
-      { key: editorId.publicKey, role: 'editor' },
-      { key: viewerId.publicKey, role: 'viewer' },
-    ]);
     try {
-      const owner = await start(memberConfig(room, signalUrl(), SECRET, 'Owner', { owner: true, entries }));
-      const editor = await start(memberConfig(room, signalUrl(), SECRET, 'Editor', { secretKeyHex: editorId.secretKeyHex, entries, hostile: true }));
-      const viewer = await start(memberConfig(room, signalUrl(), SECRET, 'Viewer', { secretKeyHex: viewerId.secretKeyHex, entries, hostile: true }));
-      for (const p of [owner, editor, viewer]) await p.waitFor((s) => s.peers === 2, 'both other peers', 90_000);
+      const { owner, editor, viewer } = await ownerEditorViewer({ start, signalUrl }, SECRET, { editor: { hostile: true }, viewer: { hostile: true } });
 
       const shared = owner.next('terminal-shared');
       owner.send({ cmd: 'share-terminal' });
